@@ -1,0 +1,49 @@
+"""Election results as data: parse documents, derive facts, resolve names, answer commands.
+
+Discord-free by design: the bot's front ends (Discord, the terminal) sit on top of this package.
+"""
+
+from knowledge.answers import Answer
+from knowledge.commands import (
+    COMMANDS,
+    CommandCall,
+    CommandSpec,
+    OptionSpec,
+    Suggestion,
+    help_answer,
+    parse_command,
+    run_command,
+    run_text,
+    suggest,
+)
+from knowledge.errors import DataError, KnowledgeError, ParseError
+from knowledge.models import Election, ParseWarning
+from knowledge.parser import parse_document
+from knowledge.parties import Party, PartyBook
+from knowledge.resolve import Match, Resolution
+from knowledge.store import ResultsStore
+
+__all__ = [
+    "COMMANDS",
+    "Answer",
+    "CommandCall",
+    "CommandSpec",
+    "DataError",
+    "Election",
+    "KnowledgeError",
+    "Match",
+    "OptionSpec",
+    "ParseError",
+    "ParseWarning",
+    "Party",
+    "PartyBook",
+    "Resolution",
+    "ResultsStore",
+    "Suggestion",
+    "help_answer",
+    "parse_command",
+    "parse_document",
+    "run_command",
+    "run_text",
+    "suggest",
+]

@@ -1,0 +1,311 @@
+"""Typed answers: what every command and question returns, before anything renders it.
+
+Front ends (the terminal renderer, Discord embeds, pictures) turn these into something to look
+at; nothing here knows about Discord. "Not found" and "ambiguous" are answers too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.resolve import EntityKind
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ElectionRef(_Frozen):
+    """Which election an answer comes from, and the document it was read from."""
+
+    id: str
+    title: str
+    source: str
+    date: dt.date | None = None
+    year: int | None = None
+
+    @property
+    def citation(self) -> str:
+        return f"Source: {self.source} ({self.title})"
+
+
+class CandidateLine(_Frozen):
+    """A candidate's row in a ward result."""
+
+    name: str
+    ward: str
+    party: str
+    party_key: str
+    party_short: str
+    colour: str
+    votes: int | None
+    share: float | None
+    position: int
+    elected: bool
+    tied: bool = False
+
+
+class PartySeats(_Frozen):
+    party: str
+    party_key: str
+    colour: str
+    seats: int
+
+
+class MarginRow(_Frozen):
+    """A contest's last-seat margin: the last winner against the first loser."""
+
+    ward: str
+    majority: int
+    majority_percent: float | None
+    last_winner: CandidateLine
+    first_loser: CandidateLine
+    tie: bool = False
+
+
+class PartyRow(_Frozen):
+    """One party's line in a council summary."""
+
+    name: str
+    key: str
+    short: str
+    colour: str
+    candidates: int
+    seats_won: int
+    seats_before: int | None
+    seats_after: int | None
+    change: int | None
+    votes: int
+    vote_share: float
+
+
+class _Answer(_Frozen):
+    headline: str | None = None
+    """A one-sentence direct reply, set when the answer responds to a question."""
+
+
+class _Sourced(_Answer):
+    election: ElectionRef
+    other_elections: tuple[ElectionRef, ...] = ()
+    """Other loaded elections that also have this ward, candidate or party."""
+
+
+class WardAnswer(_Sourced):
+    kind: Literal["ward"] = "ward"
+    ward: str
+    seats: int
+    candidates: tuple[CandidateLine, ...]
+    total_votes: int
+    majority: int | None
+    majority_percent: float | None
+    tie: bool
+    unopposed: bool
+    split: bool
+    seats_by_party: tuple[PartySeats, ...]
+    colour: str
+    """The colour of the party that won most seats here (neutral when split evenly)."""
+    share_rule: str
+    turnout: int | None = None
+    turnout_percent: float | None = None
+    electorate: int | None = None
+    outcomes: tuple[str, ...] = ()
+    by_election: bool = False
+
+    @property
+    def winners(self) -> tuple[CandidateLine, ...]:
+        return tuple(c for c in self.candidates if c.elected)
+
+    @property
+    def tied(self) -> tuple[CandidateLine, ...]:
+        return tuple(c for c in self.candidates if c.tied)
+
+
+class Candidacy(_Frozen):
+    """The same name in another ward or election."""
+
+    election: ElectionRef
+    ward: str
+    party: str
+    votes: int | None
+    elected: bool
+    tied: bool = False
+
+
+class CandidateAnswer(_Sourced):
+    kind: Literal["candidate"] = "candidate"
+    candidate: CandidateLine
+    seats: int
+    margin: int | None
+    """Elected: votes ahead of the first loser. Not elected: votes short of the last winner."""
+    result: WardAnswer
+    elsewhere: tuple[Candidacy, ...] = ()
+    """Other candidacies under the same name (other wards, other elections)."""
+
+
+class PartyAnswer(_Sourced):
+    kind: Literal["party"] = "party"
+    party: str
+    key: str
+    short: str
+    colour: str
+    known: bool
+    stood: bool
+    candidates: int
+    seats_won: int
+    seats_contested: int
+    seats_before: int | None
+    seats_after: int | None
+    change: int | None
+    change_baseline: str
+    votes: int
+    vote_share: float
+    share_rule: str
+    controls: bool
+    wards_won: tuple[tuple[str, int], ...]
+    """(ward, seats won there), most seats first."""
+    winners: tuple[CandidateLine, ...]
+    best: CandidateLine | None
+    worst: CandidateLine | None
+    tied_seats: int = 0
+
+
+class SummaryAnswer(_Sourced):
+    kind: Literal["summary"] = "summary"
+    council: str
+    rows: tuple[PartyRow, ...]
+    seats_contested: int
+    wards: int
+    council_size: int | None
+    majority_threshold: int | None
+    control: str | None
+    """Display name of the party with a majority; None = no overall control (or unknown)."""
+    control_key: str | None
+    control_known: bool
+    colour: str
+    composition_basis: str
+    change_baseline: str
+    total_votes: int
+    turnout: int | None
+    split_wards: tuple[str, ...]
+    tie_wards: tuple[str, ...]
+    closest: tuple[MarginRow, ...]
+    undecided_seats: int
+    whole_council: bool
+    summary: str = ""
+
+    @property
+    def control_text(self) -> str:
+        if self.control:
+            return f"{self.control} majority"
+        return "No overall control" if self.control_known else "Control not known"
+
+
+class ClosestAnswer(_Sourced):
+    kind: Literal["closest"] = "closest"
+    closest: tuple[MarginRow, ...]
+    safest: tuple[MarginRow, ...]
+    unopposed: tuple[str, ...] = ()
+
+
+class ElectionRow(_Frozen):
+    ref: ElectionRef
+    council: str
+    kind: str
+    wards: int
+    seats: int
+    candidates: int
+    latest: bool
+
+
+class ElectionsAnswer(_Answer):
+    kind: Literal["elections"] = "elections"
+    elections: tuple[ElectionRow, ...]
+    problems: tuple[str, ...] = ()
+    """Documents that could not be loaded, each naming its file and line."""
+
+
+class HelpEntry(_Frozen):
+    usage: str
+    description: str
+
+
+class HelpAnswer(_Answer):
+    kind: Literal["help"] = "help"
+    commands: tuple[HelpEntry, ...]
+    examples: tuple[str, ...]
+
+
+class RankedLine(_Frozen):
+    """A candidate in a ranking (most votes, fewest votes ...)."""
+
+    rank: int
+    candidate: CandidateLine
+
+
+class RankingAnswer(_Sourced):
+    """A list answer to a superlative question: most votes overall, in a party, and so on."""
+
+    kind: Literal["ranking"] = "ranking"
+    title: str
+    lines: tuple[RankedLine, ...]
+    note: str = ""
+
+
+class FactAnswer(_Sourced):
+    """A short factual answer that no single ward, candidate or party answer holds."""
+
+    kind: Literal["fact"] = "fact"
+    title: str
+    lines: tuple[str, ...]
+    colour: str = "#808080"
+
+
+class Option(_Frozen):
+    """One choice offered when a name is ambiguous."""
+
+    name: str
+    detail: str
+    key: str
+    score: float
+
+
+class AmbiguousAnswer(_Answer):
+    kind: Literal["ambiguous"] = "ambiguous"
+    what: EntityKind
+    query: str
+    options: tuple[Option, ...]
+    command: str
+    """The command to run again with the chosen option, e.g. `candidate`."""
+    election: str | None = None
+
+
+NotFoundWhat = Literal["ward", "candidate", "party", "election", "command", "question"]
+
+
+class NotFoundAnswer(_Answer):
+    kind: Literal["not_found"] = "not_found"
+    what: NotFoundWhat
+    query: str
+    message: str
+    suggestions: tuple[Option, ...] = ()
+    examples: tuple[str, ...] = ()
+
+
+Answer = Annotated[
+    WardAnswer
+    | CandidateAnswer
+    | PartyAnswer
+    | SummaryAnswer
+    | ClosestAnswer
+    | ElectionsAnswer
+    | HelpAnswer
+    | RankingAnswer
+    | FactAnswer
+    | AmbiguousAnswer
+    | NotFoundAnswer,
+    Field(discriminator="kind"),
+]
+"""Every answer type; `kind` tells them apart (and names them in `--json` output)."""

@@ -1,0 +1,409 @@
+"""The command layer: the bot's commands as data, parsed from text, run against the store.
+
+Discord and the terminal offer the same commands; both call `run_command` and get a typed answer.
+`COMMANDS` is the single description of each command and option, used for Discord's schema,
+`/help` and the console alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from pydantic import BaseModel, ConfigDict
+from rapidfuzz import process
+
+from knowledge import compose
+from knowledge.answers import (
+    AmbiguousAnswer,
+    Answer,
+    HelpAnswer,
+    HelpEntry,
+    NotFoundAnswer,
+    NotFoundWhat,
+    Option,
+)
+from knowledge.models import Election
+from knowledge.resolve import EntityKind, Resolution
+from knowledge.store import ResultsStore
+
+MAX_CHOICES = 25
+MAX_CHOICE_LENGTH = 100
+EXAMPLES = (
+    "/ward Littleover",
+    "/candidate lucy care",
+    "/party lib dems",
+    "/summary",
+    "/closest",
+)
+
+
+class OptionSpec(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    description: str
+    required: bool = False
+    autocomplete: EntityKind | None = None
+
+
+class CommandSpec(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    description: str
+    options: tuple[OptionSpec, ...] = ()
+    example: str = ""
+
+    @property
+    def usage(self) -> str:
+        parts = [f"/{self.name}"]
+        for option in self.options:
+            parts.append(f"<{option.name}>" if option.required else f"[{option.name}]")
+        return " ".join(parts)
+
+
+ELECTION_OPTION = OptionSpec(
+    name="election",
+    description="Which election (default: the most recent that has it), e.g. derby-2002",
+    autocomplete="election",
+)
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec(
+        name="ward",
+        description="Who stood in a ward, their votes, and who won",
+        options=(
+            OptionSpec(
+                name="name",
+                description="The ward, e.g. Littleover",
+                required=True,
+                autocomplete="ward",
+            ),
+            ELECTION_OPTION,
+        ),
+        example="/ward Littleover",
+    ),
+    CommandSpec(
+        name="candidate",
+        description="How a candidate did: votes, share, and whether they were elected",
+        options=(
+            OptionSpec(
+                name="name",
+                description="The candidate, e.g. Lucy Care",
+                required=True,
+                autocomplete="candidate",
+            ),
+            ELECTION_OPTION,
+        ),
+        example="/candidate lucy care",
+    ),
+    CommandSpec(
+        name="party",
+        description="A party's seats, gains and losses, votes and best wards",
+        options=(
+            OptionSpec(
+                name="name",
+                description="The party, e.g. Labour, Lib Dems, Tories",
+                required=True,
+                autocomplete="party",
+            ),
+            ELECTION_OPTION,
+        ),
+        example="/party lib dems",
+    ),
+    CommandSpec(
+        name="summary",
+        description="The council result: seats per party, change and who controls it",
+        options=(ELECTION_OPTION,),
+        example="/summary",
+    ),
+    CommandSpec(
+        name="closest",
+        description="The most marginal and the safest wards",
+        options=(ELECTION_OPTION,),
+        example="/closest",
+    ),
+    CommandSpec(name="elections", description="The elections the bot knows", example="/elections"),
+    CommandSpec(name="help", description="What the bot can answer, with examples", example="/help"),
+)
+SPECS: dict[str, CommandSpec] = {spec.name: spec for spec in COMMANDS}
+
+
+class CommandCall(BaseModel):
+    """A command with its options, as typed (`/ward name:Littleover election:derby-2002`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    options: dict[str, str] = {}
+
+
+def parse_command(text: str) -> CommandCall | NotFoundAnswer:
+    """Read `/name opt:value ...`; the first option's name may be left out."""
+    stripped = text.strip()
+    head, _, rest = stripped.lstrip("/").partition(" ")
+    name = head.lower()
+    spec = SPECS.get(name)
+    if spec is None:
+        return unknown_command(stripped)
+    options: dict[str, str] = {}
+    names = [o.name for o in spec.options]
+    if names:
+        marker = re.compile(
+            r"(?:(?<=\s)|^)(" + "|".join(map(re.escape, names)) + r"):", re.IGNORECASE
+        )
+        found = list(marker.finditer(rest))
+        leading = rest[: found[0].start()] if found else rest
+        if leading.strip():
+            options[names[0]] = leading.strip()
+        for number, match in enumerate(found):
+            end = found[number + 1].start() if number + 1 < len(found) else len(rest)
+            value = rest[match.end() : end].strip()
+            if value:
+                options[match.group(1).lower()] = value
+    elif rest.strip():
+        options["_extra"] = rest.strip()
+    return CommandCall(name=name, options=options)
+
+
+def unknown_command(text: str) -> NotFoundAnswer:
+    word = text.strip().lstrip("/").split(" ")[0][:40]
+    close = process.extract(word.lower(), list(SPECS), limit=3, score_cutoff=50)
+    return NotFoundAnswer(
+        what="command",
+        query=text[:100],
+        message=f"There is no command /{word}. These are the commands: "
+        + ", ".join(f"/{n}" for n in SPECS)
+        + ".",
+        suggestions=tuple(
+            Option(name=f"/{name}", detail=SPECS[name].description, key=name, score=float(score))
+            for name, score, _ in close
+        ),
+        examples=EXAMPLES,
+    )
+
+
+def run_text(store: ResultsStore, text: str) -> Answer:
+    """Run a command typed as text (`/ward Littleover`)."""
+    call = parse_command(text)
+    if isinstance(call, NotFoundAnswer):
+        return call
+    return run_command(store, call.name, call.options)
+
+
+def run_command(store: ResultsStore, name: str, options: Mapping[str, str | None]) -> Answer:
+    """Run one command by name with its options; never raises for bad user input."""
+    handler = HANDLERS.get(name)
+    if handler is None:
+        return unknown_command(name)
+    clean = {k: v.strip() for k, v in options.items() if v is not None and v.strip()}
+    return handler(store, clean)
+
+
+# Handlers ----------------------------------------------------------------------------------
+
+
+def _election(store: ResultsStore, text: str | None) -> Election | Answer:
+    """The election named by the user, or the answer explaining why it can't be used."""
+    if not store.elections:
+        return NotFoundAnswer(what="election", query=text or "", message="No elections are loaded.")
+    if not text:
+        latest = store.latest
+        assert latest is not None
+        return latest
+    resolution = store.resolve_election(text)
+    if resolution.status == "ok" and resolution.best:
+        found = store.election(resolution.best.key)
+        assert found is not None
+        return found
+    return _unresolved(resolution, "election", None, store)
+
+
+def _unresolved(
+    resolution: Resolution, command: str, election: str | None, store: ResultsStore
+) -> Answer:
+    options = tuple(
+        Option(name=m.name, detail=m.detail, key=m.key, score=m.score) for m in resolution.matches
+    )
+    if resolution.status == "ambiguous":
+        return AmbiguousAnswer(
+            what=resolution.kind,
+            query=resolution.query,
+            options=options,
+            command=command,
+            election=election,
+        )
+    what: NotFoundWhat = resolution.kind
+    where = f" in {election}" if election else ""
+    noun = {"ward": "ward", "candidate": "candidate", "party": "party", "election": "election"}[
+        resolution.kind
+    ]
+    message = f"No {noun} matching “{resolution.query[:100]}”{where}."
+    if options:
+        message += " Did you mean one of these?"
+    elif resolution.kind == "election":
+        message += " Use /elections to see the loaded elections."
+    return NotFoundAnswer(
+        what=what,
+        query=resolution.query[:100],
+        message=message,
+        suggestions=options,
+        examples=EXAMPLES,
+    )
+
+
+def _missing(what: NotFoundWhat, command: str) -> NotFoundAnswer:
+    return NotFoundAnswer(
+        what=what,
+        query="",
+        message=f"Which {what}? Try {SPECS[command].example}.",
+        examples=(SPECS[command].example,),
+    )
+
+
+def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
+    scope = _election(store, options.get("election"))
+    if not isinstance(scope, Election):
+        return scope
+    name = options.get("name", "")
+    if not name:
+        return _missing("ward", "ward")
+    scoped = scope.id if options.get("election") else None
+    resolution = store.resolve_ward(name, scoped)
+    if resolution.status != "ok" or resolution.best is None:
+        return _unresolved(resolution, "ward", scoped, store)
+    match = resolution.best
+    election_id = scoped or match.elections[0]
+    ward = next(r.ward for r in store.ward_refs(match.key) if r.election_id == election_id)
+    contest = store.contest(election_id, ward)
+    assert contest is not None
+    others = tuple(i for i in match.elections if i != election_id)
+    return compose.ward_answer(store, election_id, contest, others)
+
+
+def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
+    scope = _election(store, options.get("election"))
+    if not isinstance(scope, Election):
+        return scope
+    name = options.get("name", "")
+    if not name:
+        return _missing("candidate", "candidate")
+    scoped = scope.id if options.get("election") else None
+    resolution = store.resolve_candidate(name, scoped)
+    if resolution.status != "ok" or resolution.best is None:
+        return _unresolved(resolution, "candidate", scoped, store)
+    match = resolution.best
+    all_refs = store.candidate_refs(match.key)
+    election_id = scoped or match.elections[0]
+    ref = next(r for r in all_refs if r.election_id == election_id)
+    answer = compose.candidate_answer(store, ref, all_refs)
+    assert answer is not None
+    return answer
+
+
+def _party(store: ResultsStore, options: dict[str, str]) -> Answer:
+    scope = _election(store, options.get("election"))
+    if not isinstance(scope, Election):
+        return scope
+    name = options.get("name", "")
+    if not name:
+        return _missing("party", "party")
+    resolution = store.resolve_party(name)
+    if resolution.status != "ok" or resolution.best is None:
+        return _unresolved(resolution, "party", None, store)
+    match = resolution.best
+    party = store.party(match.key)
+    assert party is not None
+    explicit = options.get("election") or not match.elections
+    election_id = scope.id if explicit else match.elections[0]
+    others = tuple(i for i in match.elections if i != election_id)
+    return compose.party_answer(store, election_id, party, others)
+
+
+def _summary(store: ResultsStore, options: dict[str, str]) -> Answer:
+    scope = _election(store, options.get("election"))
+    if not isinstance(scope, Election):
+        return scope
+    return compose.summary_answer(store, scope.id)
+
+
+def _closest(store: ResultsStore, options: dict[str, str]) -> Answer:
+    scope = _election(store, options.get("election"))
+    if not isinstance(scope, Election):
+        return scope
+    return compose.closest_answer(store, scope.id)
+
+
+def _elections(store: ResultsStore, options: dict[str, str]) -> Answer:
+    return compose.elections_answer(store)
+
+
+def help_answer() -> HelpAnswer:
+    return HelpAnswer(
+        commands=tuple(HelpEntry(usage=s.usage, description=s.description) for s in COMMANDS),
+        examples=EXAMPLES,
+    )
+
+
+def _help(store: ResultsStore, options: dict[str, str]) -> Answer:
+    return help_answer()
+
+
+Handler = Callable[[ResultsStore, dict[str, str]], Answer]
+HANDLERS: dict[str, Handler] = {
+    "ward": _ward,
+    "candidate": _candidate,
+    "party": _party,
+    "summary": _summary,
+    "closest": _closest,
+    "elections": _elections,
+    "help": _help,
+}
+
+
+# Autocomplete ------------------------------------------------------------------------------
+
+
+class Suggestion(BaseModel):
+    """An autocomplete choice: `label` is shown, `value` is what the command receives."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    value: str
+
+
+def suggest(
+    store: ResultsStore, kind: EntityKind, text: str, election: str | None = None
+) -> list[Suggestion]:
+    """At most 25 ranked choices, from memory; useful on empty input too."""
+    scope: str | None = None
+    if election:
+        resolution = store.resolve_election(election)
+        scope = resolution.best.key if resolution.best else None
+    text = text[:100]
+    out: list[Suggestion] = []
+    if kind == "election":
+        for e in store.election_index.suggest(text, MAX_CHOICES):
+            out.append(_choice(f"{e.key} — {e.detail}", e.key))
+    elif kind == "party":
+        for p in store.parties.suggest(text, MAX_CHOICES):
+            out.append(_choice(p.name, p.name))
+    elif kind == "ward":
+        index = store.wards
+        for w in index.suggest(text, 200 if scope else MAX_CHOICES):
+            if scope is None or scope in w.elections:
+                out.append(_choice(w.name, w.name))
+    else:
+        for c in store.candidates.suggest(text, 200 if scope else MAX_CHOICES):
+            if scope is None or scope in c.elections:
+                ref = next((r for r in c.payload if r.election_id == scope), c.payload[0])
+                out.append(_choice(f"{c.name} — {ref.ward} ({ref.party.display})", c.name))
+    return out[:MAX_CHOICES]
+
+
+def _choice(label: str, value: str) -> Suggestion:
+    if len(label) > MAX_CHOICE_LENGTH:
+        label = label[: MAX_CHOICE_LENGTH - 1] + "…"
+    return Suggestion(label=label, value=value[:MAX_CHOICE_LENGTH])

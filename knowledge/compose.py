@@ -1,0 +1,299 @@
+"""Facts -> typed answers, for one named election.
+
+Each function takes the store and what was already resolved; choosing the election and resolving
+names happens in `knowledge.commands`.
+"""
+
+from __future__ import annotations
+
+from knowledge.answers import (
+    Candidacy,
+    CandidateAnswer,
+    CandidateLine,
+    ClosestAnswer,
+    ElectionRef,
+    ElectionRow,
+    ElectionsAnswer,
+    MarginRow,
+    PartyAnswer,
+    PartyRow,
+    PartySeats,
+    SummaryAnswer,
+    WardAnswer,
+)
+from knowledge.facts import CHANGE_BASELINE, ContestResult, Standing
+from knowledge.models import Election
+from knowledge.parties import NEUTRAL_COLOUR, Party
+from knowledge.store import CandidateRef, ResultsStore
+
+PARTY_SHARE_RULE = (
+    "share of all votes cast across the wards (in multi-seat wards every vote a voter cast counts)"
+)
+CLOSEST_COUNT = 5
+
+
+def election_ref(election: Election) -> ElectionRef:
+    return ElectionRef(
+        id=election.id,
+        title=election.title,
+        source=election.source,
+        date=election.date,
+        year=election.year,
+    )
+
+
+def refs(store: ResultsStore, ids: tuple[str, ...]) -> tuple[ElectionRef, ...]:
+    found = (store.election(i) for i in ids)
+    return tuple(election_ref(e) for e in found if e is not None)
+
+
+def candidate_line(contest: ContestResult, standing: Standing) -> CandidateLine:
+    return CandidateLine(
+        name=standing.name,
+        ward=contest.ward,
+        party=standing.party.display,
+        party_key=standing.party.key,
+        party_short=standing.party.short,
+        colour=standing.party.colour,
+        votes=standing.votes,
+        share=standing.share,
+        position=standing.position,
+        elected=standing.elected,
+        tied=standing.tied,
+    )
+
+
+def margin_row(contest: ContestResult) -> MarginRow | None:
+    if contest.majority is None:
+        return None
+    last_place = contest.seats - 1
+    return MarginRow(
+        ward=contest.ward,
+        majority=contest.majority,
+        majority_percent=contest.majority_percent,
+        last_winner=candidate_line(contest, contest.standings[last_place]),
+        first_loser=candidate_line(contest, contest.standings[contest.seats]),
+        tie=contest.tie,
+    )
+
+
+def ward_answer(
+    store: ResultsStore, election_id: str, contest: ContestResult, others: tuple[str, ...] = ()
+) -> WardAnswer:
+    election = store.election(election_id)
+    assert election is not None
+    seats = []
+    for key, count in contest.seats_by_party:
+        party = _party_for(store, contest, key)
+        seats.append(
+            PartySeats(party=party.display, party_key=key, colour=party.colour, seats=count)
+        )
+    leading = contest.leading_party
+    colour = _party_for(store, contest, leading).colour if leading else NEUTRAL_COLOUR
+    return WardAnswer(
+        election=election_ref(election),
+        other_elections=refs(store, others),
+        ward=contest.ward,
+        seats=contest.seats,
+        candidates=tuple(candidate_line(contest, s) for s in contest.standings),
+        total_votes=contest.total_votes,
+        majority=contest.majority,
+        majority_percent=contest.majority_percent,
+        tie=contest.tie,
+        unopposed=contest.unopposed,
+        split=contest.split,
+        seats_by_party=tuple(seats),
+        colour=colour,
+        share_rule=contest.share_rule,
+        turnout=contest.turnout,
+        turnout_percent=contest.turnout_percent,
+        electorate=contest.electorate,
+        outcomes=contest.outcomes,
+        by_election=contest.by_election,
+    )
+
+
+def candidate_answer(
+    store: ResultsStore, ref: CandidateRef, all_refs: tuple[CandidateRef, ...]
+) -> CandidateAnswer | None:
+    found = store.standing(ref)
+    if found is None:
+        return None
+    contest, standing = found
+    margin: int | None = None
+    if not contest.unopposed and standing.votes is not None:
+        if standing.elected:
+            margin = standing.votes - (contest.standings[contest.seats].votes or 0)
+        else:
+            margin = (contest.standings[contest.seats - 1].votes or 0) - standing.votes
+    elsewhere = []
+    for other in all_refs:
+        if other == ref:
+            continue
+        other_found = store.standing(other)
+        other_election = store.election(other.election_id)
+        if other_found is None or other_election is None:
+            continue
+        _, other_standing = other_found
+        elsewhere.append(
+            Candidacy(
+                election=election_ref(other_election),
+                ward=other.ward,
+                party=other.party.display,
+                votes=other_standing.votes,
+                elected=other_standing.elected,
+                tied=other_standing.tied,
+            )
+        )
+    result = ward_answer(store, ref.election_id, contest)
+    other_ids = tuple(
+        i for i in dict.fromkeys(r.election_id for r in all_refs) if i != ref.election_id
+    )
+    return CandidateAnswer(
+        election=result.election,
+        other_elections=refs(store, other_ids),
+        candidate=candidate_line(contest, standing),
+        seats=contest.seats,
+        margin=margin,
+        result=result,
+        elsewhere=tuple(elsewhere),
+    )
+
+
+def party_answer(
+    store: ResultsStore, election_id: str, party: Party, others: tuple[str, ...] = ()
+) -> PartyAnswer:
+    election = store.election(election_id)
+    assert election is not None
+    facts = store.facts(election_id)
+    tally = facts.tally(party.key)
+    winners: list[CandidateLine] = []
+    stood: list[CandidateLine] = []
+    wards: dict[str, int] = {}
+    for contest in facts.contests:
+        for standing in contest.standings:
+            if standing.party.key != party.key:
+                continue
+            line = candidate_line(contest, standing)
+            stood.append(line)
+            if standing.elected:
+                winners.append(line)
+                wards[contest.ward] = wards.get(contest.ward, 0) + 1
+    with_votes = [c for c in stood if c.votes is not None]
+    best = max(with_votes, key=lambda c: (c.votes or 0, c.name), default=None)
+    worst = min(with_votes, key=lambda c: (c.votes or 0, c.name), default=None)
+    winners.sort(key=lambda c: (-(c.votes or 0), c.name))
+    return PartyAnswer(
+        election=election_ref(election),
+        other_elections=refs(store, others),
+        party=party.display,
+        key=party.key,
+        short=party.short,
+        colour=party.colour,
+        known=party.known,
+        stood=bool(stood),
+        candidates=len(stood),
+        seats_won=tally.seats_won if tally else 0,
+        seats_contested=facts.seats_contested,
+        seats_before=tally.seats_before if tally else None,
+        seats_after=tally.seats_after if tally else None,
+        change=tally.change if tally else None,
+        change_baseline=CHANGE_BASELINE,
+        votes=tally.votes if tally else 0,
+        vote_share=tally.vote_share if tally else 0.0,
+        share_rule=PARTY_SHARE_RULE,
+        controls=facts.control == party.key,
+        wards_won=tuple(sorted(wards.items(), key=lambda kv: (-kv[1], kv[0]))),
+        winners=tuple(winners),
+        best=best,
+        worst=worst,
+        tied_seats=tally.tied_seats if tally else 0,
+    )
+
+
+def summary_answer(store: ResultsStore, election_id: str) -> SummaryAnswer:
+    election = store.election(election_id)
+    assert election is not None
+    facts = store.facts(election_id)
+    rows = tuple(
+        PartyRow(
+            name=t.party.display,
+            key=t.party.key,
+            short=t.party.short,
+            colour=t.party.colour,
+            candidates=t.candidates,
+            seats_won=t.seats_won,
+            seats_before=t.seats_before,
+            seats_after=t.seats_after,
+            change=t.change,
+            votes=t.votes,
+            vote_share=t.vote_share,
+        )
+        for t in facts.parties
+        if t.candidates or t.seats_before or t.seats_after
+    )
+    control = facts.tally(facts.control) if facts.control else None
+    control_known = facts.majority_threshold is not None and facts.council_size is not None
+    closest = tuple(r for r in (margin_row(c) for c in facts.by_margin()[:CLOSEST_COUNT]) if r)
+    return SummaryAnswer(
+        election=election_ref(election),
+        council=election.council,
+        rows=rows,
+        seats_contested=facts.seats_contested,
+        wards=len(facts.contests),
+        council_size=facts.council_size,
+        majority_threshold=facts.majority_threshold,
+        control=control.party.display if control else None,
+        control_key=facts.control,
+        control_known=control_known,
+        colour=control.party.colour if control else NEUTRAL_COLOUR,
+        composition_basis=facts.composition_basis,
+        change_baseline=CHANGE_BASELINE,
+        total_votes=facts.total_votes,
+        turnout=facts.turnout,
+        split_wards=tuple(c.ward for c in facts.split_wards),
+        tie_wards=tuple(c.ward for c in facts.ties),
+        closest=closest,
+        undecided_seats=facts.undecided_seats,
+        whole_council=facts.whole_council,
+        summary=election.summary,
+    )
+
+
+def closest_answer(store: ResultsStore, election_id: str, count: int = 10) -> ClosestAnswer:
+    election = store.election(election_id)
+    assert election is not None
+    facts = store.facts(election_id)
+    ordered = [r for r in (margin_row(c) for c in facts.by_margin()) if r]
+    return ClosestAnswer(
+        election=election_ref(election),
+        closest=tuple(ordered[:count]),
+        safest=tuple(reversed(ordered[-count:])) if ordered else (),
+        unopposed=tuple(c.ward for c in facts.contests if c.unopposed),
+    )
+
+
+def elections_answer(store: ResultsStore) -> ElectionsAnswer:
+    latest = store.latest
+    rows = []
+    for election in reversed(store.elections):
+        facts = store.facts(election.id)
+        rows.append(
+            ElectionRow(
+                ref=election_ref(election),
+                council=election.council,
+                kind=election.kind,
+                wards=len(facts.contests),
+                seats=facts.seats_contested,
+                candidates=sum(len(c.standings) for c in facts.contests),
+                latest=election is latest,
+            )
+        )
+    return ElectionsAnswer(elections=tuple(rows), problems=tuple(str(e) for e in store.errors))
+
+
+def _party_for(store: ResultsStore, contest: ContestResult, key: str) -> Party:
+    for standing in contest.standings:
+        if standing.party.key == key:
+            return standing.party
+    return store.party(key) or store.book.lookup(key)

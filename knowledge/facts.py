@@ -1,0 +1,374 @@
+"""Facts derived from an election document: winners, ties, majorities, shares, tallies, control.
+
+Nothing here is copied from the infobox's own arithmetic. Winners are the top N by votes; a tie
+at the last winning place is flagged, never broken; gains and losses are measured against the
+infobox's Seats Before (the council just before the election), the baseline stated in answers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.models import Contest, Election, InfoboxParty, ParseWarning
+from knowledge.parties import Party, PartyBook
+
+SHARE_RULE = "share of all votes cast in the ward"
+MULTI_SEAT_RULE = "each voter could cast up to {seats} votes"
+CHANGE_BASELINE = "against Seats Before, the council just before the election"
+
+
+def share_rule(seats: int) -> str:
+    """The sentence stated wherever a candidate's share is shown."""
+    if seats > 1:
+        return f"{SHARE_RULE}; {MULTI_SEAT_RULE.format(seats=seats)}"
+    return SHARE_RULE
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Standing(_Frozen):
+    """A candidate's place in a contest."""
+
+    name: str
+    party: Party
+    votes: int | None
+    position: int
+    share: float | None
+    """Percent of all votes cast in the contest (see `share_rule`)."""
+    elected: bool
+    tied: bool = False
+    """Level with another candidate for the last seat: neither is counted as elected."""
+    line: int
+
+
+class ContestResult(_Frozen):
+    """One ward's result, with everything derived from its candidate lines."""
+
+    election_id: str
+    ward: str
+    seats: int
+    standings: tuple[Standing, ...]
+    total_votes: int
+    unopposed: bool
+    tie: bool
+    majority: int | None
+    """Last winner's votes minus the first loser's; 0 on a tie; None when unopposed."""
+    seats_by_party: tuple[tuple[str, int], ...]
+    """(party key, seats won), most seats first."""
+    turnout: int | None = None
+    turnout_percent: float | None = None
+    electorate: int | None = None
+    stated_majority: int | None = None
+    outcomes: tuple[str, ...] = ()
+    by_election: bool = False
+    line: int = 0
+
+    @property
+    def elected(self) -> tuple[Standing, ...]:
+        return tuple(s for s in self.standings if s.elected)
+
+    @property
+    def tied(self) -> tuple[Standing, ...]:
+        return tuple(s for s in self.standings if s.tied)
+
+    @property
+    def losers(self) -> tuple[Standing, ...]:
+        return tuple(s for s in self.standings if not s.elected and not s.tied)
+
+    @property
+    def split(self) -> bool:
+        """Seats in this ward went to more than one party."""
+        return len(self.seats_by_party) > 1
+
+    @property
+    def share_rule(self) -> str:
+        return share_rule(self.seats)
+
+    @property
+    def majority_percent(self) -> float | None:
+        if self.majority is None or not self.total_votes:
+            return None
+        return 100.0 * self.majority / self.total_votes
+
+    @property
+    def leading_party(self) -> str | None:
+        """The party key that won most seats here, if one did."""
+        if not self.seats_by_party:
+            return None
+        if len(self.seats_by_party) > 1 and self.seats_by_party[0][1] == self.seats_by_party[1][1]:
+            return None
+        return self.seats_by_party[0][0]
+
+
+class PartyTally(_Frozen):
+    """A party's totals over one election."""
+
+    party: Party
+    candidates: int
+    seats_won: int
+    votes: int
+    vote_share: float
+    """Percent of all votes cast in the election (every vote of multi-seat wards counted)."""
+    seats_before: int | None = None
+    seats_after: int | None = None
+    change: int | None = None
+    """seats_after - seats_before: measured against the council just before the election."""
+    wards_won: tuple[str, ...] = ()
+    wards_contested: tuple[str, ...] = ()
+    tied_seats: int = 0
+
+
+class ElectionFacts(_Frozen):
+    """Everything derived from one election document, computed once at load."""
+
+    election_id: str
+    contests: tuple[ContestResult, ...]
+    parties: tuple[PartyTally, ...]
+    """Most seats first (after the election where known, else won), then most votes."""
+    total_votes: int
+    seats_contested: int
+    council_size: int | None
+    majority_threshold: int | None
+    control: str | None
+    """Party key holding a majority of the council after the election; None = no overall control."""
+    composition_basis: str
+    """What the seat totals used for control are: the council after the election, or seats won."""
+    whole_council: bool
+    undecided_seats: int
+    warnings: tuple[ParseWarning, ...] = ()
+
+    def contest(self, ward: str) -> ContestResult | None:
+        folded = ward.casefold()
+        return next((c for c in self.contests if c.ward.casefold() == folded), None)
+
+    def tally(self, party_key: str) -> PartyTally | None:
+        return next((t for t in self.parties if t.party.key == party_key), None)
+
+    @property
+    def split_wards(self) -> tuple[ContestResult, ...]:
+        return tuple(c for c in self.contests if c.split)
+
+    @property
+    def ties(self) -> tuple[ContestResult, ...]:
+        return tuple(c for c in self.contests if c.tie)
+
+    def by_margin(self) -> list[ContestResult]:
+        """Contested wards, closest first (ties first, then smallest majority)."""
+        contested = [c for c in self.contests if c.majority is not None]
+        return sorted(contested, key=lambda c: (c.majority or 0, c.ward))
+
+    @property
+    def turnout(self) -> int | None:
+        figures = [c.turnout for c in self.contests]
+        if not figures or any(f is None for f in figures):
+            return None
+        return sum(f for f in figures if f is not None)
+
+
+def contest_result(election_id: str, contest: Contest, book: PartyBook) -> ContestResult:
+    """Winners, tie, majority and shares of one contest."""
+    ordered = sorted(
+        contest.candidates,
+        key=lambda c: (-(c.votes if c.votes is not None else 1 << 62), c.line),
+    )
+    total = sum(c.votes or 0 for c in ordered)
+    seats = contest.seats
+    unopposed = len(ordered) <= seats
+    tie = False
+    majority: int | None = None
+    cutoff: int | None = None
+    if not unopposed:
+        last = ordered[seats - 1].votes or 0
+        first_loser = ordered[seats].votes or 0
+        tie = last == first_loser
+        majority = last - first_loser
+        cutoff = last
+    standings = []
+    for position, candidacy in enumerate(ordered, start=1):
+        votes = candidacy.votes
+        if unopposed:
+            elected, tied = True, False
+        elif tie:
+            elected = (votes or 0) > (cutoff or 0)
+            tied = votes == cutoff
+        else:
+            elected, tied = position <= seats, False
+        standings.append(
+            Standing(
+                name=candidacy.name,
+                party=book.lookup(candidacy.party),
+                votes=votes,
+                position=position,
+                share=(100.0 * votes / total) if (votes is not None and total) else None,
+                elected=elected,
+                tied=tied,
+                line=candidacy.line,
+            )
+        )
+    won = Counter(s.party.key for s in standings if s.elected)
+    return ContestResult(
+        election_id=election_id,
+        ward=contest.ward,
+        seats=seats,
+        standings=tuple(standings),
+        total_votes=total,
+        unopposed=unopposed,
+        tie=tie,
+        majority=majority,
+        seats_by_party=tuple(sorted(won.items(), key=lambda kv: (-kv[1], kv[0]))),
+        turnout=contest.turnout,
+        turnout_percent=contest.turnout_percent,
+        electorate=contest.electorate,
+        stated_majority=contest.stated_majority,
+        outcomes=contest.outcomes,
+        by_election=contest.by_election,
+        line=contest.line,
+    )
+
+
+def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
+    """Derive every fact of one election; infobox disagreements become warnings."""
+    contests = tuple(contest_result(election.id, c, book) for c in election.contests)
+    total_votes = sum(c.total_votes for c in contests)
+    seats_contested = sum(c.seats for c in contests)
+
+    votes: Counter[str] = Counter()
+    seats_won: Counter[str] = Counter()
+    candidates: Counter[str] = Counter()
+    tied: Counter[str] = Counter()
+    wards_won: defaultdict[str, list[str]] = defaultdict(list)
+    wards_contested: defaultdict[str, list[str]] = defaultdict(list)
+    parties: dict[str, Party] = {}
+    for contest in contests:
+        for standing in contest.standings:
+            key = standing.party.key
+            parties.setdefault(key, standing.party)
+            votes[key] += standing.votes or 0
+            candidates[key] += 1
+            seats_won[key] += standing.elected
+            tied[key] += standing.tied
+            if contest.ward not in wards_contested[key]:
+                wards_contested[key].append(contest.ward)
+            if standing.elected and contest.ward not in wards_won[key]:
+                wards_won[key].append(contest.ward)
+
+    infobox: dict[str, InfoboxParty] = {}
+    for row in election.parties:
+        party = book.lookup(row.name)
+        parties.setdefault(party.key, party)
+        infobox[party.key] = row
+
+    whole_council = _is_whole_council(election, seats_contested)
+    all_after = bool(infobox) and all(r.seats_after is not None for r in infobox.values())
+    tallies = []
+    for key, party in parties.items():
+        slot = infobox.get(key)
+        before = slot.seats_before if slot else None
+        if all_after:
+            after = slot.seats_after if slot else None
+        elif whole_council:
+            after = seats_won[key]
+        else:
+            after = None
+        tallies.append(
+            PartyTally(
+                party=party,
+                candidates=candidates[key],
+                seats_won=seats_won[key],
+                votes=votes[key],
+                vote_share=(100.0 * votes[key] / total_votes) if total_votes else 0.0,
+                seats_before=before,
+                seats_after=after,
+                change=(after - before) if (after is not None and before is not None) else None,
+                wards_won=tuple(wards_won[key]),
+                wards_contested=tuple(wards_contested[key]),
+                tied_seats=tied[key],
+            )
+        )
+    tallies.sort(
+        key=lambda t: (
+            -(t.seats_after if t.seats_after is not None else t.seats_won),
+            -t.seats_won,
+            -t.votes,
+            t.party.display,
+        )
+    )
+
+    if all_after:
+        council_size: int | None = sum(t.seats_after or 0 for t in tallies)
+        basis = "council after the election (infobox Seats After)"
+    elif whole_council:
+        council_size = seats_contested
+        basis = "seats won in this election (the whole council was elected)"
+    else:
+        council_size = None
+        basis = "seats won in this election only (the council's full make-up is not given)"
+    threshold = election.majority_seats or (council_size // 2 + 1 if council_size else None)
+    control = None
+    if threshold is not None and (all_after or whole_council):
+        for tally in tallies:
+            held = tally.seats_after if tally.seats_after is not None else tally.seats_won
+            if held >= threshold:
+                control = tally.party.key
+    undecided = sum(c.seats - len(c.elected) for c in contests)
+    facts = ElectionFacts(
+        election_id=election.id,
+        contests=contests,
+        parties=tuple(tallies),
+        total_votes=total_votes,
+        seats_contested=seats_contested,
+        council_size=council_size,
+        majority_threshold=threshold,
+        control=control,
+        composition_basis=basis,
+        whole_council=whole_council,
+        undecided_seats=undecided,
+    )
+    return facts.model_copy(update={"warnings": tuple(_infobox_mismatches(election, facts, book))})
+
+
+def _is_whole_council(election: Election, seats_contested: int) -> bool:
+    if election.kind == "by-election":
+        return False
+    stated = (election.seats_for_election or "").lower()
+    if stated.startswith("all"):
+        return True
+    if election.majority_seats:
+        return seats_contested // 2 + 1 == election.majority_seats
+    return False
+
+
+def _infobox_mismatches(
+    election: Election, facts: ElectionFacts, book: PartyBook
+) -> list[ParseWarning]:
+    """Data warnings where the infobox and the ward results disagree."""
+    warnings = []
+    line = next(iter(election.contests)).line if election.contests else 1
+    for row in election.parties:
+        party = book.lookup(row.name)
+        tally = facts.tally(party.key)
+        won = tally.seats_won if tally else 0
+        counted = tally.votes if tally else 0
+        if row.seats is not None and row.seats != won and row.seats != (row.seats_after or -1):
+            warnings.append(
+                ParseWarning(
+                    file=election.source,
+                    line=line,
+                    message=f"infobox gives {party.display} {row.seats} seats; "
+                    f"the ward results give {won}",
+                )
+            )
+        if row.popular_vote is not None and row.popular_vote != counted:
+            warnings.append(
+                ParseWarning(
+                    file=election.source,
+                    line=line,
+                    message=f"infobox gives {party.display} {row.popular_vote:,} votes; "
+                    f"the ward results add up to {counted:,}",
+                )
+            )
+    return warnings

@@ -1,0 +1,105 @@
+"""The election documents as data: what the parser reads, before anything is derived.
+
+Everything here is exactly what a document says. Facts that are computed (winners,
+majorities, shares, control) live in `knowledge.facts`, so a typed-in number is never mistaken
+for a derived one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ParseWarning(_Frozen):
+    """Something odd in a document that did not stop it loading."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}, line {self.line}: {self.message}"
+
+
+class Candidacy(_Frozen):
+    """One candidate line: `- Name (Party): 1,234 votes`."""
+
+    name: str
+    party: str
+    """The party exactly as written in the document, e.g. `Liberal Democrats (UK)`."""
+    votes: int | None
+    """None only when the document gives no count (a candidate elected unopposed)."""
+    line: int
+
+
+class Contest(_Frozen):
+    """One ward's poll: its heading, the seats it filled and every candidate who stood."""
+
+    ward: str
+    seats: int = 1
+    candidates: tuple[Candidacy, ...]
+    line: int
+    stated_majority: int | None = None
+    turnout: int | None = None
+    turnout_percent: float | None = None
+    electorate: int | None = None
+    outcomes: tuple[str, ...] = ()
+    """Lines such as `Labour Party (UK) hold`, as written."""
+    by_election: bool = False
+
+
+class InfoboxParty(_Frozen):
+    """One party's row of the infobox (`PartyN`, `SeatsN` ...), numbers as written."""
+
+    slot: int
+    name: str
+    last_election: int | None = None
+    seats_before: int | None = None
+    seats: int | None = None
+    seats_after: int | None = None
+    seat_change: int | None = None
+    popular_vote: int | None = None
+    percentage: float | None = None
+
+
+ElectionKind = Literal["council", "by-election"]
+
+
+class Election(_Frozen):
+    """One document: an election (whole council, by thirds, or a by-election)."""
+
+    id: str
+    """Short name users type, e.g. `derby-2002`; unique within a store."""
+    title: str
+    source: str
+    """The document's file name, cited in every answer."""
+    council: str
+    date: dt.date | None = None
+    year: int | None = None
+    kind: ElectionKind = "council"
+    infobox: dict[str, str] = {}
+    parties: tuple[InfoboxParty, ...] = ()
+    majority_seats: int | None = None
+    seats_for_election: str | None = None
+    control_before: str | None = None
+    control_after: str | None = None
+    summary: str = ""
+    contests: tuple[Contest, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str]:
+        """Oldest first; undated documents sort by year, then by title."""
+        when = self.date or dt.date(self.year or 1, 1, 1)
+        return (when, self.title)

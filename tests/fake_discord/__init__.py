@@ -1,0 +1,27 @@
+"""A fake Discord for driving the real discord.py client in tests and benchmarks.
+
+FakeDiscord     the aiohttp server: REST routes, gateway, recorded calls, injected faults
+Events          INTERACTION_CREATE payloads built from the command schema the bot synced
+Interaction     one interaction as the fake saw it, with the bot's answer
+Call            one recorded HTTP call
+World, Perm     the ids, people and permission bits the fake serves
+"""
+
+from .events import Actor, Events, SchemaError
+from .recording import Call, Interaction
+from .server import FakeDiscord
+from .world import BOT_PERMISSIONS, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, Perm, World
+
+__all__ = [
+    "BOT_PERMISSIONS",
+    "MEMBER_PERMISSIONS",
+    "MODERATOR_PERMISSIONS",
+    "Actor",
+    "Call",
+    "Events",
+    "FakeDiscord",
+    "Interaction",
+    "Perm",
+    "SchemaError",
+    "World",
+]

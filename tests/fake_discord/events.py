@@ -1,0 +1,206 @@
+"""INTERACTION_CREATE payloads built from the command schema the bot actually synced.
+
+A test names a command and its options as a user would type them; the builder looks the command
+up in what the bot PUT to the fake, checks the options exist, are of the synced type and respect
+required/choices/length rules (as the Discord client would), and produces the payload Discord
+sends. A test therefore cannot invoke an option the bot never registered.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from .world import MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, Person, World
+
+SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
+STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER = 3, 4, 5, 6, 7, 8, 9, 10
+APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE = 2, 3, 4
+ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
+
+
+class SchemaError(AssertionError):
+    """The test asked for something the synced schema does not allow."""
+
+
+@dataclass
+class Actor:
+    """Who interacts, where, and with which permissions."""
+
+    person: Person
+    permissions: int
+    channel_id: int
+
+
+class Events:
+    """Builds interaction payloads for one world and one synced command list."""
+
+    def __init__(self, world: World, commands: list[dict[str, Any]], app_permissions: int) -> None:
+        self.world = world
+        self.commands = {c["name"]: c for c in commands if c.get("type", 1) == 1}
+        self.app_permissions = app_permissions
+
+    # ----- who -------------------------------------------------------------------------------
+
+    def member(self, channel_id: int | None = None) -> Actor:
+        return Actor(self.world.member, MEMBER_PERMISSIONS, channel_id or self.world.channel_id)
+
+    def other_member(self, channel_id: int | None = None) -> Actor:
+        return Actor(
+            self.world.other_member, MEMBER_PERMISSIONS, channel_id or self.world.channel_id
+        )
+
+    def moderator(self, channel_id: int | None = None) -> Actor:
+        return Actor(
+            self.world.moderator, MODERATOR_PERMISSIONS, channel_id or self.world.channel_id
+        )
+
+    # ----- what ------------------------------------------------------------------------------
+
+    def slash(self, command: str, actor: Actor | None = None, **options: Any) -> dict[str, Any]:
+        """A chat-input command; `command` may be "group sub" for subcommands."""
+        data = self._command_data(command, options, focused=None)
+        return self._interaction(APPLICATION_COMMAND, data, actor or self.member())
+
+    def autocomplete(
+        self, command: str, focused: str, actor: Actor | None = None, **options: Any
+    ) -> dict[str, Any]:
+        """An autocomplete request while the user types `options[focused]` (default "")."""
+        options.setdefault(focused, "")
+        data = self._command_data(command, options, focused=focused)
+        return self._interaction(AUTOCOMPLETE, data, actor or self.member())
+
+    def select(
+        self,
+        message: dict[str, Any],
+        values: list[str],
+        actor: Actor | None = None,
+        custom_id: str | None = None,
+    ) -> dict[str, Any]:
+        """Choosing `values` in the select menu of `message` (a message the bot sent)."""
+        menus = [
+            comp
+            for row in message.get("components") or []
+            for comp in row.get("components") or []
+            if comp.get("type") == 3 and (custom_id is None or comp.get("custom_id") == custom_id)
+        ]
+        if len(menus) != 1:
+            raise SchemaError(f"expected one select menu in the message, found {len(menus)}")
+        menu = menus[0]
+        offered = {o["value"] for o in menu.get("options") or []}
+        if not set(values) <= offered:
+            raise SchemaError(f"{values} not among the menu's values {sorted(offered)}")
+        if not menu.get("min_values", 1) <= len(values) <= menu.get("max_values", 1):
+            raise SchemaError(f"{len(values)} values outside the menu's min/max")
+        data = {"custom_id": menu["custom_id"], "component_type": 3, "values": values}
+        actor = actor or self.member(int(message["channel_id"]))
+        payload = self._interaction(MESSAGE_COMPONENT, data, actor)
+        payload["message"] = message
+        return payload
+
+    # ----- building --------------------------------------------------------------------------
+
+    def _interaction(self, kind: int, data: dict[str, Any], actor: Actor) -> dict[str, Any]:
+        channel = self.world.channel(actor.channel_id)
+        if channel is None:
+            raise SchemaError(f"unknown channel {actor.channel_id}")
+        guild_id = str(self.world.guild_id)
+        return {
+            "id": str(self.world.ids.next()),
+            "application_id": str(self.world.application_id),
+            "type": kind,
+            "data": data,
+            "guild_id": guild_id,
+            "guild": {"id": guild_id, "locale": "en-GB", "features": []},
+            "channel_id": str(actor.channel_id),
+            "channel": channel,
+            "member": actor.person.member(actor.permissions),
+            "token": "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(48),
+            "version": 1,
+            "app_permissions": str(self.app_permissions),
+            "locale": "en-GB",
+            "guild_locale": "en-GB",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": guild_id},
+            "context": 0,
+            "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+        }
+
+    def _command_data(
+        self, command: str, options: dict[str, Any], focused: str | None
+    ) -> dict[str, Any]:
+        name, *path = command.split()
+        schema = self.commands.get(name)
+        if schema is None:
+            raise SchemaError(f"/{name} was not synced; synced: {sorted(self.commands)}")
+        data: dict[str, Any] = {"id": schema["id"], "name": name, "type": 1}
+        if "guild_id" in schema:
+            data["guild_id"] = schema["guild_id"]
+        container, where = data, schema
+        for part in path:
+            sub = next((o for o in where.get("options") or [] if o["name"] == part), None)
+            if sub is None or sub["type"] not in (SUB_COMMAND, SUB_COMMAND_GROUP):
+                raise SchemaError(f"/{command}: no subcommand {part!r}")
+            entry: dict[str, Any] = {"name": part, "type": sub["type"], "options": []}
+            container.setdefault("options", []).append(entry)
+            container, where = entry, sub
+        container["options"] = self._options(command, where.get("options") or [], options, focused)
+        return data
+
+    def _options(
+        self, command: str, schema: list[dict[str, Any]], given: dict[str, Any], focused: str | None
+    ) -> list[dict[str, Any]]:
+        by_name = {o["name"]: o for o in schema}
+        unknown = set(given) - set(by_name)
+        if unknown:
+            raise SchemaError(
+                f"/{command} has no option(s) {sorted(unknown)}; it has {sorted(by_name)}"
+            )
+        out = []
+        for option in schema:
+            name = option["name"]
+            if name not in given:
+                if option.get("required") and focused is None:
+                    raise SchemaError(f"/{command}: option {name!r} is required")
+                continue
+            value = given[name]
+            entry: dict[str, Any] = {"name": name, "type": option["type"]}
+            if name == focused:
+                if not option.get("autocomplete"):
+                    raise SchemaError(f"/{command}: option {name!r} does not autocomplete")
+                entry["value"] = str(value)
+                entry["focused"] = True
+            else:
+                entry["value"] = self._typed(command, option, value)
+            out.append(entry)
+        return out
+
+    def _typed(self, command: str, option: dict[str, Any], value: Any) -> Any:
+        name, kind = option["name"], option["type"]
+        if kind == STRING:
+            if not isinstance(value, str):
+                raise SchemaError(f"/{command} {name}: expected text, got {value!r}")
+            if not option.get("min_length", 0) <= len(value) <= option.get("max_length", 6000):
+                raise SchemaError(
+                    f"/{command} {name}: length {len(value)} outside the synced limits"
+                )
+        elif kind == INTEGER:
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise SchemaError(f"/{command} {name}: expected an integer, got {value!r}")
+        elif kind == NUMBER:
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                raise SchemaError(f"/{command} {name}: expected a number, got {value!r}")
+        elif kind == BOOLEAN:
+            if not isinstance(value, bool):
+                raise SchemaError(f"/{command} {name}: expected true/false, got {value!r}")
+        else:
+            raise SchemaError(f"/{command} {name}: option type {kind} is not supported by the fake")
+        if kind in (INTEGER, NUMBER):
+            low, high = option.get("min_value"), option.get("max_value")
+            if (low is not None and value < low) or (high is not None and value > high):
+                raise SchemaError(f"/{command} {name}: {value} outside [{low}, {high}]")
+        choices = option.get("choices")
+        if choices and value not in [c["value"] for c in choices]:
+            raise SchemaError(f"/{command} {name}: {value!r} is not one of the synced choices")
+        return value

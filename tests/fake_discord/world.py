@@ -1,0 +1,260 @@
+"""The fake Discord's world: one application, one guild, its channels, roles and people.
+
+Everything here is plain JSON in Discord's own shapes (API v10), so the real discord.py client
+parses it exactly as it would parse Discord. Nothing here imports discord.py: the fake must not
+borrow the behaviour it is meant to check.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+DISCORD_EPOCH_MS = 1_420_070_400_000
+
+
+class Perm:
+    """Permission bits used by the fake and the tests (Discord's permission table)."""
+
+    ADD_REACTIONS = 1 << 6
+    VIEW_CHANNEL = 1 << 10
+    SEND_MESSAGES = 1 << 11
+    MANAGE_MESSAGES = 1 << 13
+    EMBED_LINKS = 1 << 14
+    ATTACH_FILES = 1 << 15
+    READ_MESSAGE_HISTORY = 1 << 16
+    MENTION_EVERYONE = 1 << 17
+    USE_EXTERNAL_EMOJIS = 1 << 18
+    USE_APPLICATION_COMMANDS = 1 << 31
+    SEND_MESSAGES_IN_THREADS = 1 << 38
+    PIN_MESSAGES = 1 << 51
+
+
+MEMBER_PERMISSIONS = (
+    Perm.VIEW_CHANNEL
+    | Perm.SEND_MESSAGES
+    | Perm.READ_MESSAGE_HISTORY
+    | Perm.EMBED_LINKS
+    | Perm.ATTACH_FILES
+    | Perm.ADD_REACTIONS
+    | Perm.USE_EXTERNAL_EMOJIS
+    | Perm.USE_APPLICATION_COMMANDS
+    | Perm.SEND_MESSAGES_IN_THREADS
+)
+MODERATOR_PERMISSIONS = MEMBER_PERMISSIONS | Perm.MANAGE_MESSAGES | Perm.PIN_MESSAGES
+BOT_PERMISSIONS = (
+    Perm.VIEW_CHANNEL
+    | Perm.SEND_MESSAGES
+    | Perm.EMBED_LINKS
+    | Perm.ATTACH_FILES
+    | Perm.READ_MESSAGE_HISTORY
+    | Perm.MANAGE_MESSAGES
+    | Perm.PIN_MESSAGES
+)
+
+
+class Snowflakes:
+    """Discord-shaped ids: a millisecond timestamp in the top bits, a counter below."""
+
+    def __init__(self) -> None:
+        self._counter = itertools.count(1)
+
+    def next(self) -> int:
+        ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
+        return (ms << 22) | (next(self._counter) & 0x3FFFFF)
+
+
+def iso_now() -> str:
+    """A timestamp in the ISO 8601 form Discord sends."""
+    return datetime.now(UTC).isoformat()
+
+
+def user_json(user_id: int, name: str, *, bot: bool = False) -> dict[str, Any]:
+    return {
+        "id": str(user_id),
+        "username": name,
+        "global_name": None if bot else name.title(),
+        "discriminator": "0",
+        "avatar": None,
+        "bot": bot,
+        "system": False,
+        "public_flags": 0,
+        "flags": 0,
+    }
+
+
+@dataclass
+class Person:
+    """A human member of the test guild."""
+
+    id: int
+    name: str
+    roles: list[int] = field(default_factory=list)
+
+    def user(self) -> dict[str, Any]:
+        return user_json(self.id, self.name)
+
+    def member(self, permissions: int | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "user": self.user(),
+            "nick": None,
+            "roles": [str(r) for r in self.roles],
+            "joined_at": "2024-01-01T00:00:00+00:00",
+            "deaf": False,
+            "mute": False,
+            "pending": False,
+            "flags": 0,
+        }
+        if permissions is not None:
+            data["permissions"] = str(permissions)
+        return data
+
+
+@dataclass
+class World:
+    """The ids and objects the fake serves; tests read ids from here."""
+
+    ids: Snowflakes = field(default_factory=Snowflakes)
+    token: str = "fake.bot.token"
+    application_id: int = 0
+    bot_id: int = 0
+    owner: Person = field(default_factory=lambda: Person(0, "owner"))
+    guild_id: int = 0
+    guild_name: str = "Election Night"
+    channels: dict[str, int] = field(default_factory=dict)
+    moderator_role: int = 0
+    member: Person = field(default_factory=lambda: Person(0, "voter"))
+    other_member: Person = field(default_factory=lambda: Person(0, "neighbour"))
+    moderator: Person = field(default_factory=lambda: Person(0, "moderator"))
+
+    def __post_init__(self) -> None:
+        self.application_id = self.bot_id = self.ids.next()
+        self.owner = Person(self.ids.next(), "owner")
+        self.guild_id = self.ids.next()
+        self.channels = {"results": self.ids.next(), "general": self.ids.next()}
+        self.moderator_role = self.ids.next()
+        self.member = Person(self.ids.next(), "voter")
+        self.other_member = Person(self.ids.next(), "neighbour")
+        self.moderator = Person(self.ids.next(), "moderator", roles=[self.moderator_role])
+
+    @property
+    def channel_id(self) -> int:
+        """The channel interactions come from unless a test says otherwise."""
+        return self.channels["results"]
+
+    def bot_user(self) -> dict[str, Any]:
+        return {**user_json(self.bot_id, "ElectionBot", bot=True), "verified": True}
+
+    def application(self) -> dict[str, Any]:
+        """GET /applications/@me."""
+        return {
+            "id": str(self.application_id),
+            "name": "ElectionBot",
+            "icon": None,
+            "description": "Local election results.",
+            "summary": "",
+            "type": None,
+            "rpc_origins": [],
+            "bot_public": True,
+            "bot_require_code_grant": False,
+            "owner": self.owner.user(),
+            "team": None,
+            "verify_key": "0" * 64,
+            "flags": 0,
+            "bot": self.bot_user(),
+            "interactions_endpoint_url": None,
+        }
+
+    def channel(self, channel_id: int) -> dict[str, Any] | None:
+        for position, (name, cid) in enumerate(self.channels.items()):
+            if cid == channel_id:
+                return {
+                    "id": str(cid),
+                    "type": 0,
+                    "guild_id": str(self.guild_id),
+                    "name": name,
+                    "position": position,
+                    "permission_overwrites": [],
+                    "nsfw": False,
+                    "parent_id": None,
+                    "topic": None,
+                    "last_message_id": None,
+                    "rate_limit_per_user": 0,
+                    "flags": 0,
+                }
+        return None
+
+    def roles(self) -> list[dict[str, Any]]:
+        def role(role_id: int, name: str, perms: int, position: int) -> dict[str, Any]:
+            return {
+                "id": str(role_id),
+                "name": name,
+                "color": 0,
+                "colors": {"primary_color": 0, "secondary_color": None, "tertiary_color": None},
+                "hoist": False,
+                "icon": None,
+                "unicode_emoji": None,
+                "position": position,
+                "permissions": str(perms),
+                "managed": False,
+                "mentionable": False,
+                "flags": 0,
+            }
+
+        return [
+            role(self.guild_id, "@everyone", MEMBER_PERMISSIONS, 0),
+            role(self.moderator_role, "Moderator", MODERATOR_PERMISSIONS, 1),
+        ]
+
+    def guild_create(self) -> dict[str, Any]:
+        """The GUILD_CREATE payload sent after READY."""
+        channels = [self.channel(cid) for cid in self.channels.values()]
+        bot_member = Person(self.bot_id, "ElectionBot").member()
+        bot_member["user"] = self.bot_user()
+        people = [self.owner, self.member, self.other_member, self.moderator]
+        return {
+            "id": str(self.guild_id),
+            "name": self.guild_name,
+            "icon": None,
+            "splash": None,
+            "discovery_splash": None,
+            "banner": None,
+            "description": None,
+            "owner_id": str(self.owner.id),
+            "afk_channel_id": None,
+            "afk_timeout": 300,
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "nsfw_level": 0,
+            "premium_tier": 0,
+            "premium_subscription_count": 0,
+            "preferred_locale": "en-GB",
+            "system_channel_id": None,
+            "system_channel_flags": 0,
+            "rules_channel_id": None,
+            "public_updates_channel_id": None,
+            "vanity_url_code": None,
+            "features": [],
+            "roles": self.roles(),
+            "emojis": [],
+            "stickers": [],
+            "channels": [c for c in channels if c is not None],
+            "threads": [],
+            "members": [bot_member, *(p.member() for p in people)],
+            "member_count": len(people) + 1,
+            "presences": [],
+            "voice_states": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "soundboard_sounds": [],
+            "large": False,
+            "unavailable": False,
+            "joined_at": "2024-01-01T00:00:00+00:00",
+            "max_members": 500000,
+            "application_id": None,
+        }

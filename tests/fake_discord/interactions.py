@@ -118,7 +118,9 @@ class Interactions:
             if kind == UPDATE_MESSAGE:
                 self.channels.edit(record.original, data)
                 record.bodies.append(data)
-        message = record.original if kind in (CHANNEL_MESSAGE, DEFERRED_MESSAGE, UPDATE_MESSAGE) else None
+        message = (
+            record.original if kind in (CHANNEL_MESSAGE, DEFERRED_MESSAGE, UPDATE_MESSAGE) else None
+        )
         if message is not None:
             resource["message"] = message
         record.callback_type = kind
@@ -204,7 +206,9 @@ class Interactions:
     def _webhook_message(self, request: web.Request, record: Interaction) -> dict[str, Any]:
         key = request.match_info["message_id"]
         for message in [record.original, *record.followups]:
-            if message is not None and (key == "@original" and message is record.original or message["id"] == key):
+            if message is not None and (
+                (key == "@original" and message is record.original) or message["id"] == key
+            ):
                 return message
         raise DiscordError(404, 10008, "Unknown Message")
 

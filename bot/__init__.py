@@ -1,0 +1,1 @@
+"""Front ends over `knowledge`: the Discord client and the offline terminal."""

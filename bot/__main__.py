@@ -1,0 +1,112 @@
+"""`python -m bot`: read settings, set up logging, then run the console, one answer, or Discord.
+
+    python -m bot                 Discord when DISCORD_TOKEN is set, else the offline console
+    python -m bot console         the offline console, even with a token
+    python -m bot ask "TEXT"      one answer (a /command or a question), then exit
+    python -m bot sync            register the slash commands globally with Discord
+
+The console and `ask` never import discord: start-up time is part of the answer time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from knowledge.store import ResultsStore
+
+PROJECT_PARTIES = Path(__file__).resolve().parent.parent / "data" / "parties.toml"
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description="Election results bot: Discord or the terminal."
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        help="folder of election documents, or one document "
+        "(default: ELECTIONS_DATA, else data/elections)",
+    )
+    sub = parser.add_subparsers(dest="mode")
+    sub.add_parser("console", help="the offline console, even when a token is configured")
+    ask = sub.add_parser("ask", help="print one answer and exit")
+    ask.add_argument("text", help='a command ("/ward Littleover") or a question')
+    ask.add_argument("--json", action="store_true", help="print the answer model as JSON")
+    ask.add_argument("--image", type=Path, metavar="PATH", help="write the answer's picture (PNG)")
+    ask.add_argument("--election", help="answer from this election (questions)")
+    ask.add_argument("--data", type=Path, dest="ask_data", help=argparse.SUPPRESS)
+    sub.add_parser("sync", help="register the slash commands globally with Discord")
+    return parser
+
+
+def parties_file(data: Path) -> Path:
+    """A `parties.toml` beside the documents wins; else the project's own."""
+    folder = data if data.is_dir() else data.parent
+    local = folder / "parties.toml"
+    return local if local.exists() else PROJECT_PARTIES
+
+
+def load_store(data: Path) -> ResultsStore:
+    from knowledge.store import ResultsStore
+
+    return ResultsStore.load(data, parties_file(data))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except Exception as error:  # pydantic ValidationError: a bad value in the environment
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    logging.basicConfig(
+        level=getattr(logging, settings.log_level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    data = getattr(args, "ask_data", None) or args.data or settings.elections_data
+    if not data.exists():
+        print(f"No election documents at {data}.", file=sys.stderr)
+        return EXIT_USAGE
+    store = load_store(data)
+    if args.mode == "ask":
+        from bot.ask import run_ask
+
+        return run_ask(
+            store, args.text, as_json=args.json, image=args.image, election=args.election
+        )
+    if args.mode == "sync":
+        if not settings.has_token:
+            print("DISCORD_TOKEN is not set: nothing to sync with.", file=sys.stderr)
+            return EXIT_USAGE
+        from bot.discord_app import sync_global
+
+        return sync_global(settings, store)
+    if args.mode == "console" or not settings.has_token:
+        from bot.console import run_console
+
+        return run_console(store)
+    from bot.discord_app import run_discord
+
+    return run_discord(settings, store)
+
+
+def entry() -> int:
+    """Run `main`, leaving quietly when the reader of our output goes away (`| head`)."""
+    try:
+        return main()
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(entry())

@@ -1,0 +1,52 @@
+"""`python -m bot ask`: one answer on standard output, then exit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.text import render
+from knowledge.answers import Answer, NotFoundAnswer
+from knowledge.commands import run_text
+from knowledge.store import ResultsStore
+
+EXIT_UNKNOWN_COMMAND = 2
+
+
+def answer_for(store: ResultsStore, text: str, election: str | None = None) -> Answer:
+    """A typed line -> its answer: a command when it starts with `/`, else a question."""
+    if text.lstrip().startswith("/"):
+        return run_text(store, text)
+    from knowledge.questions import answer_question
+
+    return answer_question(store, text, election)
+
+
+def run_ask(
+    store: ResultsStore,
+    text: str,
+    *,
+    as_json: bool = False,
+    image: Path | None = None,
+    election: str | None = None,
+) -> int:
+    """Print the answer; exit 2 for an unknown command, else 0."""
+    for error in store.errors:
+        print(f"Not loaded: {error}", file=sys.stderr)
+    answer = answer_for(store, text, election)
+    if as_json:
+        print(answer.model_dump_json(indent=2))
+    else:
+        sys.stdout.write(render(answer))
+    if image is not None:
+        from bot.pictures import picture_for
+
+        picture = picture_for(answer)
+        if picture is None:
+            print(f"This answer ({answer.kind}) has no picture; nothing written.", file=sys.stderr)
+        else:
+            image.write_bytes(picture.png)
+            print(f"Picture written to {image}", file=sys.stderr)
+    if isinstance(answer, NotFoundAnswer) and answer.what == "command":
+        return EXIT_UNKNOWN_COMMAND
+    return 0

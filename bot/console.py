@@ -1,0 +1,66 @@
+"""The offline console: the bot's commands and questions in a terminal, no Discord needed.
+
+Lines starting with `/` are commands (`/ward Littleover`, `/ward name:Abbey election:derby-2002`);
+anything else is a question in plain words. Ctrl-D, Ctrl-C, `exit` or `quit` leave cleanly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import TextIO
+
+from bot.ask import answer_for
+from bot.text import render
+from knowledge.store import ResultsStore
+
+PROMPT = "election> "
+_GOODBYES = {"exit", "quit", "/exit", "/quit", ":q"}
+
+
+def banner(store: ResultsStore) -> str:
+    count = len(store.elections)
+    latest = store.latest
+    lines = [
+        "Election results bot — offline console (no Discord token configured).",
+        f"{count} election{'s' if count != 1 else ''} loaded"
+        + (f"; latest: {latest.id} ({latest.title})." if latest else "."),
+    ]
+    for error in store.errors:
+        lines.append(f"Not loaded: {error}")
+    lines.append('Type /help for commands, or ask a question ("who won in Boulton?").')
+    lines.append("Ctrl-D or 'exit' to leave.")
+    return "\n".join(lines)
+
+
+def _enable_history() -> None:
+    """Arrow-key history and line editing where the platform has readline."""
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  (importing it is what enables history in input())
+
+
+def run_console(
+    store: ResultsStore,
+    read: Callable[[str], str] = input,
+    out: TextIO | None = None,
+) -> int:
+    """Read, answer, print, until end of input; returns the exit status (0)."""
+    import sys
+
+    stream = out or sys.stdout
+    if read is input:
+        _enable_history()
+    print(banner(store), file=stream, flush=True)
+    while True:
+        try:
+            line = read(PROMPT)
+        except (EOFError, KeyboardInterrupt):
+            print("\nBye.", file=stream, flush=True)
+            return 0
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower() in _GOODBYES:
+            print("Bye.", file=stream, flush=True)
+            return 0
+        print(render(answer_for(store, text)), file=stream, flush=True)

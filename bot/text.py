@@ -1,0 +1,294 @@
+"""Answers as plain text for the terminal: the offline console and `python -m bot ask`.
+
+Pure functions: an answer in, a string out. Discord embeds are built separately in
+`bot/embeds.py`; both read the same typed answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from knowledge.answers import (
+    AmbiguousAnswer,
+    Answer,
+    CandidateAnswer,
+    CandidateLine,
+    ClosestAnswer,
+    ElectionsAnswer,
+    FactAnswer,
+    HelpAnswer,
+    MarginRow,
+    NotFoundAnswer,
+    PartyAnswer,
+    RankingAnswer,
+    SummaryAnswer,
+    WardAnswer,
+)
+from knowledge.numbers import ordinal, percent, plural, signed, votes
+
+_MAX_NAME = 40
+
+
+def render(answer: Answer) -> str:
+    """The whole answer as text, ending with its source where it has one."""
+    renderer: Callable[[Any], list[str]] = _RENDERERS[answer.kind]
+    lines = renderer(answer)
+    if answer.headline:
+        lines = [answer.headline, "", *lines]
+    election = getattr(answer, "election", None)
+    others = getattr(answer, "other_elections", ())
+    if others:
+        lines.append("Also in: " + ", ".join(f"{e.id} ({e.title})" for e in others))
+    if election is not None and hasattr(election, "citation"):
+        lines.append(election.citation)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _name(text: str) -> str:
+    return text if len(text) <= _MAX_NAME else text[: _MAX_NAME - 1] + "…"
+
+
+def _candidate_rows(candidates: tuple[CandidateLine, ...]) -> list[str]:
+    width = max((len(_name(c.name)) for c in candidates), default=10)
+    party_width = max((len(_name(c.party)) for c in candidates), default=10)
+    vote_width = max((len(votes(c.votes)) for c in candidates), default=5)
+    rows = []
+    for c in candidates:
+        mark = "✔" if c.elected else ("=" if c.tied else " ")
+        status = " elected" if c.elected else (" tied for the last seat" if c.tied else "")
+        rows.append(
+            f"  {mark} {_name(c.name):<{width}}  {_name(c.party):<{party_width}}  "
+            f"{votes(c.votes):>{vote_width}}  {percent(c.share):>6}{status}"
+        )
+    return rows
+
+
+def _ward(a: WardAnswer) -> list[str]:
+    kind = "by-election" if a.by_election else plural(a.seats, "seat")
+    lines = [f"{a.ward} — {a.election.title} ({kind})", ""]
+    lines += _candidate_rows(a.candidates)
+    lines.append("")
+    if a.unopposed:
+        lines.append("Elected unopposed: no more candidates than seats.")
+    elif a.tie:
+        names = " and ".join(c.name for c in a.tied)
+        lines.append(
+            f"Tie for the last seat: {names} have {votes(a.tied[0].votes)} votes each; "
+            "the document's figures do not decide it (ties are settled by lot)."
+        )
+    elif a.majority is not None:
+        lines.append(
+            f"Majority: {votes(a.majority)} ({percent(a.majority_percent)}) — "
+            "last winner over the first runner-up."
+        )
+    winners = ", ".join(f"{s.party} {s.seats}" for s in a.seats_by_party)
+    if winners:
+        lines.append(f"Seats: {winners}" + (" (split ward)" if a.split else ""))
+    lines.append(f"Votes cast: {votes(a.total_votes)}. Shares are the {a.share_rule}.")
+    if a.turnout is not None or a.turnout_percent is not None:
+        extra = f" ({percent(a.turnout_percent)})" if a.turnout_percent is not None else ""
+        lines.append(f"Turnout: {votes(a.turnout)}{extra}")
+    if a.electorate is not None:
+        lines.append(f"Registered electors: {votes(a.electorate)}")
+    for outcome in a.outcomes:
+        lines.append(outcome)
+    return lines
+
+
+def _candidate(a: CandidateAnswer) -> list[str]:
+    c = a.candidate
+    if c.elected:
+        verdict = "elected"
+    elif c.tied:
+        verdict = "tied for the last seat (not decided by the figures)"
+    else:
+        verdict = "not elected"
+    lines = [
+        f"{c.name} ({c.party}) — {c.ward}, {a.election.title}",
+        f"{verdict.capitalize()}: {votes(c.votes)} votes ({percent(c.share)}), "
+        f"{ordinal(c.position)} of {len(a.result.candidates)} for {plural(a.seats, 'seat')}.",
+    ]
+    if a.margin is not None:
+        if c.elected:
+            lines.append(f"Won by {votes(a.margin)} votes over the first runner-up.")
+        elif not c.tied:
+            lines.append(f"{votes(a.margin)} votes short of the last winner.")
+    lines.append(f"Share: {a.result.share_rule}.")
+    lines += ["", f"{a.result.ward} result:", *_candidate_rows(a.result.candidates)]
+    for other in a.elsewhere:
+        result = "elected" if other.elected else "not elected"
+        lines.append(
+            f"Also stood: {other.ward}, {other.election.title} ({other.party}), "
+            f"{votes(other.votes)} votes, {result}"
+        )
+    return lines
+
+
+def _party(a: PartyAnswer) -> list[str]:
+    title = f"{a.party} — {a.election.title}"
+    if not a.stood:
+        return [title, f"{a.party} had no candidates in this election."]
+    lines = [
+        title,
+        f"Seats won: {a.seats_won} of {a.seats_contested}"
+        + (f" ({a.tied_seats} tied for a last seat)" if a.tied_seats else ""),
+        f"Candidates: {a.candidates}",
+        f"Votes: {votes(a.votes)} ({percent(a.vote_share)}; {a.share_rule})",
+    ]
+    if a.seats_before is not None or a.seats_after is not None:
+        lines.append(
+            f"Council seats: {a.seats_before if a.seats_before is not None else '?'} before → "
+            f"{a.seats_after if a.seats_after is not None else '?'} after, "
+            f"change {signed(a.change)} ({a.change_baseline})"
+        )
+    if a.controls:
+        lines.append(f"{a.party} controls the council.")
+    if a.wards_won:
+        lines.append("Wards won: " + ", ".join(f"{w} ({n})" for w, n in a.wards_won))
+    if a.best:
+        lines.append(f"Best candidate: {a.best.name} ({a.best.ward}), {votes(a.best.votes)} votes")
+    if a.worst:
+        lines.append(f"Lowest poll: {a.worst.name} ({a.worst.ward}), {votes(a.worst.votes)} votes")
+    if a.winners:
+        lines += ["", "Elected:"]
+        lines += [f"  ✔ {_name(w.name)} — {w.ward}, {votes(w.votes)}" for w in a.winners]
+    return lines
+
+
+def _margin(row: MarginRow) -> str:
+    if row.tie:
+        return (
+            f"{row.ward}: TIE — {row.last_winner.name} and {row.first_loser.name} level on "
+            f"{votes(row.last_winner.votes)}"
+        )
+    return (
+        f"{row.ward}: {votes(row.majority)} ({percent(row.majority_percent)}) — "
+        f"{row.last_winner.name} ({row.last_winner.party_short}) over "
+        f"{row.first_loser.name} ({row.first_loser.party_short})"
+    )
+
+
+def _summary(a: SummaryAnswer) -> list[str]:
+    when = a.election.date.strftime("%-d %B %Y") if a.election.date else str(a.election.year or "")
+    lines = [f"{a.election.title} ({when})", f"Control: {a.control_text}"]
+    if a.majority_threshold:
+        size = f" of {a.council_size}" if a.council_size else ""
+        lines.append(f"Seats needed for a majority: {a.majority_threshold}{size}")
+    lines.append(
+        f"Seats contested: {a.seats_contested} in {plural(a.wards, 'ward')}"
+        + ("" if a.whole_council else " (part of the council)")
+    )
+    lines.append("")
+    name_width = max((len(r.name) for r in a.rows), default=10)
+    lines.append(f"  {'Party':<{name_width}}  Won  Before  After  Change  Votes      Share")
+    for r in a.rows:
+        before = "" if r.seats_before is None else str(r.seats_before)
+        after = "" if r.seats_after is None else str(r.seats_after)
+        lines.append(
+            f"  {r.name:<{name_width}}  {r.seats_won:>3}  {before:>6}  {after:>5}  "
+            f"{signed(r.change) if r.change is not None else '':>6}  {votes(r.votes):>9}  "
+            f"{percent(r.vote_share):>6}"
+        )
+    lines.append("")
+    lines.append(f"Council make-up shown: {a.composition_basis}; change {a.change_baseline}.")
+    lines.append(f"Votes cast: {votes(a.total_votes)} (every vote in multi-seat wards counted).")
+    if a.turnout is not None:
+        lines.append(f"Turnout: {votes(a.turnout)}")
+    if a.split_wards:
+        lines.append("Split wards: " + ", ".join(a.split_wards))
+    if a.tie_wards:
+        lines.append("Ties for a last seat: " + ", ".join(a.tie_wards))
+    if a.closest:
+        lines.append("Closest: " + "; ".join(_margin(r) for r in a.closest[:3]))
+    return lines
+
+
+def _closest(a: ClosestAnswer) -> list[str]:
+    lines = [f"Most marginal wards — {a.election.title}"]
+    lines += [f"  {n}. {_margin(r)}" for n, r in enumerate(a.closest, start=1)]
+    lines += ["", "Safest wards:"]
+    lines += [f"  {n}. {_margin(r)}" for n, r in enumerate(a.safest, start=1)]
+    if a.unopposed:
+        lines.append("Elected unopposed: " + ", ".join(a.unopposed))
+    lines.append("Majority = last winner's votes minus the first runner-up's.")
+    return lines
+
+
+def _elections(a: ElectionsAnswer) -> list[str]:
+    lines = ["Elections loaded:"]
+    for row in a.elections:
+        latest = " (latest)" if row.latest else ""
+        lines.append(
+            f"  {row.ref.id}: {row.ref.title}{latest} — {plural(row.wards, 'ward')}, "
+            f"{plural(row.seats, 'seat')}, {plural(row.candidates, 'candidate')} "
+            f"[{row.ref.source}]"
+        )
+    if not a.elections:
+        lines.append("  none")
+    for problem in a.problems:
+        lines.append(f"  Not loaded: {problem}")
+    return lines
+
+
+def _help(a: HelpAnswer) -> list[str]:
+    width = max(len(c.usage) for c in a.commands)
+    lines = ["Commands:"]
+    lines += [f"  {c.usage:<{width}}  {c.description}" for c in a.commands]
+    lines += ["", "Options can be named: /ward name:Littleover election:derby-2002", "Examples:"]
+    lines += [f"  {e}" for e in a.examples]
+    lines.append("Or just ask a question, e.g.: who won in Boulton?")
+    return lines
+
+
+def _ranking(a: RankingAnswer) -> list[str]:
+    lines = [f"{a.title} — {a.election.title}"]
+    for row in a.lines:
+        c = row.candidate
+        lines.append(
+            f"  {row.rank}. {c.name} ({c.party}, {c.ward}): {votes(c.votes)} votes"
+            + (" ✔" if c.elected else "")
+        )
+    if a.note:
+        lines.append(a.note)
+    return lines
+
+
+def _fact(a: FactAnswer) -> list[str]:
+    return [f"{a.title} — {a.election.title}", *(f"  {line}" for line in a.lines)]
+
+
+def _ambiguous(a: AmbiguousAnswer) -> list[str]:
+    lines = [f"“{a.query}” could mean several {a.what}s. Which one?"]
+    for option in a.options:
+        detail = f" — {option.detail}" if option.detail else ""
+        lines.append(f"  • {option.name}{detail}")
+    scope = f" election:{a.election}" if a.election else ""
+    if a.options:
+        lines.append(f"For example: /{a.command} {a.options[0].name}{scope}")
+    return lines
+
+
+def _not_found(a: NotFoundAnswer) -> list[str]:
+    lines = [a.message]
+    for option in a.suggestions:
+        detail = f" — {option.detail}" if option.detail else ""
+        lines.append(f"  • {option.name}{detail}")
+    if a.examples:
+        lines.append("Try: " + " · ".join(a.examples[:3]))
+    return lines
+
+
+_RENDERERS: dict[str, Callable[[Any], list[str]]] = {
+    "ward": _ward,
+    "candidate": _candidate,
+    "party": _party,
+    "summary": _summary,
+    "closest": _closest,
+    "elections": _elections,
+    "help": _help,
+    "ranking": _ranking,
+    "fact": _fact,
+    "ambiguous": _ambiguous,
+    "not_found": _not_found,
+}

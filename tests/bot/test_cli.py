@@ -1,0 +1,122 @@
+"""`python -m bot` as a user runs it: ask, --json, --data, the console, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "data" / "elections" / "2002_derby_city_council_election.txt"
+
+
+def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> (
+    subprocess.CompletedProcess[str]
+):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}
+    environment.pop("ELECTIONS_DATA", None)
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+
+
+def test_ask_prints_the_ward_result_and_exits_zero() -> None:
+    """`ask "/ward Littleover"` prints the candidates, the winners and the source."""
+    done = run_bot("ask", "/ward Littleover")
+    assert done.returncode == 0, done.stderr
+    assert "Lucy Care" in done.stdout
+    assert "2,695" in done.stdout
+    assert "✔" in done.stdout
+    assert "2002_derby_city_council_election.txt" in done.stdout
+
+
+def test_ask_json_prints_the_typed_answer() -> None:
+    """`--json` prints the answer model, with its kind and figures."""
+    done = run_bot("ask", "/candidate lucy care", "--json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["kind"] == "candidate"
+    assert answer["candidate"]["votes"] == 2695
+    assert answer["candidate"]["elected"] is True
+    assert answer["election"]["source"] == "2002_derby_city_council_election.txt"
+
+
+def test_ask_named_options_pick_the_election() -> None:
+    """Options are written as in Discord: `/ward name:Boulton election:derby-2002`."""
+    done = run_bot("ask", "/ward name:Boulton election:derby-2002", "--json")
+    answer = json.loads(done.stdout)
+    assert answer["ward"] == "Boulton"
+    assert answer["majority"] == 10
+
+
+def test_unknown_command_is_a_clear_message_and_nonzero_exit() -> None:
+    """A command the bot lacks says so and lists the real ones."""
+    done = run_bot("ask", "/weather")
+    assert done.returncode == 2
+    assert "no command /weather" in done.stdout
+    assert "/ward" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_data_option_loads_another_folder(tmp_path: Path) -> None:
+    """`--data PATH` answers from that folder's documents, and names broken ones."""
+    (tmp_path / "derby.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "broken.txt").write_text("= Broken =\n==Ward results==\n===X===\n", "utf-8")
+    done = run_bot("--data", str(tmp_path), "ask", "/elections")
+    assert done.returncode == 0, done.stderr
+    assert "derby-2002" in done.stdout
+    assert "broken.txt, line 3" in done.stdout
+
+
+def test_elections_data_environment_variable_is_used(tmp_path: Path) -> None:
+    """ELECTIONS_DATA points the bot at a single document."""
+    document = tmp_path / "only.txt"
+    document.write_text(
+        "= 2004 Testham Council election =\n==Results==\n===North===\n"
+        "  - North**\n- Ann Example (Green Party of England and Wales): 10 votes\n"
+        "- Bob Example (Labour Party (UK)): 7 votes\n",
+        encoding="utf-8",
+    )
+    done = run_bot("ask", "/ward north", env={"ELECTIONS_DATA": str(document)})
+    assert done.returncode == 0, done.stderr
+    assert "Ann Example" in done.stdout
+    assert "Majority: 3" in done.stdout
+
+
+def test_console_answers_commands_and_exits_cleanly_at_end_of_input() -> None:
+    """With no token the bot is the console: it answers, then leaves on Ctrl-D."""
+    done = run_bot(stdin="/party lib dems\n/help\n")
+    assert done.returncode == 0, done.stderr
+    assert "offline console" in done.stdout
+    assert "Seats won: 12 of 51" in done.stdout
+    assert "/candidate <name> [election]" in done.stdout
+    assert done.stdout.rstrip().endswith("Bye.")
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("line", ["/ward @everyone", "/candidate " + "x" * 5000, "/", "//"])
+def test_console_survives_nonsense(line: str) -> None:
+    """Nonsense gets a helpful reply, never a traceback."""
+    done = run_bot(stdin=line + "\nexit\n")
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr
+    assert "Bye." in done.stdout
+
+
+def test_bad_setting_is_one_clear_sentence() -> None:
+    """A malformed DISCORD_GUILD_ID is reported without a traceback."""
+    done = run_bot("ask", "/help", env={"DISCORD_GUILD_ID": "not-a-number"})
+    assert done.returncode == 2
+    assert "Configuration error" in done.stderr
+    assert "Traceback" not in done.stderr

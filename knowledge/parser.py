@@ -40,6 +40,10 @@ _PARTY_SLOT = re.compile(r"^(?P<field>[A-Za-z][A-Za-z ]*?)\s*(?P<slot>\d+)$")
 _NUMBER = re.compile(r"^[+\-−–]?\s*\d[\d,]*(?:\.\d+)?$")
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 _UNOPPOSED = {"unopposed", "elected unopposed", "uncontested", "n/a", "—", "-"}
+_RESULTS_SECTION = re.compile(
+    r"result|ward|division|by-?election|candidate|poll|contest|electoral", re.IGNORECASE
+)
+_FIRST_NUMBER = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?")
 _BY_ELECTION = re.compile(r"\bby[- ]?election\b", re.IGNORECASE)
 _COUNCIL_SUFFIXES = (
     "metropolitan borough council",
@@ -152,6 +156,8 @@ class _OpenContest:
     electorate: int | None = None
     outcomes: list[str] = field(default_factory=list)
     has_contest_line: bool = False
+    optional: bool = False
+    """Opened by a heading outside a results section: dropped, not fatal, if it has no votes."""
 
 
 class _DocumentParser:
@@ -184,15 +190,14 @@ class _DocumentParser:
             if line.lower() == "infobox" and state == "preamble":
                 state = "infobox"
                 continue
-            if _H3.match(line) and not _H2.match(line):
-                self._start_contest(_H3.match(line)["text"], number)  # type: ignore[index]
-                state = "results"
+            if (h3 := _H3.match(line)) and not _H2.match(line):
+                self._start_contest(h3["text"], number, optional=state == "aside")
+                if state != "aside":
+                    state = "results"
                 continue
             if h2 := _H2.match(line):
                 self._close_contest()
-                state = "results"
-                if not h2["text"]:
-                    self.warn(number, "empty section heading")
+                state = "results" if _RESULTS_SECTION.search(h2["text"]) else "aside"
                 continue
             if _TITLE.match(line):
                 self.warn(number, f"a second title line was ignored: {line!r}")
@@ -201,6 +206,13 @@ class _DocumentParser:
                 if self._infobox_line(line, number):
                     continue
                 state = "prose"
+            if state == "aside":
+                # Outside a results section only real result lines count; prose is skipped.
+                is_candidate = line.startswith("-") and split_candidate(line[1:].strip())
+                has_votes = self.current is not None and self.current.candidates
+                if _CONTEST.match(line) or is_candidate or has_votes:
+                    self._result_line(line, number)
+                continue
             if state in ("preamble", "prose"):
                 if line.startswith("-") and _CONTEST.match(line):
                     state = "results"
@@ -238,10 +250,11 @@ class _DocumentParser:
         self.infobox_lines[key] = number
         return True
 
-    def _start_contest(self, heading: str, number: int) -> None:
+    def _start_contest(self, heading: str, number: int, optional: bool = False) -> None:
         self._close_contest()
         name, seats, given = _ward_and_seats(heading)
         self.current = _OpenContest(
+            optional=optional,
             ward=name,
             line=number,
             seats=seats,
@@ -308,7 +321,10 @@ class _DocumentParser:
     def _contest_fact(self, key: str, value: str, number: int) -> None:
         assert self.current is not None
         lowered = key.lower()
+        first = _FIRST_NUMBER.search(value.split("(")[0])
         figure = value.split("(")[0].strip()
+        if first and not figure.endswith("%"):
+            figure = first.group(0)
         try:
             if lowered == "majority":
                 self.current.majority = parse_number(figure)
@@ -331,6 +347,8 @@ class _DocumentParser:
     def _close_contest(self) -> None:
         current, self.current = self.current, None
         if current is None:
+            return
+        if not current.candidates and current.optional:
             return
         if not current.candidates:
             raise self.fail(current.line, f"ward {current.ward!r} has no candidates")

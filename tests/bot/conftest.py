@@ -12,18 +12,25 @@ import asyncio
 import contextlib
 import logging
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
 import yarl
+from pydantic import SecretStr
+
+from bot.client import ElectionBot
+from bot.discord_app import configure_endpoints
+from bot.settings import Settings
+from knowledge import ResultsStore
 
 TESTS = Path(__file__).resolve().parents[1]
 if str(TESTS) not in sys.path:  # the fake lives in tests/fake_discord, shared with benchmarks/
     sys.path.insert(0, str(TESTS))
 
-from fake_discord import FakeDiscord  # noqa: E402
+from fake_discord import FakeDiscord, Session  # noqa: E402
 
 READY_TIMEOUT = 10.0
 
@@ -133,3 +140,62 @@ async def running_client(client: discord.Client, token: str) -> AsyncIterator[di
 def run_client() -> type[contextlib.AbstractAsyncContextManager[discord.Client]] | object:
     """`async with run_client(client, token):` — see `running_client`."""
     return running_client
+
+
+# ----- the real bot against the fake -----------------------------------------------------------
+
+ROOT = TESTS.parent
+
+
+@pytest.fixture(scope="session")
+def derby_store() -> ResultsStore:
+    """The shipped seed election (Derby 2002), loaded once."""
+    return ResultsStore.load(ROOT / "data" / "elections", ROOT / "data" / "parties.toml")
+
+
+class BotSession(Session):
+    """A `Session` with the running `ElectionBot` at hand."""
+
+    def __init__(self, fake: FakeDiscord, bot: ElectionBot) -> None:
+        super().__init__(fake)
+        self.bot = bot
+
+
+StartBot = Callable[..., Awaitable[BotSession]]
+
+
+@pytest.fixture
+async def start_bot(
+    point_at_fake: FakeDiscord, derby_store: ResultsStore
+) -> AsyncIterator[StartBot]:
+    """`await start_bot(store=...)`: the real ElectionBot, configured as `python -m bot` does,
+    connected to the fake and synced to its guild. Closed after the test; every message it sent
+    must have had mentions disabled."""
+    fake = point_at_fake
+    stack = contextlib.AsyncExitStack()
+
+    async def start(store: ResultsStore | None = None, **options: Any) -> BotSession:
+        settings = Settings(
+            _env_file=None,
+            discord_token=SecretStr(fake.world.token),
+            discord_guild_id=fake.world.guild_id,
+            discord_api_base=fake.api_base,
+            discord_gateway_url=fake.gateway_url,
+        )
+        configure_endpoints(settings)
+        options.setdefault("guild_ready_timeout", 0.01)
+        bot = ElectionBot(store or derby_store, guild_id=settings.discord_guild_id, **options)
+        await stack.enter_async_context(running_client(bot, fake.world.token))
+        return BotSession(fake, bot)
+
+    async with stack:
+        yield start
+    session = Session(fake)
+    for body in session.message_bodies():
+        assert body.get("allowed_mentions") == {"parse": []}, f"mentions not disabled in {body}"
+
+
+@pytest.fixture
+async def session(start_bot: StartBot) -> BotSession:
+    """The bot with the seed election, ready to receive interactions."""
+    return await start_bot()

@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "elections" / "2002_derby_city_council_election.txt"
 
 
-def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> (
-    subprocess.CompletedProcess[str]
-):
+def run_bot(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}
     environment.pop("ELECTIONS_DATA", None)
     environment.update(env or {})

@@ -4,18 +4,25 @@ FakeDiscord     the aiohttp server: REST routes, gateway, recorded calls, inject
 Events          INTERACTION_CREATE payloads built from the command schema the bot synced
 Interaction     one interaction as the fake saw it, with the bot's answer
 Call            one recorded HTTP call
+Session         sends interactions to a running client and waits for its answers
 World, Perm     the ids, people and permission bits the fake serves
 """
 
 from .events import Actor, Events, SchemaError
 from .recording import Call, Interaction
-from .server import FakeDiscord
+from .server import CALLBACK, EDIT_ORIGINAL, FOLLOWUP, PIN, UNPIN, FakeDiscord
+from .session import Session
 from .world import BOT_PERMISSIONS, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, Perm, World
 
 __all__ = [
     "BOT_PERMISSIONS",
+    "CALLBACK",
+    "EDIT_ORIGINAL",
+    "FOLLOWUP",
     "MEMBER_PERMISSIONS",
     "MODERATOR_PERMISSIONS",
+    "PIN",
+    "UNPIN",
     "Actor",
     "Call",
     "Events",
@@ -23,5 +30,6 @@ __all__ = [
     "Interaction",
     "Perm",
     "SchemaError",
+    "Session",
     "World",
 ]

@@ -9,6 +9,7 @@ sends. A test therefore cannot invoke an option the bot never registered.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,25 +37,34 @@ class Actor:
 class Events:
     """Builds interaction payloads for one world and one synced command list."""
 
-    def __init__(self, world: World, commands: list[dict[str, Any]], app_permissions: int) -> None:
+    def __init__(
+        self,
+        world: World,
+        commands: list[dict[str, Any]],
+        app_permissions: Callable[[int], int] | int,
+    ) -> None:
         self.world = world
         self.commands = {c["name"]: c for c in commands if c.get("type", 1) == 1}
-        self.app_permissions = app_permissions
+        self._app_permissions = app_permissions
 
     # ----- who -------------------------------------------------------------------------------
 
+    def _actor(self, person: Person, permissions: int, channel_id: int | None) -> Actor:
+        return Actor(person, permissions, channel_id or self.world.channel_id)
+
     def member(self, channel_id: int | None = None) -> Actor:
-        return Actor(self.world.member, MEMBER_PERMISSIONS, channel_id or self.world.channel_id)
+        return self._actor(self.world.member, MEMBER_PERMISSIONS, channel_id)
 
     def other_member(self, channel_id: int | None = None) -> Actor:
-        return Actor(
-            self.world.other_member, MEMBER_PERMISSIONS, channel_id or self.world.channel_id
-        )
+        return self._actor(self.world.other_member, MEMBER_PERMISSIONS, channel_id)
 
     def moderator(self, channel_id: int | None = None) -> Actor:
-        return Actor(
-            self.world.moderator, MODERATOR_PERMISSIONS, channel_id or self.world.channel_id
-        )
+        return self._actor(self.world.moderator, MODERATOR_PERMISSIONS, channel_id)
+
+    def stranger(self, channel_id: int | None = None) -> Actor:
+        """A member with a fresh id each time (bursts from many people)."""
+        person = Person(self.world.ids.next(), "passer-by")
+        return self._actor(person, MEMBER_PERMISSIONS, channel_id)
 
     # ----- what ------------------------------------------------------------------------------
 
@@ -101,6 +111,10 @@ class Events:
 
     # ----- building --------------------------------------------------------------------------
 
+    def _bot_permissions(self, channel_id: int) -> int:
+        perms = self._app_permissions
+        return perms(channel_id) if callable(perms) else perms
+
     def _interaction(self, kind: int, data: dict[str, Any], actor: Actor) -> dict[str, Any]:
         channel = self.world.channel(actor.channel_id)
         if channel is None:
@@ -118,7 +132,7 @@ class Events:
             "member": actor.person.member(actor.permissions),
             "token": "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(48),
             "version": 1,
-            "app_permissions": str(self.app_permissions),
+            "app_permissions": str(self._bot_permissions(actor.channel_id)),
             "locale": "en-GB",
             "guild_locale": "en-GB",
             "entitlements": [],

@@ -195,7 +195,9 @@ class Interactions:
             and record.callback_type == DEFERRED_MESSAGE
             and not record.followups
         ):
-            message = self.channels.edit(original, body)  # fills the "thinking" message
+            # The first follow-up fills the "thinking" message, which keeps its own visibility.
+            flags = int(body.get("flags") or 0) & ~EPHEMERAL
+            message = self.channels.edit(original, {**body, "flags": flags})
         else:
             message = self._message(record, body, int(body.get("flags") or 0))
         record.followups.append(message)

@@ -244,7 +244,7 @@ class FakeDiscord:
             try:
                 response = await handler(request)
             except DiscordError as exc:
-                log.warning("fake Discord refused %s: %s", call, exc.body())
+                log.warning("fake Discord refused %s %s: %s", call.method, call.path, exc.body())
                 response = json_response(exc.body(), exc.status)
         call.status = response.status
         self.calls.append(call)
@@ -337,6 +337,8 @@ class FakeDiscord:
                 "application_id": str(self.world.application_id),
                 "version": str(self.world.ids.next()),
             }
+            if entry["default_member_permissions"] is not None:  # Discord answers with a string
+                entry["default_member_permissions"] = str(entry["default_member_permissions"])
             if scope is not None:
                 entry["guild_id"] = str(scope)
             stored.append(entry)

@@ -1,0 +1,65 @@
+"""The Discord client: holds the results store and registers the slash commands at start-up."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from typing import Any
+
+import discord
+
+from bot import commands
+from bot.replies import NO_MENTIONS
+from bot.tree import ElectionTree
+from bot.views import PendingChoices, PickMatch
+from knowledge import ResultsStore
+
+log = logging.getLogger(__name__)
+
+
+class ElectionBot(discord.Client):
+    """Answers slash commands from an in-memory `ResultsStore`.
+
+    Only the default (non-privileged) intents are requested: slash commands need no others.
+    With `guild_id`, start-up copies the commands to that server and syncs there, which Discord
+    applies at once (global commands are registered on purpose, with `python -m bot sync`).
+    """
+
+    def __init__(
+        self,
+        store: ResultsStore,
+        *,
+        guild_id: int | None = None,
+        sync_guild: bool = True,
+        **options: Any,
+    ) -> None:
+        options.setdefault("intents", discord.Intents.default())
+        options.setdefault("allowed_mentions", NO_MENTIONS)
+        options.setdefault("max_messages", None)  # answers come from the store, not the cache
+        # The bot never joins voice: skip discord.py's start-up warnings about voice libraries.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+        super().__init__(**options)
+        self.store = store
+        self.guild_id = guild_id
+        self.sync_guild = sync_guild
+        self.tree = ElectionTree(self)
+        self.pending = PendingChoices()
+        self.pin_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    async def setup_hook(self) -> None:
+        commands.setup(self)
+        self.add_dynamic_items(PickMatch)
+        if self.guild_id is not None and self.sync_guild:
+            guild = discord.Object(self.guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("Synced %d commands to server %s", len(synced), self.guild_id)
+
+    async def on_ready(self) -> None:
+        log.info(
+            "Connected as %s to %d server(s); %d election(s) loaded",
+            self.user,
+            len(self.guilds),
+            len(self.store.elections),
+        )

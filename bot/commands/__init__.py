@@ -1,0 +1,24 @@
+"""Slash commands, one module per topic. Each module's `setup(bot)` adds its commands.
+
+To add a topic, write a module with `setup(bot)` and list it in `MODULES`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.client import ElectionBot
+
+MODULES = (
+    "bot.commands.results",
+    "bot.commands.council",
+    "bot.commands.general",
+    "bot.commands.pins",
+)
+
+
+def setup(bot: ElectionBot) -> None:
+    for name in MODULES:
+        importlib.import_module(name).setup(bot)

@@ -1,0 +1,459 @@
+"""Every Discord embed is built here, from the typed answers of `knowledge`.
+
+Colours are the winning or controlling party's; winners are marked; votes carry thousands
+separators and shares say how they were counted; every answer cites its election document in the
+footer. All text is escaped (no live mentions, no stray markdown) and fitted to Discord's limits
+(`bot.limits`), with a pointer to whatever had to be left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import discord
+from discord.utils import escape_markdown, escape_mentions
+
+from bot import limits
+from knowledge.answers import (
+    AmbiguousAnswer,
+    Answer,
+    CandidateAnswer,
+    CandidateLine,
+    ClosestAnswer,
+    ElectionRef,
+    ElectionsAnswer,
+    FactAnswer,
+    HelpAnswer,
+    MarginRow,
+    NotFoundAnswer,
+    PartyAnswer,
+    RankingAnswer,
+    SummaryAnswer,
+    WardAnswer,
+)
+from knowledge.numbers import ordinal, percent, plural, signed, votes
+
+NEUTRAL = 0x808080
+ERROR = 0xB00020
+ELECTED = "✅"
+TIED = "⚖️"
+STOOD = "▫️"
+PIN_MARKER = "📌 Council summary pinned by a moderator"
+
+
+def safe(text: str) -> str:
+    """Text shown as typed: no mentions that could ping, no markdown that could restyle it."""
+    return escape_markdown(escape_mentions(text))
+
+
+def colour(hex_colour: str | None) -> discord.Colour:
+    """A party colour ("#E4003B") as a Discord colour; neutral grey when missing or malformed."""
+    try:
+        return discord.Colour(int((hex_colour or "").lstrip("#"), 16))
+    except ValueError:
+        return discord.Colour(NEUTRAL)
+
+
+def render(answer: Answer) -> discord.Embed:
+    """The embed for any answer, within Discord's limits."""
+    builder: Callable[[Any], discord.Embed] = _BUILDERS[answer.kind]
+    embed = builder(answer)
+    if answer.headline:
+        body = f"**{safe(answer.headline)}**"
+        embed.description = f"{body}\n\n{embed.description}" if embed.description else body
+    return limits.fit(embed)
+
+
+def is_private(answer: Answer) -> bool:
+    """Real answers are public; "not found" goes only to the person who asked."""
+    return isinstance(answer, NotFoundAnswer)
+
+
+def error(title: str, text: str) -> discord.Embed:
+    """A short private notice: a refusal, a cooldown, an apology."""
+    return limits.fit(discord.Embed(title=title, description=text, colour=ERROR))
+
+
+# Shared pieces --------------------------------------------------------------------------------
+
+
+def _embed(title: str, hex_colour: str | None, description: str = "") -> discord.Embed:
+    return discord.Embed(
+        title=limits.clip(title, limits.TITLE),
+        colour=colour(hex_colour),
+        description=limits.clip(description, limits.DESCRIPTION) or None,
+    )
+
+
+def _cite(embed: discord.Embed, ref: ElectionRef, others: Sequence[ElectionRef] = ()) -> None:
+    """Footer with the source document; other elections that have the same name are listed."""
+    if others:
+        lines = [f"{safe(o.title)} — `election:{o.id}`" for o in others]
+        embed.add_field(
+            name="Also in",
+            value=limits.join_within(lines, limits.FIELD_VALUE, "…and {n} more elections"),
+            inline=False,
+        )
+    embed.set_footer(text=ref.citation)
+
+
+def _candidate_line(c: CandidateLine, *, ward: bool = False) -> str:
+    mark = ELECTED if c.elected else TIED if c.tied else STOOD
+    where = f" ({safe(c.ward)})" if ward else ""
+    note = " — tied for the last seat" if c.tied else ""
+    return (
+        f"{mark} **{safe(c.name)}**{where} · {safe(c.party)} · "
+        f"{votes(c.votes)} ({percent(c.share)}){note}"
+    )
+
+
+def _list_fields(
+    embed: discord.Embed,
+    title: str,
+    lines: Sequence[str],
+    more: str,
+    *,
+    max_fields: int = 3,
+    budget: int = 3000,
+) -> None:
+    """Pack `lines` into up to `max_fields` fields of at most 1,024 characters; past that (or past
+    `budget` characters) the last field ends with `more` (formatted with `n`, the rest)."""
+    if not lines:
+        return
+    room = min(budget, limits.EMBED_TOTAL - len(embed) - 200)
+    chunks: list[list[str]] = [[]]
+    size = 0
+    used = 0
+    for line in lines:
+        cost = len(line) + 1
+        if used + cost > room:
+            break
+        if size + cost > limits.FIELD_VALUE - 40:
+            if len(chunks) == max_fields:
+                break
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += cost
+        used += cost
+    shown = sum(len(c) for c in chunks)
+    if shown < len(lines):
+        chunks[-1].append(more.format(n=len(lines) - shown))
+    for number, chunk in enumerate(chunks):
+        name = title if number == 0 else f"{title} (continued)"
+        value = limits.clip("\n".join(chunk), limits.FIELD_VALUE)
+        embed.add_field(name=name, value=value or limits.BLANK, inline=False)
+
+
+def _margin(row: MarginRow) -> str:
+    if row.tie:
+        return (
+            f"**{safe(row.ward)}**: tie for the last seat — {safe(row.last_winner.name)} and "
+            f"{safe(row.first_loser.name)} both on {votes(row.last_winner.votes)}"
+        )
+    return (
+        f"**{safe(row.ward)}**: {votes(row.majority)} ({percent(row.majority_percent)}) — "
+        f"{safe(row.last_winner.name)} ({safe(row.last_winner.party_short)}) over "
+        f"{safe(row.first_loser.name)} ({safe(row.first_loser.party_short)})"
+    )
+
+
+# One builder per answer kind -----------------------------------------------------------------
+
+
+def _ward(a: WardAnswer) -> discord.Embed:
+    kind = "by-election" if a.by_election else plural(a.seats, "seat")
+    embed = _embed(f"{a.ward} — {a.election.title}", a.colour)
+    lines = [_candidate_line(c) for c in a.candidates]
+    embed.description = limits.join_within(
+        [f"*{kind}, {plural(len(a.candidates), 'candidate')}*", *lines],
+        limits.DESCRIPTION - 200,
+        "…and {n} more candidates with fewer votes (see the source document)",
+    )
+    if a.unopposed:
+        result = "Elected unopposed: no more candidates than seats."
+    elif a.tie:
+        names = " and ".join(safe(c.name) for c in a.tied)
+        result = (
+            f"**Tie for the last seat**: {names} have {votes(a.tied[0].votes)} votes each. "
+            "The figures do not decide it; a tie is settled by lot."
+        )
+    elif a.majority is not None:
+        result = (
+            f"{votes(a.majority)} ({percent(a.majority_percent)}): "
+            "the last winner's lead over the first runner-up."
+        )
+    else:
+        result = "Not known from the document."
+    embed.add_field(name="Majority", value=result, inline=False)
+    if a.seats_by_party:
+        seats = ", ".join(f"{safe(s.party)} {s.seats}" for s in a.seats_by_party)
+        embed.add_field(name="Seats", value=seats + (" (split ward)" if a.split else ""))
+    cast = f"{votes(a.total_votes)}"
+    if a.turnout_percent is not None:
+        cast += f"; turnout {percent(a.turnout_percent)}"
+    embed.add_field(name="Votes cast", value=cast)
+    if a.outcomes:
+        embed.add_field(name="Outcome", value="\n".join(safe(o) for o in a.outcomes), inline=False)
+    embed.add_field(
+        name="Shares", value=f"Share of the votes cast: {safe(a.share_rule)}.", inline=False
+    )
+    _cite(embed, a.election, a.other_elections)
+    return embed
+
+
+def _candidate(a: CandidateAnswer) -> discord.Embed:
+    c = a.candidate
+    embed = _embed(f"{c.name} — {c.ward}", c.colour)
+    if c.elected:
+        verdict = f"{ELECTED} **Elected**"
+    elif c.tied:
+        verdict = f"{TIED} **Tied for the last seat** (the figures do not decide it)"
+    else:
+        verdict = "**Not elected**"
+    lines = [
+        f"{safe(c.party)} · {safe(a.election.title)}",
+        f"{verdict}: {votes(c.votes)} votes ({percent(c.share)}), "
+        f"{ordinal(c.position)} of {len(a.result.candidates)} for {plural(a.seats, 'seat')}.",
+    ]
+    if a.margin is not None and not c.tied:
+        lines.append(
+            f"Won by {votes(a.margin)} votes over the first runner-up."
+            if c.elected
+            else f"{votes(a.margin)} votes short of the last winner."
+        )
+    lines.append(f"*Share of the votes cast: {safe(a.result.share_rule)}.*")
+    embed.description = "\n".join(lines)
+    _list_fields(
+        embed,
+        f"{a.result.ward} result",
+        [_candidate_line(x) for x in a.result.candidates],
+        "…and {n} more (use /ward)",
+        max_fields=1,
+    )
+    if a.elsewhere:
+        stood = [
+            f"{safe(o.ward)}, {safe(o.election.title)} ({safe(o.party)}): {votes(o.votes)}"
+            + (f" {ELECTED}" if o.elected else "")
+            for o in a.elsewhere
+        ]
+        _list_fields(embed, "Also stood", stood, "…and {n} more", max_fields=1)
+    _cite(embed, a.election, a.other_elections)
+    return embed
+
+
+def _party(a: PartyAnswer) -> discord.Embed:
+    embed = _embed(f"{a.party} — {a.election.title}", a.colour)
+    if not a.stood:
+        embed.description = f"{safe(a.party)} had no candidates in this election."
+        _cite(embed, a.election, a.other_elections)
+        return embed
+    tied = f" ({a.tied_seats} tied for a last seat)" if a.tied_seats else ""
+    lines = [
+        f"**{a.seats_won} of {a.seats_contested} seats won**{tied} from "
+        f"{plural(a.candidates, 'candidate')}.",
+        f"Votes: {votes(a.votes)} ({percent(a.vote_share)}).",
+        f"*Share: {safe(a.share_rule)}.*",
+    ]
+    if a.seats_before is not None or a.seats_after is not None:
+        before = "?" if a.seats_before is None else a.seats_before
+        after = "?" if a.seats_after is None else a.seats_after
+        lines.append(
+            f"Council seats: {before} → {after} ({signed(a.change)}, {safe(a.change_baseline)})."
+        )
+    if a.controls:
+        lines.append(f"**{safe(a.party)} controls the council.**")
+    if a.best:
+        lines.append(f"Top vote: {safe(a.best.name)} ({safe(a.best.ward)}), {votes(a.best.votes)}.")
+    if a.worst:
+        lines.append(
+            f"Lowest vote: {safe(a.worst.name)} ({safe(a.worst.ward)}), {votes(a.worst.votes)}."
+        )
+    embed.description = "\n".join(lines)
+    if a.wards_won:
+        wards = ", ".join(f"{safe(w)} {n}" for w, n in a.wards_won)
+        embed.add_field(
+            name="Wards won", value=limits.clip(wards, limits.FIELD_VALUE), inline=False
+        )
+    _list_fields(
+        embed,
+        f"Elected ({len(a.winners)})",
+        [_candidate_line(w, ward=True) for w in a.winners],
+        "…and {n} more winners: use /ward for each ward",
+    )
+    _cite(embed, a.election, a.other_elections)
+    return embed
+
+
+def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
+    embed = _embed(a.election.title, a.colour)
+    lines = [f"**{safe(a.control_text)}**"]
+    if a.majority_threshold:
+        size = f" of {a.council_size}" if a.council_size else ""
+        lines.append(f"{a.majority_threshold} seats needed for a majority{size}.")
+    part = "" if a.whole_council else " (part of the council)"
+    lines.append(f"{a.seats_contested} seats contested in {plural(a.wards, 'ward')}{part}.")
+    lines.append(f"Votes cast: {votes(a.total_votes)}.")
+    lines.append(
+        f"*Seats: {safe(a.composition_basis)}; change {safe(a.change_baseline)}. "
+        "Vote share: share of all votes cast across the wards.*"
+    )
+    embed.description = "\n".join(lines)
+    shown = a.rows[:18]
+    for row in shown:
+        change = "" if row.change is None else f" ({signed(row.change)})"
+        seats = row.seats_after if row.seats_after is not None else row.seats_won
+        embed.add_field(
+            name=limits.clip(row.name, limits.FIELD_NAME),
+            value=f"{plural(seats, 'seat')}{change}\n{votes(row.votes)} votes · "
+            f"{percent(row.vote_share)}",
+        )
+    if len(a.rows) > len(shown):
+        rest = a.rows[len(shown) :]
+        embed.add_field(
+            name=f"{len(rest)} more parties",
+            value=limits.clip(", ".join(f"{safe(r.name)} {r.seats_won}" for r in rest), 1024),
+        )
+    if a.tie_wards:
+        embed.add_field(
+            name="Tie for a last seat",
+            value=limits.clip(", ".join(safe(w) for w in a.tie_wards), 1024),
+            inline=False,
+        )
+    if a.closest:
+        embed.add_field(
+            name="Closest wards",
+            value=limits.join_within([_margin(r) for r in a.closest[:3]], 1024),
+            inline=False,
+        )
+    if pinned:
+        embed.set_author(name=PIN_MARKER)
+    _cite(embed, a.election, a.other_elections)
+    return embed
+
+
+def pinned_summary(answer: SummaryAnswer) -> discord.Embed:
+    """The summary a moderator pins; the marker lets a later pin find and replace it."""
+    return limits.fit(_summary(answer, pinned=True))
+
+
+def is_pinned_summary(message: discord.Message, bot_id: int) -> bool:
+    """True for a summary this bot posted with `pinned_summary`."""
+    return message.author.id == bot_id and any(e.author.name == PIN_MARKER for e in message.embeds)
+
+
+def _closest(a: ClosestAnswer) -> discord.Embed:
+    embed = _embed(f"Most marginal wards — {a.election.title}", None)
+    embed.description = limits.join_within(
+        [f"{n}. {_margin(r)}" for n, r in enumerate(a.closest, start=1)], 3000
+    )
+    _list_fields(
+        embed,
+        "Safest wards",
+        [f"{n}. {_margin(r)}" for n, r in enumerate(a.safest, start=1)],
+        "…and {n} more",
+        max_fields=1,
+    )
+    if a.unopposed:
+        embed.add_field(
+            name="Elected unopposed",
+            value=limits.clip(", ".join(safe(w) for w in a.unopposed), 1024),
+            inline=False,
+        )
+    embed.add_field(
+        name="Majority",
+        value="The last winner's votes minus the first runner-up's; "
+        "the percentage is of the votes cast in that ward.",
+        inline=False,
+    )
+    _cite(embed, a.election, a.other_elections)
+    return embed
+
+
+def _elections(a: ElectionsAnswer) -> discord.Embed:
+    embed = _embed("Elections the bot knows", None)
+    lines = [
+        f"**{safe(r.ref.title)}**{' (latest)' if r.latest else ''} — `election:{r.ref.id}`\n"
+        f"{plural(r.wards, 'ward')}, {plural(r.seats, 'seat')}, "
+        f"{plural(r.candidates, 'candidate')} · source: {safe(r.ref.source)}"
+        for r in a.elections
+    ]
+    embed.description = limits.join_within(lines or ["None loaded."], 3500, "…and {n} more")
+    if a.problems:
+        _list_fields(
+            embed, "Not loaded", [safe(p) for p in a.problems], "…and {n} more", max_fields=1
+        )
+    return embed
+
+
+def _help(a: HelpAnswer) -> discord.Embed:
+    embed = _embed("What I can answer", None)
+    embed.description = (
+        "\n".join(f"`{c.usage}` — {safe(c.description)}" for c in a.commands)
+        + "\n\nStart typing a name: the options suggest wards, candidates, parties and elections."
+    )
+    embed.add_field(name="Examples", value="\n".join(f"`{e}`" for e in a.examples) or limits.BLANK)
+    embed.add_field(
+        name="Moderators",
+        value="`/pin-summary [election]` posts the council summary and pins it here, "
+        "replacing the previous one.",
+    )
+    return embed
+
+
+def _ranking(a: RankingAnswer) -> discord.Embed:
+    embed = _embed(f"{a.title} — {a.election.title}", None)
+    lines = [f"{row.rank}. {_candidate_line(row.candidate, ward=True)}" for row in a.lines]
+    if a.note:
+        lines.append(f"*{safe(a.note)}*")
+    embed.description = limits.join_within(lines, 3500, "…and {n} more")
+    _cite(embed, a.election, a.other_elections)
+    return embed
+
+
+def _fact(a: FactAnswer) -> discord.Embed:
+    embed = _embed(f"{a.title} — {a.election.title}", a.colour)
+    embed.description = limits.join_within([safe(line) for line in a.lines], 3500, "…and {n} more")
+    _cite(embed, a.election, a.other_elections)
+    return embed
+
+
+def _ambiguous(a: AmbiguousAnswer) -> discord.Embed:
+    embed = _embed(f"Which {a.what}?", None)
+    lines = [f"“{safe(a.query)}” matches several {a.what}s. Pick one from the menu below:"]
+    lines += [
+        f"• **{safe(o.name)}**" + (f" — {safe(o.detail)}" if o.detail else "") for o in a.options
+    ]
+    embed.description = limits.join_within(lines, 3000, "…and {n} more")
+    return embed
+
+
+def _not_found(a: NotFoundAnswer) -> discord.Embed:
+    embed = _embed("Not found", None, safe(a.message))
+    if a.suggestions:
+        lines = [
+            f"• **{safe(o.name)}**" + (f" — {safe(o.detail)}" if o.detail else "")
+            for o in a.suggestions
+        ]
+        embed.add_field(name="Closest matches", value=limits.join_within(lines, 1024), inline=False)
+    if a.examples:
+        embed.add_field(
+            name="Try", value=" · ".join(f"`{e}`" for e in a.examples[:5]), inline=False
+        )
+    return embed
+
+
+_BUILDERS: dict[str, Callable[[Any], discord.Embed]] = {
+    "ward": _ward,
+    "candidate": _candidate,
+    "party": _party,
+    "summary": _summary,
+    "closest": _closest,
+    "elections": _elections,
+    "help": _help,
+    "ranking": _ranking,
+    "fact": _fact,
+    "ambiguous": _ambiguous,
+    "not_found": _not_found,
+}

@@ -1,0 +1,128 @@
+"""The command tree's single error path and the per-user cooldown.
+
+Known failures (cooldowns, checks, missing permissions, Discord refusing a call) become a short
+private reply; anything else is logged with its traceback and the user gets an apology. Whatever
+happened, the interaction is answered.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+
+from bot import embeds
+from bot.replies import send_private
+
+if TYPE_CHECKING:
+    from bot.client import ElectionBot
+
+log = logging.getLogger(__name__)
+
+COOLDOWN_RATE = 5
+COOLDOWN_PER = 10.0
+APOLOGY = "Sorry, something went wrong answering that. It has been logged; please try again."
+
+
+def permission_names(permissions: list[str]) -> str:
+    """["manage_messages", "pin_messages"] -> "Manage Messages and Pin Messages"."""
+    names = [p.replace("_", " ").replace("guild", "server").title() for p in permissions]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def explain(error: app_commands.AppCommandError) -> tuple[str, str] | None:
+    """A (title, text) the user can act on, or None when the error is unexpected."""
+    if isinstance(error, app_commands.CommandOnCooldown):
+        wait = max(1, math.ceil(error.retry_after))
+        return "Slow down", f"You are asking quickly. Try again in {wait} s."
+    if isinstance(error, app_commands.MissingPermissions):
+        names = permission_names(error.missing_permissions)
+        return "Not allowed", f"You need the {names} permission in this channel to do that."
+    if isinstance(error, app_commands.BotMissingPermissions):
+        names = permission_names(error.missing_permissions)
+        return (
+            "I'm missing a permission",
+            f"I need the {names} permission in this channel. A server admin can grant it in the "
+            "channel's settings (Permissions).",
+        )
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "Server only", "This command works only in a server channel."
+    if isinstance(error, app_commands.CheckFailure):
+        return "Not allowed", "You can't use this command here."
+    if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+        return (
+            "Command out of date",
+            "That command has changed since Discord last saw it. Please try again in a minute.",
+        )
+    if isinstance(error, app_commands.TransformerError):
+        return "I couldn't read that", str(error)
+    if isinstance(error, app_commands.CommandInvokeError) and isinstance(
+        error.original, discord.Forbidden
+    ):
+        return "Discord refused", f"Discord refused the request: {error.original.text}."
+    return None
+
+
+class UserCooldowns:
+    """At most `rate` commands per `per` seconds for each user, across all commands."""
+
+    def __init__(self, rate: int = COOLDOWN_RATE, per: float = COOLDOWN_PER) -> None:
+        self.rate, self.per = rate, per
+        self._buckets: dict[int, app_commands.Cooldown] = {}
+        self._swept = time.monotonic()
+
+    def retry_after(self, user_id: int) -> tuple[app_commands.Cooldown, float] | None:
+        now = time.monotonic()
+        if now - self._swept > self.per * 10:
+            self._buckets = {
+                u: c for u, c in self._buckets.items() if c.get_tokens(now) < self.rate
+            }
+            self._swept = now
+        bucket = self._buckets.setdefault(user_id, app_commands.Cooldown(self.rate, self.per))
+        wait = bucket.update_rate_limit(now)
+        return (bucket, wait) if wait else None
+
+
+class ElectionTree(app_commands.CommandTree["ElectionBot"]):
+    """Adds the cooldown check and the one error handler to discord.py's command tree."""
+
+    def __init__(self, client: ElectionBot, *, cooldowns: UserCooldowns | None = None) -> None:
+        super().__init__(client)
+        self.cooldowns = cooldowns or UserCooldowns()
+
+    async def interaction_check(self, interaction: discord.Interaction[ElectionBot], /) -> bool:
+        if interaction.type is discord.InteractionType.application_command:
+            limited = self.cooldowns.retry_after(interaction.user.id)
+            if limited is not None:
+                raise app_commands.CommandOnCooldown(*limited)
+        return True
+
+    async def on_error(
+        self, interaction: discord.Interaction[ElectionBot], error: app_commands.AppCommandError, /
+    ) -> None:
+        known = explain(error)
+        if known is None:
+            await self.report_unexpected(interaction, error)
+            return
+        command = interaction.command.qualified_name if interaction.command else "?"
+        log.info("/%s refused for user %s: %s", command, interaction.user.id, known[1])
+        await send_private(interaction, embeds.error(*known))
+
+    async def report_unexpected(
+        self, interaction: discord.Interaction[Any], error: Exception
+    ) -> None:
+        """Log with the traceback, and apologise to the user."""
+        original = getattr(error, "original", error)
+        command = interaction.command.qualified_name if interaction.command else "component"
+        log.error(
+            "Unexpected error in /%s (user %s, guild %s)",
+            command,
+            interaction.user.id,
+            interaction.guild_id,
+            exc_info=(type(original), original, original.__traceback__),
+        )
+        await send_private(interaction, embeds.error("Something went wrong", APOLOGY))

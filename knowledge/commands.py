@@ -391,15 +391,12 @@ def suggest(
         for p in store.parties.suggest(text, MAX_CHOICES):
             out.append(_choice(p.name, p.name))
     elif kind == "ward":
-        index = store.wards
-        for w in index.suggest(text, 200 if scope else MAX_CHOICES):
-            if scope is None or scope in w.elections:
-                out.append(_choice(w.name, w.name))
+        for w in store.wards.suggest(text, MAX_CHOICES, scope=scope):
+            out.append(_choice(w.name, w.name))
     else:
-        for c in store.candidates.suggest(text, 200 if scope else MAX_CHOICES):
-            if scope is None or scope in c.elections:
-                ref = next((r for r in c.payload if r.election_id == scope), c.payload[0])
-                out.append(_choice(f"{c.name} — {ref.ward} ({ref.party.display})", c.name))
+        for c in store.candidates.suggest(text, MAX_CHOICES, scope=scope):
+            ref = next((r for r in c.payload if r.election_id == scope), c.payload[0])
+            out.append(_choice(f"{c.name} — {ref.ward} ({ref.party.display})", c.name))
     return out[:MAX_CHOICES]
 
 

@@ -345,30 +345,48 @@ def _is_whole_council(election: Election, seats_contested: int) -> bool:
 def _infobox_mismatches(
     election: Election, facts: ElectionFacts, book: PartyBook
 ) -> list[ParseWarning]:
-    """Data warnings where the infobox and the ward results disagree."""
+    """Data warnings where the infobox and the ward results disagree.
+
+    When the whole council was elected, Seats and Seats After must both equal the seats won;
+    otherwise (thirds, by-elections) Seats may give either the seats won or the council after.
+    A party that won seats but is missing from a non-empty infobox is reported too.
+    """
     warnings = []
     line = next(iter(election.contests)).line if election.contests else 1
+
+    def warn(message: str) -> None:
+        warnings.append(ParseWarning(file=election.source, line=line, message=message))
+
+    listed: set[str] = set()
     for row in election.parties:
         party = book.lookup(row.name)
+        listed.add(party.key)
         tally = facts.tally(party.key)
         won = tally.seats_won if tally else 0
         counted = tally.votes if tally else 0
-        if row.seats is not None and row.seats != won and row.seats != (row.seats_after or -1):
-            warnings.append(
-                ParseWarning(
-                    file=election.source,
-                    line=line,
-                    message=f"infobox gives {party.display} {row.seats} seats; "
-                    f"the ward results give {won}",
+        if facts.whole_council:
+            if row.seats is not None and row.seats != won:
+                warn(
+                    f"infobox gives {party.display} {row.seats} seats; the ward results give {won}"
                 )
-            )
+            elif row.seats_after is not None and row.seats_after != won:
+                warn(
+                    f"infobox gives {party.display} {row.seats_after} seats after the election; "
+                    f"the ward results give {won}"
+                )
+        elif row.seats is not None and row.seats not in (won, row.seats_after):
+            warn(f"infobox gives {party.display} {row.seats} seats; the ward results give {won}")
         if row.popular_vote is not None and row.popular_vote != counted:
-            warnings.append(
-                ParseWarning(
-                    file=election.source,
-                    line=line,
-                    message=f"infobox gives {party.display} {row.popular_vote:,} votes; "
-                    f"the ward results add up to {counted:,}",
-                )
+            warn(
+                f"infobox gives {party.display} {row.popular_vote:,} votes; "
+                f"the ward results add up to {counted:,}"
             )
+    if listed:
+        for tally in facts.parties:
+            if tally.seats_won and tally.party.key not in listed:
+                seats = "seat" if tally.seats_won == 1 else "seats"
+                warn(
+                    f"the ward results give {tally.party.display} {tally.seats_won} {seats}, "
+                    "but the infobox does not list it"
+                )
     return warnings

@@ -1,15 +1,18 @@
 """Fuzzy resolution of what people type to wards, candidates, parties and elections.
 
 One scorer for every kind of name. Query and names are folded by `normalize` once; each query
-word must match a word of the name (exactly, as a prefix, or within a typo's distance by
-rapidfuzz), and names whose words are all covered score higher, so "Bulwell" picks the ward
-Bulwell over Bulwell Forest. A token index keeps a search over hundreds of thousands of names
-fast: only names sharing a similar word are scored.
+word must match a word of the name (exactly, as a prefix, as a nickname, as an initial, or within
+a typo's distance by rapidfuzz), and names whose words are all covered score higher, so "Bulwell"
+picks the ward Bulwell over Bulwell Forest. Two query words that make one indexed word ("o brien",
+"mac donald") are also tried joined. A token index keeps a search over hundreds of thousands of
+names fast: only names sharing a similar word are scored, and a search scoped to one election
+only looks at that election's words and names.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
@@ -17,7 +20,7 @@ from typing import Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
-from knowledge.normalize import normalize
+from knowledge.normalize import nicknames, normalize
 
 EntityKind = Literal["ward", "candidate", "party", "election"]
 Status = Literal["ok", "ambiguous", "not_found"]
@@ -27,7 +30,15 @@ ACCEPT = 80.0
 AMBIGUITY_MARGIN = 4.0
 """Matches within this many points of the best are offered as options, not guessed between."""
 SUGGEST_FLOOR = 55.0
+NICKNAME_SCORE = 92.0
+"""How well a nickname matches the name it stands for ("bob" and "robert")."""
+INITIAL_SCORE = 90.0
+"""How well an initial matches a word it begins ("l" and "lucy")."""
 _TOKEN_FLOOR = 70.0
+_LOOSE_FLOOR = 55.0
+"""Word similarity accepted when looking for suggestions after nothing matched."""
+_PREFIX_TOKENS = 400
+_CACHE_LIMIT = 4096
 _FILLER: dict[str, frozenset[str]] = {
     "ward": frozenset({"ward", "wards", "the", "division", "area"}),
     "candidate": frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "the"}),
@@ -81,9 +92,12 @@ class Entry(Generic[P]):
     payload: P
     elections: tuple[str, ...] = ()
     tokens: tuple[tuple[str, ...], ...] = field(default=(), init=False)
+    shapes: tuple[tuple[tuple[str, ...], str, int], ...] = field(default=(), init=False)
+    """Per spelling: its words, the words joined, and how many distinct words (for scoring)."""
 
     def __post_init__(self) -> None:
         self.tokens = tuple(tuple(v.split()) for v in self.variants if v)
+        self.shapes = tuple((t, "".join(t), len(set(t))) for t in self.tokens if t)
 
 
 def _token_similarity(query_token: str, token: str) -> float:
@@ -94,81 +108,176 @@ def _token_similarity(query_token: str, token: str) -> float:
     return float(fuzz.ratio(query_token, token))
 
 
+@dataclass
+class _Vocabulary:
+    """The words of some entries: sorted for prefix search, and as a set."""
+
+    sorted: list[str]
+    known: frozenset[str]
+
+
 class NameIndex(Generic[P]):
-    """Names of one kind, searchable by fuzzy words."""
+    """Names of one kind, searchable by fuzzy words, optionally within one election."""
 
     def __init__(self, kind: EntityKind, entries: Iterable[Entry[P]]) -> None:
         self.kind = kind
         self.entries: list[Entry[P]] = list(entries)
+        self._by_key: dict[str, int] = {}
         self._by_token: dict[str, list[int]] = {}
         self._by_whole: dict[str, list[int]] = {}
+        self._by_scope: dict[str, list[int]] = {}
         for number, entry in enumerate(self.entries):
-            for variant, tokens in zip(entry.variants, entry.tokens, strict=False):
-                self._by_whole.setdefault(variant.replace(" ", ""), []).append(number)
+            self._by_key.setdefault(entry.key, number)
+            for election in entry.elections:
+                self._by_scope.setdefault(election, []).append(number)
+            for tokens, whole, _ in entry.shapes:
+                self._by_whole.setdefault(whole, []).append(number)
                 for token in set(tokens):
                     postings = self._by_token.setdefault(token, [])
                     if not postings or postings[-1] != number:
                         postings.append(number)
         self._vocabulary = sorted(self._by_token)
+        self._all = _Vocabulary(self._vocabulary, frozenset(self._by_token))
+        self._scoped: dict[str, tuple[_Vocabulary, frozenset[int]]] = {}
+        self._similar_memo: dict[tuple[str | None, str, bool], dict[str, float]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _similar_tokens(self, query_token: str) -> dict[str, float]:
+    def get(self, key: str) -> Entry[P] | None:
+        """The entry with this key, if any."""
+        number = self._by_key.get(key)
+        return None if number is None else self.entries[number]
+
+    def in_scope(self, scope: str) -> list[Entry[P]]:
+        """The entries that belong to one election, in index order."""
+        return [self.entries[n] for n in self._by_scope.get(scope, ())]
+
+    def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[int]]:
+        found = self._scoped.get(scope)
+        if found is None:
+            members = frozenset(self._by_scope.get(scope, ()))
+            words = {t for n in members for tokens, _, _ in self.entries[n].shapes for t in tokens}
+            found = (_Vocabulary(sorted(words), frozenset(words)), members)
+            self._scoped[scope] = found
+        return found
+
+    def _similar_tokens(
+        self, query_token: str, scope: str | None = None, loose: bool = False
+    ) -> dict[str, float]:
+        """Indexed words like `query_token`, with their similarity (memoised)."""
+        memo_key = (scope, query_token, loose)
+        cached = self._similar_memo.get(memo_key)
+        if cached is not None:
+            return cached
+        vocabulary = self._all if scope is None else self._scope(scope)[0]
         similar: dict[str, float] = {}
-        if query_token in self._by_token:
+        if query_token in vocabulary.known:
             similar[query_token] = 100.0
         if len(query_token) >= 3:
-            start = bisect.bisect_left(self._vocabulary, query_token)
-            for token in self._vocabulary[start : start + 400]:
+            words = vocabulary.sorted
+            start = bisect.bisect_left(words, query_token)
+            for token in words[start : start + _PREFIX_TOKENS]:
                 if not token.startswith(query_token):
                     break
                 similar.setdefault(token, _token_similarity(query_token, token))
-        if len(query_token) >= 3:
-            cutoff = _TOKEN_FLOOR if len(query_token) > 4 else 75.0
+            cutoff = _LOOSE_FLOOR if loose else (_TOKEN_FLOOR if len(query_token) > 4 else 75.0)
             for token, score, _ in process.extract(
-                query_token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=60
+                query_token, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=60
             ):
                 similar.setdefault(token, float(score))
+        if self.kind == "candidate":
+            for name in nicknames(query_token):
+                if name in vocabulary.known:
+                    similar[name] = max(similar.get(name, 0.0), NICKNAME_SCORE)
+        if len(self._similar_memo) >= _CACHE_LIMIT:
+            self._similar_memo.clear()
+        self._similar_memo[memo_key] = similar
         return similar
 
-    def search(self, query: str, limit: int = 10) -> list[tuple[Entry[P], float]]:
-        """Entries ranked by score (0-100), best first."""
+    def _initial_tokens(self, initial: str, scope: str | None) -> list[str]:
+        """Indexed words starting with a one-letter query word (a bounded number of them)."""
+        words = (self._all if scope is None else self._scope(scope)[0]).sorted
+        start = bisect.bisect_left(words, initial)
+        found = []
+        for token in words[start : start + _PREFIX_TOKENS]:
+            if not token.startswith(initial):
+                break
+            found.append(token)
+        return found
+
+    def search(
+        self, query: str, limit: int = 10, *, scope: str | None = None, loose: bool = False
+    ) -> list[tuple[Entry[P], float]]:
+        """Entries ranked by score (0-100), best first; `scope` keeps one election's names.
+
+        `loose` also accepts words further from the query (for suggestions, not answers).
+        """
         words = normalize(query).split()
         filler = _FILLER[self.kind]
         words = [w for w in words if w not in filler] or words
         if not words:
             return []
-        similar = {w: self._similar_tokens(w) for w in set(words)}
-        candidates: set[int] = set(self._by_whole.get("".join(words), ()))
-        per_word: list[set[int]] = []
-        for word in set(words):
-            hits: set[int] = set()
-            for token in similar[word]:
-                hits.update(self._by_token[token])
-            per_word.append(hits)
-        if per_word:
-            common = set.intersection(*per_word)
-            candidates |= common if common else set.union(*per_word)
+        members: frozenset[int] | None = None
+        if scope is not None:
+            members = self._scope(scope)[1]
+            if not members:
+                return []
+        queries = [words]
+        for i in range(len(words) - 1):
+            joined = words[i] + words[i + 1]
+            if joined in self._by_token:
+                queries.append([*words[:i], joined, *words[i + 2 :]])
+        similar: dict[str, dict[str, float]] = {}
+        for word in {w for q in queries for w in q}:
+            if len(word) > 1:
+                similar[word] = self._similar_tokens(word, scope, loose)
+        candidates: set[int] = set()
+        for words_tried in queries:
+            candidates.update(self._by_whole.get("".join(words_tried), ()))
+            per_word: list[set[int]] = []
+            full = [w for w in set(words_tried) if len(w) > 1]
+            for word in full:
+                hits: set[int] = set()
+                for token in similar[word]:
+                    hits.update(self._by_token[token])
+                per_word.append(hits)
+            if not full:  # only initials: names with words starting with them
+                for initial in set(words_tried):
+                    hits = set()
+                    for token in self._initial_tokens(initial, scope):
+                        hits.update(self._by_token[token])
+                    per_word.append(hits)
+            if per_word:
+                common = set.intersection(*per_word)
+                candidates |= common if common else set.union(*per_word)
+        if members is not None:
+            candidates &= members
         scored = []
-        whole = "".join(words)
+        wholes = ["".join(q) for q in queries]
         for number in candidates:
             entry = self.entries[number]
-            score = max(_score(words, tokens, similar, whole) for tokens in entry.tokens if tokens)
+            score = max(
+                _score(q, tokens, compact_name, distinct, similar, whole)
+                for q, whole in zip(queries, wholes, strict=True)
+                for tokens, compact_name, distinct in entry.shapes
+            )
             scored.append((entry, score))
-        scored.sort(key=lambda pair: (-pair[1], pair[0].name))
-        return scored[:limit]
+        return heapq.nsmallest(limit, scored, key=lambda pair: (-pair[1], pair[0].name))
 
-    def resolve(self, query: str, limit: int = 10) -> Resolution:
+    def resolve(self, query: str, limit: int = 10, *, scope: str | None = None) -> Resolution:
         """ok when one entry clearly matches; ambiguous when several do; else not_found."""
-        ranked = self.search(query, limit=max(limit, 10))
+        ranked = self.search(query, limit=max(limit, 10), scope=scope)
         if not ranked or ranked[0][1] < ACCEPT:
-            suggestions = [(e, s) for e, s in ranked if s >= SUGGEST_FLOOR][:5]
+            suggestions = [(e, s) for e, s in ranked if s >= SUGGEST_FLOOR]
+            if not suggestions:  # nothing close: look again, more loosely, for something to offer
+                loose = self.search(query, limit=10, scope=scope, loose=True)
+                suggestions = [(e, s) for e, s in loose if SUGGEST_FLOOR <= s < ACCEPT]
             return Resolution(
                 status="not_found",
                 kind=self.kind,
                 query=query,
-                matches=tuple(self._match(e, s) for e, s in suggestions),
+                matches=tuple(self._match(e, s) for e, s in suggestions[:5]),
             )
         top = ranked[0][1]
         close = [(e, s) for e, s in ranked if s >= top - AMBIGUITY_MARGIN and s >= ACCEPT]
@@ -183,11 +292,19 @@ class NameIndex(Generic[P]):
             matches=tuple(self._match(e, s) for e, s in close[:limit]),
         )
 
-    def suggest(self, query: str, limit: int = 25) -> list[Entry[P]]:
+    def suggest(self, query: str, limit: int = 25, *, scope: str | None = None) -> list[Entry[P]]:
         """Ranked entries for autocomplete; on empty input, the first entries in order."""
         if not normalize(query):
-            return self.entries[:limit]
-        return [e for e, s in self.search(query, limit=limit) if s >= SUGGEST_FLOOR]
+            if scope is None:
+                return self.entries[:limit]
+            return self.in_scope(scope)[:limit]
+        found = [e for e, s in self.search(query, limit=limit, scope=scope) if s >= SUGGEST_FLOOR]
+        if len(found) < limit:  # half-typed or misspelt: widen to looser word matches
+            seen = {id(e) for e in found}
+            for entry, score in self.search(query, limit=limit, scope=scope, loose=True):
+                if score >= SUGGEST_FLOOR and id(entry) not in seen:
+                    found.append(entry)
+        return found[:limit]
 
     def _match(self, entry: Entry[P], score: float) -> Match:
         return Match(
@@ -203,30 +320,40 @@ class NameIndex(Generic[P]):
 def _score(
     words: Sequence[str],
     tokens: Sequence[str],
+    compact_name: str,
+    distinct: int,
     similar: dict[str, dict[str, float]],
     whole: str,
 ) -> float:
-    """90 points for how well every query word matches, 10 for how much of the name is covered."""
-    compact_name = "".join(tokens)
+    """90 points for how well every query word matches, 10 for how much of the name is covered.
+
+    A one-letter query word is an initial: it matches a name word that starts with it.
+    """
     if compact_name == whole:
         return 100.0
-    best_per_word = []
+    total = 0.0
+    lowest = 100.0
     covered: set[str] = set()
     for word in words:
-        options = similar[word]
+        options = similar.get(word)
         best = 0.0
         best_token = ""
         for token in tokens:
-            value = options.get(token, 0.0)
+            if options is None:
+                value = 100.0 if token == word else INITIAL_SCORE if token[0] == word else 0.0
+            else:
+                value = options.get(token, 0.0)
             if value > best:
                 best, best_token = value, token
-        best_per_word.append(best)
+        total += best
+        lowest = min(lowest, best)
         if best >= _TOKEN_FLOOR:
             covered.add(best_token)
-    mean = sum(best_per_word) / len(best_per_word)
-    match = (mean + min(best_per_word)) / 200.0
-    coverage = len(covered) / len(set(tokens))
-    token_score = 90.0 * match + 10.0 * coverage
+    mean = total / len(words)
+    token_score = 90.0 * (mean + lowest) / 200.0 + 10.0 * len(covered) / distinct
     if len(whole) >= 5:
-        token_score = max(token_score, float(fuzz.ratio(whole, compact_name)) - 6.0)
+        # The joined spellings' similarity (rapidfuzz ratio) can only win when the lengths allow.
+        shorter, longer = sorted((len(whole), len(compact_name)))
+        if 200.0 * shorter / (shorter + longer) - 6.0 > token_score:
+            token_score = max(token_score, float(fuzz.ratio(whole, compact_name)) - 6.0)
     return token_score

@@ -7,14 +7,14 @@ line) and the other documents load. Indexes are built once, here, so lookups are
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.errors import ParseError
 from knowledge.facts import ContestResult, ElectionFacts, Standing, election_facts
 from knowledge.models import Election, ParseWarning
-from knowledge.normalize import normalize
+from knowledge.normalize import normalize, spellings
 from knowledge.parser import decode_document, parse_document
 from knowledge.parties import Party, PartyBook
 from knowledge.resolve import Entry, Match, NameIndex, P, Resolution
@@ -150,10 +150,11 @@ class ResultsStore:
         if election_id is None:
             return resolution
         details = {}
-        for entry, _ in self.candidates.search(query, limit=50):
-            for ref in entry.payload:
+        for match in resolution.matches:
+            for ref in self.candidate_refs(match.key):
                 if ref.election_id == election_id:
-                    details[entry.key] = f"{ref.ward} · {ref.party.display}"
+                    details[match.key] = f"{ref.ward} · {ref.party.display}"
+                    break
         return resolution.model_copy(
             update={
                 "matches": tuple(
@@ -167,16 +168,16 @@ class ResultsStore:
         return self.parties.resolve(query)
 
     def party(self, key: str) -> Party | None:
-        for entry in self.parties.entries:
-            if entry.key == key:
-                return entry.payload
-        return None
+        entry = self.parties.get(key)
+        return entry.payload if entry else None
 
     def ward_refs(self, key: str) -> tuple[WardRef, ...]:
-        return next((e.payload for e in self.wards.entries if e.key == key), ())
+        entry = self.wards.get(key)
+        return entry.payload if entry else ()
 
     def candidate_refs(self, key: str) -> tuple[CandidateRef, ...]:
-        return next((e.payload for e in self.candidates.entries if e.key == key), ())
+        entry = self.candidates.get(key)
+        return entry.payload if entry else ()
 
     def contest(self, election_id: str, ward: str) -> ContestResult | None:
         return self._facts[election_id].contest(ward)
@@ -191,10 +192,7 @@ class ResultsStore:
         return None
 
     def _scoped(self, index: NameIndex[P], query: str, election_id: str | None) -> Resolution:
-        if election_id is None:
-            return index.resolve(query)
-        scoped = _ScopedIndex(index, lambda e: election_id in e.elections)
-        return scoped.resolve(query)
+        return index.resolve(query, scope=election_id)
 
     # Index building ----------------------------------------------------------------------
 
@@ -215,7 +213,7 @@ class ResultsStore:
                     key=key,
                     name=names[key],
                     detail=newest.council,
-                    variants=(key,),
+                    variants=spellings(names[key]),
                     payload=refs,
                     elections=tuple(r.election_id for r in refs),
                 )
@@ -245,7 +243,7 @@ class ResultsStore:
                     key=key,
                     name=first.name,
                     detail=f"{first.ward} · {first.party.display}",
-                    variants=(key,),
+                    variants=spellings(first.name),
                     payload=refs,
                     elections=tuple(dict.fromkeys(r.election_id for r in refs)),
                 )
@@ -298,15 +296,3 @@ class ResultsStore:
                 )
             )
         return entries
-
-
-class _ScopedIndex(NameIndex[P]):
-    """A view of an index that only sees entries passing a filter, without re-indexing."""
-
-    def __init__(self, base: NameIndex[P], keep: Callable[[Entry[P]], bool]) -> None:
-        self.__dict__.update(base.__dict__)
-        self._keep = keep
-
-    def search(self, query: str, limit: int = 10) -> list[tuple[Entry[P], float]]:
-        ranked = NameIndex.search(self, query, limit=len(self.entries))
-        return [(e, s) for e, s in ranked if self._keep(e)][:limit]

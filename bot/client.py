@@ -10,6 +10,7 @@ from typing import Any
 import discord
 
 from bot import commands
+from bot.cache import Answers
 from bot.replies import NO_MENTIONS
 from bot.tree import ElectionTree
 from bot.views import PendingChoices, PickMatch
@@ -41,6 +42,7 @@ class ElectionBot(discord.Client):
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(**options)
         self.store = store
+        self.answers = Answers(store)
         self.guild_id = guild_id
         self.sync_guild = sync_guild
         self.tree = ElectionTree(self)

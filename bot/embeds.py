@@ -8,6 +8,8 @@ footer. All text is escaped (no live mentions, no stray markdown) and fitted to 
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -42,8 +44,18 @@ STOOD = "▫️"
 PIN_MARKER = "📌 Council summary pinned by a moderator"
 
 
+# Characters without which discord.py's escapers change nothing (markdown, quotes, mentions).
+_RISKY = re.compile(r"[_\\~|*`@>#\[]|^\s*-", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=4096)
 def safe(text: str) -> str:
-    """Text shown as typed: no mentions that could ping, no markdown that could restyle it."""
+    """Text shown as typed: no mentions that could ping, no markdown that could restyle it.
+
+    Cached, with a fast path for plain text: names repeat in every answer.
+    """
+    if not _RISKY.search(text):
+        return text
     return escape_markdown(escape_mentions(text))
 
 

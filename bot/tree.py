@@ -82,7 +82,9 @@ class UserCooldowns:
                 u: c for u, c in self._buckets.items() if c.get_tokens(now) < self.rate
             }
             self._swept = now
-        bucket = self._buckets.setdefault(user_id, app_commands.Cooldown(self.rate, self.per))
+        bucket = self._buckets.get(user_id)
+        if bucket is None:
+            bucket = self._buckets[user_id] = app_commands.Cooldown(self.rate, self.per)
         wait = bucket.update_rate_limit(now)
         return (bucket, wait) if wait else None
 

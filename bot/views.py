@@ -144,13 +144,15 @@ async def show_answer(
     *,
     edit: bool = False,
     menu: bool = True,
+    embed: discord.Embed | None = None,
 ) -> None:
     """Answer publicly, privately ("not found"), or with a menu (ambiguous).
 
     `edit` replaces the message the interaction came from (a menu pick); `menu=False` lists
-    ambiguous matches privately instead of offering a menu.
+    ambiguous matches privately instead of offering a menu. `embed` is the answer's embed when
+    already rendered.
     """
-    embed = embeds.render(answer)
+    embed = embed or embeds.render(answer)
     if embeds.is_private(answer) or (isinstance(answer, AmbiguousAnswer) and not menu):
         await send_private(interaction, embed)
         return

@@ -11,7 +11,7 @@ from discord import app_commands
 
 from bot import limits
 from bot.views import show_answer
-from knowledge import COMMANDS, CommandSpec, run_command, suggest
+from knowledge import COMMANDS, CommandSpec, suggest
 from knowledge.resolve import EntityKind
 
 if TYPE_CHECKING:
@@ -60,5 +60,5 @@ async def answer(
     interaction: discord.Interaction[Any], command: str, **options: str | None
 ) -> None:
     """Resolve the typed text again (autocomplete is optional), answer, and reply."""
-    result = run_command(bot_of(interaction).store, command, options)
-    await show_answer(interaction, result, command, dict(options))
+    result, embed = bot_of(interaction).answers(command, options)
+    await show_answer(interaction, result, command, dict(options), embed=embed)

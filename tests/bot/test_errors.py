@@ -18,7 +18,7 @@ async def test_unexpected_error_is_logged_and_the_user_gets_an_apology(
     session: BotSession, error_logs: ErrorLogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bug in a command is logged with its traceback; the user gets a short private apology."""
-    monkeypatch.setattr(common, "run_command", explode)
+    monkeypatch.setattr("bot.cache.run_command", explode)
     error_logs.expect("Unexpected error in /ward")
     reply = await session.slash("ward", name="Abbey")
     assert reply.ephemeral

@@ -99,11 +99,18 @@ async def _serve(bot: ElectionBot, token: str) -> int:
 
 
 async def _sync(bot: ElectionBot, token: str) -> int:
+    """Register globally; with DISCORD_GUILD_ID, also remove that server's development copies,
+    which would otherwise show every command twice there."""
     async with bot:
         await bot.login(token)
         synced = await bot.tree.sync()
-    names = ", ".join(f"/{c.name}" for c in synced)
-    print(f"Registered {len(synced)} slash commands globally: {names}.")
+        names = ", ".join(f"/{c.name}" for c in synced)
+        print(f"Registered {len(synced)} slash commands globally: {names}.")
+        if bot.guild_id is not None:
+            guild = discord.Object(bot.guild_id)
+            bot.tree.clear_commands(guild=guild)
+            await bot.tree.sync(guild=guild)
+            print(f"Removed the development copies from server {bot.guild_id}.")
     return 0
 
 

@@ -110,14 +110,17 @@ async def test_python_m_bot_connects_syncs_answers_and_stops(
     assert fake.global_commands() == []  # global registration is only done on purpose
 
 
-async def test_python_m_bot_sync_registers_commands_globally(
+async def test_python_m_bot_sync_registers_globally_and_clears_the_dev_copy(
     fake_discord: FakeDiscord, run_bot: object
 ) -> None:
-    """`python -m bot sync` registers the commands globally, says so, and exits."""
+    """`python -m bot sync` registers the commands globally and, with DISCORD_GUILD_ID set,
+    removes that server's development copies so nothing shows twice."""
+    fake_discord.commands[fake_discord.world.guild_id] = [{"name": "ward", "type": 1, "id": "1"}]
     process = run_bot("sync", **fake_settings(fake_discord))  # type: ignore[operator]
     await process.start()
     assert await process.finish() == 0
     assert "Registered 8 slash commands globally" in process.stdout
+    assert "Removed the development copies" in process.stdout
     assert {c["name"] for c in fake_discord.global_commands()} >= {"ward", "pin-summary"}
     assert fake_discord.guild_commands() == []
     assert not fake_discord.gateway.connections

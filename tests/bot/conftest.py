@@ -136,12 +136,6 @@ async def running_client(client: discord.Client, token: str) -> AsyncIterator[di
             await asyncio.wait_for(task, 5.0)
 
 
-@pytest.fixture
-def run_client() -> type[contextlib.AbstractAsyncContextManager[discord.Client]] | object:
-    """`async with run_client(client, token):` — see `running_client`."""
-    return running_client
-
-
 # ----- the real bot against the fake -----------------------------------------------------------
 
 ROOT = TESTS.parent

@@ -1,10 +1,14 @@
-"""The fake Discord itself: a bare discord.py bot can connect, sync and answer through it."""
+"""The fake Discord itself: a bare discord.py bot works through it, and it keeps Discord's rules."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import aiohttp
 import discord
+from conftest import ErrorLogs, running_client
 from discord import app_commands
-from fake_discord import Events, FakeDiscord
+from fake_discord import CALLBACK, Events, FakeDiscord
 
 
 class TinyBot(discord.Client):
@@ -37,35 +41,104 @@ class TinyBot(discord.Client):
         await self.tree.sync(guild=self.guild)
 
 
-async def test_bare_bot_connects_syncs_and_answers(point_at_fake: FakeDiscord, run_client) -> None:
+def events(fake: FakeDiscord) -> Events:
+    return Events(fake.world, fake.guild_commands(), fake.app_permissions)
+
+
+async def test_bare_bot_connects_syncs_and_answers(point_at_fake: FakeDiscord) -> None:
     """A plain discord.py bot logs in, syncs its command and answers a slash command."""
     fake = point_at_fake
-    async with run_client(TinyBot(fake.world.guild_id), fake.world.token) as client:
+    async with running_client(TinyBot(fake.world.guild_id), fake.world.token) as client:
         assert client.user is not None and client.user.id == fake.world.bot_id
         assert [c["name"] for c in fake.guild_commands()] == ["hello"]
-        events = Events(
-            fake.world, fake.guild_commands(), fake.app_permissions(fake.world.channel_id)
-        )
 
-        reply = await fake.answer(await fake.send_interaction(events.slash("hello", name="Ada")))
+        reply = await fake.answer(
+            await fake.send_interaction(events(fake).slash("hello", name="Ada"))
+        )
         assert reply.embed["title"] == "Hello Ada"
         assert not reply.ephemeral
 
-        choices = await fake.answer(
-            await fake.send_interaction(events.autocomplete("hello", "name", name="A"))
-        )
+        payload = events(fake).autocomplete("hello", "name", name="A")
+        choices = await fake.answer(await fake.send_interaction(payload))
         assert [c["name"] for c in choices.choices] == ["Ada", "Alan"]
 
 
-async def test_bare_bot_resumes_after_reconnect(point_at_fake: FakeDiscord, run_client) -> None:
+async def test_bare_bot_resumes_after_reconnect(point_at_fake: FakeDiscord) -> None:
     """After op 7 RECONNECT the client resumes and answers, even events sent meanwhile."""
     fake = point_at_fake
-    async with run_client(TinyBot(fake.world.guild_id), fake.world.token):
-        events = Events(
-            fake.world, fake.guild_commands(), fake.app_permissions(fake.world.channel_id)
-        )
+    async with running_client(TinyBot(fake.world.guild_id), fake.world.token):
         await fake.reconnect()
-        pending = await fake.send_interaction(events.slash("hello", name="Grace"))
+        pending = await fake.send_interaction(events(fake).slash("hello", name="Grace"))
         await fake.wait_for(lambda: fake.gateway.resumes == 1)
         assert (await fake.answer(pending)).embed["title"] == "Hello Grace"
         assert len(fake.gateway.identifies) == 1
+
+
+async def post(fake: FakeDiscord, path: str, body: Any) -> tuple[int, Any]:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(fake.api_base + path, json=body) as response,
+    ):
+        return response.status, await response.json()
+
+
+async def interaction(fake: FakeDiscord) -> str:
+    """Send a /hello interaction (no client needed); returns its callback path."""
+    fake.commands[fake.world.guild_id] = [
+        {"id": "1", "name": "hello", "type": 1, "description": "d", "options": []}
+    ]
+    record = await fake.send_interaction(events(fake).slash("hello"))
+    return f"/interactions/{record.id}/{record.token}/callback"
+
+
+async def callback_for(fake: FakeDiscord, body: dict[str, Any]) -> tuple[int, Any]:
+    return await post(fake, await interaction(fake), body)
+
+
+async def test_unknown_routes_are_recorded_and_logged(
+    fake_discord: FakeDiscord, error_logs: ErrorLogs
+) -> None:
+    """A route the fake does not serve answers 404 and is recorded (which fails a bot test)."""
+    error_logs.expect("does not serve POST /api/v10/guilds/1/bans")
+    status, _ = await post(fake_discord, "/guilds/1/bans", {})
+    assert status == 404
+    assert [c.path for c in fake_discord.unknown_calls] == ["/guilds/1/bans"]
+    fake_discord.calls.clear()  # this test made the call on purpose
+
+
+async def test_oversized_embed_is_refused_like_discord_does(fake_discord: FakeDiscord) -> None:
+    """An embed over Discord's limits gets 400 Invalid Form Body (code 50035)."""
+    embed = {"title": "t" * 257, "description": "d"}
+    status, body = await callback_for(fake_discord, {"type": 4, "data": {"embeds": [embed]}})
+    assert (status, body["code"]) == (400, 50035)
+
+
+async def test_second_acknowledgement_is_refused(fake_discord: FakeDiscord) -> None:
+    """Answering an interaction twice gets Discord's 40060."""
+    path = await interaction(fake_discord)
+    assert (await post(fake_discord, path, {"type": 5}))[0] == 200
+    status, body = await post(fake_discord, path, {"type": 5})
+    assert (status, body["code"]) == (400, 40060)
+
+
+async def test_late_answer_is_refused_after_three_seconds(fake_discord: FakeDiscord) -> None:
+    """A callback after Discord's deadline is an unknown interaction (10062)."""
+    fake_discord.interactions.deadline = 0.0
+    status, body = await callback_for(fake_discord, {"type": 4, "data": {"content": "hi"}})
+    assert (status, body["code"]) == (404, 10062)
+
+
+async def test_injected_rate_limit_carries_what_discord_py_needs_to_retry(
+    fake_discord: FakeDiscord,
+) -> None:
+    """An injected 429 has Retry-After, a `Via` header and a JSON body with retry_after."""
+    fake_discord.rate_limit_next(CALLBACK, retry_after=0.25)
+    path = await interaction(fake_discord)
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(fake_discord.api_base + path, json={"type": 5}) as response,
+    ):
+        assert response.status == 429
+        assert response.headers["Via"] and response.headers["Retry-After"] == "0.25"
+        assert response.headers["Content-Type"] == "application/json"
+        assert (await response.json())["retry_after"] == 0.25

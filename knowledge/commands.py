@@ -142,7 +142,8 @@ class CommandCall(BaseModel):
 def parse_command(text: str) -> CommandCall | NotFoundAnswer:
     """Read `/name opt:value ...`; the first option's name may be left out."""
     stripped = text.strip()
-    head, _, rest = stripped.lstrip("/").partition(" ")
+    head, *tail = stripped.lstrip("/").split(None, 1) or [""]
+    rest = tail[0] if tail else ""
     name = head.lower()
     spec = SPECS.get(name)
     if spec is None:
@@ -168,7 +169,7 @@ def parse_command(text: str) -> CommandCall | NotFoundAnswer:
 
 
 def unknown_command(text: str) -> NotFoundAnswer:
-    word = text.strip().lstrip("/").split(" ")[0][:40]
+    word = (text.strip().lstrip("/").split(None, 1) or [""])[0][:40]
     close = process.extract(word.lower(), list(SPECS), limit=3, score_cutoff=50)
     return NotFoundAnswer(
         what="command",

@@ -30,13 +30,13 @@ _TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=$")
 _H2 = re.compile(r"^==(?!=)\s*(?P<text>.*?)\s*==$")
 _H3 = re.compile(r"^===+\s*(?P<text>.*?)\s*=+$")
 _CONTEST = re.compile(r"^-\s*(?P<text>.+?)\s*\*\*\s*$")
-_SEATS = re.compile(r"^(?P<name>.*?)\s*\((?P<seats>\d+)\)\s*$")
+_SEATS = re.compile(r"^(?P<name>.*?)\s*\((?P<seats>\d{1,4})\)\s*$")
 _KEY_VALUE = re.compile(r"^-\s*(?P<key>[^:()]+?)\s*:\s*(?P<value>.*)$")
 _OUTCOME = re.compile(
     r"^-\s*(?P<party>.+?)\s+(?P<what>hold|gain from\s+.+|gain|win(?:\s.*)?|elected unopposed)\s*$",
     re.IGNORECASE,
 )
-_PARTY_SLOT = re.compile(r"^(?P<field>[A-Za-z][A-Za-z ]*?)\s*(?P<slot>\d+)$")
+_PARTY_SLOT = re.compile(r"^(?P<field>[A-Za-z][A-Za-z ]*?)\s*(?P<slot>\d{1,4})$")
 _NUMBER = re.compile(r"^[+\-−–]?\s*\d[\d,]*(?:\.\d+)?$")
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 _UNOPPOSED = {"unopposed", "elected unopposed", "uncontested", "n/a", "—", "-"}
@@ -44,6 +44,7 @@ _RESULTS_SECTION = re.compile(
     r"result|ward|division|by-?election|candidate|poll|contest|electoral", re.IGNORECASE
 )
 _FIRST_NUMBER = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as editors number lines (unlike str.splitlines)
 _BY_ELECTION = re.compile(r"\bby[- ]?election\b", re.IGNORECASE)
 _COUNCIL_SUFFIXES = (
     "metropolitan borough council",
@@ -163,7 +164,9 @@ class _OpenContest:
 class _DocumentParser:
     def __init__(self, text: str, file: str) -> None:
         self.file = file
-        self.lines = text.splitlines()
+        self.lines = _LINE_BREAK.split(text)
+        if self.lines and not self.lines[-1]:
+            self.lines.pop()  # the text ended with a line break
         self.warnings: list[ParseWarning] = []
         self.infobox: dict[str, str] = {}
         self.infobox_lines: dict[str, int] = {}
@@ -200,7 +203,7 @@ class _DocumentParser:
                 state = "results" if _RESULTS_SECTION.search(h2["text"]) else "aside"
                 continue
             if _TITLE.match(line):
-                self.warn(number, f"a second title line was ignored: {line!r}")
+                self.warn(number, f"a second title line was ignored: {line[:80]!r}")
                 continue
             if state == "infobox":
                 if self._infobox_line(line, number):
@@ -245,7 +248,7 @@ class _DocumentParser:
             return False
         key = " ".join(match["key"].split())
         if key in self.infobox:
-            self.warn(number, f"infobox key {key!r} repeated; the later value is used")
+            self.warn(number, f"infobox key {key[:60]!r} repeated; the later value is used")
         self.infobox[key] = match["value"].strip()
         self.infobox_lines[key] = number
         return True
@@ -308,7 +311,7 @@ class _DocumentParser:
                 votes = parse_number(votes_text)
             except ValueError:
                 raise self.fail(
-                    number, f"vote count {votes_text!r} for {name} is not a number"
+                    number, f"vote count {votes_text[:40]!r} for {name[:60]} is not a number"
                 ) from None
             if votes < 0:
                 raise self.fail(number, f"vote count {votes} for {name} is negative")
@@ -340,9 +343,9 @@ class _DocumentParser:
             elif lowered in ("swing", "rejected ballots", "spoilt ballots", "total votes"):
                 pass
             else:
-                self.warn(number, f"unknown result line {key!r} ignored")
+                self.warn(number, f"unknown result line {key[:60]!r} ignored")
         except ValueError:
-            self.warn(number, f"{key} value {value!r} is not a number; ignored")
+            self.warn(number, f"{key[:60]} value {value[:40]!r} is not a number; ignored")
 
     def _close_contest(self) -> None:
         current, self.current = self.current, None
@@ -407,7 +410,7 @@ class _DocumentParser:
                 except ValueError:
                     self.warn(
                         lines[(slot, name)],
-                        f"infobox {name.replace('_', ' ')} {text!r} for slot {slot} "
+                        f"infobox {name.replace('_', ' ')} {text[:40]!r} for slot {slot} "
                         "is not a number; ignored",
                     )
             parties.append(InfoboxParty.model_validate(row))

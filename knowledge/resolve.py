@@ -47,6 +47,8 @@ _FILLER: dict[str, frozenset[str]] = {
 }
 
 P = TypeVar("P")
+_Shape = tuple[tuple[str, ...], str, int]
+"""A spelling's words, the words joined, and how many distinct words (for scoring)."""
 
 
 class Match(BaseModel):
@@ -92,7 +94,7 @@ class Entry(Generic[P]):
     payload: P
     elections: tuple[str, ...] = ()
     tokens: tuple[tuple[str, ...], ...] = field(default=(), init=False)
-    shapes: tuple[tuple[tuple[str, ...], str, int], ...] = field(default=(), init=False)
+    shapes: tuple[_Shape, ...] = field(default=(), init=False)
     """Per spelling: its words, the words joined, and how many distinct words (for scoring)."""
 
     def __post_init__(self) -> None:
@@ -126,11 +128,19 @@ class NameIndex(Generic[P]):
         self._by_token: dict[str, list[int]] = {}
         self._by_whole: dict[str, list[int]] = {}
         self._by_scope: dict[str, list[int]] = {}
+        self._shapes: list[tuple[_Shape, ...]] = []
+        filler = _FILLER[kind]
         for number, entry in enumerate(self.entries):
             self._by_key.setdefault(entry.key, number)
             for election in entry.elections:
                 self._by_scope.setdefault(election, []).append(number)
-            for tokens, whole, _ in entry.shapes:
+            shapes = list(entry.shapes)
+            for tokens, _, _ in entry.shapes:  # "Liberal Party (UK)" is also "liberal uk"
+                kept = tuple(t for t in tokens if t not in filler)
+                if kept and kept != tokens:
+                    shapes.append((kept, "".join(kept), len(set(kept))))
+            self._shapes.append(tuple(shapes))
+            for tokens, whole, _ in shapes:
                 self._by_whole.setdefault(whole, []).append(number)
                 for token in set(tokens):
                     postings = self._by_token.setdefault(token, [])
@@ -157,7 +167,7 @@ class NameIndex(Generic[P]):
         found = self._scoped.get(scope)
         if found is None:
             members = frozenset(self._by_scope.get(scope, ()))
-            words = {t for n in members for tokens, _, _ in self.entries[n].shapes for t in tokens}
+            words = {t for n in members for tokens, _, _ in self._shapes[n] for t in tokens}
             found = (_Vocabulary(sorted(words), frozenset(words)), members)
             self._scoped[scope] = found
         return found
@@ -260,7 +270,7 @@ class NameIndex(Generic[P]):
             score = max(
                 _score(q, tokens, compact_name, distinct, similar, whole)
                 for q, whole in zip(queries, wholes, strict=True)
-                for tokens, compact_name, distinct in entry.shapes
+                for tokens, compact_name, distinct in self._shapes[number]
             )
             scored.append((entry, score))
         return heapq.nsmallest(limit, scored, key=lambda pair: (-pair[1], pair[0].name))
@@ -281,6 +291,9 @@ class NameIndex(Generic[P]):
             )
         top = ranked[0][1]
         close = [(e, s) for e, s in ranked if s >= top - AMBIGUITY_MARGIN and s >= ACCEPT]
+        exact = [(e, s) for e, s in close if s >= 100.0]
+        if len(exact) == 1:  # the whole name, exactly as typed: no need to ask
+            close = exact
         if len(close) == 1:
             return Resolution(
                 status="ok", kind=self.kind, query=query, matches=(self._match(*close[0]),)

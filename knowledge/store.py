@@ -257,7 +257,8 @@ class ResultsStore:
             facts = self._facts[election.id]
             for tally in facts.parties:
                 parties.setdefault(tally.party.key, tally.party)
-                standing[tally.party.key].append(election.id)
+                if tally.candidates:  # infobox-only rows (seats held, none standing) don't count
+                    standing[tally.party.key].append(election.id)
         entries = []
         for key, party in parties.items():
             variants = tuple(dict.fromkeys(normalize(s) for s in party.spellings if normalize(s)))

@@ -201,3 +201,53 @@ def test_party_winning_seats_missing_from_the_infobox_is_a_data_warning(
     text = text.replace("1,388", "888")
     messages = [w.message for w in make_store(text).warnings]
     assert messages == ["the ward results give Green 1 seat, but the infobox does not list it"]
+
+
+BIG = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    ("line", "seats"),
+    [
+        (f"===Abbey ({BIG})===", 1),
+        ("===Abbey (12)===", 12),
+        ("===Abbey (0)===", 1),
+    ],
+)
+def test_absurd_seat_counts_do_not_crash(line: str, seats: int) -> None:
+    """A seat count too long to be real is read as part of the name; 0 seats means 1."""
+    text = f"= 2014 Big Council election =\n{line}\n- A (Labour Party (UK)): 1\n"
+    (contest,) = parse_document(text).contests
+    assert contest.seats == seats
+
+
+def test_absurd_infobox_slot_is_ignored() -> None:
+    """`Party99999...` is not a party slot; the document still loads."""
+    text = f"= 2014 Big Council election =\nInfobox\n- Party{BIG}: X\n===A===\n- A (B): 1\n"
+    assert parse_document(text).parties == ()
+
+
+def test_error_messages_stay_short() -> None:
+    """A 5,000-digit vote count is quoted briefly, not echoed whole."""
+    text = f"= 2014 Big Council election =\n===A===\n- A (B): {BIG}x votes\n"
+    with pytest.raises(ParseError) as caught:
+        parse_document(text)
+    assert len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize("odd", ["\x0b", "\x0c", "\u2028", "\x85", "\x1c"])
+def test_line_numbers_count_only_real_line_breaks(odd: str) -> None:
+    """Characters str.splitlines treats as breaks do not shift the reported line."""
+    text = f"= 2014 Odd Council election =\n===A{odd}B===\n- A (B): 1\n- C (B): many\n"
+    with pytest.raises(ParseError) as caught:
+        parse_document(text)
+    assert caught.value.line == 4
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_line_numbers_follow_any_line_ending(ending: str) -> None:
+    """Unix, Windows and old Mac line endings number lines alike."""
+    lines = ["= 2014 Odd Council election =", "===A===", "- A (B): 1", "- C (B): many"]
+    with pytest.raises(ParseError) as caught:
+        parse_document(ending.join(lines) + ending)
+    assert caught.value.line == 4

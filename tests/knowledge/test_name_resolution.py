@@ -324,9 +324,7 @@ def test_suggest_ranks_choices_and_helps_on_empty_input(
 
 @pytest.mark.parametrize("kind", ["ward", "candidate", "party", "election"])
 @pytest.mark.parametrize("text", ["", "a", "e", "smith", "lab"])
-def test_suggest_never_returns_more_than_25(
-    seed_store: ResultsStore, kind: str, text: str
-) -> None:
+def test_suggest_never_returns_more_than_25(seed_store: ResultsStore, kind: str, text: str) -> None:
     """Discord shows nothing at all when given more than 25 choices."""
     assert len(suggest(seed_store, kind, text)) <= 25  # type: ignore[arg-type]
 

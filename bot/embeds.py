@@ -432,8 +432,14 @@ def _fact(a: FactAnswer) -> discord.Embed:
 
 
 def _ambiguous(a: AmbiguousAnswer) -> discord.Embed:
+    return ambiguous(a, menu=True)
+
+
+def ambiguous(a: AmbiguousAnswer, *, menu: bool) -> discord.Embed:
+    """The matches for an ambiguous name; without a menu, the user re-types one of them."""
     embed = _embed(f"Which {a.what}?", None)
-    lines = [f"“{safe(a.query)}” matches several {a.what}s. Pick one from the menu below:"]
+    how = "Pick one from the menu below:" if menu else "Run the command again with one of these:"
+    lines = [f"“{safe(a.query)}” matches several {a.what}s. {how}"]
     lines += [
         f"• **{safe(o.name)}**" + (f" — {safe(o.detail)}" if o.detail else "") for o in a.options
     ]

@@ -152,8 +152,11 @@ async def show_answer(
     ambiguous matches privately instead of offering a menu. `embed` is the answer's embed when
     already rendered.
     """
+    if isinstance(answer, AmbiguousAnswer) and not menu:
+        await send_private(interaction, limits.fit(embeds.ambiguous(answer, menu=False)))
+        return
     embed = embed or embeds.render(answer)
-    if embeds.is_private(answer) or (isinstance(answer, AmbiguousAnswer) and not menu):
+    if embeds.is_private(answer):
         await send_private(interaction, embed)
         return
     view: discord.ui.View | None = None

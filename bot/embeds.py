@@ -134,6 +134,7 @@ def _list_fields(
     if not lines:
         return
     room = min(budget, limits.EMBED_TOTAL - len(embed) - 200)
+    reserve = len(more.format(n=len(lines))) + 1  # the pointer must fit in the last field
     chunks: list[list[str]] = [[]]
     size = 0
     used = 0
@@ -141,7 +142,7 @@ def _list_fields(
         cost = len(line) + 1
         if used + cost > room:
             break
-        if size + cost > limits.FIELD_VALUE - 40:
+        if size + cost > limits.FIELD_VALUE - reserve:
             if len(chunks) == max_fields:
                 break
             chunks.append([])
@@ -315,11 +316,13 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
     shown = a.rows[:18]
     for row in shown:
         change = "" if row.change is None else f" ({signed(row.change)})"
-        seats = row.seats_after if row.seats_after is not None else row.seats_won
+        if row.seats_after is None or a.whole_council:
+            seats = plural(row.seats_after or row.seats_won, "seat") + change
+        else:  # part of the council was elected: seats won now, and the council after
+            seats = f"won {row.seats_won}; council {row.seats_after}{change}"
         embed.add_field(
-            name=limits.clip(row.name, limits.FIELD_NAME),
-            value=f"{plural(seats, 'seat')}{change}\n{votes(row.votes)} votes · "
-            f"{percent(row.vote_share)}",
+            name=limits.clip(safe(row.name), limits.FIELD_NAME),
+            value=f"{seats}\n{votes(row.votes)} votes · {percent(row.vote_share)}",
         )
     if len(a.rows) > len(shown):
         rest = a.rows[len(shown) :]

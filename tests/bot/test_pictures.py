@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,6 +130,20 @@ def test_pictures_are_deterministic(store: ResultsStore) -> None:
     second = pictures.picture_for(answer)
     assert first is not None and second is not None
     assert first is not second and first.png == second.png
+
+
+def test_a_drawing_failure_is_logged_and_gives_no_picture(
+    store: ResultsStore, monkeypatch: pytest.MonkeyPatch, error_logs: Any
+) -> None:
+    """A bug in drawing never costs the reply: None, an ERROR log, nothing cached."""
+
+    def broken(answer: object, subject: object) -> pictures.Picture:
+        raise ValueError("bad geometry")
+
+    monkeypatch.setattr(pictures, "_draw", broken)
+    error_logs.expect("could not draw ward-derby-2002-boulton.png")
+    assert pictures.picture_for(run_text(store, "/ward Boulton")) is None
+    assert pictures.cache_info().size == 0
 
 
 def test_the_cache_is_bounded_and_drops_the_least_recently_used() -> None:

@@ -1,0 +1,72 @@
+"""What a picture is of: its cache key, its ASCII file name, and the answer's fingerprint.
+
+No Pillow here: `bot.pictures` decides whether an answer has a picture, and finds a cached one,
+without loading the drawing code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+SLUG_MAX = 48
+IGNORED_FIELDS = frozenset({"headline", "other_elections"})
+"""Parts of an answer that never change its picture (a question's reply sentence ...)."""
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str
+    election_id: str
+    key: str
+    filename: str
+
+    @property
+    def cache_key(self) -> tuple[str, str, str]:
+        return (self.election_id, self.kind, self.key)
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, hyphens: safe in `attachment://` URLs. Never empty."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    found = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    digest = f"{zlib.crc32(text.encode('utf-8')):08x}"
+    if not found:
+        return digest
+    if len(found) > SLUG_MAX:
+        return f"{found[:SLUG_MAX].rstrip('-')}-{digest}"
+    return found
+
+
+def subject_of(answer: object) -> Subject | None:
+    """The subject of an answer that has a picture; None for every other answer."""
+    kind = getattr(answer, "kind", None)
+    if kind not in ("summary", "ward", "party"):
+        return None
+    from knowledge.answers import PartyAnswer, SummaryAnswer, WardAnswer  # loaded with the answer
+
+    election = slug(getattr(getattr(answer, "election", None), "id", "") or "election")
+    if isinstance(answer, SummaryAnswer):
+        return Subject("summary", answer.election.id, "", f"summary-{election}.png")
+    if isinstance(answer, WardAnswer):
+        key = answer.ward.casefold()
+        return Subject("ward", answer.election.id, key, f"ward-{election}-{slug(key)}.png")
+    if isinstance(answer, PartyAnswer):
+        if not answer.stood and not answer.seats_after:
+            return None  # nothing to draw: the text answer says it did not stand
+        return Subject(
+            "party", answer.election.id, answer.key, f"party-{election}-{slug(answer.key)}.png"
+        )
+    return None
+
+
+def fingerprint(answer: BaseModel) -> int:
+    """A hash of everything the picture is drawn from."""
+    return hash(tuple(value for name, value in answer if name not in IGNORED_FIELDS))

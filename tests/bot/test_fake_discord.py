@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import aiohttp
@@ -142,3 +143,42 @@ async def test_injected_rate_limit_carries_what_discord_py_needs_to_retry(
         assert response.headers["Via"] and response.headers["Retry-After"] == "0.25"
         assert response.headers["Content-Type"] == "application/json"
         assert (await response.json())["retry_after"] == 0.25
+
+
+async def test_files_sent_with_a_reply_are_recorded(point_at_fake: FakeDiscord) -> None:
+    """A reply with an attached picture (multipart) is recorded with its file and attachment."""
+    fake = point_at_fake
+    client = TinyBot(fake.world.guild_id)
+
+    @client.tree.command(guild=client.guild, description="A picture")
+    async def picture(interaction: discord.Interaction) -> None:
+        file = discord.File(io.BytesIO(b"\x89PNG fake"), filename="chart.png")
+        embed = discord.Embed(title="Chart").set_image(url="attachment://chart.png")
+        await interaction.response.send_message(embed=embed, file=file)
+
+    async with running_client(client, fake.world.token):
+        reply = await fake.answer(await fake.send_interaction(events(fake).slash("picture")))
+    call = fake.calls_to(CALLBACK)[-1]
+    assert [(f["filename"], f["size"]) for f in call.files] == [("chart.png", 9)]
+    assert reply.message["attachments"][0]["filename"] == "chart.png"
+    assert reply.embed["image"]["url"] == "attachment://chart.png"
+
+
+async def test_a_message_mentioning_the_bot_reaches_on_message(point_at_fake: FakeDiscord) -> None:
+    """MESSAGE_CREATE payloads built by `Events.message` are parsed by discord.py."""
+    fake = point_at_fake
+    client = TinyBot(fake.world.guild_id)
+    seen: list[discord.Message] = []
+    client.event(_collect(seen))
+    async with running_client(client, fake.world.token):
+        await fake.dispatch("MESSAGE_CREATE", events(fake).message("<@bot> who won Abbey?"))
+        await fake.wait_for(lambda: bool(seen))
+    assert client.user is not None and seen[0].mentions == [client.user]
+    assert seen[0].content.endswith("who won Abbey?")
+
+
+def _collect(seen: list[discord.Message]) -> Any:
+    async def on_message(message: discord.Message) -> None:
+        seen.append(message)
+
+    return on_message

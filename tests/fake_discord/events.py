@@ -109,6 +109,38 @@ class Events:
         payload["message"] = message
         return payload
 
+    def message(self, content: str, actor: Actor | None = None) -> dict[str, Any]:
+        """A MESSAGE_CREATE from a member; `<@bot>` in `content` mentions the bot.
+
+        Discord sends the content of a message that mentions the bot even without the privileged
+        message-content intent; send this with `fake.dispatch("MESSAGE_CREATE", payload)`.
+        """
+        actor = actor or self.member()
+        content = content.replace("<@bot>", f"<@{self.world.bot_id}>")
+        mentioned = f"<@{self.world.bot_id}>" in content
+        member = actor.person.member()
+        member.pop("user")
+        return {
+            "id": str(self.world.ids.next()),
+            "channel_id": str(actor.channel_id),
+            "guild_id": str(self.world.guild_id),
+            "author": actor.person.user(),
+            "member": member,
+            "content": content,
+            "timestamp": "2024-05-03T00:00:00+00:00",
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [{**self.world.bot_user(), "member": {"roles": []}}] if mentioned else [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": False,
+            "type": 0,
+            "flags": 0,
+            "components": [],
+        }
+
     # ----- building --------------------------------------------------------------------------
 
     def _bot_permissions(self, channel_id: int) -> int:

@@ -122,3 +122,9 @@ async def test_every_option_is_described(session: BotSession) -> None:
         assert 1 <= len(command["description"]) <= 100
         for option in command.get("options", []):
             assert 1 <= len(option["description"]) <= 100, (command["name"], option["name"])
+
+
+async def test_bot_asks_only_for_non_privileged_intents(session: BotSession) -> None:
+    """IDENTIFY requests no privileged intent (members, presences, message content)."""
+    privileged = (1 << 1) | (1 << 8) | (1 << 15)
+    assert session.fake.gateway.identifies[0]["intents"] & privileged == 0

@@ -12,7 +12,7 @@ async def test_ward_autocomplete_is_useful_on_empty_input(session: BotSession) -
     choices = await session.autocomplete("ward", "name")
     names = [c["name"] for c in choices]
     assert 1 <= len(names) <= 25
-    assert names[:3] == ["Abbey", "Allestree", "Alvaston"]
+    assert {"Abbey", "Allestree", "Littleover"} <= set(names)
 
 
 async def test_autocomplete_narrows_as_the_user_types(session: BotSession) -> None:
@@ -26,9 +26,9 @@ async def test_candidate_autocomplete_shows_ward_and_party_and_caps_at_25(
 ) -> None:
     """Candidate choices name the ward and party; there are never more than 25."""
     choices = await session.autocomplete("candidate", "name")
-    assert len(choices) == 25
-    assert choices[0]["name"] == "Abdul Rehman — Arboretum (Labour)"
-    assert choices[0]["value"] == "Abdul Rehman"
+    assert len(choices) == 25  # the seed election has 156 candidates
+    fuller = await session.autocomplete("candidate", "name", name="fuller")
+    assert fuller[0] == {"name": "Michael Fuller — Abbey (Labour)", "value": "Michael Fuller"}
 
 
 async def test_election_option_autocompletes_on_every_command(session: BotSession) -> None:

@@ -20,6 +20,7 @@ from knowledge.errors import DataError, KnowledgeError, ParseError
 from knowledge.models import Election, ParseWarning
 from knowledge.parser import parse_document
 from knowledge.parties import Party, PartyBook
+from knowledge.questions import answer_question
 from knowledge.resolve import Match, Resolution
 from knowledge.store import ResultsStore
 
@@ -40,6 +41,7 @@ __all__ = [
     "Resolution",
     "ResultsStore",
     "Suggestion",
+    "answer_question",
     "help_answer",
     "parse_command",
     "parse_document",

@@ -1,0 +1,62 @@
+"""The pipeline from a question to a typed answer: words -> names -> intent -> election ->
+resolved slots -> reply. Each step is a pure function of the store and the text."""
+
+from __future__ import annotations
+
+from knowledge.answers import Answer
+from knowledge.questions.candidate_replies import REPLIES as CANDIDATE_REPLIES
+from knowledge.questions.comparisons import REPLIES as COMPARISON_REPLIES
+from knowledge.questions.context import Ask, Reply
+from knowledge.questions.council_replies import REPLIES as COUNCIL_REPLIES
+from knowledge.questions.lexicon import lexicon_for
+from knowledge.questions.party_replies import REPLIES as PARTY_REPLIES
+from knowledge.questions.rankings import REPLIES as RANKING_REPLIES
+from knowledge.questions.recognise import recognise
+from knowledge.questions.scope import Scope, choose_election
+from knowledge.questions.slots import fill, settle
+from knowledge.questions.spotting import spot
+from knowledge.questions.text import tokenize
+from knowledge.questions.unresolved import no_elections, out_of_scope
+from knowledge.questions.ward_replies import REPLIES as WARD_REPLIES
+from knowledge.store import ResultsStore
+
+REPLIES: dict[str, Reply] = {
+    **WARD_REPLIES,
+    **CANDIDATE_REPLIES,
+    **PARTY_REPLIES,
+    **COUNCIL_REPLIES,
+    **RANKING_REPLIES,
+    **COMPARISON_REPLIES,
+}
+"""Every intent's reply, by intent name (a test checks each row of the table has one)."""
+
+
+def answer_question(store: ResultsStore, text: str, election: str | None = None) -> Answer:
+    """Answer a question in plain words from the loaded results; never raises.
+
+    `election` is the default election (a command option, say); an election named in the
+    question itself takes precedence. Out-of-scope questions, unknown names and names that need
+    choosing come back as NotFoundAnswer / AmbiguousAnswer, with a headline saying so.
+    """
+    if not store.elections:
+        return no_elections()
+    text, tokens = tokenize(text)
+    spotted = spot(store, lexicon_for(store), text, tokens)
+    default = choose_election(store, spotted, None, election)
+    single = isinstance(default, Scope) and len(default.election.contests) == 1
+    reading = recognise(spotted, implicit_ward=single)
+    if reading is None:
+        named = [
+            s.resolution.best.name
+            for s in spotted.spans
+            if s.resolution.best and s.kind != "election"
+        ]
+        return out_of_scope(store, text, named[0] if named else None)
+    reading = settle(store, reading)
+    scope = choose_election(store, spotted, reading, election)
+    if not isinstance(scope, Scope):
+        return scope
+    ask = fill(store, spotted, reading, scope)
+    if not isinstance(ask, Ask):
+        return ask
+    return REPLIES[reading.intent.name](ask)

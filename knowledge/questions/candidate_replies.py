@@ -1,0 +1,197 @@
+"""Replies about one candidate: the CandidateAnswer with a headline answering the question
+(did they win, how many votes, where, for which party, by how much)."""
+
+from __future__ import annotations
+
+from knowledge.answers import Answer, CandidateAnswer
+from knowledge.questions.context import Ask, Reply, headed
+from knowledge.questions.intents import LOSE
+from knowledge.questions.phrasing import join, num, ordinal, pct, plural
+
+
+def _answer(ask: Ask) -> CandidateAnswer:
+    return ask.candidate_answer(ask.candidates[0])
+
+
+def _elsewhere(ask: Ask, answer: CandidateAnswer) -> str:
+    """`Lucy Care stood in Littleover, not Abbey; ` when the question named another ward."""
+    asked = [c.ward for c in ask.wards if c.ward != answer.candidate.ward]
+    if not asked:
+        return ""
+    return f"{answer.candidate.name} stood in {answer.candidate.ward}, not {asked[0]}; "
+
+
+def _place(answer: CandidateAnswer) -> str:
+    line = answer.candidate
+    if line.position == 1:
+        return "top of the poll"
+    return f"{ordinal(line.position)} of {len(answer.result.candidates)}"
+
+
+def outcome(answer: CandidateAnswer, where: bool = True) -> str:
+    """`was elected in Littleover with 2,695 votes, top of the poll` (or why not)."""
+    line = answer.candidate
+    result = answer.result
+    ward = f" in {line.ward}" if where else ""
+    if result.unopposed:
+        return f"was elected unopposed{ward}"
+    votes = plural(line.votes or 0, "vote")
+    if line.tied:
+        others = [c.name for c in result.candidates if c.tied and c.name != line.name]
+        return (
+            f"tied with {join(others)} on {votes} for the last seat{ward}, "
+            "so the result leaves that seat undecided"
+        )
+    if line.elected:
+        return f"was elected{ward} with {votes}, {_place(answer)}"
+    short = f", {plural(answer.margin, 'vote')} short of the last seat" if answer.margin else ""
+    return f"was not elected{ward}: {votes}, {_place(answer)}{short}"
+
+
+def _verdict(ask: Ask, answer: CandidateAnswer) -> str:
+    line = answer.candidate
+    if line.tied:
+        return "Not decided — "
+    if not ask.yes_no:
+        return ""
+    won = line.elected
+    if ask.has(LOSE):
+        won = not won
+    return "Yes — " if won else "No — "
+
+
+def _elected(ask: Ask) -> Answer:
+    answer = _answer(ask)
+    line = answer.candidate
+    who = f"{_elsewhere(ask, answer)}{line.name} ({line.party})"
+    text = f"{_verdict(ask, answer)}{who} {outcome(answer)}."
+    return headed(answer, text)
+
+
+def _votes(ask: Ask) -> Answer:
+    answer = _answer(ask)
+    line = answer.candidate
+    if line.votes is None:
+        return _elected(ask)
+    status = (
+        "was elected"
+        if line.elected
+        else ("tied for the last seat" if line.tied else "was not elected")
+    )
+    text = (
+        f"{_elsewhere(ask, answer)}{line.name} ({line.party}) got {plural(line.votes, 'vote')} "
+        f"in {line.ward} ({pct(line.share)} of the votes cast) and {status}, {_place(answer)}."
+    )
+    return headed(answer, text)
+
+
+def _share(ask: Ask) -> Answer:
+    answer = _answer(ask)
+    line = answer.candidate
+    if line.share is None:
+        return _elected(ask)
+    rule = f"; each voter could cast up to {answer.seats} votes" if answer.seats > 1 else ""
+    text = (
+        f"{_elsewhere(ask, answer)}{line.name} ({line.party}) got {pct(line.share)} of the votes "
+        f"cast in {line.ward} ({plural(line.votes or 0, 'vote')}{rule})."
+    )
+    return headed(answer, text)
+
+
+def _position(ask: Ask) -> Answer:
+    answer = _answer(ask)
+    line = answer.candidate
+    status = (
+        "elected" if line.elected else ("tied for the last seat" if line.tied else "not elected")
+    )
+    text = (
+        f"{_elsewhere(ask, answer)}{line.name} ({line.party}) finished {ordinal(line.position)} "
+        f"of {len(answer.result.candidates)} in {line.ward} with "
+        f"{plural(line.votes or 0, 'vote')} and was {status}."
+    )
+    if line.tied:
+        text = text.replace("and was tied", "and tied")
+    return headed(answer, text)
+
+
+def _margin(ask: Ask) -> Answer:
+    answer = _answer(ask)
+    line = answer.candidate
+    result = answer.result
+    if result.unopposed or answer.margin is None:
+        return headed(
+            answer, f"{line.name} ({line.party}) {outcome(answer)}, so there was no margin."
+        )
+    if line.tied:
+        return headed(answer, f"{line.name} ({line.party}) {outcome(answer)}.")
+    losers = [c for c in result.candidates if not c.elected and not c.tied]
+    winners = [c for c in result.candidates if c.elected]
+    if line.elected and losers:
+        rival = losers[0]
+        text = (
+            f"{line.name} ({line.party}) was elected in {line.ward} by "
+            f"{plural(answer.margin, 'vote')} over the first unsuccessful candidate, "
+            f"{rival.name} ({rival.party}, {num(rival.votes or 0)})."
+        )
+    else:
+        rival = winners[-1]
+        text = (
+            f"{line.name} ({line.party}) was not elected in {line.ward}: "
+            f"{plural(answer.margin, 'vote')} short of the last winner, "
+            f"{rival.name} ({rival.party}, {num(rival.votes or 0)})."
+        )
+    return headed(answer, _elsewhere(ask, answer) + text)
+
+
+def _party(ask: Ask) -> Answer:
+    answer = _answer(ask)
+    line = answer.candidate
+    noun = ask.party_of(line.party_key, line.party)
+    return headed(answer, f"{line.name} stood for {noun} and {outcome(answer)}.")
+
+
+def _ward(ask: Ask) -> Answer:
+    answer = _answer(ask)
+    line = answer.candidate
+    elsewhere = [f"{c.ward} ({c.election.title})" for c in answer.elsewhere]
+    also = f"; also stood in {join(elsewhere)}" if elsewhere else ""
+    text = f"{line.name} ({line.party}) stood in {line.ward} and {outcome(answer, False)}{also}."
+    return headed(answer, text)
+
+
+def _top(ask: Ask) -> Answer:
+    answer = _answer(ask)
+    line = answer.candidate
+    topped = line.position == 1 and line.votes is not None
+    verdict = ("Yes — " if topped else "No — ") if ask.yes_no else ""
+    if topped:
+        votes = plural(line.votes or 0, "vote")
+        text = f"{line.name} ({line.party}) topped the poll in {line.ward} with {votes}."
+    else:
+        top = answer.result.candidates[0]
+        text = (
+            f"{line.name} ({line.party}) came {ordinal(line.position)} in {line.ward}; "
+            f"{top.name} ({top.party}) topped the poll with {num(top.votes or 0)}."
+        )
+    return headed(answer, verdict + text)
+
+
+def _tie(ask: Ask) -> Answer:
+    answer = _answer(ask)
+    line = answer.candidate
+    verdict = "Yes — " if line.tied else ("No — " if ask.yes_no else "")
+    return headed(answer, f"{verdict}{line.name} ({line.party}) {outcome(answer)}.")
+
+
+REPLIES: dict[str, Reply] = {
+    "candidate.elected": _elected,
+    "candidate.result": _elected,
+    "candidate.votes": _votes,
+    "candidate.share": _share,
+    "candidate.position": _position,
+    "candidate.margin": _margin,
+    "candidate.party": _party,
+    "candidate.ward": _ward,
+    "candidate.tie": _tie,
+    "candidate.top": _top,
+}

@@ -1,0 +1,200 @@
+"""Comparisons of two parties, two wards or two candidates, as a FactAnswer whose lines give
+both sides and whose headline answers the question (with a yes or no when it asked one)."""
+
+from __future__ import annotations
+
+from knowledge import compose
+from knowledge.answers import Answer, CandidateAnswer, FactAnswer, PartyAnswer
+from knowledge.facts import ContestResult
+from knowledge.parties import NEUTRAL_COLOUR
+from knowledge.questions.context import Ask, Reply
+from knowledge.questions.intents import LESS, MARGIN, MORE, SEATS, SHARE, STAND, TURNOUT, VOTES
+from knowledge.questions.phrasing import num, pct, plural, possessive, sentence, with_verdict
+
+
+def _fact(ask: Ask, title: str, lines: list[str], headline: str, colour: str) -> FactAnswer:
+    return FactAnswer(
+        headline=headline,
+        election=compose.election_ref(ask.election),
+        title=f"{title} — {ask.election.title}",
+        lines=tuple(lines),
+        colour=colour,
+    )
+
+
+def _verdict(ask: Ask, first: float, second: float) -> str:
+    """`Yes — ` / `No — ` when a yes/no question asked which is more (or less)."""
+    if not ask.yes_no or first == second:
+        return ""
+    if ask.has(LESS):
+        return "Yes — " if first < second else "No — "
+    if ask.has(MORE):
+        return "Yes — " if first > second else "No — "
+    return ""
+
+
+def _party_line(answer: PartyAnswer) -> str:
+    change = ""
+    if answer.change is not None:
+        change = f" ({answer.change:+d})" if answer.change else " (no change)"
+    return (
+        f"{answer.party}: {plural(answer.seats_won, 'seat')}{change}, "
+        f"{plural(answer.votes, 'vote')} ({pct(answer.vote_share)}), "
+        f"{plural(answer.candidates, 'candidate')}"
+    )
+
+
+def _parties_in_ward(ask: Ask) -> Answer:
+    """Two parties in one ward: their votes and seats there."""
+    contest = ask.wards[0]
+    rows = []
+    for party in ask.parties[:2]:
+        mine = [s for s in contest.standings if s.party.key == party.key]
+        votes = sum(s.votes or 0 for s in mine)
+        seats = sum(s.elected for s in mine)
+        rows.append((ask.party_of(party.key, party.display), votes, seats, party))
+    (a, va, sa, pa), (b, vb, sb, pb) = rows
+    if ask.has(SEATS) and not ask.has(VOTES):
+        text = f"In {contest.ward} {a} won {plural(sa, 'seat')} to {possessive(b)} {sb}"
+        verdict = _verdict(ask, sa, sb)
+    else:
+        text = f"In {contest.ward} {a} got {plural(va, 'vote')} to {possessive(b)} {num(vb)}"
+        verdict = _verdict(ask, va, vb)
+    lines = [
+        f"{p.display}: {plural(v, 'vote')}, {plural(n, 'seat')} in {contest.ward}"
+        for _, v, n, p in rows
+    ]
+    colour = pa.colour if va >= vb else pb.colour
+    return _fact(
+        ask, f"{pa.display} v {pb.display} in {contest.ward}", lines,
+        with_verdict(verdict, text + "."), colour,
+    )  # fmt: skip
+
+
+def _parties(ask: Ask) -> Answer:
+    if ask.wards:
+        return _parties_in_ward(ask)
+    one, two = (ask.party_answer(p) for p in ask.parties[:2])
+    a = sentence(ask.party_of(one.key, one.party))
+    b = ask.party_of(two.key, two.party)
+    if (ask.has(VOTES) and not ask.has(SEATS)) or ask.has(SHARE):
+        text = (
+            f"{a} got {num(one.votes)} votes ({pct(one.vote_share)}) to {possessive(b)} "
+            f"{num(two.votes)} ({pct(two.vote_share)})"
+        )
+        verdict = _verdict(ask, one.votes, two.votes)
+    elif ask.has(STAND) and not ask.has(SEATS):
+        text = (
+            f"{a} stood {num(one.candidates)} candidates to {possessive(b)} {num(two.candidates)}"
+        )
+        verdict = _verdict(ask, one.candidates, two.candidates)
+    elif ask.has(SEATS) or ask.yes_no:
+        text = f"{a} won {plural(one.seats_won, 'seat')} to {possessive(b)} {two.seats_won}"
+        verdict = _verdict(ask, one.seats_won, two.seats_won)
+    else:
+        text = (
+            f"{a} won {plural(one.seats_won, 'seat')} to {possessive(b)} {two.seats_won}, and "
+            f"{num(one.votes)} votes to {num(two.votes)}"
+        )
+        verdict = ""
+    ahead = one if (one.seats_won, one.votes) >= (two.seats_won, two.votes) else two
+    return _fact(
+        ask,
+        f"{one.party} v {two.party}",
+        [_party_line(one), _party_line(two)],
+        with_verdict(verdict, text + "."),
+        ahead.colour,
+    )
+
+
+def _ward_seats(ask: Ask, contest: ContestResult) -> str:
+    parts = []
+    for key, count in contest.seats_by_party:
+        display = next(s.party.display for s in contest.standings if s.party.key == key)
+        parts.append(f"{display} {count}")
+    return ", ".join(parts) or "no seat decided"
+
+
+def _ward_line(ask: Ask, contest: ContestResult) -> str:
+    majority = f", majority {num(contest.majority)}" if contest.majority is not None else ""
+    return (
+        f"{contest.ward}: {_ward_seats(ask, contest)}; {num(contest.total_votes)} votes cast"
+        f"{majority}"
+    )
+
+
+def _wards(ask: Ask) -> Answer:
+    one, two = ask.wards[:2]
+    if ask.has(MARGIN):
+        m1, m2 = one.majority or 0, two.majority or 0
+        text = (
+            f"{possessive(one.ward)} last-seat majority was {plural(m1, 'vote')} and "
+            f"{possessive(two.ward)} {num(m2)}"
+        )
+        verdict = _verdict(ask, m1, m2)
+    elif ask.has(TURNOUT) and one.turnout is not None and two.turnout is not None:
+        text = f"Turnout was {num(one.turnout)} in {one.ward} and {num(two.turnout)} in {two.ward}"
+        verdict = _verdict(ask, one.turnout, two.turnout)
+    else:
+        text = (
+            f"{one.ward} had {num(one.total_votes)} votes cast to {possessive(two.ward)} "
+            f"{num(two.total_votes)}; seats: {one.ward} {_ward_seats(ask, one)}, "
+            f"{two.ward} {_ward_seats(ask, two)}"
+        )
+        verdict = _verdict(ask, one.total_votes, two.total_votes)
+    return _fact(
+        ask,
+        f"{one.ward} v {two.ward}",
+        [_ward_line(ask, one), _ward_line(ask, two)],
+        with_verdict(verdict, text + "."),
+        NEUTRAL_COLOUR,
+    )
+
+
+def _status(answer: CandidateAnswer) -> str:
+    line = answer.candidate
+    if line.tied:
+        return "tied for the last seat"
+    return "elected" if line.elected else "not elected"
+
+
+def _candidates(ask: Ask) -> Answer:
+    one, two = (ask.candidate_answer(ref) for ref in ask.candidates[:2])
+    c1, c2 = one.candidate, two.candidate
+    v1, v2 = c1.votes or 0, c2.votes or 0
+    if c1.ward == c2.ward:
+        if v1 == v2:
+            text = f"{c1.name} and {c2.name} both got {num(v1)} votes in {c1.ward}"
+        else:
+            verb = "beat" if v1 > v2 else "finished behind"
+            text = (
+                f"{c1.name} ({num(v1)}) {verb} {c2.name} ({num(v2)}) in {c1.ward}, "
+                f"by {plural(abs(v1 - v2), 'vote')}"
+            )
+    else:
+        high, low = ((c1, one), (c2, two)) if v1 >= v2 else ((c2, two), (c1, one))
+        relation = "got more votes than" if v1 != v2 else "got as many votes as"
+        text = (
+            f"{high[0].name} {relation} {low[0].name}: {num(high[0].votes or 0)} in "
+            f"{high[0].ward} ({_status(high[1])}) to {num(low[0].votes or 0)} in {low[0].ward} "
+            f"({_status(low[1])})"
+        )
+    lines = [
+        f"{c.name} ({c.party}, {c.ward}): {plural(c.votes or 0, 'vote')}, {_status(a)}"
+        for a, c in ((one, c1), (two, c2))
+    ]
+    colour = c1.colour if v1 >= v2 else c2.colour
+    return _fact(
+        ask,
+        f"{c1.name} v {c2.name}",
+        lines,
+        with_verdict(_verdict(ask, v1, v2), text + "."),
+        colour,
+    )
+
+
+REPLIES: dict[str, Reply] = {
+    "compare.parties": _parties,
+    "compare.wards": _wards,
+    "compare.candidates": _candidates,
+}

@@ -1,0 +1,259 @@
+"""Replies about the council as a whole: control, the majority threshold, seats, date,
+composition, votes and turnout, split wards and ties, and the list of elections."""
+
+from __future__ import annotations
+
+from knowledge import compose
+from knowledge.answers import Answer, FactAnswer, HelpAnswer
+from knowledge.commands import help_answer
+from knowledge.facts import ContestResult
+from knowledge.parties import NEUTRAL_COLOUR
+from knowledge.questions.context import Ask, Reply, headed
+from knowledge.questions.phrasing import date_text, join, num, plural, sentence, were
+from knowledge.questions.unresolved import examples
+from knowledge.questions.ward_replies import who_won
+
+MAX_LISTED = 20
+
+
+def _held(seats_after: int | None, seats_won: int) -> int:
+    return seats_after if seats_after is not None else seats_won
+
+
+def _control(ask: Ask) -> Answer:
+    if len(ask.facts.contests) == 1:  # a by-election: "who won" means its one contest
+        contest = ask.facts.contests[0]
+        return headed(ask.ward_answer(contest), who_won(ask, contest))
+    summary = ask.summary()
+    council = ask.election.council
+    rows = [r for r in summary.rows if r.candidates or r.seats_after]
+    if not rows:
+        return headed(summary, f"The {ask.election.title} document has no party results.")
+    top = rows[0]
+    noun = ask.party_of(top.key, top.name)
+    size, threshold = summary.council_size, summary.majority_threshold
+    if summary.control_known and size is not None and threshold is not None:
+        need = f"{threshold} needed for a majority"
+        if summary.control_key is not None:
+            before = ask.election.control_before
+            kept = before is not None and ask.store.book.lookup(before).key == summary.control_key
+            verb = "kept control of" if kept else ("took control of" if before else "controls")
+            held = _held(top.seats_after, top.seats_won)
+            text = f"{noun} {verb} {council}, with {held} of the {size} seats ({need})."
+        else:
+            held = _held(top.seats_after, top.seats_won)
+            text = (
+                f"No party has a majority on {council} ({need}): the largest party, {noun}, "
+                f"has {held} of the {size} seats."
+            )
+    else:
+        stated = ask.election.control_after
+        said = (
+            f"the document says {stated} controls {council} after the election; "
+            if stated
+            else (
+                f"the document doesn't give {council}'s make-up after the election, so control "
+                "can't be worked out; "
+            )
+        )
+        text = (
+            f"{said}{noun} won the most seats contested: {top.seats_won} of "
+            f"{summary.seats_contested}."
+        )
+    return headed(summary, sentence(text))
+
+
+def _threshold(ask: Ask) -> Answer:
+    summary = ask.summary()
+    council = ask.election.council
+    if summary.majority_threshold is None:
+        text = f"The document doesn't give {council}'s size, so the majority can't be worked out."
+    elif summary.council_size is None:
+        text = f"A majority on {council} needs {summary.majority_threshold} seats."
+    else:
+        text = (
+            f"A majority on {council} needs {summary.majority_threshold} of the "
+            f"{summary.council_size} seats."
+        )
+    return headed(summary, text)
+
+
+def _seats(ask: Ask) -> Answer:
+    summary = ask.summary()
+    council = ask.election.council
+    if summary.whole_council:
+        text = (
+            f"All {summary.seats_contested} seats on {council} were up for election, in "
+            f"{plural(summary.wards, 'ward')}."
+        )
+    else:
+        text = (
+            f"{plural(summary.seats_contested, 'seat')} {were(summary.seats_contested)} "
+            f"contested in the {ask.election.title}, in {plural(summary.wards, 'ward')}"
+        )
+        text += f"; the council has {summary.council_size} seats." if summary.council_size else "."
+    return headed(summary, text)
+
+
+def _date(ask: Ask) -> Answer:
+    summary = ask.summary()
+    when = date_text(ask.election)
+    if when:
+        text = f"The {ask.election.title} was held on {when}."
+    elif ask.election.year:
+        text = f"The document gives no exact date; it is the {ask.election.year} election."
+    else:
+        text = "The document gives no date for this election."
+    return headed(summary, text)
+
+
+def _composition(ask: Ask) -> Answer:
+    summary = ask.summary()
+    after = [r for r in summary.rows if r.seats_after is not None]
+    if after:
+        parts = [f"{r.name} {r.seats_after}" for r in after if r.seats_after]
+        text = f"After the election {ask.election.council} had {join(parts)}."
+    else:
+        parts = [f"{r.name} {r.seats_won}" for r in summary.rows if r.seats_won]
+        where = (
+            "" if summary.whole_council else " (the seats contested; the full council isn't given)"
+        )
+        text = f"Seats won in the {ask.election.title}{where}: {join(parts)}."
+    return headed(summary, text)
+
+
+def _total_votes(ask: Ask) -> Answer:
+    summary = ask.summary()
+    text = (
+        f"{num(summary.total_votes)} votes were cast across the {plural(summary.wards, 'ward')} "
+        f"in the {ask.election.title}"
+    )
+    multi = any(c.seats > 1 for c in ask.facts.contests)
+    text += " (in multi-seat wards each voter could cast several)." if multi else "."
+    return headed(summary, text)
+
+
+def _turnout(ask: Ask) -> Answer:
+    summary = ask.summary()
+    contests = ask.facts.contests
+    given = [c for c in contests if c.turnout is not None or c.turnout_percent is not None]
+    if summary.turnout is not None:
+        text = f"Turnout in the {ask.election.title} was {num(summary.turnout)} across the wards."
+        if len(contests) == 1 and contests[0].turnout_percent is not None:
+            text = text[:-1] + f" ({contests[0].turnout_percent:.1f}%)."
+    elif given:
+        text = (
+            f"The document gives turnout for {len(given)} of the {len(contests)} wards; "
+            "ask about a ward for its figure."
+        )
+    else:
+        text = (
+            f"The {ask.election.title} document gives no turnout figures; "
+            f"{num(summary.total_votes)} votes were cast across {plural(summary.wards, 'ward')}."
+        )
+    return headed(summary, text)
+
+
+def _candidates(ask: Ask) -> Answer:
+    summary = ask.summary()
+    total = sum(r.candidates for r in summary.rows)
+    parts = [f"{r.name} {r.candidates}" for r in summary.rows if r.candidates]
+    text = (
+        f"{plural(total, 'candidate')} stood for {plural(summary.seats_contested, 'seat')}: "
+        f"{join(parts)}."
+    )
+    return headed(summary, text)
+
+
+def _fact(ask: Ask, title: str, lines: list[str], headline: str) -> FactAnswer:
+    return FactAnswer(
+        headline=headline,
+        election=compose.election_ref(ask.election),
+        title=title,
+        lines=tuple(lines),
+        colour=NEUTRAL_COLOUR,
+    )
+
+
+def _seats_text(ask: Ask, contest: ContestResult) -> str:
+    parts = []
+    for key, count in contest.seats_by_party:
+        display = next(s.party.display for s in contest.standings if s.party.key == key)
+        parts.append(f"{display} {count}")
+    return ", ".join(parts) or "no seat decided"
+
+
+def _wards(ask: Ask) -> Answer:
+    contests = ask.facts.contests
+    lines = [f"{c.ward}: {_seats_text(ask, c)}" for c in contests]
+    names = [c.ward for c in contests[:MAX_LISTED]]
+    if len(contests) > MAX_LISTED:
+        names.append(f"{len(contests) - MAX_LISTED} more")
+    count = plural(len(contests), "ward")
+    headline = f"{count} {were(len(contests))} contested: {join(names)}."
+    return _fact(ask, f"Wards — {ask.election.title}", lines, headline)
+
+
+def _split(ask: Ask) -> Answer:
+    split = ask.facts.split_wards
+    lines = [f"{c.ward}: {_seats_text(ask, c)}" for c in split]
+    if not split:
+        headline = "No ward was split: every ward's seats went to a single party."
+        headline = ("No — " + headline[0].lower() + headline[1:]) if ask.yes_no else headline
+    else:
+        listed = join([f"{c.ward} ({_seats_text(ask, c)})" for c in split])
+        verb = "was" if len(split) == 1 else "were"
+        headline = f"{plural(len(split), 'ward')} {verb} split between parties: {listed}."
+        headline = ("Yes — " if ask.yes_no else "") + headline
+    return _fact(ask, f"Split wards — {ask.election.title}", lines, headline)
+
+
+def _ties(ask: Ask) -> Answer:
+    ties = ask.facts.ties
+    lines = [
+        f"{c.ward}: {join([t.name for t in c.tied])} on {num(c.tied[0].votes or 0)} votes"
+        for c in ties
+    ]
+    if not ties:
+        headline = "There was no tie for the last seat in any ward."
+        headline = ("No — " + headline[0].lower() + headline[1:]) if ask.yes_no else headline
+    else:
+        listed = join(lines)
+        headline = f"{plural(len(ties), 'ward')} had a tie for the last seat: {listed}."
+        headline = ("Yes — " if ask.yes_no else "") + headline
+    return _fact(ask, f"Ties at the last seat — {ask.election.title}", lines, headline)
+
+
+def _help(ask: Ask) -> Answer:
+    base = help_answer()
+    questions = examples(ask.store)
+    shown = join([f"“{q}”" for q in questions], "or")
+    return HelpAnswer(
+        headline=f"Ask me about the election results in plain words, for example {shown}.",
+        commands=base.commands,
+        examples=questions + base.examples,
+    )
+
+
+def _elections(ask: Ask) -> Answer:
+    answer = compose.elections_answer(ask.store)
+    titles = [row.ref.title for row in answer.elections]
+    shown = join(titles[:MAX_LISTED])
+    return headed(answer, f"I have {plural(len(titles), 'election')} loaded: {shown}.")
+
+
+REPLIES: dict[str, Reply] = {
+    "council.control": _control,
+    "council.threshold": _threshold,
+    "council.seats": _seats,
+    "council.date": _date,
+    "council.composition": _composition,
+    "council.total_votes": _total_votes,
+    "council.turnout": _turnout,
+    "council.candidates": _candidates,
+    "council.wards": _wards,
+    "council.split": _split,
+    "council.ties": _ties,
+    "help": _help,
+    "elections": _elections,
+}

@@ -1,0 +1,325 @@
+"""What a question can ask, as data: one row per intent, its trigger phrases and its slots.
+
+An intent matches when every group in `needs` has a phrase in the question (words left after
+the names are taken out); longer phrases score more, `bonus` groups add to the score without
+being required, and `slots` are the names it must have (a ward, a candidate, two parties ...).
+`context` names are used when present ("did Care win *in Spondon*" narrows the candidate).
+Rows are tried in order, so on a tied score the more specific row, listed first, wins.
+To teach the bot a new question: add a row here and a reply under the same name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Slot = Literal["ward", "candidate", "party"]
+Family = Literal[
+    "ward", "candidate", "party", "council", "margins", "superlatives", "splits", "comparisons",
+    "help",
+]  # fmt: skip
+Cue = tuple[str, ...]
+"""Alternative phrases, each a few normalised words; the longest one present counts."""
+
+WIN: Final[Cue] = (
+    "win", "won", "wins", "winning", "winner", "winners", "elected", "get in", "got in",
+    "gets in", "getting in", "returned", "successful", "victorious", "victory", "take", "took",
+    "taken", "hold", "holds", "succeed", "succeeded", "carried", "re elected",
+)  # fmt: skip
+LOSE: Final[Cue] = (
+    "lose", "lost", "loses", "losing", "loser", "losers", "defeated", "defeat", "unsuccessful",
+    "not elected", "fail", "failed", "beaten", "miss out", "missed out", "unelected",
+    "without being elected", "without winning", "without a seat", "not get elected",
+    "failed to win", "didnt get in", "didnt win", "not win",
+)  # fmt: skip
+VOTES: Final[Cue] = (
+    "votes", "vote", "how many votes", "number of votes", "polled", "poll", "vote count",
+    "tally", "how many people voted for",
+)  # fmt: skip
+SEATS: Final[Cue] = (
+    "seats", "seat", "councillors", "councillor", "how many seats", "number of seats",
+    "how many councillors",
+)  # fmt: skip
+SHARE: Final[Cue] = (
+    "share", "vote share", "share of the vote", "percentage", "percent", "proportion",
+    "per cent", "what percentage", "what share",
+)  # fmt: skip
+MARGIN: Final[Cue] = (
+    "margin", "majority", "by how much", "by how many", "by how many votes", "how close",
+    "win by", "won by", "winning margin", "lead", "how close was", "close", "closest",
+    "tight", "narrow", "safe", "safest", "marginal", "majorities", "margins", "behind",
+    "short", "short of", "ahead", "ahead of", "votes behind", "how many votes behind",
+    "votes short", "how far behind", "how many votes short", "how far ahead",
+)  # fmt: skip
+MARGIN_NOUN: Final[Cue] = (
+    "margin", "majority", "margins", "majorities", "winning margin", "win", "victory",
+)  # fmt: skip
+GAINED: Final[Cue] = (
+    "gain", "gained", "gains", "pick up", "picked up", "increase", "increased", "won more",
+    "more seats",
+)  # fmt: skip
+DROPPED: Final[Cue] = (
+    "lose", "lost", "losses", "loss", "drop", "dropped", "decrease", "decreased", "fewer seats",
+    "lose seats", "lost seats",
+)  # fmt: skip
+CHANGE: Final[Cue] = (
+    *GAINED, *DROPPED, "net", "change", "changed", "seats before", "than before", "last time",
+    "compared to before", "since the last election", "swing", "net change",
+)  # fmt: skip
+MORE: Final[Cue] = (
+    "more", "higher", "better", "beat", "beaten", "bigger", "outpoll", "outpolled", "most",
+    "ahead", "larger",
+)  # fmt: skip
+LESS: Final[Cue] = ("fewer", "less", "lower", "worse", "smaller", "behind", "least", "fewest")
+CONTROL: Final[Cue] = (
+    "control", "controls", "controlled", "in control", "in charge", "run the council",
+    "runs the council", "runs", "running the council", "power", "in power", "overall control",
+    "hold the council", "no overall control", "hung", "keep control", "kept control",
+    "lose control", "lost control", "majority on the council", "overall majority", "retain",
+    "retained", "keep", "kept", "hold on", "held on", "take control", "took control",
+)  # fmt: skip
+CLOSEST: Final[Cue] = (
+    "closest", "tightest", "narrowest", "most marginal", "marginal", "marginals", "close",
+    "closer", "nearest", "smallest majority", "smallest margin", "narrow", "tight",
+    "knife edge", "nail biter", "lowest majority", "slimmest",
+)  # fmt: skip
+SAFEST: Final[Cue] = (
+    "safest", "safe", "biggest majority", "largest majority", "biggest margin",
+    "largest margin", "widest margin", "most comfortable", "landslide", "comfortable",
+    "highest majority", "biggest win", "largest win",
+)  # fmt: skip
+MOST: Final[Cue] = (
+    "most", "highest", "biggest", "largest", "top", "best", "maximum", "greatest", "topped",
+    "top of the poll", "topped the poll", "came first", "strongest", "most popular",
+    "popular", "higher", "bigger", "record",
+)  # fmt: skip
+FEWEST: Final[Cue] = (
+    "fewest", "least", "lowest", "smallest", "worst", "minimum", "bottom", "came last",
+    "last place", "weakest", "poorest", "lower", "smaller", "bottom of the poll",
+)  # fmt: skip
+TURNOUT: Final[Cue] = ("turnout", "turn out", "turned out", "how many people voted")
+DATE: Final[Cue] = (
+    "when", "date", "what day", "which day", "what date", "held", "took place", "take place",
+    "happen", "what year", "which year",
+)  # fmt: skip
+SPLIT: Final[Cue] = (
+    "split", "split ward", "split wards", "shared", "divided", "mixed", "more than one party",
+    "different parties", "split between", "two parties", "different party",
+)  # fmt: skip
+TIE: Final[Cue] = (
+    "tie", "tied", "ties", "dead heat", "level", "same number of votes", "equal votes",
+    "draw", "drew", "drawn", "dead level", "tie at the last seat",
+)  # fmt: skip
+WHICH_PARTY: Final[Cue] = (
+    "party", "which party", "what party", "parties", "for which party", "affiliation",
+    "which parties", "what parties", "member of",
+)  # fmt: skip
+WHERE: Final[Cue] = (
+    "ward", "which ward", "what ward", "where", "wards", "which area", "what area",
+    "constituency", "which wards", "what wards",
+)  # fmt: skip
+STAND: Final[Cue] = (
+    "stand", "stood", "standing", "ran", "run", "running", "candidates", "candidate",
+    "contested", "contest", "contesting", "who stood", "who ran", "on the ballot",
+    "put up", "field", "fielded", "who was standing",
+)  # fmt: skip
+POSITION: Final[Cue] = (
+    "position", "place", "finish", "finished", "come", "came", "rank", "ranked", "placed",
+    "what position", "what place",
+)  # fmt: skip
+REPRESENT: Final[Cue] = (
+    "represents", "represent", "representing", "representatives", "councillors",
+    "councillor", "members", "member", "mp", "who are the councillors",
+)  # fmt: skip
+TOPPED: Final[Cue] = (
+    "top the poll", "topped the poll", "top of the poll", "come first", "came first", "topped",
+    "top", "head the poll", "headed the poll",
+)  # fmt: skip
+WHO: Final[Cue] = (
+    "who", "which candidate", "whom", "person", "candidate", "anyone", "anybody", "candidates",
+    "which candidates", "people",
+)  # fmt: skip
+CAST: Final[Cue] = (
+    "votes cast", "total votes", "how many votes", "how many people voted", "ballots cast",
+    "ballots", "total", "votes were cast", "vote total", "voters", "total vote",
+)  # fmt: skip
+ORDINAL: Final[Cue] = (
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "2nd", "3rd",
+    "4th", "5th", "6th", "7th", "8th", "9th", "runner up", "runners up",
+)  # fmt: skip
+"""Places in a ward's poll; `ordinal_place` reads the number back."""
+WARD_SEATS: Final[Cue] = (
+    "how many seats", "how many councillors", "number of seats", "how many members",
+    "seats available", "seats up", "how many people were elected",
+)  # fmt: skip
+COMPOSITION: Final[Cue] = (
+    "composition", "make up", "makeup", "made up", "breakdown", "seats per party",
+    "each party", "every party", "all parties", "state of the parties", "balance",
+    "party totals", "standings", "all the parties", "overall result", "full result",
+    "summary", "overview", "results", "each party win", "did each party", "by party",
+)  # fmt: skip
+COUNCIL_WIN: Final[Cue] = (
+    *CONTROL, "who won", "which party won", "largest party", "biggest party",
+    "who won the election", "who won overall", "winning party", "winner", "won", "win",
+)  # fmt: skip
+THRESHOLD_WHAT: Final[Cue] = (
+    "majority", "overall majority", "control", "majority threshold", "need to win",
+    "needed to win", "to win the council", "take control", "win control",
+)  # fmt: skip
+THRESHOLD_NEED: Final[Cue] = (
+    "need", "needed", "needs", "required", "require", "for a majority", "to control",
+    "threshold", "to win", "for control", "how many seats", "to have", "majority on",
+    "is a majority", "a majority",
+)  # fmt: skip
+COUNCIL_SEATS: Final[Cue] = (
+    "how many seats", "seats contested", "seats up", "seats were", "number of seats",
+    "how many councillors", "size of the council", "how big", "how many members", "seats",
+    "councillors", "up for election", "how many people were elected",
+)  # fmt: skip
+COUNCIL_WARDS: Final[Cue] = (
+    "how many wards", "number of wards", "which wards", "list of wards", "wards",
+    "what wards", "list the wards",
+)  # fmt: skip
+COUNCIL_CANDIDATES: Final[Cue] = (
+    "how many candidates", "number of candidates", "candidates", "how many people stood",
+    "how many stood",
+)  # fmt: skip
+HELP: Final[Cue] = (
+    "help", "what can you do", "what can i ask", "what do you know", "how do i use",
+    "commands", "what can you tell me", "what questions", "how does this work", "can you do",
+)  # fmt: skip
+ELECTIONS: Final[Cue] = (
+    "which elections", "what elections", "elections", "list elections", "elections loaded",
+    "what data", "which data",
+)  # fmt: skip
+COMPARE: Final[Cue] = (
+    "compare", "comparison", "versus", "vs", "against", "more than", "fewer than",
+    "less than", "better than", "worse than", "or", "beat", "beaten", "outpoll", "outpolled",
+    "difference", "than", "head to head",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Intent:
+    """One kind of question: when it matches and which names it needs."""
+
+    name: str
+    family: Family
+    needs: tuple[Cue, ...] = ()
+    slots: tuple[Slot, ...] = ()
+    context: tuple[Slot, ...] = ()
+    bonus: tuple[Cue, ...] = ()
+
+
+def _i(
+    name: str,
+    family: Family,
+    needs: tuple[Cue, ...] = (),
+    slots: tuple[Slot, ...] = (),
+    context: tuple[Slot, ...] = (),
+    bonus: tuple[Cue, ...] = (),
+) -> Intent:
+    return Intent(name, family, needs, slots, context, bonus)
+
+
+_WARD: Final = ("ward",)
+_CAND: Final = ("candidate",)
+_PARTY: Final = ("party",)
+
+INTENTS: Final[tuple[Intent, ...]] = (
+    # A ward: who won it, its figures.
+    _i("ward.tie", "splits", (TIE,), _WARD),
+    _i("ward.split", "splits", (SPLIT,), _WARD),
+    _i("ward.turnout", "ward", (TURNOUT,), _WARD),
+    _i("ward.majority", "margins", (MARGIN,), _WARD),
+    _i("ward.top_party", "ward", (WHICH_PARTY, MOST), _WARD, bonus=(VOTES,)),
+    _i("ward.place", "ward", (ORDINAL,), _WARD, bonus=(WHO, POSITION)),
+    _i("ward.top", "superlatives", (MOST,), _WARD, bonus=(VOTES, WHO)),
+    _i("ward.bottom", "superlatives", (FEWEST,), _WARD, bonus=(VOTES, WHO)),
+    _i("ward.total_votes", "ward", (CAST,), _WARD),
+    _i("ward.candidates", "ward", (STAND,), _WARD),
+    _i("ward.seats", "ward", (WARD_SEATS,), _WARD),
+    _i("ward.party", "ward", (WHICH_PARTY, WIN), _WARD),
+    _i("ward.winners", "ward", ((*WIN, *REPRESENT),), _WARD, bonus=(WHO,)),
+    _i("ward.losers", "ward", (LOSE,), _WARD, bonus=(WHO,)),
+    _i("ward.result", "ward", (), _WARD),
+    # A party in a ward.
+    _i("ward_party.best", "ward", (MOST,), ("ward", "party"), bonus=(VOTES, STAND, WHO)),
+    _i("ward_party.worst", "ward", (FEWEST,), ("ward", "party"), bonus=(VOTES, STAND, WHO)),
+    _i("ward_party.votes", "ward", (VOTES,), ("ward", "party")),
+    _i("ward_party.share", "ward", (SHARE,), ("ward", "party")),
+    _i("ward_party.candidates", "ward", (STAND,), ("ward", "party")),
+    _i("ward_party.won", "ward", ((*WIN, *SEATS, *LOSE),), ("ward", "party")),
+    _i("ward_party.result", "ward", (), ("ward", "party")),
+    # A candidate (a ward or party named alongside narrows who is meant).
+    _i("candidate.tie", "splits", (TIE,), _CAND, ("ward", "party")),
+    _i("candidate.margin", "candidate", (MARGIN,), _CAND, ("ward", "party"), (WIN,)),
+    _i("candidate.share", "candidate", (SHARE,), _CAND, ("ward", "party"), (VOTES,)),
+    _i("candidate.top", "candidate", (TOPPED,), _CAND, ("ward", "party")),
+    _i("candidate.position", "candidate", (POSITION,), _CAND, ("ward", "party")),
+    _i("candidate.votes", "candidate", (VOTES,), _CAND, ("ward", "party")),
+    _i("candidate.party", "candidate", (WHICH_PARTY,), _CAND, ("ward",)),
+    _i("candidate.ward", "candidate", (WHERE,), _CAND, ("party",), (STAND,)),
+    _i("candidate.elected", "candidate", ((*WIN, *LOSE),), _CAND, ("ward", "party")),
+    _i("candidate.result", "candidate", (), _CAND, ("ward", "party")),
+    # A party.
+    _i("party.control", "party", (CONTROL,), _PARTY, bonus=(("majority",),)),
+    _i("party.change", "party", (CHANGE,), _PARTY, bonus=(SEATS,)),
+    _i("party.share", "party", (SHARE,), _PARTY, bonus=(VOTES,)),
+    _i("party.safest", "party", (SAFEST,), _PARTY, bonus=(WHERE,)),
+    _i("party.closest", "party", (CLOSEST,), _PARTY, bonus=(WHERE,)),
+    _i("party.best", "party", (MOST,), _PARTY, bonus=(VOTES, STAND, WHO)),
+    _i("party.worst", "party", (FEWEST,), _PARTY, bonus=(VOTES, STAND, WHO)),
+    _i("party.votes", "party", (VOTES,), _PARTY),
+    _i("party.wards_lost", "party", (WHERE, LOSE), _PARTY),
+    _i("party.wards", "party", (WHERE,), _PARTY, bonus=(WIN,)),
+    _i("party.candidates", "party", (STAND,), _PARTY),
+    _i("party.majority", "party", (("majority",),), _PARTY),
+    _i("party.seats", "party", ((*SEATS, *WIN),), _PARTY),
+    _i("party.result", "party", (), _PARTY),
+    # Two of a kind.
+    _i("compare.parties", "comparisons", (), ("party", "party"), ("ward",), (COMPARE,)),
+    _i("compare.wards", "comparisons", (), ("ward", "ward"), bonus=(COMPARE,)),
+    _i("compare.candidates", "comparisons", (), ("candidate", "candidate"), bonus=(COMPARE,)),
+    # The council as a whole.
+    _i("council.date", "council", (DATE,)),
+    _i("council.threshold", "council", (THRESHOLD_WHAT, THRESHOLD_NEED)),
+    _i("council.split", "splits", (SPLIT,), bonus=(COUNCIL_WARDS,)),
+    _i("council.ties", "splits", (TIE,), bonus=(COUNCIL_WARDS,)),
+    _i("margins.closest", "margins", (CLOSEST,)),
+    _i("margins.safest", "margins", (SAFEST,)),
+    _i("margins.closest", "margins", (FEWEST, MARGIN_NOUN)),
+    _i("margins.safest", "margins", (MOST, MARGIN_NOUN)),
+    _i("rank.lowest_winner", "superlatives", (FEWEST, WIN), bonus=(VOTES,)),
+    _i("rank.highest_loser", "superlatives", (MOST, LOSE), bonus=(VOTES,)),
+    _i("rank.turnout_high", "superlatives", (MOST, TURNOUT), bonus=(WHERE,)),
+    _i("rank.turnout_low", "superlatives", (FEWEST, TURNOUT), bonus=(WHERE,)),
+    _i("rank.ward_most_cast", "superlatives", (MOST, WHERE, (*CAST, *VOTES))),
+    _i("rank.ward_fewest_cast", "superlatives", (FEWEST, WHERE, (*CAST, *VOTES))),
+    _i("rank.party_gain", "superlatives", (MOST, WHICH_PARTY, CHANGE), bonus=(SEATS,)),
+    _i("rank.party_most", "superlatives", (MOST, WHICH_PARTY), bonus=(VOTES, SEATS)),
+    _i("rank.party_fewest", "superlatives", (FEWEST, WHICH_PARTY), bonus=(VOTES, SEATS)),
+    _i("rank.most_votes", "superlatives", (MOST,), bonus=(VOTES, WHO)),
+    _i("rank.fewest_votes", "superlatives", (FEWEST,), bonus=(VOTES, WHO)),
+    _i("council.composition", "council", (COMPOSITION,), bonus=(COUNCIL_SEATS,)),
+    _i("council.control", "council", (COUNCIL_WIN,)),
+    _i("council.turnout", "council", (TURNOUT,)),
+    _i("council.total_votes", "council", (CAST,)),
+    _i("council.wards", "council", (COUNCIL_WARDS,)),
+    _i("council.candidates", "council", (COUNCIL_CANDIDATES,)),
+    _i("council.seats", "council", (COUNCIL_SEATS,)),
+    _i("help", "help", (HELP,)),
+    _i("elections", "help", (ELECTIONS,)),
+)
+
+REPLY_CUES: Final[tuple[Cue, ...]] = (MORE, LESS, GAINED, DROPPED, LOSE)
+"""Groups the replies read (which way a comparison or a yes/no question points)."""
+
+KEYWORDS: Final[frozenset[str]] = frozenset(
+    word
+    for groups in (*(i.needs + i.bonus for i in INTENTS), REPLY_CUES)
+    for group in groups
+    for phrase in group
+    for word in phrase.split()
+)
+"""Every word of every trigger phrase: never read as the start of a name."""

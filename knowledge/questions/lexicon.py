@@ -1,0 +1,128 @@
+"""The store's own vocabulary, word by word: which words can start a ward, candidate, party or
+election name, and which are ordinary words (possibly mistyped).
+
+Built once per store (cached on it weakly) from the store's name indexes, so spotting names in
+a question costs a few dictionary look-ups and, for unfamiliar words, one rapidfuzz scan.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from rapidfuzz import fuzz, process
+
+from knowledge.questions.intents import KEYWORDS
+from knowledge.questions.words import STOP_WORDS
+from knowledge.resolve import EntityKind
+from knowledge.store import ResultsStore
+
+Role = Literal["stop", "soft", "name", "unknown", "year", "number"]
+"""stop: an ordinary word; soft: an ordinary word that is also part of a name (Janet *Till*);
+name: like a name word of some kind; unknown: neither; year/number: digits."""
+
+NAME_SIMILARITY: Final = 80.0
+"""A word at least this close (rapidfuzz ratio) to a name word may be that name, mistyped."""
+SHORT_NAME_SIMILARITY: Final = 88.0
+"""Four-letter words need a closer match: "joke" is not "Joe", though "Carre" is "Care"."""
+KEYWORD_SIMILARITY: Final = 80.0
+"""A word at least this close to a trigger word is read as that word, mistyped ("votse")."""
+_MIN_FUZZY_LENGTH: Final = 4
+_MEMO_LIMIT: Final = 20_000
+_YEAR = re.compile(r"^(18|19|20)\d\d$")
+_KINDS: Final[tuple[EntityKind, ...]] = ("ward", "candidate", "party", "election")
+
+ORDINARY: Final[frozenset[str]] = STOP_WORDS | KEYWORDS
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """What one folded word of a question may be."""
+
+    role: Role
+    word: str
+    """The word, or the trigger word it was read as when mistyped."""
+    kinds: dict[EntityKind, float] = field(default_factory=dict)
+    """Name kinds it resembles, with the best word similarity (0-100)."""
+
+
+class Lexicon:
+    """Name words by kind, and a memo of how each question word was classified."""
+
+    def __init__(self, store: ResultsStore) -> None:
+        indexes: dict[EntityKind, list[list[str]]] = {
+            "ward": [list(t) for e in store.wards.entries for t in e.tokens],
+            "candidate": [list(t) for e in store.candidates.entries for t in e.tokens],
+            "party": [list(t) for e in store.parties.entries for t in e.tokens],
+            "election": [list(t) for e in store.election_index.entries for t in e.tokens],
+        }
+        words: dict[EntityKind, set[str]] = {
+            kind: {word for tokens in names for word in tokens} for kind, names in indexes.items()
+        }
+        words["election"] -= STOP_WORDS
+        self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
+        self._vocab: dict[EntityKind, list[str]] = {k: sorted(v) for k, v in words.items()}
+        self.all_names: frozenset[str] = frozenset().union(*self.names.values())
+        self._keywords = sorted(KEYWORDS)
+        self._memo: dict[str, WordInfo] = {}
+
+    def classify(self, word: str) -> WordInfo:
+        """The role of one folded word (memoised: questions repeat their words)."""
+        known = self._memo.get(word)
+        if known is None:
+            known = self._classify(word)
+            if len(self._memo) < _MEMO_LIMIT:
+                self._memo[word] = known
+        return known
+
+    def _classify(self, word: str) -> WordInfo:
+        if word.isdigit():
+            if word in self.names["election"]:
+                return WordInfo("year", word, {"election": 100.0})
+            return WordInfo("year" if _YEAR.match(word) else "number", word)
+        exact = {kind: 100.0 for kind in _KINDS if word in self.names[kind]}
+        if word in ORDINARY:
+            return WordInfo("soft" if exact else "stop", word, exact)
+        kinds = {**self._similar(word), **exact}
+        if exact:
+            return WordInfo("name", word, kinds)
+        if len(word) >= _MIN_FUZZY_LENGTH:
+            found = process.extractOne(
+                word, self._keywords, scorer=fuzz.ratio, score_cutoff=KEYWORD_SIMILARITY
+            )
+            if found is not None and found[1] >= max(kinds.values(), default=0.0):
+                return WordInfo("stop", found[0])
+        return WordInfo("name" if kinds else "unknown", word, kinds)
+
+    def _similar(self, word: str) -> dict[EntityKind, float]:
+        if len(word) < _MIN_FUZZY_LENGTH:
+            return {}
+        kinds: dict[EntityKind, float] = {}
+        for kind in _KINDS:
+            vocab = self._vocab[kind]
+            best = 0.0
+            at = bisect.bisect_left(vocab, word)
+            if at < len(vocab) and vocab[at].startswith(word):
+                best = 90.0
+            short = len(word) <= _MIN_FUZZY_LENGTH
+            cutoff = SHORT_NAME_SIMILARITY if short else NAME_SIMILARITY
+            found = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found is not None:
+                best = max(best, float(found[1]))
+            if best:
+                kinds[kind] = best
+        return kinds
+
+
+_LEXICONS: weakref.WeakKeyDictionary[ResultsStore, Lexicon] = weakref.WeakKeyDictionary()
+
+
+def lexicon_for(store: ResultsStore) -> Lexicon:
+    """The store's lexicon, built on first use and kept as long as the store lives."""
+    found = _LEXICONS.get(store)
+    if found is None:
+        found = _LEXICONS[store] = Lexicon(store)
+    return found

@@ -1,0 +1,262 @@
+"""Replies about one party: the PartyAnswer with a headline on its seats, gains and losses,
+votes, share, wards, best and worst candidates, or control of the council."""
+
+from __future__ import annotations
+
+from knowledge.answers import Answer, PartyAnswer
+from knowledge.questions.context import Ask, Reply, headed
+from knowledge.questions.intents import DROPPED, GAINED
+from knowledge.questions.phrasing import (
+    join,
+    num,
+    pct,
+    plural,
+    possessive,
+    sentence,
+    with_verdict,
+)
+
+MAX_LISTED = 12
+
+
+def _answer(ask: Ask) -> tuple[PartyAnswer, str]:
+    party = ask.parties[0]
+    return ask.party_answer(party), ask.party_of(party.key, party.display)
+
+
+def _absent(ask: Ask, answer: PartyAnswer, noun: str) -> str:
+    return sentence(f"{noun} did not stand in the {ask.election.title}.")
+
+
+def _yes(ask: Ask, yes: bool) -> str:
+    if not ask.yes_no:
+        return ""
+    return "Yes — " if yes else "No — "
+
+
+def _seats(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    if not answer.stood:
+        return headed(answer, with_verdict(_yes(ask, False), _absent(ask, answer, noun)))
+    text = (
+        f"{sentence(noun)} won {answer.seats_won} of the {answer.seats_contested} seats in the "
+        f"{ask.election.title}"
+    )
+    if answer.tied_seats:
+        text += f", and tied for {plural(answer.tied_seats, 'more seat')}"
+    council = ask.facts
+    if not council.whole_council and answer.seats_after is not None:
+        text += f", giving it {plural(answer.seats_after, 'seat')} on the council"
+    return headed(answer, with_verdict(_yes(ask, answer.seats_won > 0), sentence(text) + "."))
+
+
+def change_phrase(answer: PartyAnswer, noun: str) -> str:
+    """`Labour lost 2 seats: 29 before the election, 27 after`."""
+    before, after, change = answer.seats_before, answer.seats_after, answer.change
+    if change is None or before is None or after is None:
+        return (
+            f"the document doesn't give {possessive(noun)} seats before and after the election, "
+            f"so gains and losses can't be worked out; it won {plural(answer.seats_won, 'seat')}"
+        )
+    if change > 0:
+        return (
+            f"{noun} gained {plural(change, 'seat')}: {before} before the election, {after} after"
+        )
+    if change < 0:
+        return f"{noun} lost {plural(-change, 'seat')}: {before} before the election, {after} after"
+    return f"{noun} neither gained nor lost seats: {before} before the election and {after} after"
+
+
+def _change(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    text = sentence(change_phrase(answer, noun)) + "."
+    if ask.yes_no and answer.change is not None:
+        asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)
+        if asked_gain or asked_loss:
+            yes = (asked_gain and answer.change > 0) or (asked_loss and answer.change < 0)
+            text = with_verdict("Yes — " if yes else "No — ", text)
+    return headed(answer, text)
+
+
+def _votes(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    if not answer.stood:
+        return headed(answer, _absent(ask, answer, noun))
+    text = (
+        f"{sentence(noun)} got {plural(answer.votes, 'vote')} in the {ask.election.title}, "
+        f"{pct(answer.vote_share)} of all votes cast."
+    )
+    return headed(answer, text)
+
+
+def _share(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    if not answer.stood:
+        return headed(answer, _absent(ask, answer, noun))
+    text = (
+        f"{sentence(noun)} got {pct(answer.vote_share)} of the votes cast in the "
+        f"{ask.election.title} ({num(answer.votes)} of {num(ask.facts.total_votes)})."
+    )
+    return headed(answer, text)
+
+
+def _best(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    best = answer.best
+    if best is None:
+        return headed(answer, _absent(ask, answer, noun))
+    status = "elected" if best.elected else "not elected"
+    text = (
+        f"{possessive(sentence(noun))} best candidate was {best.name} in {best.ward}, with "
+        f"{plural(best.votes or 0, 'vote')} ({status})."
+    )
+    return headed(answer, text)
+
+
+def _worst(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    worst = answer.worst
+    if worst is None:
+        return headed(answer, _absent(ask, answer, noun))
+    status = "elected" if worst.elected else "not elected"
+    text = (
+        f"{possessive(sentence(noun))} lowest-polling candidate was {worst.name} in "
+        f"{worst.ward}, with {plural(worst.votes or 0, 'vote')} ({status})."
+    )
+    return headed(answer, text)
+
+
+def _wards(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    if not answer.wards_won:
+        text = f"{sentence(noun)} won no wards in the {ask.election.title}."
+        if not answer.stood:
+            text = _absent(ask, answer, noun)
+        return headed(answer, text)
+    wards = sorted(answer.wards_won)
+    names = [f"{w} ({n})" if n > 1 else w for w, n in wards[:MAX_LISTED]]
+    if len(wards) > MAX_LISTED:
+        names.append(f"{len(wards) - MAX_LISTED} more")
+    text = f"{sentence(noun)} won seats in {plural(len(wards), 'ward')}: {join(names)}."
+    return headed(answer, text)
+
+
+def _wards_lost(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    if not answer.stood:
+        return headed(answer, _absent(ask, answer, noun))
+    tally = ask.facts.tally(answer.key)
+    won = {w for w, _ in answer.wards_won}
+    lost = [w for w in (tally.wards_contested if tally else ()) if w not in won]
+    if not lost:
+        text = f"{sentence(noun)} won seats in every ward it contested."
+    else:
+        names = lost[:MAX_LISTED] + (
+            [f"{len(lost) - MAX_LISTED} more"] if len(lost) > MAX_LISTED else []
+        )
+        count = plural(len(lost), "ward")
+        text = f"{sentence(noun)} won no seats in {count} it contested: {join(names)}."
+    return headed(answer, text)
+
+
+def _margin_extreme(ask: Ask, safest: bool) -> Answer:
+    answer, noun = _answer(ask)
+    won = {w for w, _ in answer.wards_won}
+    contests = [c for c in ask.facts.by_margin() if c.ward in won]
+    if not contests:
+        return headed(
+            answer, f"{sentence(noun)} won no contested ward in the {ask.election.title}."
+        )
+    pick = contests[-1] if safest else contests[0]
+    word = "safest" if safest else "most marginal"
+    text = (
+        f"{possessive(sentence(noun))} {word} ward was {pick.ward}, where the last seat was won by "
+        f"{plural(pick.majority or 0, 'vote')}."
+    )
+    return headed(answer, text)
+
+
+def _candidates(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    if not answer.stood:
+        return headed(answer, with_verdict(_yes(ask, False), _absent(ask, answer, noun)))
+    text = (
+        f"{sentence(noun)} stood {plural(answer.candidates, 'candidate')} for the "
+        f"{answer.seats_contested} seats, and {answer.seats_won} "
+        f"{'was' if answer.seats_won == 1 else 'were'} elected."
+    )
+    return headed(answer, with_verdict(_yes(ask, True), text))
+
+
+def control_phrase(ask: Ask, answer: PartyAnswer, noun: str) -> tuple[bool | None, str]:
+    """Whether the party controls the council after this election, and the sentence saying so."""
+    facts = ask.facts
+    council = ask.election.council
+    size, threshold = facts.council_size, facts.majority_threshold
+    held = answer.seats_after if answer.seats_after is not None else answer.seats_won
+    if size is None or threshold is None:
+        return None, (
+            f"the document doesn't give {possessive(council)} full make-up after the election, "
+            f"so control can't be worked out; {noun} won {answer.seats_won} of the "
+            f"{answer.seats_contested} seats contested"
+        )
+    need = f"{threshold} needed for a majority"
+    if answer.controls:
+        return True, f"{noun} controls {council} with {held} of the {size} seats ({need})"
+    if facts.control is None:
+        return False, (
+            f"no party has a majority on {council} ({need}); {noun} has {held} of the {size} seats"
+        )
+    tally = facts.tally(facts.control)
+    assert tally is not None
+    other = ask.party_of(tally.party.key, tally.party.display)
+    other_held = tally.seats_after if tally.seats_after is not None else tally.seats_won
+    return False, (
+        f"{other} control {council} with {other_held} of the {size} seats; {noun} has {held}"
+    )
+
+
+def _control(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    controls, text = control_phrase(ask, answer, noun)
+    prefix = _yes(ask, bool(controls)) if controls is not None else ""
+    return headed(answer, with_verdict(prefix, sentence(text) + "."))
+
+
+def _result(ask: Ask) -> Answer:
+    answer, noun = _answer(ask)
+    if not answer.stood:
+        return headed(answer, _absent(ask, answer, noun))
+    change = ""
+    if answer.change is not None:
+        change = (
+            f" ({answer.change} more than before)"
+            if answer.change > 0
+            else f" ({-answer.change} fewer than before)"
+            if answer.change < 0
+            else " (no change)"
+        )
+    control = ", and controls the council" if answer.controls else ""
+    text = (
+        f"{sentence(noun)} won {answer.seats_won} of the {answer.seats_contested} seats{change} "
+        f"with {plural(answer.votes, 'vote')} ({pct(answer.vote_share)}){control}."
+    )
+    return headed(answer, with_verdict(_yes(ask, answer.seats_won > 0), text))
+
+
+REPLIES: dict[str, Reply] = {
+    "party.seats": _seats,
+    "party.change": _change,
+    "party.votes": _votes,
+    "party.share": _share,
+    "party.best": _best,
+    "party.worst": _worst,
+    "party.wards": _wards,
+    "party.candidates": _candidates,
+    "party.control": _control,
+    "party.majority": _control,
+    "party.result": _result,
+    "party.wards_lost": _wards_lost,
+    "party.safest": lambda ask: _margin_extreme(ask, True),
+    "party.closest": lambda ask: _margin_extreme(ask, False),
+}

@@ -1,0 +1,254 @@
+"""Superlatives over the whole election: closest and safest contests, most and fewest votes,
+the ward with most votes cast or highest turnout, and the parties at the top or bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knowledge import compose
+from knowledge.answers import (
+    Answer,
+    CandidateLine,
+    FactAnswer,
+    MarginRow,
+    PartyRow,
+    RankedLine,
+    RankingAnswer,
+)
+from knowledge.facts import ContestResult
+from knowledge.parties import NEUTRAL_COLOUR
+from knowledge.questions.context import Ask, Reply, headed
+from knowledge.questions.intents import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES
+from knowledge.questions.phrasing import join, num, pct, plural, sentence
+
+RANKED = 10
+NOTE = "Votes per candidate; in multi-seat wards each voter could cast several votes."
+
+
+def _margin_text(row: MarginRow, what: str) -> str:
+    seat = "the last seat" if row.last_winner.name != row.first_loser.name else "the seat"
+    if row.tie:
+        return (
+            f"{what} was {row.ward}: a tie for the last seat between {row.last_winner.name} and "
+            f"{row.first_loser.name} on {num(row.last_winner.votes or 0)} votes"
+        )
+    winner, loser = row.last_winner, row.first_loser
+    return (
+        f"{what} was {row.ward}, where {seat} was won by {plural(row.majority, 'vote')}: "
+        f"{winner.name} ({winner.party}, {num(winner.votes or 0)}) over {loser.name} "
+        f"({loser.party}, {num(loser.votes or 0)})"
+    )
+
+
+def _closest(ask: Ask) -> Answer:
+    answer = compose.closest_answer(ask.store, ask.election.id)
+    if not answer.closest:
+        return headed(answer, "No ward was contested, so there is no margin to compare.")
+    return headed(answer, _margin_text(answer.closest[0], "The closest contest") + ".")
+
+
+def _safest(ask: Ask) -> Answer:
+    answer = compose.closest_answer(ask.store, ask.election.id)
+    if not answer.safest:
+        return headed(answer, "No ward was contested, so there is no margin to compare.")
+    return headed(answer, _margin_text(answer.safest[0], "The safest win") + ".")
+
+
+def _lines(ask: Ask, keep: Callable[[CandidateLine], bool]) -> list[CandidateLine]:
+    return [
+        compose.candidate_line(c, s)
+        for c in ask.facts.contests
+        for s in c.standings
+        if s.votes is not None and keep(compose.candidate_line(c, s))
+    ]
+
+
+def _ranking(ask: Ask, title: str, lines: list[CandidateLine], headline: str) -> RankingAnswer:
+    return RankingAnswer(
+        headline=headline,
+        election=compose.election_ref(ask.election),
+        title=f"{title} — {ask.election.title}",
+        lines=tuple(RankedLine(rank=n, candidate=c) for n, c in enumerate(lines[:RANKED], 1)),
+        note=NOTE,
+    )
+
+
+def _candidates_by_votes(
+    ask: Ask, most: bool, keep: Callable[[CandidateLine], bool], title: str, what: str
+) -> Answer:
+    lines = _lines(ask, keep)
+    lines.sort(key=lambda c: (-(c.votes or 0) if most else (c.votes or 0), c.name))
+    if not lines:
+        return _ranking(ask, title, [], f"No candidate {what}.")
+    top = lines[0]
+    level = [c for c in lines if c.votes == top.votes]
+    names = join([f"{c.name} ({c.party}, {c.ward})" for c in level])
+    text = f"{names} {what}: {plural(top.votes or 0, 'vote')}."
+    if len(level) == 1:
+        text = f"{top.name} ({top.party}) {what}: {num(top.votes or 0)} in {top.ward}."
+    return _ranking(ask, title, lines, text)
+
+
+def _most_votes(ask: Ask) -> Answer:
+    return _candidates_by_votes(ask, True, lambda c: True, "Most votes", "got the most votes")
+
+
+def _fewest_votes(ask: Ask) -> Answer:
+    return _candidates_by_votes(ask, False, lambda c: True, "Fewest votes", "got the fewest votes")
+
+
+def _lowest_winner(ask: Ask) -> Answer:
+    return _candidates_by_votes(
+        ask, False, lambda c: c.elected, "Elected with fewest votes",
+        "was elected with the fewest votes",
+    )  # fmt: skip
+
+
+def _highest_loser(ask: Ask) -> Answer:
+    return _candidates_by_votes(
+        ask, True, lambda c: not c.elected and not c.tied, "Most votes without a seat",
+        "got the most votes without being elected",
+    )  # fmt: skip
+
+
+def _ward_fact(
+    ask: Ask,
+    title: str,
+    contests: list[ContestResult],
+    value: Callable[[ContestResult], str],
+    headline: str,
+) -> FactAnswer:
+    return FactAnswer(
+        headline=headline,
+        election=compose.election_ref(ask.election),
+        title=f"{title} — {ask.election.title}",
+        lines=tuple(f"{c.ward}: {value(c)}" for c in contests),
+        colour=NEUTRAL_COLOUR,
+    )
+
+
+def _ward_cast(ask: Ask, most: bool) -> Answer:
+    contests = sorted(
+        ask.facts.contests, key=lambda c: (-c.total_votes if most else c.total_votes, c.ward)
+    )
+    top = contests[0]
+    word = "most" if most else "fewest"
+    multi = f" (each voter could cast up to {top.seats})" if top.seats > 1 else ""
+    headline = f"{top.ward} had the {word} votes cast: {num(top.total_votes)}{multi}."
+    return _ward_fact(
+        ask, "Votes cast by ward", contests, lambda c: f"{num(c.total_votes)} votes", headline
+    )
+
+
+def _turnout(ask: Ask, most: bool) -> Answer:
+    given = [
+        c for c in ask.facts.contests if c.turnout_percent is not None or c.turnout is not None
+    ]
+    word = "highest" if most else "lowest"
+    if not given:
+        contests = sorted(
+            ask.facts.contests, key=lambda c: (-c.total_votes if most else c.total_votes, c.ward)
+        )
+        top = contests[0]
+        headline = (
+            f"The {ask.election.title} document gives no turnout figures, so I can't say which "
+            f"ward had the {word} turnout; {top.ward} had the {'most' if most else 'fewest'} "
+            f"votes cast ({num(top.total_votes)})."
+        )
+        return _ward_fact(
+            ask, "Votes cast by ward", contests, lambda c: f"{num(c.total_votes)} votes", headline
+        )
+    by_percent = all(c.turnout_percent is not None for c in given)
+
+    def measure(c: ContestResult) -> float:
+        if by_percent:
+            return c.turnout_percent or 0.0
+        return float(c.turnout or 0)
+
+    given.sort(key=lambda c: (-measure(c) if most else measure(c), c.ward))
+    top = given[0]
+    figure = pct(top.turnout_percent) if by_percent else num(top.turnout or 0)
+
+    def show(c: ContestResult) -> str:
+        parts = [
+            num(c.turnout) if c.turnout is not None else "",
+            pct(c.turnout_percent) if c.turnout_percent is not None else "",
+        ]
+        return " ".join(p for p in parts if p)
+
+    headline = f"{top.ward} had the {word} turnout: {figure}."
+    if len(given) < len(ask.facts.contests):
+        headline = headline[:-1] + f" (of the {len(given)} wards with a turnout figure)."
+    return _ward_fact(ask, "Turnout by ward", given, show, headline)
+
+
+def _party_metric(ask: Ask) -> str:
+    if ask.has(VOTES) and not ask.has(SEATS):
+        return "votes"
+    if ask.has(COUNCIL_CANDIDATES) and not ask.has(SEATS):
+        return "candidates"
+    return "seats"
+
+
+def _party_rank(ask: Ask, most: bool) -> Answer:
+    summary = ask.summary()
+    rows = [r for r in summary.rows if r.candidates]
+    if not rows:
+        return headed(summary, "No party stood in this election.")
+    metric = _party_metric(ask)
+
+    def value(row: PartyRow) -> int:
+        return {"votes": row.votes, "candidates": row.candidates}.get(metric, row.seats_won)
+
+    rows.sort(key=lambda r: (-value(r) if most else value(r), r.name))
+    top = rows[0]
+    noun = sentence(ask.party_of(top.key, top.name))
+    word = "most" if most else "fewest"
+    if metric == "votes":
+        text = f"{noun} got the {word} votes: {num(top.votes)} ({pct(top.vote_share)})."
+    elif metric == "candidates":
+        text = f"{noun} stood the {word} candidates: {top.candidates}."
+    else:
+        text = f"{noun} won the {word} seats: {top.seats_won} of {summary.seats_contested}."
+    return headed(summary, text)
+
+
+def _party_gain(ask: Ask) -> Answer:
+    summary = ask.summary()
+    rows = [r for r in summary.rows if r.change is not None]
+    if not rows:
+        return headed(
+            summary,
+            "The document doesn't give seats before the election, so gains and losses can't be "
+            "worked out.",
+        )
+    lost = ask.has(DROPPED)
+    rows.sort(key=lambda r: ((r.change or 0) if lost else -(r.change or 0), r.name))
+    top = rows[0]
+    noun = sentence(ask.party_of(top.key, top.name))
+    change = top.change or 0
+    before_after = f"({top.seats_before} before, {top.seats_after} after)"
+    if lost and change < 0:
+        text = f"{noun} lost the most seats: {-change} {before_after}."
+    elif not lost and change > 0:
+        text = f"{noun} gained the most seats: {change} {before_after}."
+    else:
+        text = f"No party {'lost' if lost else 'gained'} seats in the {ask.election.title}."
+    return headed(summary, text)
+
+
+REPLIES: dict[str, Reply] = {
+    "margins.closest": _closest,
+    "margins.safest": _safest,
+    "rank.most_votes": _most_votes,
+    "rank.fewest_votes": _fewest_votes,
+    "rank.lowest_winner": _lowest_winner,
+    "rank.highest_loser": _highest_loser,
+    "rank.ward_most_cast": lambda ask: _ward_cast(ask, True),
+    "rank.ward_fewest_cast": lambda ask: _ward_cast(ask, False),
+    "rank.turnout_high": lambda ask: _turnout(ask, True),
+    "rank.turnout_low": lambda ask: _turnout(ask, False),
+    "rank.party_most": lambda ask: _party_rank(ask, True),
+    "rank.party_fewest": lambda ask: _party_rank(ask, False),
+    "rank.party_gain": _party_gain,
+}

@@ -1,0 +1,174 @@
+"""Choosing the intent: score every row of the intent table against the spotted question.
+
+A row scores the length of its best trigger phrase in each group, plus its filled slots, minus
+names it leaves unused. A name the store doesn't know ("Narnia") may fill a missing slot of a
+row whose trigger words matched, so "who won in Narnia?" is a ward question with an unknown
+ward, not "who won the election"; a row with no trigger words (just "Abbey") needs a clean
+question: any unknown word makes it out of scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final
+
+from knowledge.questions.intents import INTENTS, Cue, Intent, Slot
+from knowledge.questions.spotting import Span, Spotted, Unknown
+
+SLOT_SCORE: Final = 1.5
+CONTEXT_SCORE: Final = 1.0
+UNKNOWN_SLOT_SCORE: Final = 1.0
+IMPLICIT_SLOT_SCORE: Final = 0.5
+MAX_VARIANTS: Final = 8
+ALTERNATIVE_COST: Final = 1.0
+PLACE_SCORE: Final = 1.0
+"""A ward named after "in" ("who won in Bolton") reads as a place."""
+UNUSED_NAME_COST: Final = 3.0
+UNUSED_UNKNOWN_COST: Final = 2.0
+UNUSED_PROPER_NOUN_COST: Final = 3.0
+"""An unexplained capitalised word ("in Barnsley") is probably a name we would be ignoring."""
+_MAX_PHRASE: Final = 6
+_SLOT_KINDS: Final[tuple[Slot, ...]] = ("ward", "candidate", "party")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The chosen intent and the names that fill its slots."""
+
+    intent: Intent
+    score: float
+    slots: tuple[Span, ...]
+    """Spans filling `intent.slots`, in order (fewer when `unknown` fills one)."""
+    context: tuple[Span, ...]
+    unknown: Unknown | None = None
+    unknown_kind: Slot | None = None
+    implicit_ward: bool = False
+    """The ward is the election's only one, not named in the question."""
+
+
+def _fitting_unknown(unknowns: list[Unknown], slot: Slot, cued: bool) -> Unknown | None:
+    """An unknown name that can stand in a missing slot: one its neighbours call that kind
+    ("Narnia ward"), or, when trigger words matched, one that looks like a name (capitalised,
+    or after "in")."""
+    for unknown in unknowns:
+        if unknown.hint == slot:
+            return unknown
+    if not cued:
+        return None
+    for unknown in unknowns:
+        if unknown.hint is None and (unknown.capital or unknown.place):
+            return unknown
+    return None
+
+
+def _unknown_score(unknown: Unknown, slot: Slot) -> float:
+    """Places ("in Narnia") read as wards, other names as candidates."""
+    if unknown.hint == slot or (slot == "ward") == unknown.place:
+        return UNKNOWN_SLOT_SCORE
+    return UNKNOWN_SLOT_SCORE / 2
+
+
+def phrases(words: tuple[str, ...]) -> frozenset[str]:
+    """Every run of up to six consecutive words, for trigger phrase look-up."""
+    found = set()
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + _MAX_PHRASE) + 1):
+            found.add(" ".join(words[start:end]))
+    return frozenset(found)
+
+
+def cue_score(cue: Cue, present: frozenset[str]) -> int:
+    """Length in words of the longest phrase of `cue` in the question (0 when none)."""
+    return max((len(p.split()) for p in cue if p in present), default=0)
+
+
+def recognise(spotted: Spotted, implicit_ward: bool = False) -> Reading | None:
+    """The best-scoring intent, or None when nothing fits (out of scope).
+
+    Words that read as two kinds of name ("Bolton") are tried both ways; on a tie the reading
+    the spotter preferred wins. `implicit_ward` lets ward questions go without naming the ward
+    when the election has only one (a by-election).
+    """
+    present = phrases(spotted.words)
+    best: Reading | None = None
+    for spans, cost in _variants(spotted.spans):
+        for intent in INTENTS:
+            reading = _read(intent, spans, spotted.unknowns, present, implicit_ward)
+            if reading is None:
+                continue
+            reading = replace(reading, score=reading.score - cost)
+            if reading.score > 0 and (best is None or reading.score > best.score):
+                best = reading
+    return best
+
+
+def _variants(spans: tuple[Span, ...]) -> list[tuple[tuple[Span, ...], float]]:
+    """The spotted spans, then each combination of their alternative readings, each with its
+    cost: an alternative costs a point plus its score shortfall against the spotter's choice."""
+    variants: list[tuple[tuple[Span, ...], float]] = [((), 0.0)]
+    for span in spans:
+        choices = [(span, 0.0)]
+        for other in span.alternatives[:2]:
+            choices.append((other, ALTERNATIVE_COST + (_top(span) - _top(other)) / 10.0))
+        variants = [((*v, c), cost + extra) for c, extra in choices for v, cost in variants]
+        variants = variants[:MAX_VARIANTS]
+    return variants
+
+
+def _top(span: Span) -> float:
+    return span.resolution.matches[0].score if span.resolution.matches else 0.0
+
+
+def _read(
+    intent: Intent,
+    spans: tuple[Span, ...],
+    unknowns_found: tuple[Unknown, ...],
+    present: frozenset[str],
+    implicit_ward: bool,
+) -> Reading | None:
+    needs = [cue_score(group, present) for group in intent.needs]
+    if not all(needs):
+        return None
+    cues = sum(needs) + sum(cue_score(group, present) for group in intent.bonus)
+    available = {kind: [s for s in spans if s.kind == kind] for kind in _SLOT_KINDS}
+    slots: list[Span] = []
+    missing: list[Slot] = []
+    for slot in intent.slots:
+        if available[slot]:
+            slots.append(available[slot].pop(0))
+        else:
+            missing.append(slot)
+    context = [available[kind].pop(0) for kind in intent.context if available[kind]]
+    unused = sum(len(spans) for spans in available.values())
+    unknowns = list(unknowns_found)
+    unknown: Unknown | None = None
+    implicit = implicit_ward and missing == ["ward"] and not unknowns
+    if implicit:
+        missing = []
+    if missing:
+        unknown = _fitting_unknown(unknowns, missing[0], bool(cues))
+        if len(missing) > 1 or unknown is None:
+            return None
+        unknowns.remove(unknown)
+    leftover = [u for u in unknowns if u.hint != "election"]
+    if leftover and not intent.needs:
+        return None
+    score = (
+        cues
+        + SLOT_SCORE * len(slots)
+        + CONTEXT_SCORE * len(context)
+        + (_unknown_score(unknown, missing[0]) if unknown else 0.0)
+        + (IMPLICIT_SLOT_SCORE if implicit else 0.0)
+        + PLACE_SCORE * sum(s.kind == "ward" and s.after_in for s in (*slots, *context))
+        - UNUSED_NAME_COST * unused
+        - sum(UNUSED_PROPER_NOUN_COST if u.capital else UNUSED_UNKNOWN_COST for u in leftover)
+    )
+    return Reading(
+        intent=intent,
+        score=score,
+        slots=tuple(slots),
+        context=tuple(context),
+        unknown=unknown,
+        unknown_kind=missing[0] if missing else None,
+        implicit_ward=implicit,
+    )

@@ -1,0 +1,135 @@
+"""Which election a question is about.
+
+An election named in the question ("in 2002", "in Barnsley", "the Littleover by-election")
+wins; then the `election` argument (a command option or a channel default); otherwise the newest
+election that has every ward and candidate asked about, and for a party the newest it stood in.
+Naming only a council that has several elections means its most recent one; naming nothing
+means the most recent whole-council (not by-) election.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.answers import AmbiguousAnswer, NotFoundAnswer
+from knowledge.models import Election
+from knowledge.questions.recognise import Reading
+from knowledge.questions.spotting import Spotted
+from knowledge.questions.unresolved import ambiguous_answer, not_found_answer
+from knowledge.resolve import Resolution
+from knowledge.store import ResultsStore
+
+BY_ELECTION = ("by", "election")
+
+
+@dataclass(frozen=True)
+class Scope:
+    election: Election
+    named: bool
+    """True when the question or the caller chose it; names are then looked up in it alone."""
+
+
+def choose_election(
+    store: ResultsStore, spotted: Spotted, reading: Reading | None, option: str | None
+) -> Scope | AmbiguousAnswer | NotFoundAnswer:
+    """The election to answer from, or the answer explaining why none can be chosen.
+
+    Without a reading (before the intent is known) only named elections and defaults count.
+    """
+    named: set[str] | None = None
+    for span in spotted.of("election"):
+        ids = _ids(store, span.resolution)
+        if not ids:
+            return not_found_answer(store, span.resolution, span.text, None)
+        named = ids if named is None else named & ids
+        if not named:
+            return not_found_answer(store, span.resolution, span.text, None)
+    for unknown in spotted.unknowns:
+        if unknown.hint == "election":
+            resolution = store.resolve_election(unknown.text)
+            return not_found_answer(store, resolution, unknown.text, None)
+    if named is None and option:
+        resolution = store.resolve_election(option)
+        ids = _ids(store, resolution)
+        if not ids:
+            return not_found_answer(store, resolution, option, None)
+        named = ids
+    if named is not None:
+        return _pick(store, named, spotted)
+    wanted = _entity_elections(reading) if reading is not None else None
+    if _asks_by_election(spotted):
+        by = {e.id for e in store.elections if e.kind == "by-election"}
+        if wanted is not None and wanted & by:
+            wanted &= by
+        elif wanted is None and by:
+            wanted = by
+    if wanted:
+        return Scope(_newest(store, wanted), named=False)
+    councils = [e for e in store.elections if e.kind == "council"]
+    default = councils[-1] if councils else store.elections[-1]
+    return Scope(default, named=False)
+
+
+def _ids(store: ResultsStore, resolution: Resolution) -> set[str]:
+    if resolution.status == "not_found":
+        return set()
+    return {m.key for m in resolution.matches if store.election(m.key) is not None}
+
+
+def _pick(
+    store: ResultsStore, ids: set[str], spotted: Spotted
+) -> Scope | AmbiguousAnswer | NotFoundAnswer:
+    """One of several named elections: the newest when they are one council's, else ask."""
+    elections = [e for e in store.elections if e.id in ids]
+    if _asks_by_election(spotted):
+        by = [e for e in elections if e.kind == "by-election"]
+        elections = by or elections
+    councils = {e.council for e in elections if e.kind == "council"}
+    if len(elections) == 1 or (
+        len(councils) == 1 and not any(e.kind == "by-election" for e in elections)
+    ):
+        return Scope(elections[-1], named=True)
+    span = spotted.of("election")[0] if spotted.of("election") else None
+    query = span.text if span else ""
+    resolution = Resolution(
+        status="ambiguous",
+        kind="election",
+        query=query,
+        matches=tuple(
+            m
+            for s in spotted.of("election")
+            for m in s.resolution.matches
+            if m.key in {e.id for e in elections}
+        ),
+    )
+    return ambiguous_answer(resolution, query, None)
+
+
+def _entity_elections(reading: Reading) -> set[str] | None:
+    """Elections holding every ward and candidate of the question that resolved to one name."""
+    found: set[str] | None = None
+    for span in (*reading.slots, *reading.context):
+        if span.kind == "party":
+            continue
+        match = span.resolution.best
+        if match is None:
+            continue
+        ids = set(match.elections)
+        found = ids if found is None else (found & ids or found)
+    if found is None:
+        for span in (*reading.slots, *reading.context):
+            match = span.resolution.best
+            if span.kind == "party" and match is not None and match.elections:
+                return set(match.elections[:1])
+    return found
+
+
+def _newest(store: ResultsStore, ids: set[str]) -> Election:
+    return next(e for e in reversed(store.elections) if e.id in ids)
+
+
+def _asks_by_election(spotted: Spotted) -> bool:
+    words = spotted.words
+    return any(words[n : n + 2] == BY_ELECTION for n in range(len(words) - 1)) or (
+        "byelection" in words
+    )

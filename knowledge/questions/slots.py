@@ -1,0 +1,184 @@
+"""Turning the spotted names of a reading into results of the chosen election.
+
+Names are looked up again inside that election. An ambiguous candidate is narrowed by the
+ward, party or election named alongside it ("Care in Spondon" is Ian Care); whatever stays
+ambiguous is asked about, and a name that isn't there is reported, never swapped for the
+nearest match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from knowledge.answers import AmbiguousAnswer, NotFoundAnswer
+from knowledge.facts import ContestResult
+from knowledge.parties import Party
+from knowledge.questions.context import Ask
+from knowledge.questions.recognise import Reading, phrases
+from knowledge.questions.scope import Scope
+from knowledge.questions.spotting import Span, Spotted, resolvers
+from knowledge.questions.unresolved import ambiguous_answer, missing_answer, not_found_answer
+from knowledge.resolve import Match, Resolution
+from knowledge.store import CandidateRef, ResultsStore
+
+Problem = AmbiguousAnswer | NotFoundAnswer
+
+
+def fill(store: ResultsStore, spotted: Spotted, reading: Reading, scope: Scope) -> Ask | Problem:
+    """An `Ask` with every slot resolved in the scope's election, or why it can't be."""
+    election = scope.election
+    if reading.unknown is not None and reading.unknown_kind is not None:
+        resolution = resolvers(store)[reading.unknown_kind](reading.unknown.text)
+        if resolution.status == "ok":
+            resolution = resolution.model_copy(update={"status": "not_found"})
+        return not_found_answer(store, resolution, reading.unknown.text, election)
+    spans = (*reading.slots, *reading.context)
+    wards: list[ContestResult] = []
+    if reading.implicit_ward:
+        only = store.facts(election.id).contests
+        if len(only) != 1:
+            return missing_answer(store, "ward")
+        wards.append(only[0])
+    filled = len(reading.slots) + reading.implicit_ward
+    if filled < len(reading.intent.slots):
+        return missing_answer(store, reading.intent.slots[filled])
+    parties: list[Party] = []
+    for span in spans:
+        if span.kind == "ward":
+            contest = _ward(store, span, election.id)
+            if not isinstance(contest, ContestResult):
+                return contest
+            wards.append(contest)
+        elif span.kind == "party":
+            party = _party(store, span, scope)
+            if not isinstance(party, Party):
+                return party
+            parties.append(party)
+    candidates: list[CandidateRef] = []
+    for span in spans:
+        if span.kind == "candidate":
+            ref = _candidate(store, span, scope, wards, parties)
+            if not isinstance(ref, CandidateRef):
+                return ref
+            candidates.append(ref)
+    return Ask(
+        store=store,
+        intent=reading.intent,
+        election=election,
+        named=scope.named,
+        wards=tuple(wards),
+        candidates=tuple(candidates),
+        parties=tuple(parties),
+        present=phrases(spotted.words),
+        first_word=spotted.tokens[0].word if spotted.tokens else "",
+    )
+
+
+def _ward(store: ResultsStore, span: Span, election_id: str) -> ContestResult | Problem:
+    resolution = store.resolve_ward(span.resolution.query, election_id)
+    election = store.election(election_id)
+    if resolution.status == "ambiguous":
+        return ambiguous_answer(resolution, span.text, election)
+    match = resolution.best
+    if match is None:
+        return not_found_answer(store, resolution, span.text, election)
+    ref = next(r for r in store.ward_refs(match.key) if r.election_id == election_id)
+    contest = store.contest(election_id, ref.ward)
+    assert contest is not None
+    return contest
+
+
+def _party(store: ResultsStore, span: Span, scope: Scope) -> Party | Problem:
+    resolution = span.resolution
+    if resolution.status == "ambiguous":
+        return ambiguous_answer(resolution, span.text, scope.election)
+    match = resolution.best
+    party = store.party(match.key) if match else None
+    if party is None:
+        return not_found_answer(store, resolution, span.text, None)
+    return party
+
+
+def _candidate(
+    store: ResultsStore,
+    span: Span,
+    scope: Scope,
+    wards: list[ContestResult],
+    parties: list[Party],
+) -> CandidateRef | Problem:
+    election_id = scope.election.id
+    if scope.named:
+        resolution = store.resolve_candidate(span.resolution.query, election_id)
+    else:
+        resolution = span.resolution
+    if resolution.status == "not_found":
+        hint = _unscoped_hint(span, resolution)
+        return not_found_answer(store, hint, span.text, scope.election)
+    options = list(resolution.matches)
+    if resolution.status == "ambiguous":
+        ward_names = [w.ward for w in wards]
+        keys = [p.key for p in parties]
+        scoped = election_id if scope.named else None
+        narrowed = [m for m in options if _fits(store, m, scoped, ward_names, keys)]
+        if len(narrowed) != 1:
+            kept = narrowed or options
+            return ambiguous_answer(
+                resolution.model_copy(update={"matches": tuple(kept)}),
+                span.text,
+                scope.election if scope.named else None,
+            )
+        options = narrowed
+    refs = [r for r in store.candidate_refs(options[0].key) if r.election_id == election_id]
+    if not refs:
+        return not_found_answer(store, resolution, span.text, scope.election)
+    in_ward = [r for r in refs if any(r.ward == w.ward for w in wards)]
+    return (in_ward or refs)[0]
+
+
+def settle(store: ResultsStore, reading: Reading) -> Reading:
+    """Narrow ambiguous candidates by the ward and party named with them, before the election
+    is chosen ("Care in Spondon" settles on Ian Care, and so on his election)."""
+    wards = [
+        s.resolution.best.name for s in reading.context if s.kind == "ward" and s.resolution.best
+    ]
+    keys = [
+        s.resolution.best.key for s in reading.context if s.kind == "party" and s.resolution.best
+    ]
+    if not wards and not keys:
+        return reading
+    settled = []
+    for span in reading.slots:
+        resolution = span.resolution
+        if span.kind == "candidate" and resolution.status == "ambiguous":
+            fits = [m for m in resolution.matches if _fits(store, m, None, wards, keys)]
+            if len(fits) == 1:
+                resolution = resolution.model_copy(update={"status": "ok", "matches": tuple(fits)})
+                span = replace(span, resolution=resolution)
+        settled.append(span)
+    return replace(reading, slots=tuple(settled))
+
+
+def _fits(
+    store: ResultsStore,
+    match: Match,
+    election_id: str | None,
+    wards: list[str],
+    party_keys: list[str],
+) -> bool:
+    """Did this candidate stand in one of these wards, for one of these parties (if named)?"""
+    for ref in store.candidate_refs(match.key):
+        if election_id is not None and ref.election_id != election_id:
+            continue
+        if wards and ref.ward not in wards:
+            continue
+        if party_keys and ref.party.key not in party_keys:
+            continue
+        return True
+    return False
+
+
+def _unscoped_hint(span: Span, scoped: Resolution) -> Resolution:
+    """When the name exists in another election, suggest it rather than nothing."""
+    if scoped.matches:
+        return scoped
+    return span.resolution.model_copy(update={"status": "not_found"})

@@ -1,0 +1,275 @@
+"""Finding the names inside a question: wards, candidates, parties and elections.
+
+The question is cut into runs of name-like words (ordinary words such as "won", "the" or
+"seats" end a run). Each run is split into spans by trying its word n-grams against the store's
+resolvers and keeping the split that explains most words with the best matches: "Lucy Care
+Littleover" becomes a candidate and a ward. Two rules keep it honest:
+
+* every name-like word must belong to a span (or is reported as unknown), so "Lucy Smithers" is
+  looked up whole and not found, instead of quietly becoming Lucy Care;
+* two spans of the same kind may not touch, so "John Smith" is one (unknown) candidate rather
+  than "John" (some John) next to "Smith" (Grace Smith).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from knowledge.questions.lexicon import Lexicon, WordInfo
+from knowledge.questions.text import Token, quote
+from knowledge.questions.words import KIND_HINTS, NUMBER_AFTER
+from knowledge.resolve import ACCEPT, EntityKind, Resolution
+from knowledge.store import ResultsStore
+
+MAX_SPAN: Final = 4
+"""Longest name, in words, looked up as one."""
+UNCOVERED_PENALTY: Final = 12.0
+"""Leaving a name-like word unexplained costs more than any single match gains."""
+SPAN_COST: Final = 1.0
+SOFT_WEIGHT: Final = 0.1
+"""An ordinary word inside a name ("Janet *Till*", "Labour *and* ...") explains little."""
+PLACEHOLDER: Final = "§"
+"""Stands in for a name in the words that trigger phrases are matched against."""
+PLACE_WORDS: Final = frozenset({"in", "at", "for"})
+_CONTENT: Final = frozenset({"name", "soft", "unknown", "year"})
+_NAME_KINDS: Final = frozenset({"ward", "candidate"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """A name found in the question and what the store's resolver made of it."""
+
+    kind: EntityKind
+    start: int
+    end: int
+    text: str
+    """As the user typed it."""
+    resolution: Resolution
+    after_in: bool = False
+    """Follows "in", "at" or "for": a place, so more likely a ward than a surname."""
+    alternatives: tuple[Span, ...] = ()
+    """The same words read as another kind that also matches well ("Bolton": a candidate's
+    surname, or the ward Boulton mistyped); the intent decides between them."""
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """Name-like words that match nothing in the store ("Narnia")."""
+
+    start: int
+    end: int
+    text: str
+    capital: bool
+    hint: EntityKind | None
+    place: bool = False
+    """Follows "in", "at" or "for"."""
+    """What a neighbouring word says it is: "Narnia *ward*", "the Pirate *party*"."""
+
+
+@dataclass(frozen=True)
+class Spotted:
+    """A question with its names found: the spans, the unknowns and the remaining words."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    spans: tuple[Span, ...]
+    unknowns: tuple[Unknown, ...]
+    words: tuple[str, ...]
+    """The question's words with every name and unknown replaced by `PLACEHOLDER`."""
+
+    def of(self, kind: EntityKind) -> tuple[Span, ...]:
+        return tuple(s for s in self.spans if s.kind == kind)
+
+
+Resolver = Callable[[str], Resolution]
+
+
+def resolvers(store: ResultsStore) -> dict[EntityKind, Resolver]:
+    return {
+        "ward": store.resolve_ward,
+        "candidate": store.resolve_candidate,
+        "party": store.resolve_party,
+        "election": store.resolve_election,
+    }
+
+
+def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, ...]) -> Spotted:
+    """Find the names in a tokenised question."""
+    infos = [lexicon.classify(t.word) for t in tokens]
+    for n, info in enumerate(infos[:-1]):
+        if info.role == "year" and tokens[n + 1].word in NUMBER_AFTER:
+            infos[n] = WordInfo("number", info.word)
+    lookup = _Lookup(resolvers(store))
+    spans: list[Span] = []
+    covered: set[int] = set()
+    for start, end in _runs(infos):
+        for kind, first, last in _best_split(tokens, infos, start, end, lookup):
+            words = tokens[first:last]
+            hint = _hint(tokens, first, last)
+            if hint not in (None, kind) and lookup(kind, _q(words)).status == "not_found":
+                continue  # "the Monster Raving Loony party": an unknown party, not a candidate
+            typed = quote(text, words)
+            place = first > 0 and tokens[first - 1].word in PLACE_WORDS
+            others = tuple(
+                Span(other, first, last, typed, found, place)
+                for other in sorted(_span_kinds(tokens, infos, first, last) - {kind, "election"})
+                if _plausible(found := lookup(other, _q(words)))
+            )
+            others = others if kind != "election" else ()
+            spans.append(Span(kind, first, last, typed, lookup(kind, _q(words)), place, others))
+            covered.update(range(first, last))
+    unknowns = _unknowns(text, tokens, infos, covered)
+    return Spotted(text, tokens, tuple(spans), unknowns, _words(tokens, infos, spans, unknowns))
+
+
+class _Lookup:
+    """The resolvers, memoised for one question (the split tries the same n-gram often)."""
+
+    def __init__(self, by_kind: dict[EntityKind, Resolver]) -> None:
+        self._by_kind = by_kind
+        self._seen: dict[tuple[EntityKind, str], Resolution] = {}
+
+    def __call__(self, kind: EntityKind, query: str) -> Resolution:
+        key = (kind, query)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._by_kind[kind](query)
+        return found
+
+
+def _q(tokens: tuple[Token, ...]) -> str:
+    return " ".join(t.word for t in tokens)
+
+
+def _runs(infos: list[WordInfo]) -> list[tuple[int, int]]:
+    """Maximal stretches of name-like words (ordinary words and numbers end a run)."""
+    runs = []
+    start: int | None = None
+    for n, info in enumerate([*infos, WordInfo("stop", "")]):
+        if info.role in _CONTENT:
+            start = n if start is None else start
+        elif start is not None:
+            runs.append((start, n))
+            start = None
+    return runs
+
+
+def _span_kinds(
+    tokens: tuple[Token, ...], infos: list[WordInfo], first: int, last: int
+) -> set[EntityKind]:
+    """Kinds a span may be: some word in it must look like that kind's name words."""
+    kinds: set[EntityKind] = set()
+    all_soft = all(infos[i].role == "soft" for i in range(first, last))
+    for i in range(first, last):
+        info = infos[i]
+        if info.role == "year":
+            kinds.add("election")
+        elif info.role == "name":
+            kinds.update(info.kinds)
+        elif info.role == "soft" and all_soft and tokens[i].capital:
+            kinds.update(k for k in info.kinds if k in _NAME_KINDS)
+    return kinds
+
+
+def _plausible(resolution: Resolution) -> bool:
+    """Good enough to be offered to the intent as another reading of the same words."""
+    return resolution.status != "not_found" and resolution.matches[0].score >= ACCEPT
+
+
+def _value(resolution: Resolution, length: float) -> float:
+    """What a span is worth: its match score per word it explains, less a cost per span."""
+    if resolution.status == "ok" and resolution.matches:
+        return resolution.matches[0].score / 10.0 * length - SPAN_COST
+    if resolution.status == "ambiguous" and resolution.matches:
+        return resolution.matches[0].score / 10.0 * length * 0.9 - SPAN_COST
+    return 1.0 * length - SPAN_COST
+
+
+def _best_split(
+    tokens: tuple[Token, ...], infos: list[WordInfo], start: int, end: int, lookup: _Lookup
+) -> list[tuple[EntityKind, int, int]]:
+    """The highest-valued way to cover one run with spans (dynamic programming over positions)."""
+    State = tuple[float, tuple[tuple[EntityKind, int, int], ...]]
+    best: dict[tuple[int, EntityKind | None], State] = {(start, None): (0.0, ())}
+    for i in range(start, end):
+        for last_kind in (None, "ward", "candidate", "party", "election"):
+            state = best.get((i, last_kind))
+            if state is None:
+                continue
+            value, chosen = state
+            skip = 0.0 if infos[i].role == "soft" else -UNCOVERED_PENALTY
+            _keep(best, (i + 1, None), (value + skip, chosen))
+            for j in range(i + 1, min(end, i + MAX_SPAN) + 1):
+                for kind in _span_kinds(tokens, infos, i, j):
+                    if kind == last_kind:
+                        continue
+                    resolution = lookup(kind, _q(tokens[i:j]))
+                    weight = sum(
+                        SOFT_WEIGHT if infos[n].role == "soft" else 1.0 for n in range(i, j)
+                    )
+                    gained = value + _value(resolution, weight)
+                    _keep(best, (j, kind), (gained, (*chosen, (kind, i, j))))
+    finals = [state for (pos, _), state in best.items() if pos == end]
+    return list(max(finals, key=lambda s: s[0])[1]) if finals else []
+
+
+def _keep(
+    best: dict[
+        tuple[int, EntityKind | None], tuple[float, tuple[tuple[EntityKind, int, int], ...]]
+    ],
+    key: tuple[int, EntityKind | None],
+    state: tuple[float, tuple[tuple[EntityKind, int, int], ...]],
+) -> None:
+    if key not in best or state[0] > best[key][0]:
+        best[key] = state
+
+
+def _unknowns(
+    text: str, tokens: tuple[Token, ...], infos: list[WordInfo], covered: set[int]
+) -> tuple[Unknown, ...]:
+    found = []
+    n = 0
+    while n < len(tokens):
+        if n in covered or infos[n].role not in ("name", "unknown", "year"):
+            n += 1
+            continue
+        start = n
+        while n < len(tokens) and n not in covered and infos[n].role in ("name", "unknown", "year"):
+            n += 1
+        hint = _hint(tokens, start, n)
+        if hint is None and all(infos[i].role == "year" for i in range(start, n)):
+            hint = "election"
+        run = tokens[start:n]
+        place = start > 0 and tokens[start - 1].word in PLACE_WORDS
+        capital = any(t.capital for t in run)
+        found.append(Unknown(start, n, quote(text, run), capital, hint, place))
+    return tuple(found)
+
+
+def _hint(tokens: tuple[Token, ...], start: int, end: int) -> EntityKind | None:
+    """The kind a neighbouring word gives a name: "Narnia *ward*", "the Pirate *party*"."""
+    around = [tokens[i].word for i in (end - 1, end, start, start - 1) if 0 <= i < len(tokens)]
+    return next((KIND_HINTS[w] for w in around if w in KIND_HINTS), None)
+
+
+def _words(
+    tokens: tuple[Token, ...],
+    infos: list[WordInfo],
+    spans: list[Span],
+    unknowns: tuple[Unknown, ...],
+) -> tuple[str, ...]:
+    marks = {span.start: span.end for span in spans}
+    marks.update({unknown.start: unknown.end for unknown in unknowns})
+    words: list[str] = []
+    n = 0
+    while n < len(tokens):
+        if n in marks:
+            words.append(PLACEHOLDER)
+            n = marks[n]
+            continue
+        info = infos[n]
+        words.append("#" if info.role in ("number", "year") else info.word)
+        n += 1
+    return tuple(words)

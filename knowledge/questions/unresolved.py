@@ -1,0 +1,121 @@
+"""Answers for questions that can't be answered: a name not found, a name that needs choosing,
+or a question outside what the results hold. Each says so plainly and shows what to ask.
+"""
+
+from __future__ import annotations
+
+from knowledge.answers import AmbiguousAnswer, NotFoundAnswer, NotFoundWhat, Option
+from knowledge.models import Election
+from knowledge.questions.phrasing import join, title_of
+from knowledge.resolve import EntityKind, Resolution
+from knowledge.store import ResultsStore
+
+_NOUNS: dict[EntityKind, str] = {
+    "ward": "ward",
+    "candidate": "candidate",
+    "party": "party",
+    "election": "election",
+}
+
+
+def examples(store: ResultsStore) -> tuple[str, ...]:
+    """Three questions this store can answer, built from its newest election."""
+    latest = store.latest
+    if latest is None:
+        return ()
+    facts = store.facts(latest.id)
+    found: list[str] = []
+    if facts.contests:
+        found.append(f"Who won in {facts.contests[0].ward}?")
+        standings = [s for c in facts.contests for s in c.standings if s.votes is not None]
+        if standings:
+            top = max(standings, key=lambda s: s.votes or 0)
+            found.append(f"Did {top.name} get in?")
+    if facts.parties:
+        found.append(f"How many seats did {facts.parties[0].party.display} win?")
+    found.append("Which was the closest contest?")
+    return tuple(found[:3])
+
+
+def options(resolution: Resolution) -> tuple[Option, ...]:
+    return tuple(
+        Option(name=m.name, detail=m.detail, key=m.key, score=m.score) for m in resolution.matches
+    )
+
+
+def ambiguous_answer(
+    resolution: Resolution, query: str, election: Election | None
+) -> AmbiguousAnswer:
+    """Ask which one: the options, each with what tells it apart."""
+    choices = options(resolution)
+    listed = join([f"{o.name} ({o.detail})" if o.detail else o.name for o in choices[:5]], "or")
+    return AmbiguousAnswer(
+        headline=f"Which “{query}” do you mean: {listed}?",
+        what=resolution.kind,
+        query=query,
+        options=choices,
+        command=resolution.kind,
+        election=election.id if election else None,
+    )
+
+
+def not_found_answer(
+    store: ResultsStore,
+    resolution: Resolution,
+    query: str,
+    election: Election | None,
+) -> NotFoundAnswer:
+    """No such name (in this election): say so, with the nearest names as suggestions."""
+    noun = _NOUNS[resolution.kind]
+    where = f" in the {title_of(election)}" if election else " in the loaded results"
+    suggestions = options(resolution) if resolution.status != "ok" else ()
+    article = "an" if noun[0] in "aeiou" else "a"
+    message = f"I couldn't find {article} {noun} called “{query}”{where}."
+    if suggestions:
+        message += f" Did you mean {join([s.name for s in suggestions[:3]], 'or')}?"
+    elif resolution.kind == "election":
+        loaded = join([e.title for e in reversed(store.elections)][:5])
+        message += f" The loaded elections are: {loaded}." if loaded else ""
+    what: NotFoundWhat = resolution.kind
+    return NotFoundAnswer(
+        headline=message,
+        what=what,
+        query=query[:100],
+        message=message,
+        suggestions=suggestions,
+        examples=examples(store),
+    )
+
+
+def out_of_scope(store: ResultsStore, text: str, about: str | None = None) -> NotFoundAnswer:
+    """A question the results can't answer: what the bot can answer instead."""
+    scope = "the loaded election results"
+    headline = "I can't answer that from the election results I have."
+    if about:
+        headline = f"I can't answer that about {about} from the election results I have."
+    message = (
+        f"I answer questions about {scope}: who won a ward, how a candidate or a party did, "
+        "who controls the council, the closest contests and the biggest votes."
+    )
+    return NotFoundAnswer(
+        headline=headline,
+        what="question",
+        query=" ".join(text.split())[:100],
+        message=message,
+        examples=examples(store),
+    )
+
+
+def missing_answer(store: ResultsStore, kind: EntityKind) -> NotFoundAnswer:
+    """The question needs a name it doesn't give ("who won in the ward?")."""
+    noun = _NOUNS[kind]
+    message = f"Which {noun} do you mean? Name it in the question."
+    what: NotFoundWhat = kind
+    return NotFoundAnswer(
+        headline=message, what=what, query="", message=message, examples=examples(store)
+    )
+
+
+def no_elections() -> NotFoundAnswer:
+    message = "No elections are loaded, so there is nothing to answer from."
+    return NotFoundAnswer(headline=message, what="election", query="", message=message)

@@ -1,0 +1,389 @@
+"""Replies about one ward (and about one party in a ward): each is the ward's WardAnswer with a
+headline that answers the question asked."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from knowledge.answers import Answer
+from knowledge.facts import ContestResult, Standing
+from knowledge.questions.context import Ask, Reply, headed
+from knowledge.questions.intents import LOSE
+from knowledge.questions.phrasing import (
+    join,
+    num,
+    ordinal,
+    pct,
+    plural,
+    possessive,
+    sentence,
+    with_verdict,
+)
+
+
+def _who(ask: Ask, standing: Standing, party: bool = True) -> str:
+    votes = num(standing.votes) if standing.votes is not None else "unopposed"
+    if party:
+        return f"{standing.name} ({standing.party.display}, {votes})"
+    return f"{standing.name} ({votes})"
+
+
+def _noun(ask: Ask, standing: Standing) -> str:
+    return ask.party_of(standing.party.key, standing.party.display)
+
+
+def _seat_split(ask: Ask, contest: ContestResult) -> str:
+    """`between Labour (2 seats) and Independent (1)`."""
+    parts = []
+    for number, (key, count) in enumerate(contest.seats_by_party):
+        display = next(s.party.display for s in contest.standings if s.party.key == key)
+        parts.append(f"{display} ({plural(count, 'seat') if number == 0 else count})")
+    return "between " + join(parts)
+
+
+def _all_seats(seats: int) -> str:
+    return {1: "the seat", 2: "both seats"}.get(seats, f"all {seats} seats")
+
+
+def _tie_clause(contest: ContestResult) -> str:
+    tied = contest.tied
+    if not tied:
+        return ""
+    votes = num(tied[0].votes or 0)
+    names = join([t.name for t in tied])
+    return f"; the last seat is undecided: {names} tied on {votes} votes"
+
+
+def who_won(ask: Ask, contest: ContestResult) -> str:
+    """One sentence on who won a ward, with votes, split seats and ties."""
+    ward = contest.ward
+    elected = contest.elected
+    if contest.unopposed:
+        names = join([f"{s.name} ({s.party.display})" for s in elected])
+        verb = "was" if len(elected) == 1 else "were"
+        return f"{names} {verb} elected unopposed in {ward}."
+    if not elected:
+        return sentence(f"no one was elected outright in {ward}{_tie_clause(contest)}.")
+    if contest.seats == 1:
+        winner = elected[0]
+        runner = contest.standings[1]
+        return (
+            f"{winner.name} ({winner.party.display}) won {ward} with {num(winner.votes or 0)} "
+            f"votes, a majority of {num(contest.majority or 0)} over {runner.name} "
+            f"({runner.party.display})."
+        )
+    if len(contest.seats_by_party) == 1:
+        noun = _noun(ask, elected[0])
+        share = (
+            _all_seats(contest.seats)
+            if len(elected) == contest.seats
+            else plural(len(elected), "seat")
+        )
+        names = join([_who(ask, s, party=False) for s in elected])
+        return sentence(f"{noun} won {share} in {ward}: {names}{_tie_clause(contest)}.")
+    names = join([_who(ask, s) for s in elected])
+    return f"{ward} was split {_seat_split(ask, contest)}: {names}{_tie_clause(contest)}."
+
+
+def _result(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    return headed(ask.ward_answer(contest), who_won(ask, contest))
+
+
+def _party(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    elected = contest.elected
+    if contest.split:
+        text = f"{contest.ward} was split {_seat_split(ask, contest)}."
+    elif elected:
+        noun = _noun(ask, elected[0])
+        seats = _all_seats(contest.seats)
+        if len(elected) < contest.seats:
+            seats = plural(len(elected), "seat")
+        text = sentence(f"{noun} won {seats} in {contest.ward}{_tie_clause(contest)}.")
+    else:
+        text = who_won(ask, contest)
+    return headed(ask.ward_answer(contest), text)
+
+
+def _majority(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    answer = ask.ward_answer(contest)
+    if contest.majority is None:
+        return headed(answer, f"There was no contest in {contest.ward}: {who_won(ask, contest)}")
+    last = contest.standings[contest.seats - 1]
+    loser = contest.standings[contest.seats]
+    if contest.tie:
+        text = (
+            f"In {contest.ward} there was no majority: {join([t.name for t in contest.tied])} "
+            f"tied on {num(last.votes or 0)} votes for the last seat."
+        )
+        return headed(answer, text)
+    seat = "the seat" if contest.seats == 1 else "the last seat"
+    text = (
+        f"In {contest.ward} {seat} was won by {plural(contest.majority, 'vote')} "
+        f"({pct(contest.majority_percent)} of votes cast): {_who(ask, last)} finished ahead of "
+        f"{_who(ask, loser)}"
+    )
+    ranked = ask.facts.by_margin()
+    if len(ranked) > 1 and ranked[0].ward == contest.ward:
+        text += " — the closest contest of the election"
+    elif len(ranked) > 1 and ranked[-1].ward == contest.ward:
+        text += " — the biggest majority of the election"
+    return headed(answer, text + ".")
+
+
+def _turnout(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    if contest.turnout is not None:
+        text = f"Turnout in {contest.ward} was {num(contest.turnout)}"
+        if contest.turnout_percent is not None:
+            text += f" ({pct(contest.turnout_percent)})"
+        if contest.electorate:
+            text += f" of {num(contest.electorate)} registered electors"
+        text += "."
+    elif contest.turnout_percent is not None:
+        text = f"Turnout in {contest.ward} was {pct(contest.turnout_percent)}."
+    else:
+        text = (
+            f"The document gives no turnout for {contest.ward}; "
+            f"{num(contest.total_votes)} votes were cast there"
+            + (f" (each voter could cast up to {contest.seats})." if contest.seats > 1 else ".")
+        )
+    return headed(ask.ward_answer(contest), text)
+
+
+def _total_votes(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    text = f"{num(contest.total_votes)} votes were cast in {contest.ward}"
+    if contest.seats > 1:
+        text += f" (each voter could cast up to {contest.seats})"
+    return headed(ask.ward_answer(contest), text + ".")
+
+
+def _candidates(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    counts = Counter(s.party.display for s in contest.standings)
+    by_party = join([f"{display} {count}" for display, count in counts.most_common()])
+    text = (
+        f"{plural(len(contest.standings), 'candidate')} stood in {contest.ward} for "
+        f"{plural(contest.seats, 'seat')}: {by_party}."
+    )
+    return headed(ask.ward_answer(contest), text)
+
+
+def _seats(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    text = (
+        f"{contest.ward} elected {plural(contest.seats, 'councillor')} in the {ask.election.title}."
+    )
+    return headed(ask.ward_answer(contest), text)
+
+
+def _top(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    with_votes = [s for s in contest.standings if s.votes is not None]
+    if not with_votes:
+        return _result(ask)
+    top = with_votes[0]
+    level = [s for s in with_votes if s.votes == top.votes]
+    names = join([f"{s.name} ({s.party.display})" for s in level])
+    verb = "got" if len(level) == 1 else "tied with"
+    text = f"{names} {verb} the most votes in {contest.ward}: {num(top.votes or 0)}."
+    return headed(ask.ward_answer(contest), text)
+
+
+def _bottom(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    with_votes = [s for s in contest.standings if s.votes is not None]
+    if not with_votes:
+        return _result(ask)
+    low = with_votes[-1]
+    level = [s for s in with_votes if s.votes == low.votes]
+    names = join([f"{s.name} ({s.party.display})" for s in level])
+    text = f"{names} got the fewest votes in {contest.ward}: {num(low.votes or 0)}."
+    return headed(ask.ward_answer(contest), text)
+
+
+def _top_party(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    votes: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for s in contest.standings:
+        votes[s.party.key] += s.votes or 0
+        names[s.party.key] = s.party.display
+    key, total = votes.most_common(1)[0]
+    share = 100.0 * total / contest.total_votes if contest.total_votes else None
+    noun = sentence(ask.party_of(key, names[key]))
+    text = f"{noun} got the most votes in {contest.ward}: {num(total)} ({pct(share)})."
+    return headed(ask.ward_answer(contest), text)
+
+
+ORDINALS = {
+    "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+    "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+}  # fmt: skip
+
+
+def _place(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    wanted = next((n for word, n in ORDINALS.items() if word in ask.present), None)
+    if wanted is None:  # "runner-up": the best of those not elected
+        wanted = contest.seats + 1
+    if wanted > len(contest.standings):
+        text = f"Only {plural(len(contest.standings), 'candidate')} stood in {contest.ward}."
+        return headed(ask.ward_answer(contest), text)
+    standing = contest.standings[wanted - 1]
+    status = "elected" if standing.elected else ("tied" if standing.tied else "not elected")
+    text = (
+        f"{standing.name} ({standing.party.display}) came {ordinal(wanted)} in {contest.ward} "
+        f"with {plural(standing.votes or 0, 'vote')} ({status})."
+    )
+    return headed(ask.ward_answer(contest), text)
+
+
+def _losers(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    losers = contest.losers
+    if not losers:
+        return headed(
+            ask.ward_answer(contest), f"No one lost in {contest.ward}: {who_won(ask, contest)}"
+        )
+    names = join([_who(ask, s) for s in losers[:4]])
+    more = f" and {len(losers) - 4} more" if len(losers) > 4 else ""
+    text = f"{plural(len(losers), 'candidate')} were not elected in {contest.ward}: {names}{more}."
+    if len(losers) == 1:
+        text = f"{_who(ask, losers[0])} was not elected in {contest.ward}."
+    return headed(ask.ward_answer(contest), text)
+
+
+def _tie(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    if contest.tie:
+        tied = contest.tied
+        text = (
+            f"Yes — in {contest.ward} {join([t.name for t in tied])} tied on "
+            f"{num(tied[0].votes or 0)} votes for the last seat, so the result leaves it undecided."
+        )
+    elif contest.majority is None:
+        text = f"No — there was no contest in {contest.ward}: {who_won(ask, contest)}"
+    else:
+        last = contest.standings[contest.seats - 1]
+        text = (
+            f"No — there was no tie for the last seat in {contest.ward}: {last.name} was "
+            f"{plural(contest.majority, 'vote')} ahead."
+        )
+    return headed(ask.ward_answer(contest), text)
+
+
+def _split(ask: Ask) -> Answer:
+    contest = ask.wards[0]
+    if contest.split:
+        text = f"Yes — {contest.ward} was split {_seat_split(ask, contest)}."
+    elif contest.seats == 1:
+        text = f"No — {contest.ward} had a single seat: {who_won(ask, contest)}"
+    else:
+        text = f"No — {who_won(ask, contest)}"
+    return headed(ask.ward_answer(contest), text)
+
+
+# A party in a ward ---------------------------------------------------------------------------
+
+
+def _party_lines(ask: Ask) -> tuple[ContestResult, list[Standing], str]:
+    contest = ask.wards[0]
+    party = ask.parties[0]
+    mine = [s for s in contest.standings if s.party.key == party.key]
+    return contest, mine, ask.party_of(party.key, party.display)
+
+
+def _party_won(ask: Ask) -> Answer:
+    contest, mine, noun = _party_lines(ask)
+    won = [s for s in mine if s.elected]
+    if not mine:
+        text = f"{noun} had no candidate in {contest.ward}; {who_won(ask, contest)}"
+    elif won:
+        names = join([_who(ask, s, party=False) for s in won])
+        count = _all_seats(contest.seats) if len(won) == contest.seats else None
+        count = count or f"{len(won)} of the {contest.seats} seats"
+        text = f"{noun} won {count} in {contest.ward}: {names}."
+    else:
+        best = mine[0]
+        text = (
+            f"{noun} won no seats in {contest.ward} (best: {best.name}, "
+            f"{ordinal(best.position)} with {num(best.votes or 0)} votes); {who_won(ask, contest)}"
+        )
+    verdict = ""
+    if ask.yes_no:
+        verdict = "Yes — " if bool(won) != ask.has(LOSE) else "No — "
+    return headed(ask.ward_answer(contest), with_verdict(verdict, sentence(text)))
+
+
+def _party_extreme(ask: Ask, best: bool) -> Answer:
+    contest, mine, noun = _party_lines(ask)
+    if not mine:
+        return headed(
+            ask.ward_answer(contest), sentence(f"{noun} had no candidate in {contest.ward}.")
+        )
+    pick = mine[0] if best else mine[-1]
+    word = "top" if best else "lowest-polling"
+    status = "elected" if pick.elected else "not elected"
+    text = (
+        f"{possessive(sentence(noun))} {word} candidate in {contest.ward} was {pick.name}, with "
+        f"{plural(pick.votes or 0, 'vote')} ({ordinal(pick.position)}, {status})."
+    )
+    return headed(ask.ward_answer(contest), text)
+
+
+def _party_votes(ask: Ask) -> Answer:
+    contest, mine, noun = _party_lines(ask)
+    answer = ask.ward_answer(contest)
+    if not mine:
+        return headed(answer, sentence(f"{noun} had no candidate in {contest.ward}."))
+    total = sum(s.votes or 0 for s in mine)
+    share = 100.0 * total / contest.total_votes if contest.total_votes else None
+    if len(mine) == 1:
+        who = f"{possessive(sentence(noun))} candidate, {mine[0].name},"
+    else:
+        who = f"{possessive(sentence(noun))} {len(mine)} candidates"
+    text = f"{who} got {plural(total, 'vote')} in {contest.ward}, {pct(share)} of the votes cast."
+    return headed(answer, text)
+
+
+def _party_candidates(ask: Ask) -> Answer:
+    contest, mine, noun = _party_lines(ask)
+    answer = ask.ward_answer(contest)
+    if not mine:
+        return headed(answer, sentence(f"{noun} had no candidate in {contest.ward}."))
+    names = join([_who(ask, s, party=False) for s in mine])
+    won = sum(s.elected for s in mine)
+    elected = f"{won} elected" if won else "none elected"
+    count = plural(len(mine), "candidate")
+    text = f"{sentence(noun)} stood {count} in {contest.ward} ({elected}): {names}."
+    return headed(answer, text)
+
+
+REPLIES: dict[str, Reply] = {
+    "ward.result": _result,
+    "ward.winners": _result,
+    "ward.party": _party,
+    "ward.majority": _majority,
+    "ward.turnout": _turnout,
+    "ward.total_votes": _total_votes,
+    "ward.candidates": _candidates,
+    "ward.seats": _seats,
+    "ward.top": _top,
+    "ward.bottom": _bottom,
+    "ward.top_party": _top_party,
+    "ward.losers": _losers,
+    "ward.place": _place,
+    "ward_party.best": lambda ask: _party_extreme(ask, True),
+    "ward_party.worst": lambda ask: _party_extreme(ask, False),
+    "ward.tie": _tie,
+    "ward.split": _split,
+    "ward_party.won": _party_won,
+    "ward_party.result": _party_won,
+    "ward_party.votes": _party_votes,
+    "ward_party.share": _party_votes,
+    "ward_party.candidates": _party_candidates,
+}

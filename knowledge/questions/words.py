@@ -1,0 +1,77 @@
+"""Ordinary words: never names, whatever a fuzzy matcher thinks of them.
+
+A question is mostly glue ("who", "the", "did", "in") and election words ("seats", "votes",
+"council"). Those must not fuzzy-match a ward, a candidate or a party, so they are listed here
+and taken out before names are looked for. The intents' trigger words are added to this list
+at import (see `knowledge.questions.intents.KEYWORDS`), so the two never drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from knowledge.resolve import EntityKind
+
+_GLUE = """
+a an the this that these those there here it its itself they them their theirs he him his she else
+her hers we us our you your yours i me my mine one ones someone anyone anybody everyone who whom
+whose what whats which where wheres when whens why how hows whos thats theres heres
+is are was were be been being am do does did done doing have has had having will would shall
+should can could may might must dont doesnt didnt wasnt werent isnt arent hasnt havent hadnt
+wont cant couldnt shouldnt wouldnt im ive id youre weve theyre
+of in on at to for from by with without about into onto over under between among amongst
+against across after before during since until till up down out off than then as per via
+and or but nor so yet if because while though although also too either neither both
+not no yes yeah yep nope all any some each every many much more most less least few fewer
+v vs versus
+other others another such same own only just even still already ever again very really quite
+please pls plz thanks thank thx ty cheers hi hello hey ok okay well oh ah um so like u ur r
+tell show give list know find get got gets getting let lets say said see look want wanted need
+mean means meant think thought guess wonder wondering explain describe check
+happen happened happens going go went gone come came make made take took put
+way ways thing things stuff lot lots bit kind sort type
+now today yesterday year years time times ago last first next previous recent recently
+current currently latest
+total overall altogether combined whole entire full number numbers figure figures count
+one two three four five six seven eight nine ten eleven twelve first second third
+idea curious question quick anyone anybody someone somebody everybody nobody none
+"""
+
+_ELECTION_WORDS = """
+election elections byelection byelections elect elected electing electoral poll polls polling vote
+votes voted voting
+voter voters ballot ballots council councils councillor councillors cllr cllrs member members
+seat seats ward wards division divisions area areas constituency district borough city county
+metropolitan local parish party parties candidate candidates contest contests contested
+result results race races winner winners loser losers count counted stand stood standing
+run ran running mr mrs ms miss dr sir lady lord
+"""
+
+STOP_WORDS: Final[frozenset[str]] = frozenset((_GLUE + _ELECTION_WORDS).split())
+"""Words that are never the start of a name on their own."""
+
+KIND_HINTS: Final[dict[str, EntityKind]] = {
+    "party": "party",
+    "parties": "party",
+    "ward": "ward",
+    "wards": "ward",
+    "division": "ward",
+    "candidate": "candidate",
+    "councillor": "candidate",
+    "cllr": "candidate",
+    "mr": "candidate",
+    "mrs": "candidate",
+    "ms": "candidate",
+    "dr": "candidate",
+    "election": "election",
+    "council": "election",
+}
+"""A word next to an unknown name that says what kind of name it is ("the Pirate party")."""
+
+NUMBER_AFTER: Final[frozenset[str]] = frozenset({"vote", "votes", "seats", "seat", "people"})
+"""A year-like number followed by one of these is a count, not a year ("2000 votes")."""
+
+YES_NO_OPENERS: Final[frozenset[str]] = frozenset(
+    {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will", "can"}
+)
+"""A question opening with one of these wants a yes or a no first."""

@@ -1,0 +1,192 @@
+"""Hand-made documents for the question evaluation: a tie at the last seat, a by-election, and
+a Derby election by thirds plus a Barnsley one (loaded next to the seed).
+
+Every figure the evaluation expects is written here in the document, so the expected values in
+`questions_eval_documents.toml` can be checked by eye against this file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge import PartyBook, ResultsStore
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "data" / "elections" / "2002_derby_city_council_election.txt"
+PARTIES = ROOT / "data" / "parties.toml"
+
+TIETON_2010 = """= 2010 Tieton Borough Council election =
+
+Infobox
+- Seats For Election: All 6 seats to Tieton Borough Council
+- Majority Seats: 4
+- Election Date: 6 May 2010
+
+Ties at the last seat in two wards; one ward was not contested.
+
+==Ward results==
+===Northgate===
+
+  - Northgate (2)**
+
+- Alice Archer (Labour Party (UK)): 900 votes
+- Brian Bishop (Labour Party (UK)): 850 votes
+- Carol Cooper (Conservative Party (UK)): 850 votes
+- David Dyer (Conservative Party (UK)): 700 votes
+
+===Southgate===
+
+  - Southgate**
+
+- Emma Ellis (Liberal Democrats (UK)): 1,200 votes
+- Frank Fowler (Labour Party (UK)): 1,200 votes
+- Gina Gale (Conservative Party (UK)): 300 votes
+
+===Eastgate===
+
+  - Eastgate (2)**
+
+- Harry Hunt (Conservative Party (UK)): 1,000 votes
+- Irene Irving (Labour Party (UK)): 800 votes
+- Jack Jarvis (Labour Party (UK)): 790 votes
+
+===Westgate===
+
+  - Westgate**
+
+- Karen Knight (Independent (politician)): Unopposed
+"""
+
+SINFIN_BY_2005 = """= 2005 Sinfin by-election =
+
+Infobox
+- Election Date: 14 July 2005
+
+A by-election after the death of a Labour councillor.
+
+==Result==
+===Sinfin===
+
+  - Sinfin by-election**
+
+- Balbir Sandhu (Labour Party (UK)): 1,310 votes
+- Alan Jones (Liberal Democrats (UK)): 898 votes
+- Mary Smith (Conservative Party (UK)): 520 votes
+- Majority: 412
+- Turnout: 3,104 (28.4%)
+- Labour Party (UK) hold
+"""
+
+DERBY_2003 = """= 2003 Derby City Council election =
+
+Infobox
+- Seats For Election: 17 of 51 seats to Derby City Council
+- Majority Seats: 26
+- Election Date: 1 May 2003
+- Party1: Labour Party (UK)
+- Seats Before1: 27
+- Seats After1: 25
+- Party2: Liberal Democrats (UK)
+- Seats Before2: 12
+- Seats After2: 15
+- Party3: Conservative Party (UK)
+- Seats Before3: 11
+- Seats After3: 10
+- Party4: Independent (politician)
+- Seats Before4: 1
+- Seats After4: 1
+
+One third of the council was elected. Labour lost overall control.
+
+==Ward results==
+===Abbey===
+
+  - Abbey**
+
+- Ann Jackman (Liberal Democrats (UK)): 1,402 votes
+- Michael Fuller (Labour Party (UK)): 1,100 votes
+- Jane Doe (Conservative Party (UK)): 300 votes
+
+===Darley===
+
+  - Darley**
+
+- Simon Hart (Conservative Party (UK)): 1,250 votes
+- Martin Repton (Labour Party (UK)): 1,240 votes
+- Joan Travis (Liberal Democrats (UK)): 500 votes
+
+===Sinfin===
+
+  - Sinfin**
+
+- Robin Turner (Labour Party (UK)): 1,000 votes
+- Jennifer Driscoll (Liberal Democrats (UK)): 700 votes
+- Grace Smith (Conservative Party (UK)): 300 votes
+
+===Oakwood===
+
+  - Oakwood**
+
+- Pauline Latham (Conservative Party (UK)): 1,500 votes
+- Jack Andrews (Labour Party (UK)): 900 votes
+- Patricia Turner (Liberal Democrats (UK)): 400 votes
+"""
+
+BARNSLEY_2004 = """= 2004 Barnsley Metropolitan Borough Council election =
+
+Infobox
+- Seats For Election: All 6 seats to Barnsley Metropolitan Borough Council
+- Majority Seats: 4
+- Election Date: 10 June 2004
+
+==Ward results==
+===Darton West===
+
+  - Darton West (2)**
+
+- Harry Brown (Labour Party (UK)): 1,500 votes
+- Pat Green (Labour Party (UK)): 1,400 votes
+- Tom Care (Conservative Party (UK)): 700 votes
+
+===Old Town===
+
+  - Old Town (2)**
+
+- Anne Hill (Independent (politician)): 1,200 votes
+- Bob Hill (Independent (politician)): 1,150 votes
+- Sam Wood (Labour Party (UK)): 1,100 votes
+- Kim Wood (Labour Party (UK)): 900 votes
+
+===Royston===
+
+  - Royston (2)**
+
+- Dave Smith (Labour Party (UK)): 1,300 votes
+- Jo West (Labour Party (UK)): 1,250 votes
+- Ann Lee (Conservative Party (UK)): 500 votes
+"""
+
+DOCUMENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ties": (("2010_tieton.txt", TIETON_2010),),
+    "by-election": (("2005_sinfin_by_election.txt", SINFIN_BY_2005),),
+    "many": (
+        ("2003_derby.txt", DERBY_2003),
+        ("2004_barnsley.txt", BARNSLEY_2004),
+        ("2005_sinfin_by_election.txt", SINFIN_BY_2005),
+    ),
+}
+"""Stores by name; "many" also holds the seed document."""
+
+
+def build_store(name: str) -> ResultsStore:
+    """The named hand-made store ("many" adds the seed to its documents)."""
+    documents = list(DOCUMENTS[name])
+    if name == "many":
+        documents.insert(0, (SEED.name, SEED.read_text(encoding="utf-8")))
+    store = ResultsStore.from_texts(documents, PartyBook.from_toml(PARTIES))
+    assert not store.errors, store.errors
+    return store
+
+
+def seed_store() -> ResultsStore:
+    return ResultsStore.load(SEED, PARTIES)

@@ -1,0 +1,103 @@
+"""Questions in plain words: accuracy per question family on the evaluation set, and in-process
+latency of `answer_question` on the seed election.
+
+Accuracy uses the hand-written cases of tests/knowledge/questions_eval*.toml (the same check as
+the test). Latency times every seed question of the evaluation set: "warm" asks it again, so the
+word memos answer; "cold" clears the question lexicon's and the name indexes' memos first, as
+for words never seen before. Target: p99 under 2 ms on the seed.
+
+    python benchmarks/questions.py [--repeat 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+
+from timing import ROOT, ms, percentile, samples, table
+
+sys.path.insert(0, str(ROOT / "tests" / "knowledge"))
+
+from questions_eval import check, load_cases  # type: ignore[import-not-found]
+from questions_eval_documents import (  # type: ignore[import-not-found]
+    DOCUMENTS,
+    build_store,
+    seed_store,
+)
+
+from knowledge import ResultsStore
+from knowledge.questions import answer_question
+from knowledge.questions.lexicon import lexicon_for
+
+TARGET_MS = 2.0
+
+
+def forget(store: ResultsStore) -> None:
+    """Clear every per-word memo (a benchmark-only reach inside the lexicon and indexes)."""
+    lexicon_for(store)._memo.clear()
+    for index in (store.wards, store.candidates, store.parties, store.election_index):
+        memo = getattr(index, "_similar_memo", None)
+        if memo is not None:
+            memo.clear()
+
+
+def accuracy() -> None:
+    stores = {name: build_store(name) for name in DOCUMENTS}
+    stores["seed"] = seed_store()
+    tally: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses = []
+    for case in load_cases():
+        problems = check(case, answer_question(stores[case.store], case.q))
+        tally[case.family][0] += 1
+        tally[case.family][1] += not problems
+        if problems:
+            misses.append(f"  {case.label}: {'; '.join(problems)}")
+    rows = [
+        [family, str(total), str(right), f"{100 * right / total:.1f}%"]
+        for family, (total, right) in sorted(tally.items())
+    ]
+    total = sum(t for t, _ in tally.values())
+    right = sum(r for _, r in tally.values())
+    rows.append(["all", str(total), str(right), f"{100 * right / total:.1f}%"])
+    print("Accuracy on the evaluation set\n")
+    print(table(["family", "cases", "right", "accuracy"], rows))
+    if misses:
+        print("\nMisses:\n" + "\n".join(misses))
+
+
+def latency(repeat: int) -> None:
+    store = seed_store()
+    questions = [c.q for c in load_cases() if c.store == "seed"]
+    warm: list[float] = []
+    cold: list[float] = []
+    for question in questions:
+        warm += samples(lambda q=question: answer_question(store, q), repeat, warmup=1)  # type: ignore[misc]
+        cold += samples(
+            lambda q=question: answer_question(store, q),  # type: ignore[misc]
+            repeat,
+            warmup=1,
+            before=lambda: forget(store),
+        )
+    rows = [
+        [label, str(len(times)), ms(percentile(times, 0.5)), ms(percentile(times, 0.99)),
+         ms(max(times))]
+        for label, times in (("warm", warm), ("cold", cold))
+    ]  # fmt: skip
+    print(f"\nanswer_question on the seed: {len(questions)} questions x {repeat} (milliseconds)\n")
+    print(table(["memos", "calls", "p50", "p99", "max"], rows))
+    slowest = max(percentile(warm, 0.99), percentile(cold, 0.99))
+    verdict = "PASS" if slowest * 1000 < TARGET_MS else "FAIL"
+    print(f"\nSlowest p99: {ms(slowest)} ms (target < {TARGET_MS:g} ms): {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="timed calls per question")
+    args = parser.parse_args()
+    accuracy()
+    latency(args.repeat)
+
+
+if __name__ == "__main__":
+    main()

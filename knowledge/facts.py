@@ -8,6 +8,7 @@ infobox's Seats Before (the council just before the election), the baseline stat
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -142,8 +143,16 @@ class ElectionFacts(_Frozen):
     warnings: tuple[ParseWarning, ...] = ()
 
     def contest(self, ward: str) -> ContestResult | None:
-        folded = ward.casefold()
-        return next((c for c in self.contests if c.ward.casefold() == folded), None)
+        contests, by_ward = self._ward_index
+        if contests is not self.contests:  # a model_copy with other contests: index afresh
+            del self.__dict__["_ward_index"]
+            contests, by_ward = self._ward_index
+        return by_ward.get(ward.casefold())
+
+    @cached_property
+    def _ward_index(self) -> tuple[tuple[ContestResult, ...], dict[str, ContestResult]]:
+        """Contests by case-folded ward name (ward names are unique within a document)."""
+        return self.contests, {c.ward.casefold(): c for c in self.contests}
 
     def tally(self, party_key: str) -> PartyTally | None:
         return next((t for t in self.parties if t.party.key == party_key), None)
@@ -198,7 +207,7 @@ def contest_result(election_id: str, contest: Contest, book: PartyBook) -> Conte
         else:
             elected, tied = position <= seats, False
         standings.append(
-            Standing(
+            Standing.model_construct(  # built from checked values: skip re-validating each one
                 name=candidacy.name,
                 party=book.lookup(candidacy.party),
                 votes=votes,

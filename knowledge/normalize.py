@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -37,11 +38,18 @@ _LETTERS = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """Fold `text` for matching: lower-case words (ASCII where possible) with single spaces."""
-    folded = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = folded.casefold().replace("&", " and ")
+    """Fold `text` for matching: lower-case words (ASCII where possible) with single spaces.
+
+    Memoised: documents repeat party names on every line, and loading folds each name.
+    """
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    folded = folded.replace("&", " and ")
     folded = _APOSTROPHES.sub("", folded)
     return _NON_WORD.sub(" ", folded).strip()
 

@@ -44,6 +44,9 @@ _RESULTS_SECTION = re.compile(
     r"result|ward|division|by-?election|candidate|poll|contest|electoral", re.IGNORECASE
 )
 _FIRST_NUMBER = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?")
+_INTEGER = re.compile(r"[+-]?\d+")
+_VOTES_WORD = re.compile(r"\s*votes?\b.*$", re.IGNORECASE)
+_TRAILING_GROUP = re.compile(r"\s*\(.*\)\s*$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as editors number lines (unlike str.splitlines)
 _BY_ELECTION = re.compile(r"\bby[- ]?election\b", re.IGNORECASE)
 _COUNCIL_SUFFIXES = (
@@ -74,7 +77,7 @@ _PARTY_FIELDS = {
 def parse_number(text: str) -> int:
     """`1,234` -> 1234; `−2` (Unicode minus) -> -2. Raises ValueError for anything else."""
     cleaned = text.strip().replace("−", "-").replace("–", "-").replace(",", "").replace(" ", "")
-    if not re.fullmatch(r"[+-]?\d+", cleaned):
+    if not _INTEGER.fullmatch(cleaned):
         raise ValueError(text)
     return int(cleaned)
 
@@ -301,8 +304,8 @@ class _DocumentParser:
 
     def _candidate(self, name: str, party: str, votes_text: str, number: int) -> None:
         assert self.current is not None
-        votes_text = re.sub(r"\s*votes?\b.*$", "", votes_text, flags=re.IGNORECASE).strip()
-        votes_text = re.sub(r"\s*\(.*\)\s*$", "", votes_text).strip()
+        votes_text = _VOTES_WORD.sub("", votes_text).strip()
+        votes_text = _TRAILING_GROUP.sub("", votes_text).strip()
         votes: int | None
         if votes_text.lower() in _UNOPPOSED:
             votes = None

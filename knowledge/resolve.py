@@ -33,7 +33,10 @@ SUGGEST_FLOOR = 55.0
 NICKNAME_SCORE = 92.0
 """How well a nickname matches the name it stands for ("bob" and "robert")."""
 INITIAL_SCORE = 90.0
-"""How well an initial matches a word it begins ("l" and "lucy")."""
+"""How well a one- or two-letter query word matches a word it begins ("l" and "lucy")."""
+_SHORT_WORD = 2
+_SHORT_HITS = 2000
+"""At most this many names are gathered for a query made only of short words ("s")."""
 _TOKEN_FLOOR = 70.0
 _LOOSE_FLOOR = 55.0
 """Word similarity accepted when looking for suggestions after nothing matched."""
@@ -83,7 +86,7 @@ class Resolution(BaseModel):
         return self.matches[0] if self.status == "ok" and self.matches else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry(Generic[P]):
     """An indexed name and its spellings; `payload` carries what the caller needs back."""
 
@@ -205,13 +208,13 @@ class NameIndex(Generic[P]):
         self._similar_memo[memo_key] = similar
         return similar
 
-    def _initial_tokens(self, initial: str, scope: str | None) -> list[str]:
-        """Indexed words starting with a one-letter query word (a bounded number of them)."""
+    def _prefixed(self, prefix: str, scope: str | None) -> list[str]:
+        """Indexed words starting with `prefix`, alphabetically (a bounded number of them)."""
         words = (self._all if scope is None else self._scope(scope)[0]).sorted
-        start = bisect.bisect_left(words, initial)
+        start = bisect.bisect_left(words, prefix)
         found = []
         for token in words[start : start + _PREFIX_TOKENS]:
-            if not token.startswith(initial):
+            if not token.startswith(prefix):
                 break
             found.append(token)
         return found
@@ -238,26 +241,26 @@ class NameIndex(Generic[P]):
             joined = words[i] + words[i + 1]
             if joined in self._by_token:
                 queries.append([*words[:i], joined, *words[i + 2 :]])
-        similar: dict[str, dict[str, float]] = {}
-        for word in {w for q in queries for w in q}:
-            if len(word) > 1:
-                similar[word] = self._similar_tokens(word, scope, loose)
+        similar = {
+            w: self._similar_tokens(w, scope, loose) for w in {w for q in queries for w in q}
+        }
         candidates: set[int] = set()
         for words_tried in queries:
             candidates.update(self._by_whole.get("".join(words_tried), ()))
+            distinct = set(words_tried)
+            full = [w for w in distinct if len(w) > _SHORT_WORD]
             per_word: list[set[int]] = []
-            full = [w for w in set(words_tried) if len(w) > 1]
-            for word in full:
+            for word in full or distinct:
                 hits: set[int] = set()
                 for token in similar[word]:
                     hits.update(self._by_token[token])
+                if not full:  # only short words ("l", "sk"): names with words starting so
+                    for token in self._prefixed(word, scope):
+                        if len(hits) >= _SHORT_HITS:
+                            break
+                        postings = self._by_token[token]
+                        hits.update(postings if members is None else members.intersection(postings))
                 per_word.append(hits)
-            if not full:  # only initials: names with words starting with them
-                for initial in set(words_tried):
-                    hits = set()
-                    for token in self._initial_tokens(initial, scope):
-                        hits.update(self._by_token[token])
-                    per_word.append(hits)
             if per_word:
                 common = set.intersection(*per_word)
                 candidates |= common if common else set.union(*per_word)
@@ -340,7 +343,8 @@ def _score(
 ) -> float:
     """90 points for how well every query word matches, 10 for how much of the name is covered.
 
-    A one-letter query word is an initial: it matches a name word that starts with it.
+    A query word of one or two letters is an initial or the start of a word: it matches a name
+    word that starts with it (INITIAL_SCORE).
     """
     if compact_name == whole:
         return 100.0
@@ -348,14 +352,14 @@ def _score(
     lowest = 100.0
     covered: set[str] = set()
     for word in words:
-        options = similar.get(word)
+        options = similar[word]
+        short = len(word) <= _SHORT_WORD
         best = 0.0
         best_token = ""
         for token in tokens:
-            if options is None:
-                value = 100.0 if token == word else INITIAL_SCORE if token[0] == word else 0.0
-            else:
-                value = options.get(token, 0.0)
+            value = options.get(token, 0.0)
+            if short and value < INITIAL_SCORE and token.startswith(word):
+                value = INITIAL_SCORE
             if value > best:
                 best, best_token = value, token
         total += best

@@ -344,3 +344,21 @@ def test_suggest_values_resolve_to_themselves(seed_store: ResultsStore) -> None:
     for choice in suggest(seed_store, "ward", ""):
         resolution = seed_store.resolve_ward(choice.value)
         assert resolution.best is not None and resolution.best.name == choice.value
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "starts"),
+    [
+        ("candidate", "sk", "skelton"),
+        ("candidate", "l", "l"),
+        ("ward", "s", "s"),
+        ("ward", "ch", "ch"),
+    ],
+)
+def test_suggest_on_one_or_two_letters_offers_names_starting_so(
+    seed_store: ResultsStore, kind: str, text: str, starts: str
+) -> None:
+    """Autocomplete from the first keystrokes: every choice has a word starting with them."""
+    choices = suggest(seed_store, kind, text)  # type: ignore[arg-type]
+    assert choices
+    assert all(any(w.startswith(starts) for w in normalize(c.value).split()) for c in choices)

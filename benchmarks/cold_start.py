@@ -1,0 +1,108 @@
+"""Cold-start wall time of `python -m bot ask "/ward Littleover"` beside the import floor.
+
+Each row is a fresh interpreter, run `--runs` times (after one untimed run to warm the OS file
+cache); the table gives the median and the fastest. The floor is `import pydantic, rapidfuzz`:
+the answer cannot start sooner than its two libraries load. Target: within 2x of that floor.
+`import pydantic` is lazy, though: the first model class loads most of pydantic, so a second,
+fairer floor defines one model.
+`--importtime` also prints the slowest imports of the `ask` run (python -X importtime).
+
+    python benchmarks/cold_start.py [--runs 15] [--importtime]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+from timing import ROOT, table
+
+TARGET_RATIO = 2.0
+ASK = ["-m", "bot", "ask", "/ward Littleover"]
+ROWS: list[tuple[str, list[str]]] = [
+    ("python -c pass", ["-c", "pass"]),
+    ("import pydantic, rapidfuzz (floor)", ["-c", "import pydantic, rapidfuzz"]),
+    (
+        "pydantic with one model, rapidfuzz",
+        ["-c", "import rapidfuzz; from pydantic import BaseModel\nclass M(BaseModel):\n x: int"],
+    ),
+    ("import knowledge", ["-c", "import knowledge"]),
+    (
+        "load the seed store",
+        [
+            "-c",
+            "from pathlib import Path; from knowledge import ResultsStore; "
+            "ResultsStore.load(Path('data/elections'), Path('data/parties.toml'))",
+        ],
+    ),
+    ('python -m bot ask "/ward Littleover"', ASK),
+]
+
+
+def wall_times(args: list[str], runs: int) -> list[float]:
+    """Seconds per fresh interpreter running `args`, from the project root."""
+    env = dict(os.environ)
+    env.pop("DISCORD_TOKEN", None)
+    command = [sys.executable, *args]
+    subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def slowest_imports(count: int = 12) -> list[list[str]]:
+    """The imports of the `ask` run that take longest (cumulative), from -X importtime."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *ASK], cwd=ROOT, capture_output=True, text=True
+    )
+    rows: list[tuple[int, int, str]] = []
+    for line in done.stderr.splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) != 3 or not parts[0].strip().isdigit():
+            continue  # the header, or not an importtime line
+        rows.append((int(parts[1]), int(parts[0]), parts[2].rstrip()))
+    rows.sort(reverse=True)
+    return [[f"{c / 1000:.1f}", f"{o / 1000:.1f}", name.strip()] for c, o, name in rows[:count]]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--importtime", action="store_true")
+    args = parser.parse_args()
+
+    results = {label: wall_times(argv, args.runs) for label, argv in ROWS}
+    floor = statistics.median(results["import pydantic, rapidfuzz (floor)"])
+    rows = [
+        [
+            f"`{label}`" if label.startswith("python") else label,
+            f"{statistics.median(times) * 1000:.0f}",
+            f"{min(times) * 1000:.0f}",
+            f"{statistics.median(times) / floor:.2f}x",
+        ]
+        for label, times in results.items()
+    ]
+    print(f"Cold start, {args.runs} fresh interpreters each (milliseconds)\n")
+    print(table(["run", "median", "fastest", "vs floor"], rows))
+    ask = statistics.median(results[ROWS[-1][0]])
+    verdict = "PASS" if ask <= TARGET_RATIO * floor else "FAIL"
+    modelled = statistics.median(results["pydantic with one model, rapidfuzz"])
+    print(f"\n`ask`: {ask / floor:.2f}x the import floor (target <= {TARGET_RATIO:g}x): {verdict}")
+    print(
+        f"`ask`: {ask / modelled:.2f}x a program that defines one pydantic model "
+        "(`import pydantic` alone is lazy: the first model loads most of it)"
+    )
+    if args.importtime:
+        print("\nSlowest imports of the `ask` run (ms, cumulative and own)\n")
+        print(table(["cumulative", "own", "module"], slowest_imports()))
+
+
+if __name__ == "__main__":
+    main()

@@ -205,8 +205,11 @@ def run_command(store: ResultsStore, name: str, options: Mapping[str, str | None
 # Handlers ----------------------------------------------------------------------------------
 
 
-def _election(store: ResultsStore, text: str | None) -> Election | Answer:
-    """The election named by the user, or the answer explaining why it can't be used."""
+def _election(store: ResultsStore, text: str | None, command: str) -> Election | Answer:
+    """The election named by the user, or the answer explaining why it can't be used.
+
+    An ambiguous election names `command` (the command to run again with the chosen election).
+    """
     if not store.elections:
         return NotFoundAnswer(what="election", query=text or "", message="No elections are loaded.")
     if not text:
@@ -218,7 +221,7 @@ def _election(store: ResultsStore, text: str | None) -> Election | Answer:
         found = store.election(resolution.best.key)
         assert found is not None
         return found
-    return _unresolved(resolution, "election", None, store)
+    return _unresolved(resolution, command, None, store)
 
 
 def _unresolved(
@@ -264,7 +267,7 @@ def _missing(what: NotFoundWhat, command: str) -> NotFoundAnswer:
 
 
 def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
-    scope = _election(store, options.get("election"))
+    scope = _election(store, options.get("election"), "ward")
     if not isinstance(scope, Election):
         return scope
     name = options.get("name", "")
@@ -284,7 +287,7 @@ def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
 
 
 def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
-    scope = _election(store, options.get("election"))
+    scope = _election(store, options.get("election"), "candidate")
     if not isinstance(scope, Election):
         return scope
     name = options.get("name", "")
@@ -304,7 +307,7 @@ def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
 
 
 def _party(store: ResultsStore, options: dict[str, str]) -> Answer:
-    scope = _election(store, options.get("election"))
+    scope = _election(store, options.get("election"), "party")
     if not isinstance(scope, Election):
         return scope
     name = options.get("name", "")
@@ -323,14 +326,14 @@ def _party(store: ResultsStore, options: dict[str, str]) -> Answer:
 
 
 def _summary(store: ResultsStore, options: dict[str, str]) -> Answer:
-    scope = _election(store, options.get("election"))
+    scope = _election(store, options.get("election"), "summary")
     if not isinstance(scope, Election):
         return scope
     return compose.summary_answer(store, scope.id)
 
 
 def _closest(store: ResultsStore, options: dict[str, str]) -> Answer:
-    scope = _election(store, options.get("election"))
+    scope = _election(store, options.get("election"), "closest")
     if not isinstance(scope, Election):
         return scope
     return compose.closest_answer(store, scope.id)

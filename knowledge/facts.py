@@ -273,14 +273,17 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
 
     whole_council = _is_whole_council(election, seats_contested)
     all_after = bool(infobox) and all(r.seats_after is not None for r in infobox.values())
+    # The whole council elected: its make-up is what the wards returned (the infobox is only
+    # checked against it). Otherwise (thirds) only the infobox's Seats After can give it.
+    from_infobox = all_after and not whole_council
     tallies = []
     for key, party in parties.items():
         slot = infobox.get(key)
         before = slot.seats_before if slot else None
-        if all_after:
+        if whole_council:
+            after: int | None = seats_won[key]
+        elif from_infobox:
             after = slot.seats_after if slot else None
-        elif whole_council:
-            after = seats_won[key]
         else:
             after = None
         tallies.append(
@@ -307,12 +310,12 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
         )
     )
 
-    if all_after:
-        council_size: int | None = sum(t.seats_after or 0 for t in tallies)
-        basis = "council after the election (infobox Seats After)"
-    elif whole_council:
-        council_size = seats_contested
+    if whole_council:
+        council_size: int | None = seats_contested
         basis = "seats won in this election (the whole council was elected)"
+    elif from_infobox:
+        council_size = sum(t.seats_after or 0 for t in tallies)
+        basis = "council after the election (infobox Seats After)"
     else:
         council_size = None
         basis = "seats won in this election only (the council's full make-up is not given)"

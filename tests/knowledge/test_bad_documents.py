@@ -251,3 +251,21 @@ def test_line_numbers_follow_any_line_ending(ending: str) -> None:
     with pytest.raises(ParseError) as caught:
         parse_document(ending.join(lines) + ending)
     assert caught.value.line == 4
+
+
+def test_whole_council_make_up_comes_from_the_wards_not_the_infobox(
+    make_store: StoreBuilder,
+) -> None:
+    """All seats up, infobox Seats After says 3 for Labour: the wards' 2 decide, with a warning."""
+    text = MISMATCH.format(lab_seats=3, lab_after=3, lab_votes="2,000").replace(
+        "- Party2: Conservative Party (UK)", "- Seats Before1: 1\n- Party2: Conservative Party (UK)"
+    )
+    store = make_store(text)
+    facts = store.facts("sumton-2013")
+    labour = facts.tally("labour")
+    assert labour is not None
+    assert (labour.seats_won, labour.seats_after, labour.change) == (2, 2, 1)
+    assert facts.council_size == 3
+    assert facts.control == "labour"
+    assert "whole council" in facts.composition_basis
+    assert store.warnings

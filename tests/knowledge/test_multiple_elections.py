@@ -9,6 +9,7 @@ import pytest
 
 from knowledge import ResultsStore, run_text, suggest
 from knowledge.answers import (
+    AmbiguousAnswer,
     CandidateAnswer,
     ElectionsAnswer,
     NotFoundAnswer,
@@ -221,3 +222,14 @@ def test_same_title_twice_gets_distinct_ids(make_store: StoreBuilder) -> None:
     assert all(
         run_text(store, f"/summary election:{e.id}").kind == "summary" for e in store.elections
     )
+
+
+@pytest.mark.parametrize("command", ["summary", "closest", "ward", "candidate", "party"])
+def test_ambiguous_election_option_asks_which_for_the_same_command(
+    three: ResultsStore, command: str
+) -> None:
+    """`election:derby city council` fits two elections: the options, and the command to rerun."""
+    answer = run_text(three, f"/{command} Littleover election:derby city council")
+    assert isinstance(answer, AmbiguousAnswer)
+    assert (answer.what, answer.command) == ("election", command)
+    assert {o.key for o in answer.options} == {"derby-2002", "derby-2003"}

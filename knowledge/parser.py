@@ -452,8 +452,13 @@ class _DocumentParser:
 
 
 def _ward_and_seats(text: str) -> tuple[str, int, bool]:
-    """`Abbey (3)` -> ("Abbey", 3, True); `Abbey` -> ("Abbey", 1, False)."""
+    """`Abbey (3)` -> ("Abbey", 3, True); `Abbey` -> ("Abbey", 1, False).
+
+    A by-election heading names its ward: `Littleover by-election, 5 May 2005` -> "Littleover".
+    """
     text = " ".join(text.split())
+    if (by := _BY_ELECTION.search(text)) and (ward := text[: by.start()].strip(" ,-–—:")):
+        text = ward
     if match := _SEATS.match(text):
         seats = int(match["seats"])
         return match["name"].strip() or text, max(seats, 1), True

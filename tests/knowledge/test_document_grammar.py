@@ -336,3 +336,19 @@ Some history.
 """
     election = parse_document(text)
     assert [c.ward for c in election.contests] == ["Town"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "===Littleover===\n  - Littleover by-election 5 May 2005**",
+        "===Littleover by-election===\n  - Littleover by-election**",
+        "  - Littleover by-election, 5 May 2005**",
+        "===Littleover By-Election (1)===",
+    ],
+)
+def test_by_election_heading_names_its_ward(heading: str) -> None:
+    """However the heading is written, the contest is the ward Littleover, a by-election."""
+    text = f"= 2005 Littleover by-election =\n==Result==\n{heading}\n- A (Labour Party (UK)): 5\n"
+    (contest,) = parse_document(text).contests
+    assert (contest.ward, contest.seats, contest.by_election) == ("Littleover", 1, True)

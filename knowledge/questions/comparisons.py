@@ -166,18 +166,18 @@ def _candidates(ask: Ask) -> Answer:
         if v1 == v2:
             text = f"{c1.name} and {c2.name} both got {num(v1)} votes in {c1.ward}"
         else:
-            verb = "beat" if v1 > v2 else "finished behind"
+            high, low = (c1, c2) if v1 > v2 else (c2, c1)
             text = (
-                f"{c1.name} ({num(v1)}) {verb} {c2.name} ({num(v2)}) in {c1.ward}, "
-                f"by {plural(abs(v1 - v2), 'vote')}"
+                f"{high.name} ({num(high.votes or 0)}) beat {low.name} ({num(low.votes or 0)}) "
+                f"in {c1.ward} by {plural(abs(v1 - v2), 'vote')}"
             )
     else:
-        high, low = ((c1, one), (c2, two)) if v1 >= v2 else ((c2, two), (c1, one))
+        ahead, behind = (one, two) if v1 >= v2 else (two, one)
+        a, b = ahead.candidate, behind.candidate
         relation = "got more votes than" if v1 != v2 else "got as many votes as"
         text = (
-            f"{high[0].name} {relation} {low[0].name}: {num(high[0].votes or 0)} in "
-            f"{high[0].ward} ({_status(high[1])}) to {num(low[0].votes or 0)} in {low[0].ward} "
-            f"({_status(low[1])})"
+            f"{a.name} {relation} {b.name}: {num(a.votes or 0)} in {a.ward} ({_status(ahead)}) "
+            f"to {num(b.votes or 0)} in {b.ward} ({_status(behind)})"
         )
     lines = [
         f"{c.name} ({c.party}, {c.ward}): {plural(c.votes or 0, 'vote')}, {_status(a)}"

@@ -24,7 +24,7 @@ from knowledge.facts import ContestResult, ElectionFacts
 from knowledge.models import Election
 from knowledge.normalize import normalize
 from knowledge.parties import Party
-from knowledge.questions.intents import Cue, Intent
+from knowledge.questions.intents import PLACES, Cue, Intent
 from knowledge.questions.phrasing import party_noun
 from knowledge.questions.recognise import cue_score
 from knowledge.questions.words import YES_NO_OPENERS
@@ -55,6 +55,11 @@ class Ask:
     def has(self, cue: Cue) -> bool:
         """Did the question use any phrase of this cue group?"""
         return cue_score(cue, self.present) > 0
+
+    @property
+    def place(self) -> int | None:
+        """The place a question names ("who came *third*"), if any."""
+        return next((n for word, n in PLACES.items() if word in self.present), None)
 
     @property
     def yes_no(self) -> bool:

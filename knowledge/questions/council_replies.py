@@ -224,6 +224,30 @@ def _ties(ask: Ask) -> Answer:
     return _fact(ask, f"Ties at the last seat — {ask.election.title}", lines, headline)
 
 
+def _unopposed(ask: Ask) -> Answer:
+    unopposed = [c for c in ask.facts.contests if c.unopposed]
+    lines = [
+        f"{c.ward}: {join([f'{s.name} ({s.party.display})' for s in c.elected])}" for c in unopposed
+    ]
+    if not unopposed:
+        headline = "Every seat was contested: no one was elected unopposed."
+        headline = ("No — every" + headline[5:]) if ask.yes_no else headline
+    else:
+        listed = join(lines)
+        verb = were(len(unopposed))
+        headline = f"{plural(len(unopposed), 'ward')} {verb} not contested: {listed}."
+        headline = ("Yes — " if ask.yes_no else "") + headline
+    return _fact(ask, f"Unopposed — {ask.election.title}", lines, headline)
+
+
+def _parties(ask: Ask) -> Answer:
+    summary = ask.summary()
+    stood = [r for r in summary.rows if r.candidates]
+    parts = [f"{r.name} ({plural(r.candidates, 'candidate')})" for r in stood]
+    count = plural(len(stood), "party", "parties")
+    return headed(summary, f"{count} stood in the {ask.election.title}: {join(parts)}.")
+
+
 def _help(ask: Ask) -> Answer:
     base = help_answer()
     questions = examples(ask.store)
@@ -254,6 +278,8 @@ REPLIES: dict[str, Reply] = {
     "council.wards": _wards,
     "council.split": _split,
     "council.ties": _ties,
+    "council.unopposed": _unopposed,
+    "council.parties": _parties,
     "help": _help,
     "elections": _elections,
 }

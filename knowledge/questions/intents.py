@@ -34,7 +34,7 @@ LOSE: Final[Cue] = (
 )  # fmt: skip
 VOTES: Final[Cue] = (
     "votes", "vote", "how many votes", "number of votes", "polled", "poll", "vote count",
-    "tally", "how many people voted for",
+    "tally", "how many people voted for", "score", "scored", "scoring",
 )  # fmt: skip
 SEATS: Final[Cue] = (
     "seats", "seat", "councillors", "councillor", "how many seats", "number of seats",
@@ -49,10 +49,19 @@ MARGIN: Final[Cue] = (
     "win by", "won by", "winning margin", "lead", "how close was", "close", "closest",
     "tight", "narrow", "safe", "safest", "marginal", "majorities", "margins", "behind",
     "short", "short of", "ahead", "ahead of", "votes behind", "how many votes behind",
-    "votes short", "how far behind", "how many votes short", "how far ahead",
+    "votes short", "how far behind", "how many votes short", "how far ahead", "lose by",
+    "lost by", "beaten by",
 )  # fmt: skip
 MARGIN_NOUN: Final[Cue] = (
     "margin", "majority", "margins", "majorities", "winning margin", "win", "victory",
+    "decided", "decided by",
+)  # fmt: skip
+UNOPPOSED: Final[Cue] = (
+    "unopposed", "uncontested", "without a contest", "no contest", "walkover", "unchallenged",
+)  # fmt: skip
+PARTY_LIST: Final[Cue] = (
+    "parties", "which parties", "what parties", "how many parties", "list the parties",
+    "parties stood", "parties stand", "parties took part", "all the parties",
 )  # fmt: skip
 GAINED: Final[Cue] = (
     "gain", "gained", "gains", "pick up", "picked up", "increase", "increased", "won more",
@@ -77,6 +86,7 @@ CONTROL: Final[Cue] = (
     "hold the council", "no overall control", "hung", "keep control", "kept control",
     "lose control", "lost control", "majority on the council", "overall majority", "retain",
     "retained", "keep", "kept", "hold on", "held on", "take control", "took control",
+    "short of a majority", "from a majority", "short of control", "away from a majority",
 )  # fmt: skip
 CLOSEST: Final[Cue] = (
     "closest", "tightest", "narrowest", "most marginal", "marginal", "marginals", "close",
@@ -139,15 +149,21 @@ WHO: Final[Cue] = (
     "who", "which candidate", "whom", "person", "candidate", "anyone", "anybody", "candidates",
     "which candidates", "people",
 )  # fmt: skip
+PERSON: Final[Cue] = (
+    "who", "which", "candidate", "candidates", "person", "polling", "councillor", "member",
+    "vote getter", "performer", "individual",
+)  # fmt: skip
+"""Words that make a superlative about a party's candidates ("which Tory got most votes")."""
 CAST: Final[Cue] = (
     "votes cast", "total votes", "how many votes", "how many people voted", "ballots cast",
     "ballots", "total", "votes were cast", "vote total", "voters", "total vote",
 )  # fmt: skip
-ORDINAL: Final[Cue] = (
-    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "2nd", "3rd",
-    "4th", "5th", "6th", "7th", "8th", "9th", "runner up", "runners up",
-)  # fmt: skip
-"""Places in a ward's poll; `ordinal_place` reads the number back."""
+PLACES: Final[dict[str, int]] = {
+    "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+    "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+}  # fmt: skip
+"""Places in a poll, as people write them; replies read the number back from the question."""
+ORDINAL: Final[Cue] = (*PLACES, "runner up", "runners up")
 WARD_SEATS: Final[Cue] = (
     "how many seats", "how many councillors", "number of seats", "how many members",
     "seats available", "seats up", "how many people were elected",
@@ -266,10 +282,13 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("party.control", "party", (CONTROL,), _PARTY, bonus=(("majority",),)),
     _i("party.change", "party", (CHANGE,), _PARTY, bonus=(SEATS,)),
     _i("party.share", "party", (SHARE,), _PARTY, bonus=(VOTES,)),
+    _i("party.best_ward", "party", (MOST, WHERE), _PARTY),
+    _i("party.worst_ward", "party", (FEWEST, WHERE), _PARTY),
     _i("party.safest", "party", (SAFEST,), _PARTY, bonus=(WHERE,)),
     _i("party.closest", "party", (CLOSEST,), _PARTY, bonus=(WHERE,)),
-    _i("party.best", "party", (MOST,), _PARTY, bonus=(VOTES, STAND, WHO)),
-    _i("party.worst", "party", (FEWEST,), _PARTY, bonus=(VOTES, STAND, WHO)),
+    _i("party.best", "party", (MOST, PERSON), _PARTY, bonus=(VOTES,)),
+    _i("party.worst", "party", (FEWEST, PERSON), _PARTY, bonus=(VOTES,)),
+    _i("party.rank", "party", ((*MOST, *FEWEST),), _PARTY, bonus=(WHICH_PARTY, VOTES, SEATS)),
     _i("party.votes", "party", (VOTES,), _PARTY),
     _i("party.wards_lost", "party", (WHERE, LOSE), _PARTY),
     _i("party.wards", "party", (WHERE,), _PARTY, bonus=(WIN,)),
@@ -296,11 +315,15 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("rank.turnout_low", "superlatives", (FEWEST, TURNOUT), bonus=(WHERE,)),
     _i("rank.ward_most_cast", "superlatives", (MOST, WHERE, (*CAST, *VOTES))),
     _i("rank.ward_fewest_cast", "superlatives", (FEWEST, WHERE, (*CAST, *VOTES))),
+    _i("rank.party_place", "superlatives", (WHICH_PARTY, ORDINAL), bonus=(VOTES, SEATS)),
+    _i("rank.place", "superlatives", (ORDINAL,), bonus=(VOTES, WHO)),
     _i("rank.party_gain", "superlatives", (MOST, WHICH_PARTY, CHANGE), bonus=(SEATS,)),
     _i("rank.party_most", "superlatives", (MOST, WHICH_PARTY), bonus=(VOTES, SEATS)),
     _i("rank.party_fewest", "superlatives", (FEWEST, WHICH_PARTY), bonus=(VOTES, SEATS)),
     _i("rank.most_votes", "superlatives", (MOST,), bonus=(VOTES, WHO)),
     _i("rank.fewest_votes", "superlatives", (FEWEST,), bonus=(VOTES, WHO)),
+    _i("council.unopposed", "council", (UNOPPOSED,), bonus=(COUNCIL_WARDS,)),
+    _i("council.parties", "council", (PARTY_LIST,), bonus=(STAND,)),
     _i("council.composition", "council", (COMPOSITION,), bonus=(COUNCIL_SEATS,)),
     _i("council.control", "council", (COUNCIL_WIN,)),
     _i("council.turnout", "council", (TURNOUT,)),

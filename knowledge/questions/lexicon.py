@@ -65,7 +65,6 @@ class Lexicon:
         words["election"] -= STOP_WORDS
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
         self._vocab: dict[EntityKind, list[str]] = {k: sorted(v) for k, v in words.items()}
-        self.all_names: frozenset[str] = frozenset().union(*self.names.values())
         self._keywords = sorted(KEYWORDS)
         self._memo: dict[str, WordInfo] = {}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from knowledge.answers import Answer, PartyAnswer
 from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import DROPPED, GAINED
+from knowledge.questions.intents import DROPPED, FEWEST, GAINED, SEATS, VOTES
 from knowledge.questions.phrasing import (
     join,
     num,
@@ -176,6 +176,58 @@ def _margin_extreme(ask: Ask, safest: bool) -> Answer:
     return headed(answer, text)
 
 
+def _rank(ask: Ask) -> Answer:
+    """ "Were Labour the largest party?": where the party stands among those that stood."""
+    answer, noun = _answer(ask)
+    rows = [r for r in ask.summary().rows if r.candidates]
+    by_votes = ask.has(VOTES) and not ask.has(SEATS)
+    most = not ask.has(FEWEST)
+
+    def value(key: str) -> int:
+        row = next(r for r in rows if r.key == key)
+        return row.votes if by_votes else row.seats_won
+
+    ranked = sorted(rows, key=lambda r: (-value(r.key) if most else value(r.key), r.name))
+    if not answer.stood or not ranked:
+        return headed(answer, with_verdict(_yes(ask, False), _absent(ask, answer, noun)))
+    top = ranked[0]
+    is_top = value(top.key) == value(answer.key)
+    what = "votes" if by_votes else "seats"
+    word = "most" if most else "fewest"
+    mine = num(value(answer.key))
+    verb = "got" if by_votes else "won"
+    if is_top:
+        text = f"{sentence(noun)} {verb} the {word} {what}: {mine}"
+    else:
+        leader = ask.party_of(top.key, top.name)
+        text = f"{leader} {verb} the {word} {what} ({num(value(top.key))}); {noun} {verb} {mine}"
+    return headed(answer, with_verdict(_yes(ask, is_top), sentence(text) + "."))
+
+
+def _ward_shares(ask: Ask, key: str) -> list[tuple[float, int, str]]:
+    """(share of the ward's votes, votes, ward) for every ward the party contested."""
+    found = []
+    for contest in ask.facts.contests:
+        votes = sum(s.votes or 0 for s in contest.standings if s.party.key == key)
+        if any(s.party.key == key for s in contest.standings) and contest.total_votes:
+            found.append((100.0 * votes / contest.total_votes, votes, contest.ward))
+    return found
+
+
+def _ward_extreme(ask: Ask, best: bool) -> Answer:
+    answer, noun = _answer(ask)
+    shares = _ward_shares(ask, answer.key)
+    if not shares:
+        return headed(answer, _absent(ask, answer, noun))
+    share, votes, ward = max(shares) if best else min(shares)
+    word = "best" if best else "worst"
+    text = (
+        f"{possessive(sentence(noun))} {word} ward was {ward}, with {pct(share)} of the votes "
+        f"cast ({plural(votes, 'vote')})."
+    )
+    return headed(answer, text)
+
+
 def _candidates(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
@@ -205,14 +257,16 @@ def control_phrase(ask: Ask, answer: PartyAnswer, noun: str) -> tuple[bool | Non
         return True, f"{noun} controls {council} with {held} of the {size} seats ({need})"
     if facts.control is None:
         return False, (
-            f"no party has a majority on {council} ({need}); {noun} has {held} of the {size} seats"
+            f"no party has a majority on {council} ({need}); {noun} hold {held} of the {size} seats"
         )
     tally = facts.tally(facts.control)
     assert tally is not None
     other = ask.party_of(tally.party.key, tally.party.display)
     other_held = tally.seats_after if tally.seats_after is not None else tally.seats_won
+    short = f", {threshold - held} short of a majority" if held < threshold else ""
     return False, (
-        f"{other} control {council} with {other_held} of the {size} seats; {noun} has {held}"
+        f"{other} control {council} with {other_held} of the {size} seats; {noun} hold "
+        f"{held}{short}"
     )
 
 
@@ -257,6 +311,9 @@ REPLIES: dict[str, Reply] = {
     "party.majority": _control,
     "party.result": _result,
     "party.wards_lost": _wards_lost,
+    "party.rank": _rank,
+    "party.best_ward": lambda ask: _ward_extreme(ask, True),
+    "party.worst_ward": lambda ask: _ward_extreme(ask, False),
     "party.safest": lambda ask: _margin_extreme(ask, True),
     "party.closest": lambda ask: _margin_extreme(ask, False),
 }

@@ -1,23 +1,35 @@
-"""Small pure helpers that put numbers and names into sentences the same way everywhere."""
+"""Small pure helpers that put numbers and names into sentences the same way everywhere.
+
+Figures come from `knowledge.numbers`, shared with every renderer.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from knowledge.answers import CandidateLine
 from knowledge.models import Election
+from knowledge.numbers import ordinal, percent, plural, votes
 from knowledge.parties import Party
 from knowledge.store import ResultsStore
 
+__all__ = [
+    "date_text",
+    "join",
+    "num",
+    "ordinal",
+    "party_noun",
+    "pct",
+    "plural",
+    "possessive",
+    "sentence",
+    "title_of",
+    "were",
+    "with_verdict",
+]
+
 
 def num(value: int) -> str:
-    return f"{value:,}"
-
-
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    """`1 seat`, `3 seats`, with thousands separators."""
-    word = noun if count == 1 else (many or noun + "s")
-    return f"{count:,} {word}"
+    return votes(value)
 
 
 def were(count: int) -> str:
@@ -25,13 +37,7 @@ def were(count: int) -> str:
 
 
 def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}%"
-
-
-def ordinal(value: int) -> str:
-    teens = 10 <= value % 100 <= 20
-    suffix = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return f"{value}{suffix}"
+    return percent(value)
 
 
 def join(items: Sequence[str], last: str = "and") -> str:
@@ -76,19 +82,6 @@ def party_noun(store: ResultsStore, key: str, display: str) -> str:
 
 def possessive(noun: str) -> str:
     return f"{noun}'" if noun.endswith("s") else f"{noun}'s"
-
-
-def who(line: CandidateLine, with_ward: bool = False) -> str:
-    """`Lucy Care (Liberal Democrats)` or `Lucy Care (Liberal Democrats, Littleover)`."""
-    if with_ward:
-        return f"{line.name} ({line.party}, {line.ward})"
-    return f"{line.name} ({line.party})"
-
-
-def who_votes(line: CandidateLine) -> str:
-    """`Lucy Care (Liberal Democrats, 2,695)`."""
-    votes = num(line.votes) if line.votes is not None else "unopposed"
-    return f"{line.name} ({line.party}, {votes})"
 
 
 def date_text(election: Election) -> str | None:

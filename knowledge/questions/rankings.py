@@ -19,7 +19,7 @@ from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, Reply, headed
 from knowledge.questions.intents import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES
-from knowledge.questions.phrasing import join, num, pct, plural, sentence
+from knowledge.questions.phrasing import join, num, ordinal, pct, plural, sentence
 
 RANKED = 10
 NOTE = "Votes per candidate; in multi-seat wards each voter could cast several votes."
@@ -213,6 +213,36 @@ def _party_rank(ask: Ask, most: bool) -> Answer:
     return headed(summary, text)
 
 
+def _place(ask: Ask) -> Answer:
+    """ "Who came second overall?": the candidate(s) with the nth most votes."""
+    wanted = ask.place or 2
+    lines = _lines(ask, lambda c: True)
+    lines.sort(key=lambda c: (-(c.votes or 0), c.name))
+    above = [sum(1 for o in lines if (o.votes or 0) > (c.votes or 0)) for c in lines]
+    at = [c for c, higher in zip(lines, above, strict=True) if higher + 1 == wanted]
+    if not at:
+        text = f"No candidate was placed exactly {ordinal(wanted)} on votes (there were ties)."
+        return _ranking(ask, "Most votes", lines, text)
+    names = join([f"{c.name} ({c.party}, {c.ward})" for c in at])
+    verb = "was" if len(at) == 1 else "were joint"
+    text = f"{names} {verb} {ordinal(wanted)} on votes, with {num(at[0].votes or 0)}."
+    return _ranking(ask, "Most votes", lines, text)
+
+
+def _party_place(ask: Ask) -> Answer:
+    summary = ask.summary()
+    wanted = ask.place or 2
+    metric = _party_metric(ask)
+    rows = [r for r in summary.rows if r.candidates]
+    rows.sort(key=lambda r: (-(r.votes if metric == "votes" else r.seats_won), r.name))
+    if wanted > len(rows):
+        return headed(summary, f"Only {plural(len(rows), 'party', 'parties')} stood.")
+    row = rows[wanted - 1]
+    noun = sentence(ask.party_of(row.key, row.name))
+    figure = f"{num(row.votes)} votes" if metric == "votes" else plural(row.seats_won, "seat")
+    return headed(summary, f"{noun} came {ordinal(wanted)}, with {figure}.")
+
+
 def _party_gain(ask: Ask) -> Answer:
     summary = ask.summary()
     rows = [r for r in summary.rows if r.change is not None]
@@ -251,4 +281,6 @@ REPLIES: dict[str, Reply] = {
     "rank.party_most": lambda ask: _party_rank(ask, True),
     "rank.party_fewest": lambda ask: _party_rank(ask, False),
     "rank.party_gain": _party_gain,
+    "rank.place": _place,
+    "rank.party_place": _party_place,
 }

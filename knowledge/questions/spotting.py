@@ -28,6 +28,8 @@ MAX_SPAN: Final = 4
 UNCOVERED_PENALTY: Final = 12.0
 """Leaving a name-like word unexplained costs more than any single match gains."""
 SPAN_COST: Final = 1.0
+COMPLETE: Final = 99.0
+"""A match this good is a whole name, so a word beside it is not part of it."""
 SOFT_WEIGHT: Final = 0.1
 """An ordinary word inside a name ("Janet *Till*", "Labour *and* ...") explains little."""
 PLACEHOLDER: Final = "§"
@@ -106,6 +108,7 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
     covered: set[int] = set()
     for start, end in _runs(infos):
         for kind, first, last in _best_split(tokens, infos, start, end, lookup):
+            first, last = _trim(tokens, infos, kind, first, last, lookup)
             words = tokens[first:last]
             hint = _hint(tokens, first, last)
             if hint not in (None, kind) and lookup(kind, _q(words)).status == "not_found":
@@ -122,6 +125,50 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
             covered.update(range(first, last))
     unknowns = _unknowns(text, tokens, infos, covered)
     return Spotted(text, tokens, tuple(spans), unknowns, _words(tokens, infos, spans, unknowns))
+
+
+def _trim(
+    tokens: tuple[Token, ...],
+    infos: list[WordInfo],
+    kind: EntityKind,
+    first: int,
+    last: int,
+    lookup: _Lookup,
+) -> tuple[int, int]:
+    """Drop ordinary lower-case words stuck to a complete name ("the Tories *perform*").
+
+    A span that matched nothing is cut back while its edge word is unknown and not capitalised,
+    if what remains is a name matched in full; "Lucy Smithers" stays whole ("Lucy" alone is
+    only part of Lucy Care's name), and so does "Littleover North" (a capital: part of a name).
+    """
+    if lookup(kind, _q(tokens[first:last])).status == "ok":
+        return first, last
+    for new_first, new_last in _cuts(tokens, infos, first, last):
+        found = lookup(kind, _q(tokens[new_first:new_last]))
+        if found.status == "ok" and found.matches[0].score >= COMPLETE:
+            return new_first, new_last
+    return first, last
+
+
+def _cuts(
+    tokens: tuple[Token, ...], infos: list[WordInfo], first: int, last: int
+) -> list[tuple[int, int]]:
+    """Shorter spans with only droppable (unknown, lower-case) words removed from the edges."""
+
+    def droppable(n: int) -> bool:
+        return infos[n].role == "unknown" and not tokens[n].capital
+
+    cuts = []
+    left = first
+    while left < last - 1 and droppable(left):
+        left += 1
+        cuts.append((left, last))
+    for start in [first, *(c[0] for c in cuts)]:
+        right = last
+        while right > start + 1 and droppable(right - 1):
+            right -= 1
+            cuts.append((start, right))
+    return cuts
 
 
 class _Lookup:
@@ -238,7 +285,7 @@ def _unknowns(
         start = n
         while n < len(tokens) and n not in covered and infos[n].role in ("name", "unknown", "year"):
             n += 1
-        hint = _hint(tokens, start, n)
+        hint = _hint(tokens, start, n, frozenset(covered))
         if hint is None and all(infos[i].role == "year" for i in range(start, n)):
             hint = "election"
         run = tokens[start:n]
@@ -248,9 +295,18 @@ def _unknowns(
     return tuple(found)
 
 
-def _hint(tokens: tuple[Token, ...], start: int, end: int) -> EntityKind | None:
-    """The kind a neighbouring word gives a name: "Narnia *ward*", "the Pirate *party*"."""
-    around = [tokens[i].word for i in (end - 1, end, start, start - 1) if 0 <= i < len(tokens)]
+def _hint(
+    tokens: tuple[Token, ...], start: int, end: int, taken: frozenset[int] = frozenset()
+) -> EntityKind | None:
+    """The kind a neighbouring word gives a name: "Narnia *ward*", "the Pirate *party*".
+
+    Words inside other names (`taken`) say nothing: "the Conservative Party perform".
+    """
+    around = [
+        tokens[i].word
+        for i in (end - 1, end, start, start - 1)
+        if 0 <= i < len(tokens) and i not in taken
+    ]
     return next((KIND_HINTS[w] for w in around if w in KIND_HINTS), None)
 
 

@@ -65,26 +65,42 @@ def not_found_answer(
     query: str,
     election: Election | None,
 ) -> NotFoundAnswer:
-    """No such name (in this election): say so, with the nearest names as suggestions."""
+    """No such name (in this election): say so; offer the nearest names, or what there is."""
     noun = _NOUNS[resolution.kind]
     where = f" in the {title_of(election)}" if election else " in the loaded results"
     suggestions = options(resolution) if resolution.status != "ok" else ()
     article = "an" if noun[0] in "aeiou" else "a"
-    message = f"I couldn't find {article} {noun} called “{query}”{where}."
+    headline = f"I couldn't find {article} {noun} called “{query}”{where}."
     if suggestions:
-        message += f" Did you mean {join([s.name for s in suggestions[:3]], 'or')}?"
-    elif resolution.kind == "election":
-        loaded = join([e.title for e in reversed(store.elections)][:5])
-        message += f" The loaded elections are: {loaded}." if loaded else ""
+        message = f"Did you mean {join([s.name for s in suggestions[:3]], 'or')}?"
+    else:
+        message = _what_there_is(store, resolution.kind, election)
     what: NotFoundWhat = resolution.kind
     return NotFoundAnswer(
-        headline=message,
+        headline=headline,
         what=what,
         query=query[:100],
         message=message,
         suggestions=suggestions,
         examples=examples(store),
     )
+
+
+def _what_there_is(store: ResultsStore, kind: EntityKind, election: Election | None) -> str:
+    """A pointer to the names that do exist, when none is close to what was asked."""
+    scope = election or store.latest
+    if kind == "election" or scope is None:
+        loaded = join([e.title for e in reversed(store.elections)][:5])
+        return f"The loaded elections are: {loaded}."
+    facts = store.facts(scope.id)
+    if kind == "ward":
+        names = [c.ward for c in facts.contests]
+        shown = join(names[:3] + ([f"{len(names) - 3} more"] if len(names) > 3 else []))
+        return f"The {scope.title} has {len(names)} wards: {shown}."
+    if kind == "party":
+        stood = [t.party.display for t in facts.parties if t.candidates]
+        return f"Parties that stood in the {scope.title}: {join(stood)}."
+    return "Check the spelling, or ask who stood in a ward to see its candidates."
 
 
 def out_of_scope(store: ResultsStore, text: str, about: str | None = None) -> NotFoundAnswer:

@@ -219,15 +219,9 @@ def _top_party(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
-ORDINALS = {
-    "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
-    "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
-}  # fmt: skip
-
-
 def _place(ask: Ask) -> Answer:
     contest = ask.wards[0]
-    wanted = next((n for word, n in ORDINALS.items() if word in ask.present), None)
+    wanted = ask.place
     if wanted is None:  # "runner-up": the best of those not elected
         wanted = contest.seats + 1
     if wanted > len(contest.standings):

@@ -29,6 +29,7 @@ please pls plz thanks thank thx ty cheers hi hello hey ok okay well oh ah um so 
 tell show give list know find get got gets getting let lets say said see look want wanted need
 mean means meant think thought guess wonder wondering explain describe check
 happen happened happens going go went gone come came make made take took put
+perform performed performance fare fared end ended ending doing
 way ways thing things stuff lot lots bit kind sort type
 now today yesterday year years time times ago last first next previous recent recently
 current currently latest

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from knowledge.errors import ParseError
 from knowledge.models import Candidacy, Contest, Election, InfoboxParty, ParseWarning
+from knowledge.normalize import normalize
 
 _TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=$")
 _H2 = re.compile(r"^==(?!=)\s*(?P<text>.*?)\s*==$")
@@ -358,7 +359,7 @@ class _DocumentParser:
             return
         if not current.candidates:
             raise self.fail(current.line, f"ward {current.ward!r} has no candidates")
-        key = current.ward.casefold()
+        key = normalize(current.ward) or current.ward.casefold()  # "A & B" is "A and B"
         if key in self.seen_wards:
             raise self.fail(
                 current.line,
@@ -481,6 +482,7 @@ def decode_document(data: bytes, file: str) -> str:
 
 def parse_document(text: str, file: str = "<text>") -> Election:
     """Parse one document; raises `ParseError` naming the file and line."""
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         raise ParseError(file, 1, "the document is empty")
     if "\x00" in text:

@@ -269,3 +269,20 @@ def test_whole_council_make_up_comes_from_the_wards_not_the_infobox(
     assert facts.control == "labour"
     assert "whole council" in facts.composition_basis
     assert store.warnings
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("North", "NORTH"), ("Abbey & Darley", "Abbey and Darley"), ("St Ann's", "St Anns")],
+)
+def test_wards_that_fold_to_one_name_are_a_duplicate(first: str, second: str) -> None:
+    """Two headings a user could not tell apart are the same ward written twice."""
+    text = f"{HEADER}==={first}===\n- A (B): 1\n==={second}===\n- C (B): 2\n"
+    with pytest.raises(ParseError) as caught:
+        parse_document(text, "dup.txt")
+    assert (caught.value.line, "appears twice" in caught.value.reason) == (5, True)
+
+
+def test_byte_order_mark_before_the_title_is_ignored() -> None:
+    """Text handed over with a BOM still has its title on the first line."""
+    assert parse_document("\ufeff" + GOOD).title == "2010 Goodton Borough Council election"

@@ -23,7 +23,7 @@ from knowledge.resolve import Entry, Match, NameIndex, P, Resolution
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many long-lived objects.
 
     Loading allocates hundreds of thousands of objects and no cycles worth collecting; left on,
@@ -78,7 +78,7 @@ class ResultsStore:
             )
         self._by_id = {e.id: e for e in self.elections}
         self._order = {e.id: n for n, e in enumerate(self.elections)}
-        with gc_paused():
+        with _gc_paused():
             self._facts = {e.id: election_facts(e, self.book) for e in self.elections}
             self.wards = NameIndex[tuple[WardRef, ...]]("ward", self._ward_entries())
             self.candidates = NameIndex[tuple[CandidateRef, ...]](
@@ -95,7 +95,7 @@ class ResultsStore:
         book = PartyBook.from_toml(parties) if parties and parties.exists() else PartyBook.empty()
         files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
         elections, errors = [], []
-        with gc_paused():
+        with _gc_paused():
             for file in files:
                 try:
                     text = decode_document(file.read_bytes(), file.name)
@@ -112,7 +112,7 @@ class ResultsStore:
     ) -> ResultsStore:
         """Build a store from (file name, text) pairs; used by tests and generators."""
         elections, errors = [], []
-        with gc_paused():
+        with _gc_paused():
             for name, text in documents:
                 try:
                     elections.append(parse_document(text, name))

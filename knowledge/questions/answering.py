@@ -44,7 +44,7 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     spotted = spot(store, lexicon_for(store), text, tokens)
     default = choose_election(store, spotted, None, election)
     single = isinstance(default, Scope) and len(default.election.contests) == 1
-    reading = recognise(spotted, implicit_ward=single)
+    reading = None if spotted.off_topic else recognise(spotted, implicit_ward=single)
     if reading is None:
         named = [
             s.resolution.best.name

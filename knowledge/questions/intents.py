@@ -118,7 +118,7 @@ SPLIT: Final[Cue] = (
 )  # fmt: skip
 TIE: Final[Cue] = (
     "tie", "tied", "ties", "dead heat", "level", "same number of votes", "equal votes",
-    "draw", "drew", "drawn", "dead level", "tie at the last seat",
+    "draw", "drew", "drawn", "dead level", "tie at the last seat", "tie for the last seat",
 )  # fmt: skip
 WHICH_PARTY: Final[Cue] = (
     "party", "which party", "what party", "parties", "for which party", "affiliation",
@@ -173,6 +173,7 @@ COMPOSITION: Final[Cue] = (
     "each party", "every party", "all parties", "state of the parties", "balance",
     "party totals", "standings", "all the parties", "overall result", "full result",
     "summary", "overview", "results", "each party win", "did each party", "by party",
+    "look like", "looks like", "council look",
 )  # fmt: skip
 COUNCIL_WIN: Final[Cue] = (
     *CONTROL, "who won", "which party won", "largest party", "biggest party",
@@ -263,6 +264,7 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("ward_party.best", "ward", (MOST,), ("ward", "party"), bonus=(VOTES, STAND, WHO)),
     _i("ward_party.worst", "ward", (FEWEST,), ("ward", "party"), bonus=(VOTES, STAND, WHO)),
     _i("ward_party.votes", "ward", (VOTES,), ("ward", "party")),
+    _i("ward_party.majority", "margins", (MARGIN,), ("ward", "party")),
     _i("ward_party.share", "ward", (SHARE,), ("ward", "party")),
     _i("ward_party.candidates", "ward", (STAND,), ("ward", "party")),
     _i("ward_party.won", "ward", ((*WIN, *SEATS, *LOSE),), ("ward", "party")),

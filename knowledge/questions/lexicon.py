@@ -31,6 +31,9 @@ SHORT_NAME_SIMILARITY: Final = 88.0
 KEYWORD_SIMILARITY: Final = 80.0
 """A word at least this close to a trigger word is read as that word, mistyped ("votse")."""
 _MIN_FUZZY_LENGTH: Final = 4
+SHORT_KEYWORDS: Final = ("who", "won", "win", "how", "what", "did", "was", "vote")
+"""The only words a two- or three-letter typo is read as ("wn", "hw"): short surnames such as
+"Doe" must not become "does"."""
 _MEMO_LIMIT: Final = 20_000
 _YEAR = re.compile(r"^(18|19|20)\d\d$")
 _KINDS: Final[tuple[EntityKind, ...]] = ("ward", "candidate", "party", "election")
@@ -88,9 +91,10 @@ class Lexicon:
         kinds = {**self._similar(word), **exact}
         if exact:
             return WordInfo("name", word, kinds)
-        if len(word) >= _MIN_FUZZY_LENGTH:
+        if len(word) >= 2:  # "wn" -> won, "votse" -> votes
+            keywords = self._keywords if len(word) >= _MIN_FUZZY_LENGTH else SHORT_KEYWORDS
             found = process.extractOne(
-                word, self._keywords, scorer=fuzz.ratio, score_cutoff=KEYWORD_SIMILARITY
+                word, keywords, scorer=fuzz.ratio, score_cutoff=KEYWORD_SIMILARITY
             )
             if found is not None and found[1] >= max(kinds.values(), default=0.0):
                 return WordInfo("stop", found[0])

@@ -13,13 +13,20 @@ Littleover" becomes a candidate and a ward. Two rules keep it honest:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
 from knowledge.questions.lexicon import Lexicon, WordInfo
 from knowledge.questions.text import Token, quote
-from knowledge.questions.words import KIND_HINTS, NUMBER_AFTER
+from knowledge.questions.words import (
+    KIND_HINTS,
+    NUMBER_AFTER,
+    OFF_TOPIC,
+    OFF_TOPIC_PHRASES,
+    TITLES,
+)
 from knowledge.resolve import ACCEPT, EntityKind, Resolution
 from knowledge.store import ResultsStore
 
@@ -80,6 +87,8 @@ class Spotted:
     unknowns: tuple[Unknown, ...]
     words: tuple[str, ...]
     """The question's words with every name and unknown replaced by `PLACEHOLDER`."""
+    off_topic: bool = False
+    """It asks something the results don't hold ("how old is ...")."""
 
     def of(self, kind: EntityKind) -> tuple[Span, ...]:
         return tuple(s for s in self.spans if s.kind == kind)
@@ -105,26 +114,48 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
             infos[n] = WordInfo("number", info.word)
     lookup = _Lookup(resolvers(store))
     spans: list[Span] = []
-    covered: set[int] = set()
     for start, end in _runs(infos):
-        for kind, first, last in _best_split(tokens, infos, start, end, lookup):
-            first, last = _trim(tokens, infos, kind, first, last, lookup)
-            words = tokens[first:last]
-            hint = _hint(tokens, first, last)
-            if hint not in (None, kind) and lookup(kind, _q(words)).status == "not_found":
-                continue  # "the Monster Raving Loony party": an unknown party, not a candidate
-            typed = quote(text, words)
-            place = first > 0 and tokens[first - 1].word in PLACE_WORDS
-            others = tuple(
-                Span(other, first, last, typed, found, place)
-                for other in sorted(_span_kinds(tokens, infos, first, last) - {kind, "election"})
-                if _plausible(found := lookup(other, _q(words)))
-            )
-            others = others if kind != "election" else ()
-            spans.append(Span(kind, first, last, typed, lookup(kind, _q(words)), place, others))
-            covered.update(range(first, last))
+        spans += _spans(text, tokens, infos, start, end, lookup)
+    covered = {n for span in spans for n in range(span.start, span.end)}
     unknowns = _unknowns(text, tokens, infos, covered)
-    return Spotted(text, tokens, tuple(spans), unknowns, _words(tokens, infos, spans, unknowns))
+    words = _words(tokens, infos, spans, unknowns)
+    loose = [t.word for n, t in enumerate(tokens) if n not in covered]
+    return Spotted(text, tokens, tuple(spans), unknowns, words, _off_topic(loose))
+
+
+def _spans(
+    text: str,
+    tokens: tuple[Token, ...],
+    infos: list[WordInfo],
+    start: int,
+    end: int,
+    lookup: _Lookup,
+) -> list[Span]:
+    """The names in one run, each with its other plausible readings."""
+    found = []
+    for kind, first, last in _best_split(tokens, infos, start, end, lookup):
+        first, last = _trim(tokens, infos, kind, first, last, lookup)
+        query = _q(tokens[first:last])
+        hint = _hint(tokens, first, last)
+        if hint not in (None, kind) and lookup(kind, query).status == "not_found":
+            continue  # "the Monster Raving Loony party": an unknown party, not a candidate
+        typed = quote(text, tokens[first:last])
+        place = first > 0 and tokens[first - 1].word in PLACE_WORDS
+        others: tuple[Span, ...] = ()
+        if kind != "election":
+            others = tuple(
+                Span(other, first, last, typed, resolution, place)
+                for other in sorted(_span_kinds(tokens, infos, first, last) - {kind, "election"})
+                if _plausible(resolution := lookup(other, query))
+            )
+        found.append(Span(kind, first, last, typed, lookup(kind, query), place, others))
+    return found
+
+
+def _off_topic(loose: list[str]) -> bool:
+    """Words outside any name that ask what results don't hold ("how *old* is ...")."""
+    pairs = set(itertools.pairwise(loose))
+    return bool(OFF_TOPIC.intersection(loose)) or any(p in pairs for p in OFF_TOPIC_PHRASES)
 
 
 def _trim(
@@ -302,12 +333,13 @@ def _hint(
 
     Words inside other names (`taken`) say nothing: "the Conservative Party perform".
     """
-    around = [
-        tokens[i].word
-        for i in (end - 1, end, start, start - 1)
-        if 0 <= i < len(tokens) and i not in taken
-    ]
-    return next((KIND_HINTS[w] for w in around if w in KIND_HINTS), None)
+    for i in (end - 1, end, start, start - 1):
+        if not 0 <= i < len(tokens) or i in taken:
+            continue
+        word = tokens[i].word
+        if word in KIND_HINTS and (i >= start or word in TITLES):  # "the Pirate party", "Mr X"
+            return KIND_HINTS[word]
+    return None
 
 
 def _words(

@@ -362,6 +362,7 @@ REPLIES: dict[str, Reply] = {
     "ward.winners": _result,
     "ward.party": _party,
     "ward.majority": _majority,
+    "ward_party.majority": _majority,
     "ward.turnout": _turnout,
     "ward.total_votes": _total_votes,
     "ward.candidates": _candidates,

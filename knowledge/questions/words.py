@@ -36,6 +36,11 @@ current currently latest
 total overall altogether combined whole entire full number numbers figure figures count
 one two three four five six seven eight nine ten eleven twelve first second third
 idea curious question quick anyone anybody someone somebody everybody nobody none
+anywhere everywhere somewhere nowhere anything something everything nothing
+actually basically maybe perhaps probably definitely exactly roughly approximately nearly almost
+always never often sometimes usually around saw seen seeing looks looked looking likes
+wants needs told ask asked knew known gave given set found shown showed start started began
+performing performances result outcome outcomes happening going
 """
 
 _ELECTION_WORDS = """
@@ -50,6 +55,9 @@ run ran running mr mrs ms miss dr sir lady lord
 
 STOP_WORDS: Final[frozenset[str]] = frozenset((_GLUE + _ELECTION_WORDS).split())
 """Words that are never the start of a name on their own."""
+
+TITLES: Final[frozenset[str]] = frozenset({"councillor", "cllr", "mr", "mrs", "ms", "dr"})
+"""Words that come before a candidate's name (other kind words come after a name)."""
 
 KIND_HINTS: Final[dict[str, EntityKind]] = {
     "party": "party",
@@ -68,6 +76,20 @@ KIND_HINTS: Final[dict[str, EntityKind]] = {
     "council": "election",
 }
 """A word next to an unknown name that says what kind of name it is ("the Pirate party")."""
+
+_OFF_TOPIC = """
+tall height old age aged born birthday live lives living married wife husband children
+phone email address salary paid job occupation religion weather forecast predict
+prediction predictions future opinion odds bet betting
+"""
+OFF_TOPIC: Final[frozenset[str]] = frozenset(_OFF_TOPIC.split())
+"""Things people ask that the results don't hold ("how old is ...", "will Labour win next
+time?"): a question using one of these (outside a name) is answered as out of scope."""
+OFF_TOPIC_PHRASES: Final[tuple[tuple[str, ...], ...]] = (
+    ("next", "time"),
+    ("next", "election"),
+    ("opinion", "poll"),
+)
 
 NUMBER_AFTER: Final[frozenset[str]] = frozenset({"vote", "votes", "seats", "seat", "people"})
 """A year-like number followed by one of these is a count, not a year ("2000 votes")."""

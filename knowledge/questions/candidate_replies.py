@@ -176,6 +176,18 @@ def _top(ask: Ask) -> Answer:
     return headed(answer, verdict + text)
 
 
+def _is_party(ask: Ask) -> Answer:
+    """ "Is Pauline Latham a Tory?" (yes or no) or "Is Hilary Jones Labour or Lib Dem?"."""
+    answer = _answer(ask)
+    line = answer.candidate
+    noun = ask.party_of(line.party_key, line.party)
+    text = f"{line.name} stood for {noun} and {outcome(answer)}."
+    asked = {p.key for p in ask.parties}
+    if ask.yes_no and len(asked) == 1:
+        text = ("Yes — " if line.party_key in asked else "No — ") + text
+    return headed(answer, text)
+
+
 def _tie(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -194,4 +206,5 @@ REPLIES: dict[str, Reply] = {
     "candidate.ward": _ward,
     "candidate.tie": _tie,
     "candidate.top": _top,
+    "candidate.is_party": _is_party,
 }

@@ -119,6 +119,7 @@ SPLIT: Final[Cue] = (
 TIE: Final[Cue] = (
     "tie", "tied", "ties", "dead heat", "level", "same number of votes", "equal votes",
     "draw", "drew", "drawn", "dead level", "tie at the last seat", "tie for the last seat",
+    "undecided", "not decided", "undecided seats",
 )  # fmt: skip
 WHICH_PARTY: Final[Cue] = (
     "party", "which party", "what party", "parties", "for which party", "affiliation",
@@ -173,7 +174,7 @@ COMPOSITION: Final[Cue] = (
     "each party", "every party", "all parties", "state of the parties", "balance",
     "party totals", "standings", "all the parties", "overall result", "full result",
     "summary", "overview", "results", "each party win", "did each party", "by party",
-    "look like", "looks like", "council look",
+    "look like", "looks like", "council look", "totals", "seat totals", "final seats",
 )  # fmt: skip
 COUNCIL_WIN: Final[Cue] = (
     *CONTROL, "who won", "which party won", "largest party", "biggest party",
@@ -279,6 +280,7 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("candidate.party", "candidate", (WHICH_PARTY,), _CAND, ("ward",)),
     _i("candidate.ward", "candidate", (WHERE,), _CAND, ("party",), (STAND,)),
     _i("candidate.elected", "candidate", ((*WIN, *LOSE),), _CAND, ("ward", "party")),
+    _i("candidate.is_party", "candidate", (), ("candidate", "party"), ("party", "ward")),
     _i("candidate.result", "candidate", (), _CAND, ("ward", "party")),
     # A party.
     _i("party.control", "party", (CONTROL,), _PARTY, bonus=(("majority",),)),
@@ -306,7 +308,7 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("council.date", "council", (DATE,)),
     _i("council.threshold", "council", (THRESHOLD_WHAT, THRESHOLD_NEED)),
     _i("council.split", "splits", (SPLIT,), bonus=(COUNCIL_WARDS,)),
-    _i("council.ties", "splits", (TIE,), bonus=(COUNCIL_WARDS,)),
+    _i("council.ties", "splits", (TIE,), bonus=(COUNCIL_WARDS, COUNCIL_SEATS)),
     _i("margins.closest", "margins", (CLOSEST,)),
     _i("margins.safest", "margins", (SAFEST,)),
     _i("margins.closest", "margins", (FEWEST, MARGIN_NOUN)),

@@ -139,10 +139,11 @@ def _read(
         else:
             missing.append(slot)
     context = [available[kind].pop(0) for kind in intent.context if available[kind]]
-    unused = sum(len(spans) for spans in available.values())
+    unused = sum(1 for left in available.values() for s in left if not s.names_election)
     unknowns = list(unknowns_found)
     unknown: Unknown | None = None
-    implicit = implicit_ward and missing == ["ward"] and not unknowns
+    named_ward = any(s.kind == "ward" for s in spans)
+    implicit = implicit_ward and missing == ["ward"] and not unknowns and not named_ward
     if implicit:
         missing = []
     if missing:
@@ -155,7 +156,7 @@ def _read(
         return None
     score = (
         cues
-        + SLOT_SCORE * len(slots)
+        + SLOT_SCORE * sum(not s.names_election for s in slots)
         + CONTEXT_SCORE * len(context)
         + (_unknown_score(unknown, missing[0]) if unknown else 0.0)
         + (IMPLICIT_SLOT_SCORE if implicit else 0.0)

@@ -42,6 +42,7 @@ SOFT_WEIGHT: Final = 0.1
 PLACEHOLDER: Final = "§"
 """Stands in for a name in the words that trigger phrases are matched against."""
 PLACE_WORDS: Final = frozenset({"in", "at", "for"})
+
 _CONTENT: Final = frozenset({"name", "soft", "unknown", "year"})
 _NAME_KINDS: Final = frozenset({"ward", "candidate"})
 
@@ -58,6 +59,8 @@ class Span:
     resolution: Resolution
     after_in: bool = False
     """Follows "in", "at" or "for": a place, so more likely a ward than a surname."""
+    names_election: bool = False
+    """Followed by "by-election": the ward names the election too, so may go unused."""
     alternatives: tuple[Span, ...] = ()
     """The same words read as another kind that also matches well ("Bolton": a candidate's
     surname, or the ward Boulton mistyped); the intent decides between them."""
@@ -141,14 +144,20 @@ def _spans(
             continue  # "the Monster Raving Loony party": an unknown party, not a candidate
         typed = quote(text, tokens[first:last])
         place = first > 0 and tokens[first - 1].word in PLACE_WORDS
+        following = [t.word for t in tokens[last : last + 2]]
+        by_election = kind == "ward" and (
+            following == ["by", "election"] or following[:1] == ["byelection"]
+        )
         others: tuple[Span, ...] = ()
         if kind != "election":
             others = tuple(
-                Span(other, first, last, typed, resolution, place)
+                Span(other, first, last, typed, resolution, place, by_election)
                 for other in sorted(_span_kinds(tokens, infos, first, last) - {kind, "election"})
                 if _plausible(resolution := lookup(other, query))
             )
-        found.append(Span(kind, first, last, typed, lookup(kind, query), place, others))
+        found.append(
+            Span(kind, first, last, typed, lookup(kind, query), place, by_election, others)
+        )
     return found
 
 
@@ -322,6 +331,8 @@ def _unknowns(
         run = tokens[start:n]
         place = start > 0 and tokens[start - 1].word in PLACE_WORDS
         capital = any(t.capital for t in run)
+        if hint == "election" and not capital:
+            hint = None  # "a good election" is not the Good election
         found.append(Unknown(start, n, quote(text, run), capital, hint, place))
     return tuple(found)
 

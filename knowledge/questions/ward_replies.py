@@ -8,7 +8,7 @@ from collections import Counter
 from knowledge.answers import Answer
 from knowledge.facts import ContestResult, Standing
 from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import LOSE
+from knowledge.questions.intents import LOSE, WHO, WIN
 from knowledge.questions.phrasing import (
     join,
     num,
@@ -120,11 +120,14 @@ def _majority(ask: Ask) -> Answer:
         )
         return headed(answer, text)
     seat = "the seat" if contest.seats == 1 else "the last seat"
-    text = (
-        f"In {contest.ward} {seat} was won by {plural(contest.majority, 'vote')} "
+    margin = (
+        f"{seat} was won by {plural(contest.majority, 'vote')} "
         f"({pct(contest.majority_percent)} of votes cast): {_who(ask, last)} finished ahead of "
         f"{_who(ask, loser)}"
     )
+    text = f"In {contest.ward} {margin}"
+    if ask.has(WIN) and ask.has(WHO):  # "who won Mackworth and by how much?"
+        text = f"{who_won(ask, contest)[:-1]}; {margin}"
     ranked = ask.facts.by_margin()
     if len(ranked) > 1 and ranked[0].ward == contest.ward:
         text += " — the closest contest of the election"

@@ -40,7 +40,8 @@ anywhere everywhere somewhere nowhere anything something everything nothing
 actually basically maybe perhaps probably definitely exactly roughly approximately nearly almost
 always never often sometimes usually around saw seen seeing looks looked looking likes
 wants needs told ask asked knew known gave given set found shown showed start started began
-performing performances result outcome outcomes happening going
+performing performances result outcome outcomes happening going good bad great nice poor
+single final
 """
 
 _ELECTION_WORDS = """
@@ -57,7 +58,7 @@ STOP_WORDS: Final[frozenset[str]] = frozenset((_GLUE + _ELECTION_WORDS).split())
 """Words that are never the start of a name on their own."""
 
 TITLES: Final[frozenset[str]] = frozenset({"councillor", "cllr", "mr", "mrs", "ms", "dr"})
-"""Words that come before a candidate's name (other kind words come after a name)."""
+"""Words before a name that make it a candidate's ("Councillor Smith")."""
 
 KIND_HINTS: Final[dict[str, EntityKind]] = {
     "party": "party",
@@ -65,17 +66,12 @@ KIND_HINTS: Final[dict[str, EntityKind]] = {
     "ward": "ward",
     "wards": "ward",
     "division": "ward",
-    "candidate": "candidate",
-    "councillor": "candidate",
-    "cllr": "candidate",
-    "mr": "candidate",
-    "mrs": "candidate",
-    "ms": "candidate",
-    "dr": "candidate",
     "election": "election",
     "council": "election",
+    **dict.fromkeys(TITLES, "candidate"),
 }
-"""A word next to an unknown name that says what kind of name it is ("the Pirate party")."""
+"""A word next to an unknown name that says what kind of name it is ("the Pirate party",
+"Narnia ward", "Mr Smith"); only titles come before the name, the rest after it."""
 
 _OFF_TOPIC = """
 tall height old age aged born birthday live lives living married wife husband children

@@ -39,7 +39,12 @@ def render(answer: Answer) -> str:
     election = getattr(answer, "election", None)
     others = getattr(answer, "other_elections", ())
     if others:
-        lines.append("Also in: " + ", ".join(f"{e.id} ({e.title})" for e in others))
+        more = getattr(answer, "more_elections", 0)
+        lines.append(
+            "Also in: "
+            + ", ".join(f"{e.id} ({e.title})" for e in others)
+            + (f" and {more} more" if more else "")
+        )
     if election is not None and hasattr(election, "citation"):
         lines.append(election.citation)
     return "\n".join(lines).rstrip() + "\n"
@@ -122,6 +127,8 @@ def _candidate(a: CandidateAnswer) -> list[str]:
             f"Also stood: {other.ward}, {other.election.title} ({other.party}), "
             f"{votes(other.votes)} votes, {result}"
         )
+    if a.more_elsewhere:
+        lines.append(f"… and {a.more_elsewhere} more candidacies under the same name.")
     return lines
 
 
@@ -263,8 +270,10 @@ def _ambiguous(a: AmbiguousAnswer) -> list[str]:
     for option in a.options:
         detail = f" — {option.detail}" if option.detail else ""
         lines.append(f"  • {option.name}{detail}")
-    scope = f" election:{a.election}" if a.election else ""
-    if a.options:
+    if a.options and a.what == "election":
+        lines.append(f"Name it in the command, e.g. /{a.command} election:{a.options[0].key}")
+    elif a.options:
+        scope = f" election:{a.election}" if a.election else ""
         lines.append(f"For example: /{a.command} {a.options[0].name}{scope}")
     return lines
 

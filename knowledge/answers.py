@@ -90,7 +90,9 @@ class _Answer(_Frozen):
 class _Sourced(_Answer):
     election: ElectionRef
     other_elections: tuple[ElectionRef, ...] = ()
-    """Other loaded elections that also have this ward, candidate or party."""
+    """Other loaded elections that also have this ward, candidate or party (newest first)."""
+    more_elections: int = 0
+    """How many further elections have it, beyond those listed (the list is capped)."""
 
 
 class WardAnswer(_Sourced):
@@ -142,7 +144,9 @@ class CandidateAnswer(_Sourced):
     """Elected: votes ahead of the first loser. Not elected: votes short of the last winner."""
     result: WardAnswer
     elsewhere: tuple[Candidacy, ...] = ()
-    """Other candidacies under the same name (other wards, other elections)."""
+    """Other candidacies under the same name (other wards, other elections), newest first."""
+    more_elsewhere: int = 0
+    """How many further candidacies share the name, beyond those listed (the list is capped)."""
 
 
 class PartyAnswer(_Sourced):

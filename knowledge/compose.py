@@ -30,6 +30,8 @@ PARTY_SHARE_RULE = (
     "share of all votes cast across the wards (in multi-seat wards every vote a voter cast counts)"
 )
 CLOSEST_COUNT = 5
+MAX_LISTED = 10
+"""Other elections and same-name candidacies listed in an answer; a common name has hundreds."""
 
 
 def election_ref(election: Election) -> ElectionRef:
@@ -92,7 +94,8 @@ def ward_answer(
     colour = _party_for(store, contest, leading).colour if leading else NEUTRAL_COLOUR
     return WardAnswer(
         election=election_ref(election),
-        other_elections=refs(store, others),
+        other_elections=refs(store, others[:MAX_LISTED]),
+        more_elections=max(0, len(others) - MAX_LISTED),
         ward=contest.ward,
         seats=contest.seats,
         candidates=tuple(candidate_line(contest, s) for s in contest.standings),
@@ -127,9 +130,8 @@ def candidate_answer(
         else:
             margin = (contest.standings[contest.seats - 1].votes or 0) - standing.votes
     elsewhere = []
-    for other in all_refs:
-        if other == ref:
-            continue
+    others = [other for other in all_refs if other != ref]
+    for other in others[:MAX_LISTED]:
         other_found = store.standing(other)
         other_election = store.election(other.election_id)
         if other_found is None or other_election is None:
@@ -151,7 +153,9 @@ def candidate_answer(
     )
     return CandidateAnswer(
         election=result.election,
-        other_elections=refs(store, other_ids),
+        other_elections=refs(store, other_ids[:MAX_LISTED]),
+        more_elections=max(0, len(other_ids) - MAX_LISTED),
+        more_elsewhere=max(0, len(others) - MAX_LISTED),
         candidate=candidate_line(contest, standing),
         seats=contest.seats,
         margin=margin,
@@ -185,7 +189,8 @@ def party_answer(
     winners.sort(key=lambda c: (-(c.votes or 0), c.name))
     return PartyAnswer(
         election=election_ref(election),
-        other_elections=refs(store, others),
+        other_elections=refs(store, others[:MAX_LISTED]),
+        more_elections=max(0, len(others) - MAX_LISTED),
         party=party.display,
         key=party.key,
         short=party.short,

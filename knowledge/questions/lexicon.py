@@ -11,13 +11,13 @@ import bisect
 import re
 import weakref
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from rapidfuzz import fuzz, process
 
 from knowledge.questions.intents import KEYWORDS
 from knowledge.questions.words import STOP_WORDS
-from knowledge.resolve import EntityKind
+from knowledge.resolve import EntityKind, NameIndex
 from knowledge.store import ResultsStore
 
 Role = Literal["stop", "soft", "name", "unknown", "year", "number"]
@@ -56,14 +56,15 @@ class Lexicon:
     """Name words by kind, and a memo of how each question word was classified."""
 
     def __init__(self, store: ResultsStore) -> None:
-        indexes: dict[EntityKind, list[list[str]]] = {
-            "ward": [list(t) for e in store.wards.entries for t in e.tokens],
-            "candidate": [list(t) for e in store.candidates.entries for t in e.tokens],
-            "party": [list(t) for e in store.parties.entries for t in e.tokens],
-            "election": [list(t) for e in store.election_index.entries for t in e.tokens],
+        indexes: dict[EntityKind, NameIndex[Any]] = {
+            "ward": store.wards,
+            "candidate": store.candidates,
+            "party": store.parties,
+            "election": store.election_index,
         }
         words: dict[EntityKind, set[str]] = {
-            kind: {word for tokens in names for word in tokens} for kind, names in indexes.items()
+            kind: {w for entry in index.entries for tokens in entry.tokens for w in tokens}
+            for kind, index in indexes.items()
         }
         words["election"] -= STOP_WORDS
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}

@@ -184,8 +184,7 @@ def _trim(
     if lookup(kind, _q(tokens[first:last])).status == "ok":
         return first, last
     for new_first, new_last in _cuts(tokens, infos, first, last):
-        found = lookup(kind, _q(tokens[new_first:new_last]))
-        if found.status == "ok" and found.matches[0].score >= COMPLETE:
+        if _complete(lookup(kind, _q(tokens[new_first:new_last]))):
             return new_first, new_last
     return first, last
 
@@ -260,6 +259,11 @@ def _span_kinds(
     return kinds
 
 
+def _complete(resolution: Resolution) -> bool:
+    """One name matched in full (not a part of it, not one of several)."""
+    return resolution.status == "ok" and resolution.matches[0].score >= COMPLETE
+
+
 def _plausible(resolution: Resolution) -> bool:
     """Good enough to be offered to the intent as another reading of the same words."""
     return resolution.status != "not_found" and resolution.matches[0].score >= ACCEPT
@@ -277,7 +281,19 @@ def _value(resolution: Resolution, length: float) -> float:
 def _best_split(
     tokens: tuple[Token, ...], infos: list[WordInfo], start: int, end: int, lookup: _Lookup
 ) -> list[tuple[EntityKind, int, int]]:
-    """The highest-valued way to cover one run with spans (dynamic programming over positions)."""
+    """The highest-valued way to cover one run with spans (dynamic programming over positions).
+
+    A run that is one complete name of one kind ("Lucy Care") is taken whole at once: on a large
+    store, looking up "Lucy" alone is the expensive part.
+    """
+    if 1 < end - start <= MAX_SPAN:
+        whole = [
+            kind
+            for kind in _span_kinds(tokens, infos, start, end)
+            if _complete(lookup(kind, _q(tokens[start:end])))
+        ]
+        if len(whole) == 1:
+            return [(whole[0], start, end)]
     State = tuple[float, tuple[tuple[EntityKind, int, int], ...]]
     best: dict[tuple[int, EntityKind | None], State] = {(start, None): (0.0, ())}
     for i in range(start, end):

@@ -147,6 +147,8 @@ def _turnout(ask: Ask) -> Answer:
         text += "."
     elif contest.turnout_percent is not None:
         text = f"Turnout in {contest.ward} was {pct(contest.turnout_percent)}."
+    elif contest.unopposed:
+        text = f"There was no poll in {contest.ward}, so no turnout: {who_won(ask, contest)}"
     else:
         text = (
             f"The document gives no turnout for {contest.ward}; "

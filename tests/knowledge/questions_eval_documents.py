@@ -22,7 +22,8 @@ Infobox
 - Majority Seats: 4
 - Election Date: 6 May 2010
 
-Ties at the last seat in two wards; one ward was not contested.
+Ties at the last seat in two wards; one ward was not contested. Turnout is given for the three
+contested wards.
 
 ==Ward results==
 ===Northgate===
@@ -33,6 +34,7 @@ Ties at the last seat in two wards; one ward was not contested.
 - Brian Bishop (Labour Party (UK)): 850 votes
 - Carol Cooper (Conservative Party (UK)): 850 votes
 - David Dyer (Conservative Party (UK)): 700 votes
+- Turnout: 1,702 (30.1%)
 
 ===Southgate===
 
@@ -41,6 +43,7 @@ Ties at the last seat in two wards; one ward was not contested.
 - Emma Ellis (Liberal Democrats (UK)): 1,200 votes
 - Frank Fowler (Labour Party (UK)): 1,200 votes
 - Gina Gale (Conservative Party (UK)): 300 votes
+- Turnout: 2,710 (41.2%)
 
 ===Eastgate===
 
@@ -49,6 +52,7 @@ Ties at the last seat in two wards; one ward was not contested.
 - Harry Hunt (Conservative Party (UK)): 1,000 votes
 - Irene Irving (Labour Party (UK)): 800 votes
 - Jack Jarvis (Labour Party (UK)): 790 votes
+- Turnout: 1,405 (25.5%)
 
 ===Westgate===
 

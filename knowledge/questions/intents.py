@@ -91,7 +91,8 @@ CONTROL: Final[Cue] = (
 CLOSEST: Final[Cue] = (
     "closest", "tightest", "narrowest", "most marginal", "marginal", "marginals", "close",
     "closer", "nearest", "smallest majority", "smallest margin", "narrow", "tight",
-    "knife edge", "nail biter", "lowest majority", "slimmest",
+    "knife edge", "nail biter", "lowest majority", "slimmest", "closely", "closely fought",
+    "hard fought", "hardest fought", "close run",
 )  # fmt: skip
 SAFEST: Final[Cue] = (
     "safest", "safe", "biggest majority", "largest majority", "biggest margin",
@@ -175,6 +176,7 @@ COMPOSITION: Final[Cue] = (
     "party totals", "standings", "all the parties", "overall result", "full result",
     "summary", "overview", "results", "each party win", "did each party", "by party",
     "look like", "looks like", "council look", "totals", "seat totals", "final seats",
+    "seats after", "seats after the election",
 )  # fmt: skip
 COUNCIL_WIN: Final[Cue] = (
     *CONTROL, "who won", "which party won", "largest party", "biggest party",

@@ -54,9 +54,12 @@ def choose_election(
         if not ids:
             return not_found_answer(store, resolution, option, None)
         named = ids
-    if named is not None:
-        return _pick(store, named, spotted)
     wanted = _entity_elections(reading) if reading is not None else None
+    if named is not None:
+        places = _entity_elections(reading, parties=False) if reading is not None else None
+        if places and named & places:  # "Abbey in 2002": the 2002 election that has Abbey
+            named &= places
+        return _pick(store, named, spotted)
     if _asks_by_election(spotted):
         by = {e.id for e in store.elections if e.kind == "by-election"}
         if wanted is not None and wanted & by:
@@ -105,8 +108,9 @@ def _pick(
     return ambiguous_answer(resolution, query, None)
 
 
-def _entity_elections(reading: Reading) -> set[str] | None:
-    """Elections holding every ward and candidate of the question that resolved to one name."""
+def _entity_elections(reading: Reading, parties: bool = True) -> set[str] | None:
+    """Elections holding every ward and candidate of the question that resolved to one name
+    (or, with `parties` and no ward or candidate, the newest the party stood in)."""
     found: set[str] | None = None
     for span in (*reading.slots, *reading.context):
         if span.kind == "party":
@@ -116,7 +120,7 @@ def _entity_elections(reading: Reading) -> set[str] | None:
             continue
         ids = set(match.elections)
         found = ids if found is None else (found & ids or found)
-    if found is None:
+    if found is None and parties:
         for span in (*reading.slots, *reading.context):
             match = span.resolution.best
             if span.kind == "party" and match is not None and match.elections:

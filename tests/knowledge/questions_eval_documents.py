@@ -170,6 +170,9 @@ Infobox
 - Ann Lee (Conservative Party (UK)): 500 votes
 """
 
+BARNSLEY_2002 = BARNSLEY_2004.replace("2004", "2002").replace("10 June 2002", "2 May 2002")
+"""Barnsley on the seed's polling day: "in 2002" alone then names two elections."""
+
 DOCUMENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "ties": (("2010_tieton.txt", TIETON_2010),),
     "by-election": (("2005_sinfin_by_election.txt", SINFIN_BY_2005),),
@@ -178,14 +181,15 @@ DOCUMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("2004_barnsley.txt", BARNSLEY_2004),
         ("2005_sinfin_by_election.txt", SINFIN_BY_2005),
     ),
+    "same-year": (("2002_barnsley.txt", BARNSLEY_2002),),
 }
-"""Stores by name; "many" also holds the seed document."""
+"""Stores by name; "many" and "same-year" also hold the seed document."""
 
 
 def build_store(name: str) -> ResultsStore:
-    """The named hand-made store ("many" adds the seed to its documents)."""
+    """The named hand-made store ("many" and "same-year" add the seed to their documents)."""
     documents = list(DOCUMENTS[name])
-    if name == "many":
+    if name in ("many", "same-year"):
         documents.insert(0, (SEED.name, SEED.read_text(encoding="utf-8")))
     store = ResultsStore.from_texts(documents, PartyBook.from_toml(PARTIES))
     assert not store.errors, store.errors

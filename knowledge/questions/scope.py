@@ -54,9 +54,9 @@ def choose_election(
         if not ids:
             return not_found_answer(store, resolution, option, None)
         named = ids
-    wanted = _entity_elections(reading) if reading is not None else None
+    wanted = _entity_elections(reading, store) if reading is not None else None
     if named is not None:
-        places = _entity_elections(reading, parties=False) if reading is not None else None
+        places = _entity_elections(reading) if reading is not None else None
         if places and named & places:  # "Abbey in 2002": the 2002 election that has Abbey
             named &= places
         return _pick(store, named, spotted)
@@ -108,9 +108,10 @@ def _pick(
     return ambiguous_answer(resolution, query, None)
 
 
-def _entity_elections(reading: Reading, parties: bool = True) -> set[str] | None:
-    """Elections holding every ward and candidate of the question that resolved to one name
-    (or, with `parties` and no ward or candidate, the newest the party stood in)."""
+def _entity_elections(reading: Reading, store: ResultsStore | None = None) -> set[str] | None:
+    """Elections holding every ward and candidate of the question that resolved to one name;
+    with a `store` and no ward or candidate, the newest whole-council election a named party
+    stood in (a later by-election says little about a party)."""
     found: set[str] | None = None
     for span in (*reading.slots, *reading.context):
         if span.kind == "party":
@@ -120,11 +121,13 @@ def _entity_elections(reading: Reading, parties: bool = True) -> set[str] | None
             continue
         ids = set(match.elections)
         found = ids if found is None else (found & ids or found)
-    if found is None and parties:
+    if found is None and store is not None:
         for span in (*reading.slots, *reading.context):
             match = span.resolution.best
             if span.kind == "party" and match is not None and match.elections:
-                return set(match.elections[:1])
+                stood = [store.election(i) for i in match.elections]
+                councils = [e.id for e in stood if e is not None and e.kind == "council"]
+                return {(councils or list(match.elections))[0]}
     return found
 
 

@@ -1,10 +1,13 @@
 """Questions in plain words ("who won in Boulton?", "did Lucy Care get in?") answered from the
 loaded results: deterministic, offline, no language model.
 
-    text.py        the question's folded words        lexicon.py   the store's name words
-    spotting.py    names found inside the question     intents.py   what can be asked, as data
-    recognise.py   the intent that fits best           scope.py     which election
-    slots.py       names resolved in that election     *_replies.py the answer and its headline
+    words.py       ordinary words, never names          intents.py   what can be asked, as data
+    text.py        the question's folded words          lexicon.py   the store's name words
+    spotting.py    names found inside the question      segment.py   a run of words split in names
+    recognise.py   the intent that fits best            scope.py     which election
+    slots.py       names resolved in that election      context.py   what a reply is given
+    *_replies.py, rankings.py, comparisons.py           the answer and its one-sentence headline
+    unresolved.py  not found, ambiguous, out of scope   phrasing.py  numbers and names in sentences
     answering.py   the pipeline, `answer_question`
 """
 

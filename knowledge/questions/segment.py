@@ -1,0 +1,179 @@
+"""Splitting a run of name-like words into names: which words form which name, and of what kind.
+
+Every sub-sequence of a run (up to `MAX_SPAN` words) is looked up with the store's resolvers
+for each kind its words resemble, and dynamic programming keeps the split that explains most
+words with the best matches, never two names of one kind side by side. A word left unexplained
+costs more than any match gains, so an unknown surname stays with its first name ("Lucy
+Smithers", not found) unless the rest is a complete name on its own ("the Tories perform").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from knowledge.questions.lexicon import WordInfo
+from knowledge.questions.text import Token
+from knowledge.resolve import ACCEPT, EntityKind, Resolution
+
+MAX_SPAN: Final = 4
+"""Longest name, in words, looked up as one."""
+UNCOVERED_PENALTY: Final = 12.0
+"""Leaving a name-like word unexplained costs more than any single match gains."""
+SPAN_COST: Final = 1.0
+COMPLETE: Final = 99.0
+"""A match this good is a whole name, so a word beside it is not part of it."""
+SOFT_WEIGHT: Final = 0.1
+"""An ordinary word inside a name ("Janet *Till*", "Labour *and* ...") explains little."""
+_NAME_KINDS: Final = frozenset({"ward", "candidate"})
+
+Resolver = Callable[[str], Resolution]
+Choice = tuple[EntityKind, int, int]
+"""A name's kind and its first and last (exclusive) word."""
+State = tuple[float, tuple[Choice, ...]]
+
+
+class Lookup:
+    """The resolvers, memoised for one question (the split tries the same n-gram often)."""
+
+    def __init__(self, by_kind: dict[EntityKind, Resolver]) -> None:
+        self._by_kind = by_kind
+        self._seen: dict[tuple[EntityKind, str], Resolution] = {}
+
+    def __call__(self, kind: EntityKind, query: str) -> Resolution:
+        key = (kind, query)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._by_kind[kind](query)
+        return found
+
+
+def query_of(tokens: tuple[Token, ...]) -> str:
+    return " ".join(t.word for t in tokens)
+
+
+def span_kinds(
+    tokens: tuple[Token, ...], infos: list[WordInfo], first: int, last: int
+) -> set[EntityKind]:
+    """Kinds a span may be: some word in it must look like that kind's name words."""
+    kinds: set[EntityKind] = set()
+    all_soft = all(infos[i].role == "soft" for i in range(first, last))
+    for i in range(first, last):
+        info = infos[i]
+        if info.role == "year":
+            kinds.add("election")
+        elif info.role == "name":
+            kinds.update(info.kinds)
+        elif info.role == "soft" and all_soft and tokens[i].capital:
+            kinds.update(k for k in info.kinds if k in _NAME_KINDS)
+    return kinds
+
+
+def _complete(resolution: Resolution) -> bool:
+    """One name matched in full (not a part of it, not one of several)."""
+    return resolution.status == "ok" and resolution.matches[0].score >= COMPLETE
+
+
+def plausible(resolution: Resolution) -> bool:
+    """Good enough to be offered to the intent as another reading of the same words."""
+    return resolution.status != "not_found" and resolution.matches[0].score >= ACCEPT
+
+
+def _value(resolution: Resolution, length: float) -> float:
+    """What a span is worth: its match score per word it explains, less a cost per span."""
+    if resolution.status == "ok" and resolution.matches:
+        return resolution.matches[0].score / 10.0 * length - SPAN_COST
+    if resolution.status == "ambiguous" and resolution.matches:
+        return resolution.matches[0].score / 10.0 * length * 0.9 - SPAN_COST
+    return 1.0 * length - SPAN_COST
+
+
+def best_split(
+    tokens: tuple[Token, ...], infos: list[WordInfo], start: int, end: int, lookup: Lookup
+) -> list[Choice]:
+    """The highest-valued way to cover one run with spans (dynamic programming over positions).
+
+    A run that is one complete name of one kind ("Lucy Care") is taken whole at once: on a large
+    store, looking up "Lucy" alone is the expensive part.
+    """
+    if 1 < end - start <= MAX_SPAN:
+        whole = [
+            kind
+            for kind in span_kinds(tokens, infos, start, end)
+            if _complete(lookup(kind, query_of(tokens[start:end])))
+        ]
+        if len(whole) == 1:
+            return [(whole[0], start, end)]
+    best: dict[tuple[int, EntityKind | None], State] = {(start, None): (0.0, ())}
+    for i in range(start, end):
+        for last_kind in (None, "ward", "candidate", "party", "election"):
+            state = best.get((i, last_kind))
+            if state is None:
+                continue
+            value, chosen = state
+            skip = 0.0 if infos[i].role == "soft" else -UNCOVERED_PENALTY
+            _keep(best, (i + 1, None), (value + skip, chosen))
+            for j in range(i + 1, min(end, i + MAX_SPAN) + 1):
+                for kind in span_kinds(tokens, infos, i, j):
+                    if kind == last_kind:
+                        continue
+                    resolution = lookup(kind, query_of(tokens[i:j]))
+                    weight = sum(
+                        SOFT_WEIGHT if infos[n].role == "soft" else 1.0 for n in range(i, j)
+                    )
+                    gained = value + _value(resolution, weight)
+                    _keep(best, (j, kind), (gained, (*chosen, (kind, i, j))))
+    finals = [state for (pos, _), state in best.items() if pos == end]
+    return list(max(finals, key=lambda s: s[0])[1]) if finals else []
+
+
+def _keep(
+    best: dict[tuple[int, EntityKind | None], State],
+    key: tuple[int, EntityKind | None],
+    state: State,
+) -> None:
+    if key not in best or state[0] > best[key][0]:
+        best[key] = state
+
+
+def trim(
+    tokens: tuple[Token, ...],
+    infos: list[WordInfo],
+    kind: EntityKind,
+    first: int,
+    last: int,
+    lookup: Lookup,
+) -> tuple[int, int]:
+    """Drop ordinary lower-case words stuck to a complete name ("the Tories *perform*").
+
+    A span that matched nothing is cut back while its edge word is unknown and not capitalised,
+    if what remains is a name matched in full; "Lucy Smithers" stays whole ("Lucy" alone is
+    only part of Lucy Care's name), and so does "Littleover North" (a capital: part of a name).
+    """
+    if lookup(kind, query_of(tokens[first:last])).status == "ok":
+        return first, last
+    for new_first, new_last in _cuts(tokens, infos, first, last):
+        if _complete(lookup(kind, query_of(tokens[new_first:new_last]))):
+            return new_first, new_last
+    return first, last
+
+
+def _cuts(
+    tokens: tuple[Token, ...], infos: list[WordInfo], first: int, last: int
+) -> list[tuple[int, int]]:
+    """Shorter spans with only droppable (unknown, lower-case) words removed from the edges."""
+
+    def droppable(n: int) -> bool:
+        return infos[n].role == "unknown" and not tokens[n].capital
+
+    cuts = []
+    left = first
+    while left < last - 1 and droppable(left):
+        left += 1
+        cuts.append((left, last))
+    for start in [first, *(c[0] for c in cuts)]:
+        right = last
+        while right > start + 1 and droppable(right - 1):
+            right -= 1
+            cuts.append((start, right))
+    return cuts

@@ -188,6 +188,22 @@ def _is_party(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+def _threshold(ask: Ask) -> Answer:
+    """ "Did Lucy Care get more than 2,000 votes?"."""
+    answer = _answer(ask)
+    line = answer.candidate
+    bar = ask.bar()
+    if bar is None or line.votes is None:
+        return _votes(ask)
+    passes = bar.passes(line.votes)
+    verdict = ("Yes — " if passes else "No — ") if ask.yes_no else ""
+    text = (
+        f"{verdict}{line.name} ({line.party}) got {plural(line.votes, 'vote')} in {line.ward}, "
+        f"{'' if passes else 'not '}{bar.words}."
+    )
+    return headed(answer, text)
+
+
 def _tie(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -207,4 +223,5 @@ REPLIES: dict[str, Reply] = {
     "candidate.tie": _tie,
     "candidate.top": _top,
     "candidate.is_party": _is_party,
+    "candidate.threshold": _threshold,
 }

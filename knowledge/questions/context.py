@@ -24,13 +24,34 @@ from knowledge.facts import ContestResult, ElectionFacts
 from knowledge.models import Election
 from knowledge.normalize import normalize
 from knowledge.parties import Party
-from knowledge.questions.intents import PLACES, Cue, Intent
+from knowledge.questions.intents import ABOVE, BELOW, INCLUSIVE, PLACES, Cue, Intent
 from knowledge.questions.phrasing import party_noun
 from knowledge.questions.recognise import cue_score
 from knowledge.questions.words import YES_NO_OPENERS
 from knowledge.store import CandidateRef, ResultsStore
 
 A = TypeVar("A", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A threshold from the question: "more than 2,000", "at least 500", "under 300"."""
+
+    figure: int
+    above: bool
+    inclusive: bool
+
+    def passes(self, value: int) -> bool:
+        if self.above:
+            return value >= self.figure if self.inclusive else value > self.figure
+        return value <= self.figure if self.inclusive else value < self.figure
+
+    @property
+    def words(self) -> str:
+        """`more than 2,000`, `at least 500`, `fewer than 300`."""
+        if self.inclusive:
+            return f"{'at least' if self.above else 'at most'} {self.figure:,}"
+        return f"{'more than' if self.above else 'fewer than'} {self.figure:,}"
 
 
 @dataclass(frozen=True)
@@ -47,6 +68,8 @@ class Ask:
     present: frozenset[str]
     """Phrases of the question (names taken out), for `has`."""
     first_word: str
+    numbers: tuple[int, ...] = ()
+    """Figures in the question ("more than 2,000 votes")."""
 
     @property
     def facts(self) -> ElectionFacts:
@@ -60,6 +83,13 @@ class Ask:
     def place(self) -> int | None:
         """The place a question names ("who came *third*"), if any."""
         return next((n for word, n in PLACES.items() if word in self.present), None)
+
+    def bar(self) -> Bar | None:
+        """The threshold a question sets ("more than 2,000"), if it gives a figure."""
+        if not self.numbers:
+            return None
+        above = self.has(ABOVE) or not self.has(BELOW)
+        return Bar(self.numbers[0], above, self.has(INCLUSIVE))
 
     @property
     def yes_no(self) -> bool:

@@ -160,6 +160,24 @@ CAST: Final[Cue] = (
     "votes cast", "total votes", "how many votes", "how many people voted", "ballots cast",
     "ballots", "total", "votes were cast", "vote total", "voters", "total vote",
 )  # fmt: skip
+N: Final = "num"
+"""A figure in the question, as the trigger phrases see it (`spotting.NUMBER`)."""
+ABOVE: Final[Cue] = (
+    f"more than {N}", f"over {N}", f"above {N}", f"at least {N}", f"greater than {N}",
+    f"{N} or more", f"in excess of {N}", f"beyond {N}", f"exceeding {N}", f"exceeded {N}",
+)  # fmt: skip
+BELOW: Final[Cue] = (
+    f"fewer than {N}", f"less than {N}", f"under {N}", f"below {N}", f"at most {N}",
+    f"{N} or fewer", f"{N} or less",
+)  # fmt: skip
+INCLUSIVE: Final[Cue] = (
+    f"at least {N}",
+    f"{N} or more",
+    f"at most {N}",
+    f"{N} or fewer",
+    f"{N} or less",
+)
+"""Thresholds that count the figure itself ("at least 2,000")."""
 PLACES: Final[dict[str, int]] = {
     "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
     "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
@@ -274,6 +292,7 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("ward_party.result", "ward", (), ("ward", "party")),
     # A candidate (a ward or party named alongside narrows who is meant).
     _i("candidate.tie", "splits", (TIE,), _CAND, ("ward", "party")),
+    _i("candidate.threshold", "candidate", ((*ABOVE, *BELOW),), _CAND, ("ward",), (VOTES,)),
     _i("candidate.margin", "candidate", (MARGIN,), _CAND, ("ward", "party"), (WIN,)),
     _i("candidate.share", "candidate", (SHARE,), _CAND, ("ward", "party"), (VOTES,)),
     _i("candidate.top", "candidate", (TOPPED,), _CAND, ("ward", "party")),
@@ -285,6 +304,7 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("candidate.is_party", "candidate", (), ("candidate", "party"), ("party", "ward")),
     _i("candidate.result", "candidate", (), _CAND, ("ward", "party")),
     # A party.
+    _i("party.threshold", "party", ((*ABOVE, *BELOW),), _PARTY, bonus=(VOTES, SEATS)),
     _i("party.control", "party", (CONTROL,), _PARTY, bonus=(("majority",),)),
     _i("party.change", "party", (CHANGE,), _PARTY, bonus=(SEATS,)),
     _i("party.share", "party", (SHARE,), _PARTY, bonus=(VOTES,)),
@@ -315,6 +335,15 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("margins.safest", "margins", (SAFEST,)),
     _i("margins.closest", "margins", (FEWEST, MARGIN_NOUN)),
     _i("margins.safest", "margins", (MOST, MARGIN_NOUN)),
+    _i("rank.ward_threshold", "superlatives", ((*ABOVE, *BELOW), WHERE), bonus=(CAST,)),
+    _i(
+        "rank.threshold",
+        "superlatives",
+        ((*ABOVE, *BELOW),),
+        (),
+        ("ward", "party"),
+        (VOTES, PERSON),
+    ),
     _i("rank.lowest_winner", "superlatives", (FEWEST, WIN), bonus=(VOTES,)),
     _i("rank.highest_loser", "superlatives", (MOST, LOSE), bonus=(VOTES,)),
     _i("rank.turnout_high", "superlatives", (MOST, TURNOUT), bonus=(WHERE,)),
@@ -341,7 +370,7 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("elections", "help", (ELECTIONS,)),
 )
 
-REPLY_CUES: Final[tuple[Cue, ...]] = (MORE, LESS, GAINED, DROPPED, LOSE)
+REPLY_CUES: Final[tuple[Cue, ...]] = (MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE)
 """Groups the replies read (which way a comparison or a yes/no question points)."""
 
 KEYWORDS: Final[frozenset[str]] = frozenset(

@@ -82,7 +82,7 @@ class Lexicon:
         return known
 
     def _classify(self, word: str) -> WordInfo:
-        if word.isdigit():
+        if word.isascii() and word.isdigit():
             if word in self.names["election"]:
                 return WordInfo("year", word, {"election": 100.0})
             return WordInfo("year" if _YEAR.match(word) else "number", word)

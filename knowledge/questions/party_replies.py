@@ -176,6 +176,21 @@ def _margin_extreme(ask: Ask, safest: bool) -> Answer:
     return headed(answer, text)
 
 
+def _threshold(ask: Ask) -> Answer:
+    """ "Did Labour get more than 50,000 votes?" / "... win more than 20 seats?"."""
+    answer, noun = _answer(ask)
+    bar = ask.bar()
+    if bar is None:
+        return _result(ask)
+    seats = ask.has(SEATS) and not ask.has(VOTES)
+    value = answer.seats_won if seats else answer.votes
+    what = plural(value, "seat") if seats else plural(value, "vote")
+    verb = "won" if seats else "got"
+    passes = bar.passes(value)
+    text = f"{sentence(noun)} {verb} {what}, {'' if passes else 'not '}{bar.words}."
+    return headed(answer, with_verdict(_yes(ask, passes), text))
+
+
 def _rank(ask: Ask) -> Answer:
     """ "Were Labour the largest party?": where the party stands among those that stood."""
     answer, noun = _answer(ask)
@@ -312,6 +327,7 @@ REPLIES: dict[str, Reply] = {
     "party.result": _result,
     "party.wards_lost": _wards_lost,
     "party.rank": _rank,
+    "party.threshold": _threshold,
     "party.best_ward": lambda ask: _ward_extreme(ask, True),
     "party.worst_ward": lambda ask: _ward_extreme(ask, False),
     "party.safest": lambda ask: _margin_extreme(ask, True),

@@ -18,7 +18,7 @@ from knowledge.answers import (
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES
+from knowledge.questions.intents import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES, WIN
 from knowledge.questions.phrasing import join, num, ordinal, pct, plural, sentence
 
 RANKED = 10
@@ -243,6 +243,55 @@ def _party_place(ask: Ask) -> Answer:
     return headed(summary, f"{noun} came {ordinal(wanted)}, with {figure}.")
 
 
+def _threshold(ask: Ask) -> Answer:
+    """ "Did anyone get over 3,000 votes?": the candidates past the figure, most votes first."""
+    bar = ask.bar()
+    if bar is None:
+        return _most_votes(ask)
+    wards = {c.ward for c in ask.wards}
+    parties = {p.key for p in ask.parties}
+    elected = ask.has(WIN)
+    lines = _lines(
+        ask,
+        lambda c: (
+            bar.passes(c.votes or 0)
+            and (not wards or c.ward in wards)
+            and (not parties or c.party_key in parties)
+            and (not elected or c.elected)
+        ),
+    )
+    lines.sort(key=lambda c: (-(c.votes or 0), c.name))
+    who = "winning candidate" if elected else "candidate"
+    if ask.parties:
+        who = f"{join([p.display for p in ask.parties], 'or')} {who}"
+    where = f" in {join(sorted(wards))}" if wards else ""
+    verdict = ("Yes — " if lines else "No — ") if ask.yes_no else ""
+    if not lines:
+        text = f"{verdict}No {who}{where} got {bar.words} votes."
+    else:
+        shown = [f"{c.name} ({num(c.votes or 0)})" for c in lines[:3]]
+        listed = join(shown) if len(lines) <= 3 else f"{', '.join(shown)} and {len(lines) - 3} more"
+        count = plural(len(lines), who)
+        text = f"{verdict}{count}{where} got {bar.words} votes: {listed}."
+    return _ranking(ask, f"Candidates with {bar.words} votes", lines, text)
+
+
+def _ward_threshold(ask: Ask) -> Answer:
+    bar = ask.bar()
+    if bar is None:
+        return _ward_cast(ask, True)
+    contests = sorted(ask.facts.contests, key=lambda c: (-c.total_votes, c.ward))
+    past = [c for c in contests if bar.passes(c.total_votes)]
+    shown = [f"{c.ward} ({num(c.total_votes)})" for c in past[:5]]
+    names = join(shown) if len(past) <= 5 else f"{', '.join(shown)} and {len(past) - 5} more"
+    verdict = ("Yes — " if past else "No — ") if ask.yes_no else ""
+    text = f"{verdict}{plural(len(past), 'ward')} had {bar.words} votes cast"
+    text += f": {names}." if past else "."
+    return _ward_fact(
+        ask, "Votes cast by ward", past, lambda c: f"{num(c.total_votes)} votes", text
+    )
+
+
 def _party_gain(ask: Ask) -> Answer:
     summary = ask.summary()
     rows = [r for r in summary.rows if r.change is not None]
@@ -282,5 +331,7 @@ REPLIES: dict[str, Reply] = {
     "rank.party_fewest": lambda ask: _party_rank(ask, False),
     "rank.party_gain": _party_gain,
     "rank.place": _place,
+    "rank.threshold": _threshold,
+    "rank.ward_threshold": _ward_threshold,
     "rank.party_place": _party_place,
 }

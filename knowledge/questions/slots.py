@@ -71,6 +71,7 @@ def fill(store: ResultsStore, spotted: Spotted, reading: Reading, scope: Scope) 
         parties=tuple(parties),
         present=phrases(spotted.words),
         first_word=spotted.tokens[0].word if spotted.tokens else "",
+        numbers=spotted.numbers,
     )
 
 

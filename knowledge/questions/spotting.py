@@ -34,6 +34,7 @@ from knowledge.questions.text import Token, quote
 from knowledge.questions.words import (
     KIND_HINTS,
     NUMBER_AFTER,
+    NUMBER_BEFORE,
     OFF_TOPIC,
     OFF_TOPIC_PHRASES,
     TITLES,
@@ -42,8 +43,12 @@ from knowledge.resolve import EntityKind, Resolution
 from knowledge.store import ResultsStore
 
 PLACEHOLDER: Final = "§"
+NUMBER: Final = "num"
+"""Stands in for a figure ("more than *num* votes"), so trigger phrases can mention one."""
 """Stands in for a name in the words that trigger phrases are matched against."""
 PLACE_WORDS: Final = frozenset({"in", "at", "for"})
+ECHOED: Final = frozenset({"candidate", "candidates", "councillor", "councillors"})
+"""Words that end a party's name ("Labour candidates") but also say what is asked about."""
 
 _CONTENT: Final = frozenset({"name", "soft", "unknown", "year"})
 
@@ -93,6 +98,8 @@ class Spotted:
     """The question's words with every name and unknown replaced by `PLACEHOLDER`."""
     off_topic: bool = False
     """It asks something the results don't hold ("how old is ...")."""
+    numbers: tuple[int, ...] = ()
+    """Figures in the question that are not years ("more than *2,000* votes")."""
 
     def of(self, kind: EntityKind) -> tuple[Span, ...]:
         return tuple(s for s in self.spans if s.kind == kind)
@@ -110,8 +117,10 @@ def resolvers(store: ResultsStore) -> dict[EntityKind, Resolver]:
 def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, ...]) -> Spotted:
     """Find the names in a tokenised question."""
     infos = [lexicon.classify(t.word) for t in tokens]
-    for n, info in enumerate(infos[:-1]):
-        if info.role == "year" and tokens[n + 1].word in NUMBER_AFTER:
+    for n, info in enumerate(infos):
+        following = tokens[n + 1].word if n + 1 < len(tokens) else ""
+        before = tokens[n - 1].word if n else ""
+        if info.role == "year" and (following in NUMBER_AFTER or before in NUMBER_BEFORE):
             infos[n] = WordInfo("number", info.word)
     lookup = Lookup(resolvers(store))
     spans: list[Span] = []
@@ -121,7 +130,8 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
     unknowns = _unknowns(text, tokens, infos, covered)
     words = _words(tokens, infos, spans, unknowns)
     loose = [t.word for n, t in enumerate(tokens) if n not in covered]
-    return Spotted(text, tokens, tuple(spans), unknowns, words, _off_topic(loose))
+    numbers = tuple(int(t.word) for t, i in zip(tokens, infos, strict=True) if i.role == "number")
+    return Spotted(text, tokens, tuple(spans), unknowns, words, _off_topic(loose), numbers)
 
 
 def _spans(
@@ -231,9 +241,12 @@ def _words(
     while n < len(tokens):
         if n in marks:
             words.append(PLACEHOLDER)
+            last = tokens[marks[n] - 1].word
+            if last in ECHOED:  # "the Labour candidates": a question about people
+                words.append(last)
             n = marks[n]
             continue
         info = infos[n]
-        words.append("#" if info.role in ("number", "year") else info.word)
+        words.append(NUMBER if info.role in ("number", "year") else info.word)
         n += 1
     return tuple(words)

@@ -15,7 +15,8 @@ from knowledge.normalize import normalize
 MAX_LENGTH = 300
 """Only the start of a very long message is read: questions are short, latency is not."""
 
-_WORD = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*|&|%", re.UNICODE)
+_WORD = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[^\W_]+(?:['’`][^\W_]+)*|&|%", re.UNICODE)
+"""Words, figures with thousands separators ("2,000" is one word), `&` and `%`."""
 _POSSESSIVE = re.compile(r"['’`]s$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!:;]\s*$")
 
@@ -41,6 +42,8 @@ def tokenize(text: str) -> tuple[str, tuple[Token, ...]]:
             folded = ["and"]
         elif raw == "%":
             folded = ["percent"]
+        elif raw[:1] in "0123456789" and "," in raw:
+            folded = [raw.replace(",", "")]
         else:
             folded = normalize(_POSSESSIVE.sub("", raw)).split()
         if not folded:

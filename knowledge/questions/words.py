@@ -89,6 +89,10 @@ OFF_TOPIC_PHRASES: Final[tuple[tuple[str, ...], ...]] = (
 
 NUMBER_AFTER: Final[frozenset[str]] = frozenset({"vote", "votes", "seats", "seat", "people"})
 """A year-like number followed by one of these is a count, not a year ("2000 votes")."""
+NUMBER_BEFORE: Final[frozenset[str]] = frozenset(
+    {"over", "under", "above", "below", "than", "least", "most", "exactly", "beyond"}
+)
+"""A year-like number after one of these is a count, not a year ("over 2000")."""
 
 YES_NO_OPENERS: Final[frozenset[str]] = frozenset(
     {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will", "can"}

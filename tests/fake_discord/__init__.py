@@ -10,7 +10,7 @@ World, Perm     the ids, people and permission bits the fake serves
 
 from .events import Actor, Events, SchemaError
 from .recording import Call, Interaction
-from .server import CALLBACK, EDIT_ORIGINAL, FOLLOWUP, PIN, UNPIN, FakeDiscord
+from .server import CALLBACK, EDIT_ORIGINAL, FOLLOWUP, PIN, POST_MESSAGE, UNPIN, FakeDiscord
 from .session import Session
 from .world import BOT_PERMISSIONS, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, Perm, World
 
@@ -22,6 +22,7 @@ __all__ = [
     "MEMBER_PERMISSIONS",
     "MODERATOR_PERMISSIONS",
     "PIN",
+    "POST_MESSAGE",
     "UNPIN",
     "Actor",
     "Call",

@@ -66,6 +66,20 @@ class Events:
         person = Person(self.world.ids.next(), "passer-by")
         return self._actor(person, MEMBER_PERMISSIONS, channel_id)
 
+    def other_bot(self, channel_id: int | None = None) -> Actor:
+        """Another bot in the guild (its messages carry `author.bot`)."""
+        return self._actor(self.world.other_bot, MEMBER_PERMISSIONS, channel_id)
+
+    def in_thread(self, actor: Actor | None = None) -> Actor:
+        """`actor` (default: the member) writing in the results channel's thread."""
+        actor = actor or self.member()
+        return Actor(actor.person, actor.permissions, self.world.threads["results-thread"])
+
+    def in_dm(self, actor: Actor | None = None) -> Actor:
+        """`actor` (default: the member) writing to the bot in a direct message."""
+        actor = actor or self.member()
+        return Actor(actor.person, actor.permissions, self.world.dm_channel_id(actor.person))
+
     # ----- what ------------------------------------------------------------------------------
 
     def slash(self, command: str, actor: Actor | None = None, **options: Any) -> dict[str, Any]:
@@ -110,28 +124,35 @@ class Events:
         return payload
 
     def message(self, content: str, actor: Actor | None = None) -> dict[str, Any]:
-        """A MESSAGE_CREATE from a member; `<@bot>` in `content` mentions the bot.
+        """A MESSAGE_CREATE from `actor` (default: the member, in the results channel).
 
-        Discord sends the content of a message that mentions the bot even without the privileged
-        message-content intent; send this with `fake.dispatch("MESSAGE_CREATE", payload)`.
+        `<@bot>` in `content` mentions the bot (`<@!bot>` too, the older nickname form). Discord
+        sends the content of a message that mentions the bot, and of a DM, even without the
+        privileged message-content intent. Post it with `fake.post_message(payload)` (kept, so it
+        can be replied to, then dispatched) or `fake.dispatch("MESSAGE_CREATE", payload)`.
         """
         actor = actor or self.member()
-        content = content.replace("<@bot>", f"<@{self.world.bot_id}>")
-        mentioned = f"<@{self.world.bot_id}>" in content
-        member = actor.person.member()
-        member.pop("user")
+        bot = str(self.world.bot_id)
+        content = content.replace("<@bot>", f"<@{bot}>").replace("<@!bot>", f"<@!{bot}>")
+        mentioned = f"<@{bot}>" in content or f"<@!{bot}>" in content
+        guild: dict[str, Any] = {}
+        if self.world.is_guild_channel(actor.channel_id):
+            member = actor.person.member()
+            member.pop("user")
+            guild = {"guild_id": str(self.world.guild_id), "member": member}
+        elif self.world.channel(actor.channel_id) is None:
+            raise SchemaError(f"unknown channel {actor.channel_id}")
         return {
             "id": str(self.world.ids.next()),
             "channel_id": str(actor.channel_id),
-            "guild_id": str(self.world.guild_id),
+            **guild,
             "author": actor.person.user(),
-            "member": member,
             "content": content,
             "timestamp": "2024-05-03T00:00:00+00:00",
             "edited_timestamp": None,
             "tts": False,
-            "mention_everyone": False,
-            "mentions": [{**self.world.bot_user(), "member": {"roles": []}}] if mentioned else [],
+            "mention_everyone": False,  # only with the Mention Everyone permission
+            "mentions": [self._mention() if guild else self.world.bot_user()] if mentioned else [],
             "mention_roles": [],
             "attachments": [],
             "embeds": [],
@@ -142,6 +163,10 @@ class Events:
         }
 
     # ----- building --------------------------------------------------------------------------
+
+    def _mention(self) -> dict[str, Any]:
+        member = {"roles": [], "joined_at": "2024-01-01T00:00:00+00:00", "deaf": False}
+        return {**self.world.bot_user(), "member": {**member, "mute": False, "flags": 0}}
 
     def _bot_permissions(self, channel_id: int) -> int:
         perms = self._app_permissions

@@ -14,8 +14,8 @@ from typing import Any
 from aiohttp import web
 
 from . import validation
-from .channels import Channels
-from .errors import BODY, DiscordError, invalid_form, json_response
+from .channels import Channels, Files
+from .errors import BODY, FILES, DiscordError, invalid_form, json_response
 from .recording import (
     AUTOCOMPLETE_RESULT,
     CHANNEL_MESSAGE,
@@ -108,7 +108,8 @@ class Interactions:
             if problems:
                 raise invalid_form(problems)
         elif kind == CHANNEL_MESSAGE:
-            record.original = self._message(record, data, int(data.get("flags") or 0))
+            flags = int(data.get("flags") or 0)
+            record.original = self._message(record, data, flags, request[FILES])
             record.bodies.append(data)
         elif kind == DEFERRED_MESSAGE:
             flags = LOADING | (int(data.get("flags") or 0) & EPHEMERAL)
@@ -116,7 +117,7 @@ class Interactions:
         elif kind in (UPDATE_MESSAGE, DEFERRED_UPDATE):
             record.original = self._source_message(record)
             if kind == UPDATE_MESSAGE:
-                self.channels.edit(record.original, data)
+                self.channels.edit(record.original, data, request[FILES])
                 record.bodies.append(data)
         message = (
             record.original if kind in (CHANNEL_MESSAGE, DEFERRED_MESSAGE, UPDATE_MESSAGE) else None
@@ -164,10 +165,12 @@ class Interactions:
     def _kind(self, record: Interaction) -> int:
         return CHAT_INPUT_COMMAND_MESSAGE if record.type == 2 else 0
 
-    def _message(self, record: Interaction, data: dict[str, Any], flags: int) -> dict[str, Any]:
+    def _message(
+        self, record: Interaction, data: dict[str, Any], flags: int, files: Files = ()
+    ) -> dict[str, Any]:
         body = {**data, "flags": flags}
         return self.channels.create(
-            record.channel_id, body, kind=self._kind(record), extra=self._metadata(record)
+            record.channel_id, body, files, kind=self._kind(record), extra=self._metadata(record)
         )
 
     def _blank(self, record: Interaction, flags: int) -> dict[str, Any]:
@@ -197,9 +200,9 @@ class Interactions:
         ):
             # The first follow-up fills the "thinking" message, which keeps its own visibility.
             flags = int(body.get("flags") or 0) & ~EPHEMERAL
-            message = self.channels.edit(original, {**body, "flags": flags})
+            message = self.channels.edit(original, {**body, "flags": flags}, request[FILES])
         else:
-            message = self._message(record, body, int(body.get("flags") or 0))
+            message = self._message(record, body, int(body.get("flags") or 0), request[FILES])
         record.followups.append(message)
         record.bodies.append(body)
         record.answered.set()
@@ -222,7 +225,7 @@ class Interactions:
         record = self._record(request)
         message = self._webhook_message(request, record)
         body = request[BODY] or {}
-        self.channels.edit(message, body)
+        self.channels.edit(message, body, request[FILES])
         record.bodies.append(body)
         record.answered.set()
         return json_response(message)

@@ -92,6 +92,11 @@ class Interaction:
         return embeds[0]
 
     @property
+    def attachments(self) -> list[dict[str, Any]]:
+        """The files on the message (read their bytes with `FakeDiscord.file`)."""
+        return list(self.message.get("attachments") or [])
+
+    @property
     def content(self) -> str:
         return str(self.message.get("content") or "")
 

@@ -36,6 +36,7 @@ log = logging.getLogger("fake_discord")
 API_PREFIX = "/api/v10"
 PIN = "PUT /channels/{channel_id}/messages/pins/{message_id}"
 UNPIN = "DELETE /channels/{channel_id}/messages/pins/{message_id}"
+POST_MESSAGE = "POST /channels/{channel_id}/messages"
 CALLBACK = "POST /interactions/{interaction_id}/{interaction_token}/callback"
 FOLLOWUP = "POST /webhooks/{application_id}/{interaction_token}"
 EDIT_ORIGINAL = "PATCH /webhooks/{application_id}/{interaction_token}/messages/{message_id}"
@@ -149,8 +150,17 @@ class FakeDiscord:
         """The bot's permissions in a channel (what Discord sends as `app_permissions`)."""
         return self.bot_permissions.get(channel_id, BOT_PERMISSIONS)
 
+    def file(self, attachment: dict[str, Any]) -> bytes:
+        """The bytes uploaded for an attachment of a stored message."""
+        return self.channels.uploads[attachment["id"]]
+
     async def dispatch(self, event: str, data: dict[str, Any]) -> int:
         return await self.gateway.dispatch(event, data)
+
+    async def post_message(self, message: dict[str, Any]) -> int:
+        """Someone posts `message` (from `Events.message`): kept, then sent as MESSAGE_CREATE."""
+        self.channels.add(message)
+        return await self.dispatch("MESSAGE_CREATE", message)
 
     async def send_interaction(self, payload: dict[str, Any]) -> Interaction:
         """Register an interaction (so its token works) and send INTERACTION_CREATE."""
@@ -258,8 +268,9 @@ class FakeDiscord:
             body: Any = None
             files = []
             for name, value in (await request.post()).items():
-                if name == "payload_json":
-                    body = json.loads(str(value))
+                if name == "payload_json":  # a plain field, or a part typed application/json
+                    raw = value.file.read() if isinstance(value, web.FileField) else value
+                    body = json.loads(raw if isinstance(raw, str) else bytes(raw))
                 elif isinstance(value, web.FileField):
                     data = value.file.read()
                     files.append(

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 DISCORD_EPOCH_MS = 1_420_070_400_000
+GUILD_TEXT, DM, PUBLIC_THREAD = 0, 1, 11
 
 
 class Perm:
@@ -48,6 +49,7 @@ MODERATOR_PERMISSIONS = MEMBER_PERMISSIONS | Perm.MANAGE_MESSAGES | Perm.PIN_MES
 BOT_PERMISSIONS = (
     Perm.VIEW_CHANNEL
     | Perm.SEND_MESSAGES
+    | Perm.SEND_MESSAGES_IN_THREADS
     | Perm.EMBED_LINKS
     | Perm.ATTACH_FILES
     | Perm.READ_MESSAGE_HISTORY
@@ -88,14 +90,15 @@ def user_json(user_id: int, name: str, *, bot: bool = False) -> dict[str, Any]:
 
 @dataclass
 class Person:
-    """A human member of the test guild."""
+    """A member of the test guild: a human, or another bot (`bot=True`)."""
 
     id: int
     name: str
     roles: list[int] = field(default_factory=list)
+    bot: bool = False
 
     def user(self) -> dict[str, Any]:
-        return user_json(self.id, self.name)
+        return user_json(self.id, self.name, bot=self.bot)
 
     def member(self, permissions: int | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -129,6 +132,10 @@ class World:
     member: Person = field(default_factory=lambda: Person(0, "voter"))
     other_member: Person = field(default_factory=lambda: Person(0, "neighbour"))
     moderator: Person = field(default_factory=lambda: Person(0, "moderator"))
+    other_bot: Person = field(default_factory=lambda: Person(0, "otherbot", bot=True))
+    threads: dict[str, int] = field(default_factory=dict)
+    dms: dict[int, Person] = field(default_factory=dict)
+    """DM channel id -> the person the bot talks to there (opened by `dm_channel_id`)."""
 
     def __post_init__(self) -> None:
         self.application_id = self.bot_id = self.ids.next()
@@ -139,6 +146,8 @@ class World:
         self.member = Person(self.ids.next(), "voter")
         self.other_member = Person(self.ids.next(), "neighbour")
         self.moderator = Person(self.ids.next(), "moderator", roles=[self.moderator_role])
+        self.other_bot = Person(self.ids.next(), "otherbot", bot=True)
+        self.threads = {"results-thread": self.ids.next()}
 
     @property
     def channel_id(self) -> int:
@@ -168,12 +177,36 @@ class World:
             "interactions_endpoint_url": None,
         }
 
+    def dm_channel_id(self, person: Person) -> int:
+        """The DM channel between the bot and `person`, opened on first use."""
+        for cid, other in self.dms.items():
+            if other.id == person.id:
+                return cid
+        cid = self.ids.next()
+        self.dms[cid] = person
+        return cid
+
+    def is_guild_channel(self, channel_id: int) -> bool:
+        return channel_id in self.channels.values() or channel_id in self.threads.values()
+
     def channel(self, channel_id: int) -> dict[str, Any] | None:
+        """A text channel, thread or DM channel as Discord describes it; None if unknown."""
+        if channel_id in self.dms:
+            return {
+                "id": str(channel_id),
+                "type": DM,
+                "last_message_id": None,
+                "recipients": [self.dms[channel_id].user()],
+                "flags": 0,
+            }
+        for name, tid in self.threads.items():
+            if tid == channel_id:
+                return self.thread(name, tid)
         for position, (name, cid) in enumerate(self.channels.items()):
             if cid == channel_id:
                 return {
                     "id": str(cid),
-                    "type": 0,
+                    "type": GUILD_TEXT,
                     "guild_id": str(self.guild_id),
                     "name": name,
                     "position": position,
@@ -186,6 +219,28 @@ class World:
                     "flags": 0,
                 }
         return None
+
+    def thread(self, name: str, thread_id: int) -> dict[str, Any]:
+        """A public thread in the results channel, started by a member."""
+        return {
+            "id": str(thread_id),
+            "type": PUBLIC_THREAD,
+            "guild_id": str(self.guild_id),
+            "parent_id": str(self.channel_id),
+            "owner_id": str(self.member.id),
+            "name": name,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "message_count": 0,
+            "member_count": 2,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": "2024-01-01T00:00:00+00:00",
+                "locked": False,
+            },
+        }
 
     def roles(self) -> list[dict[str, Any]]:
         def role(role_id: int, name: str, perms: int, position: int) -> dict[str, Any]:
@@ -214,7 +269,7 @@ class World:
         channels = [self.channel(cid) for cid in self.channels.values()]
         bot_member = Person(self.bot_id, "ElectionBot").member()
         bot_member["user"] = self.bot_user()
-        people = [self.owner, self.member, self.other_member, self.moderator]
+        people = [self.owner, self.member, self.other_member, self.moderator, self.other_bot]
         return {
             "id": str(self.guild_id),
             "name": self.guild_name,
@@ -244,7 +299,7 @@ class World:
             "emojis": [],
             "stickers": [],
             "channels": [c for c in channels if c is not None],
-            "threads": [],
+            "threads": [self.thread(name, tid) for name, tid in self.threads.items()],
             "members": [bot_member, *(p.member() for p in people)],
             "member_count": len(people) + 1,
             "presences": [],

@@ -1,9 +1,11 @@
 """Slash interactions per second through the real discord.py client and the fake Discord.
 
 Two bots are measured in the same run, each as its own process against the fake Discord, which
-runs in this process: a bare discord.py bot that answers a fixed embed, and our bot started as
-`python -m bot`. The fixed embed is a copy of our bot's answer (same size on the wire), so the
-comparison measures our bot's own work: resolving, answering, rendering, checks.
+runs in this process: a bare discord.py bot that answers a fixed embed with a fixed picture, and
+our bot started as `python -m bot`. The fixed embed and PNG are copies of our bot's answer and
+ward chart (the same multipart upload on the wire), so the comparison measures our bot's own work:
+resolving, answering, rendering, checks, finding the picture. Our bot draws the chart once, in the
+warm-up burst; the measured bursts get it from the picture cache, as repeated questions do.
 
 Each bot gets bursts of INTERACTION_CREATE events (`/ward name:Abbey`, from many different
 members, so our per-user cooldown does not apply) and the fake records when each reply arrives.
@@ -19,10 +21,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib
+import io
 import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,7 +63,7 @@ def fake_discord() -> Any:
 
 
 def serve_bare() -> None:
-    """A bare discord.py bot: one /ward command answering a fixed embed."""
+    """A bare discord.py bot: one /ward command answering a fixed embed and picture."""
     import discord
     import yarl
     from discord import app_commands
@@ -68,6 +72,8 @@ def serve_bare() -> None:
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(os.environ["DISCORD_GATEWAY_URL"])
     guild = discord.Object(int(os.environ["DISCORD_GUILD_ID"]))
     embed = discord.Embed.from_dict(json.loads(os.environ["BARE_EMBED"]))
+    picture = json.loads(os.environ["BARE_PICTURE"])
+    png = Path(picture["path"]).read_bytes()
 
     class Bare(discord.Client):
         def __init__(self) -> None:
@@ -83,7 +89,10 @@ def serve_bare() -> None:
     @client.tree.command(name="ward", description="A ward's result")
     @app_commands.describe(name="The ward")
     async def ward(interaction: discord.Interaction, name: str) -> None:
-        await interaction.response.send_message(embed=embed)
+        file = discord.File(
+            io.BytesIO(png), filename=picture["filename"], description=picture["alt"]
+        )
+        await interaction.response.send_message(embed=embed, file=file)
 
     client.run(os.environ["DISCORD_TOKEN"], log_handler=None)
 
@@ -91,18 +100,27 @@ def serve_bare() -> None:
 # ----- measuring -----------------------------------------------------------------------------
 
 
-def reference_embed() -> dict[str, Any]:
-    """Our bot's embed for /ward Abbey, for the bare bot to send unchanged."""
+def reference_answer(folder: Path) -> tuple[dict[str, Any], dict[str, str]]:
+    """Our bot's embed and picture for /ward Abbey, for the bare bot to send unchanged: the embed,
+    and the picture's file name, alt text and path (its PNG is written into `folder`)."""
     sys.path.insert(0, str(ROOT))
     from bot.embeds import render
+    from bot.pictures import picture_for
     from knowledge import ResultsStore, run_command
 
     data = ROOT / "data"
     store = ResultsStore.load(data / "elections", data / "parties.toml")
-    return render(run_command(store, "ward", {"name": "Abbey"})).to_dict()  # type: ignore[return-value]
+    answer = run_command(store, "ward", {"name": "Abbey"})
+    picture = picture_for(answer)
+    assert picture is not None
+    path = folder / picture.filename
+    path.write_bytes(picture.png)
+    embed = render(answer).set_image(url=f"attachment://{picture.filename}")
+    about = {"path": str(path), "filename": picture.filename, "alt": picture.alt}
+    return embed.to_dict(), about  # type: ignore[return-value]
 
 
-async def start_bot(kind: str, fake: Any) -> asyncio.subprocess.Process:
+async def start_bot(kind: str, fake: Any, folder: Path) -> asyncio.subprocess.Process:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}
     env.update(
         DISCORD_TOKEN=fake.world.token,
@@ -111,8 +129,10 @@ async def start_bot(kind: str, fake: Any) -> asyncio.subprocess.Process:
         DISCORD_GATEWAY_URL=fake.gateway_url,
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
-        BARE_EMBED=json.dumps(reference_embed()),
     )
+    if kind == "bare":
+        embed, picture = reference_answer(folder)
+        env.update(BARE_EMBED=json.dumps(embed), BARE_PICTURE=json.dumps(picture))
     args = ["-m", "bot"] if kind == "ours" else [str(Path(__file__).resolve()), "--serve-bare"]
     process = await asyncio.create_subprocess_exec(
         sys.executable, *args, cwd=ROOT, env=env, stdin=asyncio.subprocess.DEVNULL
@@ -137,13 +157,14 @@ async def burst(fake: Any, count: int) -> tuple[float, list[Any]]:
 async def measure(kind: str, count: int) -> Round:
     fake = await fake_discord().FakeDiscord().start()
     fake.interactions.deadline = 120.0  # measure slow replies instead of refusing them
-    process = await start_bot(kind, fake)
+    with tempfile.TemporaryDirectory() as folder:
+        process = await start_bot(kind, fake, Path(folder))
     try:
-        await burst(fake, 20)  # warm-up: connections, caches, first-call costs
+        await burst(fake, 20)  # warm-up: connections, caches, first-call costs, the chart drawn
         seconds, records = await burst(fake, count)
-        bad = [r for r in records if r.callback_type != 4 or r.ephemeral]
+        bad = [r for r in records if r.callback_type != 4 or r.ephemeral or not r.attachments]
         if bad:
-            raise SystemExit(f"{kind}: {len(bad)} replies were not public answers")
+            raise SystemExit(f"{kind}: {len(bad)} replies were not public answers with a picture")
         return Round(kind, count, seconds, [r.latency for r in records])
     finally:
         process.terminate()
@@ -160,7 +181,7 @@ async def main(count: int, rounds: int) -> list[Round]:
 
 
 def report(results: list[Round], count: int) -> float:
-    names = {"bare": "bare discord.py (fixed embed)", "ours": "election bot (python -m bot)"}
+    names = {"bare": "bare discord.py (fixed answer)", "ours": "election bot (python -m bot)"}
     print(f"\n{count} slash interactions per burst, {len(results) // 2} rounds, median shown\n")
     print(f"{'bot':<32}{'per second':>12}{'burst s':>10}{'p50 ms':>9}{'p99 ms':>9}")
     medians: dict[str, float] = {}

@@ -1,27 +1,31 @@
 """Answers to repeated questions, kept with their embeds.
 
-The store does not change while the bot runs, so the same command with the same options always
-gives the same answer; on election night many people ask the same few things at once. A bounded
-LRU keeps the newest answers and their rendered embeds, so a repeat costs a dictionary lookup.
+The store does not change while the bot runs, so the same command with the same options (or the
+same question) always gives the same answer; on election night many people ask the same few
+things at once. A bounded LRU keeps the newest answers and their rendered embeds, so a repeat
+costs a dictionary lookup.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import discord
 
 from bot import embeds
+from bot.questions import ASK
 from knowledge import ResultsStore, run_command
 from knowledge.answers import Answer
+from knowledge.questions import answer_question
 
 Key = tuple[str, tuple[tuple[str, str], ...]]
 
 
 class Answers:
-    """`answers(command, options)` -> (answer, embed), computed once per distinct question."""
+    """`answers(command, options)` and `answers.ask(question)` -> (answer, embed), computed once
+    per distinct question."""
 
     def __init__(self, store: ResultsStore, size: int = 512) -> None:
         self.store = store
@@ -34,12 +38,22 @@ class Answers:
     def __call__(
         self, command: str, options: Mapping[str, str | None]
     ) -> tuple[Answer, discord.Embed]:
+        return self._get(command, options, lambda: run_command(self.store, command, options))
+
+    def ask(self, question: str, election: str | None = None) -> tuple[Answer, discord.Embed]:
+        """A question in plain words (`election` is the default election)."""
+        options = {"question": question, "election": election}
+        return self._get(ASK, options, lambda: answer_question(self.store, question, election))
+
+    def _get(
+        self, command: str, options: Mapping[str, str | None], compute: Callable[[], Answer]
+    ) -> tuple[Answer, discord.Embed]:
         key = (command, tuple(sorted((k, v.strip()) for k, v in options.items() if v)))
         cached = self._items.get(key)
         if cached is not None:
             self._items.move_to_end(key)
             return cached[0], discord.Embed.from_dict(cached[1])
-        answer = run_command(self.store, command, options)
+        answer = compute()
         embed = embeds.render(answer)
         self._items[key] = (answer, dict(embed.to_dict()))
         if len(self._items) > self.size:

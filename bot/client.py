@@ -1,4 +1,5 @@
-"""The Discord client: holds the results store and registers the slash commands at start-up."""
+"""The Discord client: holds the results store, registers the slash commands at start-up and
+answers questions in messages that mention it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import discord
 
 from bot import commands
 from bot.cache import Answers
+from bot.mentions import Mentions
 from bot.replies import NO_MENTIONS
 from bot.tree import ElectionTree
 from bot.views import PendingChoices, PickMatch
@@ -20,9 +22,11 @@ log = logging.getLogger(__name__)
 
 
 class ElectionBot(discord.Client):
-    """Answers slash commands from an in-memory `ResultsStore`.
+    """Answers slash commands and mentions from an in-memory `ResultsStore`.
 
-    Only the default (non-privileged) intents are requested: slash commands need no others.
+    Only the default (non-privileged) intents are requested: slash commands need no others, and
+    Discord sends the content of messages that mention the bot (and of DMs) without the
+    message-content intent.
     With `guild_id`, start-up copies the commands to that server and syncs there, which Discord
     applies at once (global commands are registered on purpose, with `python -m bot sync`).
     """
@@ -48,6 +52,7 @@ class ElectionBot(discord.Client):
         self.tree = ElectionTree(self)
         self.pending = PendingChoices()
         self.pin_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.mentions = Mentions(self)
 
     async def setup_hook(self) -> None:
         commands.setup(self)
@@ -57,6 +62,9 @@ class ElectionBot(discord.Client):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("Synced %d commands to server %s", len(synced), self.guild_id)
+
+    async def on_message(self, message: discord.Message) -> None:
+        await self.mentions.on_message(message)
 
     async def on_ready(self) -> None:
         log.info(

@@ -403,10 +403,21 @@ def _elections(a: ElectionsAnswer) -> discord.Embed:
 
 
 def _help(a: HelpAnswer) -> discord.Embed:
+    # Imported here: bot.commands.ask needs the views, which need this module.
+    from bot.commands.ask import SPEC as ASK
+
     embed = _embed("What I can answer", None)
+    lines = [f"`{c.usage}` — {safe(c.description)}" for c in a.commands]
+    lines.insert(0, f"`{ASK.usage}` — {safe(ASK.description)}")
     embed.description = (
-        "\n".join(f"`{c.usage}` — {safe(c.description)}" for c in a.commands)
+        "\n".join(lines)
         + "\n\nStart typing a name: the options suggest wards, candidates, parties and elections."
+    )
+    embed.add_field(
+        name="Ask in plain words",
+        value=f"`{ASK.example}`, or mention me and ask in the same message "
+        "(@bot did Lucy Care get in?). In a direct message, just ask.",
+        inline=False,
     )
     embed.add_field(name="Examples", value="\n".join(f"`{e}`" for e in a.examples) or limits.BLANK)
     embed.add_field(

@@ -1,10 +1,10 @@
-"""Answering with an embed, or with a select menu when a name is ambiguous.
+"""Answering with an embed (and its picture), or with a select menu when a name is ambiguous.
 
 The menu is a `DynamicItem`: its custom id carries the asker's id and a short token for the
 pending question, so it works whatever the bot's view cache holds, only the asker may use it, and
 a menu whose question was forgotten (a restart, or 1,000 newer menus) says so instead of failing
-silently. Choosing an option re-runs the command with that name and edits the menu message into
-the public answer.
+silently. Choosing an option re-runs the command with that name (or asks the question again with
+the chosen name in it) and edits the menu message into the public answer.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from bot import embeds, limits
+from bot import attach, embeds, limits
+from bot.questions import ASK, with_choice
 from bot.replies import NO_MENTIONS, send_private
 from knowledge import run_command
 from knowledge.answers import AmbiguousAnswer, Answer
@@ -33,11 +34,15 @@ PENDING_MAX = 1000
 
 @dataclass(frozen=True)
 class Pending:
-    """A question waiting for the asker to pick: the command, its options, and which is open."""
+    """A question waiting for the asker to pick: the command, its options, and which is open.
+
+    For a question in plain words (`command` "ask"), `query` is the ambiguous text to replace.
+    """
 
     command: str
     options: dict[str, str | None]
     field: str
+    query: str = ""
 
 
 class PendingChoices:
@@ -106,9 +111,20 @@ class PickMatch(
                 )
                 return
             chosen = self.item.values[0]
-            options = {**pending.options, pending.field: chosen}
-            answer = run_command(bot.store, pending.command, options)
-            await show_answer(interaction, answer, pending.command, options, edit=True)
+            if pending.command == ASK:
+                question, election = with_choice(
+                    pending.options.get("question") or "",
+                    pending.query,
+                    chosen,
+                    pending.options.get("election"),
+                    is_election=pending.field == "election",
+                )
+                answer, embed = bot.answers.ask(question, election)
+                options = {"question": question, "election": election}
+            else:
+                options = {**pending.options, pending.field: chosen}
+                answer, embed = run_command(bot.store, pending.command, options), None
+            await show_answer(interaction, answer, pending.command, options, edit=True, embed=embed)
         except Exception as exc:  # the view layer would only log it; answer the user too
             await bot.tree.report_unexpected(interaction, exc)
 
@@ -136,6 +152,19 @@ def _menu(answer: AmbiguousAnswer, user_id: int, token: str) -> discord.ui.View:
     return view
 
 
+def offer_choice(
+    bot: ElectionBot,
+    answer: AmbiguousAnswer,
+    user_id: int,
+    command: str,
+    options: dict[str, str | None],
+) -> discord.ui.View:
+    """The menu for an ambiguous answer, usable only by `user_id`; remembers the question."""
+    field = "election" if answer.what == "election" else "name"
+    token = bot.pending.add(Pending(command, dict(options), field, answer.query))
+    return _menu(answer, user_id, token)
+
+
 async def show_answer(
     interaction: discord.Interaction[Any],
     answer: Answer,
@@ -146,11 +175,11 @@ async def show_answer(
     menu: bool = True,
     embed: discord.Embed | None = None,
 ) -> None:
-    """Answer publicly, privately ("not found"), or with a menu (ambiguous).
+    """Answer publicly (with the answer's picture), privately ("not found"), or with a menu.
 
     `edit` replaces the message the interaction came from (a menu pick); `menu=False` lists
     ambiguous matches privately instead of offering a menu. `embed` is the answer's embed when
-    already rendered.
+    already rendered. A picture slow to draw defers the reply first (`bot.attach`).
     """
     if isinstance(answer, AmbiguousAnswer) and not menu:
         await send_private(interaction, limits.fit(embeds.ambiguous(answer, menu=False)))
@@ -159,19 +188,31 @@ async def show_answer(
     if embeds.is_private(answer):
         await send_private(interaction, embed)
         return
-    view: discord.ui.View | None = None
     if isinstance(answer, AmbiguousAnswer) and answer.options:
         bot = cast("ElectionBot", interaction.client)
-        field = "election" if answer.what == "election" else "name"
-        token = bot.pending.add(Pending(command, dict(options), field))
-        view = _menu(answer, interaction.user.id, token)
-    if edit:
+        view = offer_choice(bot, answer, interaction.user.id, command, options)
+        if edit:
+            await interaction.response.edit_message(
+                embed=embed, view=view, allowed_mentions=NO_MENTIONS
+            )
+        else:
+            await interaction.response.send_message(
+                embed=embed, view=view, allowed_mentions=NO_MENTIONS
+            )
+        return
+    picture = await attach.picture_in_time(interaction, answer, update=edit)
+    files = attach.attach(embed, picture) or discord.utils.MISSING
+    if edit and interaction.response.is_done():
+        await interaction.edit_original_response(
+            embed=embed, view=None, attachments=files, allowed_mentions=NO_MENTIONS
+        )
+    elif edit:
         await interaction.response.edit_message(
-            embed=embed, view=view, allowed_mentions=NO_MENTIONS
+            embed=embed, view=None, attachments=files, allowed_mentions=NO_MENTIONS
         )
-    elif view is not None:
-        await interaction.response.send_message(
-            embed=embed, view=view, allowed_mentions=NO_MENTIONS
-        )
+    elif interaction.response.is_done():
+        await interaction.followup.send(embed=embed, files=files, allowed_mentions=NO_MENTIONS)
     else:
-        await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
+        await interaction.response.send_message(
+            embed=embed, files=files, allowed_mentions=NO_MENTIONS
+        )

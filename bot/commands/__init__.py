@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 MODULES = (
     "bot.commands.results",
+    "bot.commands.ask",
     "bot.commands.council",
     "bot.commands.general",
     "bot.commands.pins",

@@ -1,8 +1,9 @@
 """/pin-summary: a moderator posts the council summary and has the bot pin it.
 
-A later pin in the same channel replaces the bot's earlier pinned summary (it is unpinned), so
-pins do not pile up. Pinning needs work after the reply deadline could pass, so the command
-defers privately first; every failure is reported to the moderator, never swallowed.
+Each pin posts a new message (with the council seat diagram attached) where the channel will see
+it, pins it, then unpins the bot's earlier pinned summary, so pins do not pile up and a failed pin
+leaves the old one in place. Drawing, posting and pinning can outlast the reply deadline, so the
+command defers privately first; every failure is reported to the moderator, never swallowed.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
+from discord.utils import MISSING
 
-from bot import embeds
+from bot import attach, embeds
 from bot.commands._common import bot_of, complete
+from bot.pictures import Picture
 from bot.replies import NO_MENTIONS
 from bot.views import show_answer
 from knowledge import run_command
@@ -66,8 +69,9 @@ async def pin_summary(
         await show_answer(interaction, answer, "summary", {"election": election})
         return
     await interaction.response.defer(ephemeral=True, thinking=True)
+    picture = await attach.picture(answer) if interaction.app_permissions.attach_files else None
     async with bot.pin_locks[interaction.channel_id]:
-        report = await _post_and_pin(bot, channel, answer, interaction.user)
+        report = await _post_and_pin(bot, channel, answer, interaction.user, picture)
     await interaction.followup.send(embed=report, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
@@ -76,9 +80,12 @@ async def _post_and_pin(
     channel: discord.abc.Messageable,
     answer: SummaryAnswer,
     moderator: discord.abc.User,
+    picture: Picture | None = None,
 ) -> discord.Embed:
     reason = f"/pin-summary by {moderator} ({moderator.id})"
-    message = await channel.send(embed=embeds.pinned_summary(answer), allowed_mentions=NO_MENTIONS)
+    embed = embeds.pinned_summary(answer)
+    files = attach.attach(embed, picture) or MISSING
+    message = await channel.send(embed=embed, files=files, allowed_mentions=NO_MENTIONS)
     try:
         await message.pin(reason=reason)
     except discord.HTTPException as exc:

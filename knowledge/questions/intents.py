@@ -350,6 +350,8 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("rank.turnout_low", "superlatives", (FEWEST, TURNOUT), bonus=(WHERE,)),
     _i("rank.ward_most_cast", "superlatives", (MOST, WHERE, (*CAST, *VOTES))),
     _i("rank.ward_fewest_cast", "superlatives", (FEWEST, WHERE, (*CAST, *VOTES))),
+    _i("rank.ward_most_cast", "superlatives", (("busiest", "busiest ward", "most voters"),)),
+    _i("rank.ward_fewest_cast", "superlatives", (("quietest", "quietest ward", "fewest voters"),)),
     _i("rank.party_place", "superlatives", (WHICH_PARTY, ORDINAL), bonus=(VOTES, SEATS)),
     _i("rank.place", "superlatives", (ORDINAL,), bonus=(VOTES, WHO)),
     _i("rank.party_gain", "superlatives", (MOST, WHICH_PARTY, CHANGE), bonus=(SEATS,)),

@@ -29,7 +29,8 @@ NAME_SIMILARITY: Final = 80.0
 SHORT_NAME_SIMILARITY: Final = 88.0
 """Four-letter words need a closer match: "joke" is not "Joe", though "Carre" is "Care"."""
 KEYWORD_SIMILARITY: Final = 80.0
-"""A word at least this close to a trigger word is read as that word, mistyped ("votse")."""
+"""A word at least this close to a trigger word (and with the same first letter) is read as
+that word, mistyped ("votse")."""
 _MIN_FUZZY_LENGTH: Final = 4
 SHORT_KEYWORDS: Final = ("who", "won", "win", "how", "what", "did", "was", "vote")
 """The only words a two- or three-letter typo is read as ("wn", "hw"): short surnames such as
@@ -93,7 +94,8 @@ class Lexicon:
         if exact:
             return WordInfo("name", word, kinds)
         if len(word) >= 2:  # "wn" -> won, "votse" -> votes
-            keywords = self._keywords if len(word) >= _MIN_FUZZY_LENGTH else SHORT_KEYWORDS
+            pool = self._keywords if len(word) >= _MIN_FUZZY_LENGTH else SHORT_KEYWORDS
+            keywords = [k for k in pool if k[0] == word[0]]  # "dinner" is not "winner"
             found = process.extractOne(
                 word, keywords, scorer=fuzz.ratio, score_cutoff=KEYWORD_SIMILARITY
             )

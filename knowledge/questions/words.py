@@ -76,7 +76,8 @@ KIND_HINTS: Final[dict[str, EntityKind]] = {
 _OFF_TOPIC = """
 tall height old age aged born birthday live lives living married wife husband children
 phone email address salary paid job occupation religion weather forecast predict
-prediction predictions future opinion odds bet betting
+prediction predictions future opinion odds bet betting leader leaders mayor manifesto policy
+policies promise promised promises wealthy
 """
 OFF_TOPIC: Final[frozenset[str]] = frozenset(_OFF_TOPIC.split())
 """Things people ask that the results don't hold ("how old is ...", "will Labour win next

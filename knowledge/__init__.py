@@ -3,6 +3,8 @@
 Discord-free by design: the bot's front ends (Discord, the terminal) sit on top of this package.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from knowledge.answers import Answer
 from knowledge.commands import (
     COMMANDS,
@@ -20,9 +22,21 @@ from knowledge.errors import DataError, KnowledgeError, ParseError
 from knowledge.models import Election, ParseWarning
 from knowledge.parser import parse_document
 from knowledge.parties import Party, PartyBook
-from knowledge.questions import answer_question
 from knowledge.resolve import Match, Resolution
 from knowledge.store import ResultsStore
+
+if TYPE_CHECKING:
+    from knowledge.questions import answer_question
+
+
+def __getattr__(name: str) -> Any:
+    """Load the question layer on first use: a /command never pays for importing it."""
+    if name == "answer_question":
+        from knowledge.questions import answer_question
+
+        return answer_question
+    raise AttributeError(f"module 'knowledge' has no attribute {name!r}")
+
 
 __all__ = [
     "COMMANDS",

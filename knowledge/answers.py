@@ -15,7 +15,7 @@ from knowledge.resolve import EntityKind
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class ElectionRef(_Frozen):

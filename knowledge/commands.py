@@ -39,7 +39,7 @@ EXAMPLES = (
 
 
 class OptionSpec(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     name: str
     description: str
@@ -48,7 +48,7 @@ class OptionSpec(BaseModel):
 
 
 class CommandSpec(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     name: str
     description: str
@@ -133,7 +133,7 @@ SPECS: dict[str, CommandSpec] = {spec.name: spec for spec in COMMANDS}
 class CommandCall(BaseModel):
     """A command with its options, as typed (`/ward name:Littleover election:derby-2002`)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     name: str
     options: dict[str, str] = {}
@@ -372,7 +372,7 @@ HANDLERS: dict[str, Handler] = {
 class Suggestion(BaseModel):
     """An autocomplete choice: `label` is shown, `value` is what the command receives."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     label: str
     value: str

@@ -28,7 +28,7 @@ def share_rule(seats: int) -> str:
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Standing(_Frozen):

@@ -18,7 +18,7 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 class Party(BaseModel):
     """A party as users see it: display name, short label, colour and what people call it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     key: str
     display: str

@@ -57,7 +57,7 @@ _Shape = tuple[tuple[str, ...], str, int]
 class Match(BaseModel):
     """One thing a query may mean, with how well it matched (0-100)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: EntityKind
     key: str
@@ -73,7 +73,7 @@ class Match(BaseModel):
 class Resolution(BaseModel):
     """The outcome of resolving one query: a match, options to choose from, or suggestions."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     status: Status
     kind: EntityKind

@@ -55,9 +55,16 @@ def parties_file(data: Path) -> Path:
 
 
 def load_store(data: Path) -> ResultsStore:
+    """Load every document, then freeze the heap: the store lives as long as the process, so
+    the garbage collector should never walk its hundreds of thousands of objects again."""
+    import gc
+
     from knowledge.store import ResultsStore
 
-    return ResultsStore.load(data, parties_file(data))
+    store = ResultsStore.load(data, parties_file(data))
+    gc.collect()
+    gc.freeze()
+    return store
 
 
 def main(argv: list[str] | None = None) -> int:

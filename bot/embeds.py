@@ -204,6 +204,8 @@ def _ward(a: WardAnswer) -> discord.Embed:
         seats = ", ".join(f"{safe(s.party)} {s.seats}" for s in a.seats_by_party)
         embed.add_field(name="Seats", value=seats + (" (split ward)" if a.split else ""))
     cast = f"{votes(a.total_votes)}"
+    if a.unopposed and not a.total_votes:
+        cast = "None: no poll was held"
     if a.turnout_percent is not None:
         cast += f"; turnout {percent(a.turnout_percent)}"
     embed.add_field(name="Votes cast", value=cast)
@@ -225,11 +227,15 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
         verdict = f"{TIED} **Tied for the last seat** (the figures do not decide it)"
     else:
         verdict = "**Not elected**"
-    lines = [
-        f"{safe(c.party)} · {safe(a.election.title)}",
-        f"{verdict}: {votes(c.votes)} votes ({percent(c.share)}), "
-        f"{ordinal(c.position)} of {len(a.result.candidates)} for {plural(a.seats, 'seat')}.",
-    ]
+    field = f"{plural(len(a.result.candidates), 'candidate')} for {plural(a.seats, 'seat')}"
+    if c.elected and c.votes is None:
+        result = f"{verdict}: unopposed (no poll), {field}."
+    else:
+        result = (
+            f"{verdict}: {votes(c.votes)} votes ({percent(c.share)}), "
+            f"{ordinal(c.position)} of {len(a.result.candidates)} for {plural(a.seats, 'seat')}."
+        )
+    lines = [f"{safe(c.party)} · {safe(a.election.title)}", result]
     if a.margin is not None and not c.tied:
         lines.append(
             f"Won by {votes(a.margin)} votes over the first runner-up."

@@ -90,7 +90,10 @@ def _ward(a: WardAnswer) -> list[str]:
     winners = ", ".join(f"{s.party} {s.seats}" for s in a.seats_by_party)
     if winners:
         lines.append(f"Seats: {winners}" + (" (split ward)" if a.split else ""))
-    lines.append(f"Votes cast: {votes(a.total_votes)}. Shares are the {a.share_rule}.")
+    if a.unopposed and not a.total_votes:
+        lines.append("No poll was held, so no votes were cast.")
+    else:
+        lines.append(f"Votes cast: {votes(a.total_votes)}. Shares are the {a.share_rule}.")
     if a.turnout is not None or a.turnout_percent is not None:
         extra = f" ({percent(a.turnout_percent)})" if a.turnout_percent is not None else ""
         lines.append(f"Turnout: {votes(a.turnout)}{extra}")
@@ -109,17 +112,24 @@ def _candidate(a: CandidateAnswer) -> list[str]:
         verdict = "tied for the last seat (not decided by the figures)"
     else:
         verdict = "not elected"
-    lines = [
-        f"{c.name} ({c.party}) — {c.ward}, {a.election.title}",
-        f"{verdict.capitalize()}: {votes(c.votes)} votes ({percent(c.share)}), "
-        f"{ordinal(c.position)} of {len(a.result.candidates)} for {plural(a.seats, 'seat')}.",
-    ]
+    if c.elected and c.votes is None:
+        result = (
+            f"Elected unopposed (no poll): {plural(len(a.result.candidates), 'candidate')} "
+            f"for {plural(a.seats, 'seat')}."
+        )
+    else:
+        result = (
+            f"{verdict.capitalize()}: {votes(c.votes)} votes ({percent(c.share)}), "
+            f"{ordinal(c.position)} of {len(a.result.candidates)} for {plural(a.seats, 'seat')}."
+        )
+    lines = [f"{c.name} ({c.party}) — {c.ward}, {a.election.title}", result]
     if a.margin is not None:
         if c.elected:
             lines.append(f"Won by {votes(a.margin)} votes over the first runner-up.")
         elif not c.tied:
             lines.append(f"{votes(a.margin)} votes short of the last winner.")
-    lines.append(f"Share: {a.result.share_rule}.")
+    if c.votes is not None:
+        lines.append(f"Share: {a.result.share_rule}.")
     lines += ["", f"{a.result.ward} result:", *_candidate_rows(a.result.candidates)]
     for other in a.elsewhere:
         result = "elected" if other.elected else "not elected"

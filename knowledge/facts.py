@@ -7,6 +7,7 @@ infobox's Seats Before (the council just before the election), the baseline stat
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import cached_property
 
@@ -272,9 +273,15 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
         infobox[party.key] = row
 
     whole_council = _is_whole_council(election, seats_contested)
-    all_after = bool(infobox) and all(r.seats_after is not None for r in infobox.values())
+    seats_are_after = _seats_mean_council_after(election, seats_contested, whole_council)
+
+    def stated_after(row: InfoboxParty) -> int | None:
+        return row.seats if seats_are_after else row.seats_after
+
+    all_after = bool(infobox) and all(stated_after(r) is not None for r in infobox.values())
     # The whole council elected: its make-up is what the wards returned (the infobox is only
-    # checked against it). Otherwise (thirds) only the infobox's Seats After can give it.
+    # checked against it). Otherwise (thirds) only the infobox's Seats After can give it, or
+    # its Seats where those plainly count the whole council (more seats than were contested).
     from_infobox = all_after and not whole_council
     tallies = []
     for key, party in parties.items():
@@ -283,7 +290,7 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
         if whole_council:
             after: int | None = seats_won[key]
         elif from_infobox:
-            after = slot.seats_after if slot else None
+            after = stated_after(slot) if slot else None
         else:
             after = None
         tallies.append(
@@ -315,7 +322,11 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
         basis = "seats won in this election (the whole council was elected)"
     elif from_infobox:
         council_size = sum(t.seats_after or 0 for t in tallies)
-        basis = "council after the election (infobox Seats After)"
+        basis = (
+            "council after the election (infobox Seats, which count the whole council)"
+            if seats_are_after
+            else "council after the election (infobox Seats After)"
+        )
     else:
         council_size = None
         basis = "seats won in this election only (the council's full make-up is not given)"
@@ -343,15 +354,35 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
     return facts.model_copy(update={"warnings": tuple(_infobox_mismatches(election, facts, book))})
 
 
+_PART_OF = re.compile(r"(\d+)\s+(?:seats?\s+)?(?:out\s+)?of\s+(?:the\s+)?(\d+)")
+
+
 def _is_whole_council(election: Election, seats_contested: int) -> bool:
+    """All seats up: `All 51 seats` or `51 of 51` (`17 of 51` is not), or else a Majority Seats
+    that is a majority of the seats contested."""
     if election.kind == "by-election":
         return False
     stated = (election.seats_for_election or "").lower()
     if stated.startswith("all"):
         return True
+    if part := _PART_OF.search(stated):
+        return part[1] == part[2]
     if election.majority_seats:
         return seats_contested // 2 + 1 == election.majority_seats
     return False
+
+
+def _seats_mean_council_after(
+    election: Election, seats_contested: int, whole_council: bool
+) -> bool:
+    """Part of the council elected, no Seats After anywhere, and Seats that add up to more than
+    the seats contested: the infobox's Seats then count the council after the election."""
+    rows = election.parties
+    if whole_council or not rows or any(r.seats_after is not None for r in rows):
+        return False
+    if any(r.seats is None for r in rows):
+        return False
+    return sum(r.seats or 0 for r in rows) > seats_contested
 
 
 def _infobox_mismatches(
@@ -361,7 +392,9 @@ def _infobox_mismatches(
 
     When the whole council was elected, Seats and Seats After must both equal the seats won;
     otherwise (thirds, by-elections) Seats may give either the seats won or the council after.
-    A party that won seats but is missing from a non-empty infobox is reported too.
+    A seat tied at the last place may be counted either way (the infobox knows how the lot fell).
+    A party that won seats but is missing from a non-empty infobox is reported too, and so are
+    `All N seats` when the ward results fill another number.
     """
     warnings = []
     line = next(iter(election.contests)).line if election.contests else 1
@@ -369,24 +402,44 @@ def _infobox_mismatches(
     def warn(message: str) -> None:
         warnings.append(ParseWarning(file=election.source, line=line, message=message))
 
+    stated = election.seats_for_election or ""
+    all_n = re.match(r"\s*all\s+(\d+)", stated, re.IGNORECASE)
+    if facts.whole_council and all_n and int(all_n[1]) != facts.seats_contested:
+        warn(
+            f"infobox says all {int(all_n[1])} seats were up; the ward results fill "
+            f"{facts.seats_contested}"
+        )
+    seats_are_after = _seats_mean_council_after(
+        election, facts.seats_contested, facts.whole_council
+    )
     listed: set[str] = set()
     for row in election.parties:
         party = book.lookup(row.name)
         listed.add(party.key)
         tally = facts.tally(party.key)
         won = tally.seats_won if tally else 0
+        tied = tally.tied_seats if tally else 0
         counted = tally.votes if tally else 0
+
+        def agrees(seats: int, won: int = won, tied: int = tied) -> bool:
+            return won <= seats <= won + tied
+
         if facts.whole_council:
-            if row.seats is not None and row.seats != won:
+            if row.seats is not None and not agrees(row.seats):
                 warn(
                     f"infobox gives {party.display} {row.seats} seats; the ward results give {won}"
                 )
-            elif row.seats_after is not None and row.seats_after != won:
+            elif row.seats_after is not None and not agrees(row.seats_after):
                 warn(
                     f"infobox gives {party.display} {row.seats_after} seats after the election; "
                     f"the ward results give {won}"
                 )
-        elif row.seats is not None and row.seats not in (won, row.seats_after):
+        elif (
+            row.seats is not None
+            and not seats_are_after
+            and not agrees(row.seats)
+            and row.seats != row.seats_after
+        ):
             warn(f"infobox gives {party.display} {row.seats} seats; the ward results give {won}")
         if row.popular_vote is not None and row.popular_vote != counted:
             warn(

@@ -13,6 +13,14 @@ The grammar (one election per document):
     - Majority: 412 / - Turnout: 3,104 (28.4%) / - Registered electors: 10,927
     - Labour Party (UK) hold / - X gain from Y
 
+Variants the family carries and this parser reads: `(3 seats)` as well as `(3)`; a multi-seat
+ward written without `(N)` but with one hold/gain line per seat; district headings grouping
+level-4 division headings (county councils); unopposed candidates (`Unopposed`, an empty count,
+or no `: votes` at all); `1,234 (45.6%) +2.3`; infobox figures such as `Increase 2`, `−2`,
+`Steady` and `8 seats, 44.0%`; old titles (`Sheffield City Council election, 2000`). In a
+council document, later by-elections (a by-elections section, or a by-election heading dated
+after the election or repeating a ward) are left out: they are not part of this election.
+
 Fatal problems raise `ParseError(file, line, reason)`; odd lines become `ParseWarning`s.
 """
 
@@ -21,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge.errors import ParseError
@@ -31,16 +40,45 @@ _TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=$")
 _H2 = re.compile(r"^==(?!=)\s*(?P<text>.*?)\s*==$")
 _H3 = re.compile(r"^===+\s*(?P<text>.*?)\s*=+$")
 _CONTEST = re.compile(r"^-\s*(?P<text>.+?)\s*\*\*\s*$")
-_SEATS = re.compile(r"^(?P<name>.*?)\s*\((?P<seats>\d{1,4})\)\s*$")
+_SEATS = re.compile(
+    r"^(?P<name>.*?)\s*\((?P<seats>\d{1,4})"
+    r"(?:\s*(?:seats?|councillors?|members?|vacanc(?:y|ies)))?\)\s*$",
+    re.IGNORECASE,
+)
 _KEY_VALUE = re.compile(r"^-\s*(?P<key>[^:()]+?)\s*:\s*(?P<value>.*)$")
 _OUTCOME = re.compile(
-    r"^-\s*(?P<party>.+?)\s+(?P<what>hold|gain from\s+.+|gain|win(?:\s.*)?|elected unopposed)\s*$",
+    r"^-\s*(?P<party>.+?)\s+"
+    r"(?P<what>hold\b.*|gain from\s+.+|gain\b.*|win(?:\s.*)?|elected unopposed)\s*$",
     re.IGNORECASE,
 )
 _PARTY_SLOT = re.compile(r"^(?P<field>[A-Za-z][A-Za-z ]*?)\s*(?P<slot>\d{1,4})$")
 _NUMBER = re.compile(r"^[+\-−–]?\s*\d[\d,]*(?:\.\d+)?$")
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
-_UNOPPOSED = {"unopposed", "elected unopposed", "uncontested", "n/a", "—", "-"}
+_UNOPPOSED = {"", "unopposed", "elected unopposed", "uncontested", "n/a", "—", "–", "-"}
+_VOTES_WITH_TAIL = re.compile(
+    # `1,234 (45.6%) +2.3`, `1,234 45.6%`: the count, then a share and/or a change
+    r"^(?P<votes>\d{1,3}(?:,\d{3})+|\d+)\s*(?:\([^()]*\))?\s*"
+    r"(?:[+\-−–]\d+(?:\.\d+)?\s*%?|\d+\.\d+\s*%?|\d+\s*%)?\s*$"
+)
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?P<sign>[+\-−–]?)\s*(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d)"
+)
+_LEADING_FLOAT = re.compile(r"^\s*(?P<number>[+\-−–]?\s*\d+(?:\.\d+)?)(?![\d.])")
+_NOTHING = {"", "n/a", "na", "—", "–", "-", "?", "tbc", "none", "nil"}
+_STEADY = re.compile(r"^\s*(?:steady|no change|unchanged|nc|±\s*0|=)\s*$", re.IGNORECASE)
+_CHANGE_WORD = re.compile(
+    r"^\s*(?P<word>increase|decrease|gain|loss|up|down|▲|▼|↑|↓)\s*(?P<rest>.*)$", re.IGNORECASE
+)
+_QUALIFIER = re.compile(r"^(?:uk|politician|england|scotland|wales|[\d, ]+)$", re.IGNORECASE)
+_IGNORED_FACTS = re.compile(
+    r"^(?:swing|rejected|spoilt|spoiled|invalid|blank|total|valid|ballot|votes cast|postal)",
+    re.IGNORECASE,
+)
+_ELECTORATE_KEYS = ("registered electors", "electorate", "registered voters", "eligible electors")
+_FACT_KEYS = frozenset(("majority", "turnout", *_ELECTORATE_KEYS))
+_DATE_IN_TEXT = re.compile(
+    r"\b(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})\b"
+)
 _RESULTS_SECTION = re.compile(
     r"result|ward|division|by-?election|candidate|poll|contest|electoral", re.IGNORECASE
 )
@@ -49,9 +87,11 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _VOTES_WORD = re.compile(r"\s*votes?\b.*$", re.IGNORECASE)
 _TRAILING_GROUP = re.compile(r"\s*\(.*\)\s*$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as editors number lines (unlike str.splitlines)
-_BY_ELECTION = re.compile(r"\bby[- ]?election\b", re.IGNORECASE)
+_BY_ELECTION = re.compile(r"\bby[- ]?elections?\b", re.IGNORECASE)
+_INFOBOX = re.compile(r"^infobox(?:\s+[\w ]+)?:?$", re.IGNORECASE)
 _COUNCIL_SUFFIXES = (
     "metropolitan borough council",
+    "london borough council",
     "royal borough council",
     "city and district council",
     "borough council",
@@ -88,26 +128,70 @@ def parse_percent(text: str) -> float:
     return float(cleaned)
 
 
+def parse_count(text: str) -> int | None:
+    """An infobox count as editors write it: `29`, `58,230`, `8 seats, 44.0%` -> 8; blank -> None.
+
+    Raises ValueError when the value does not start with a number.
+    """
+    if text.strip().lower() in _NOTHING:
+        return None
+    match = _LEADING_NUMBER.match(text)
+    if not match:
+        raise ValueError(text)
+    return parse_number(match["sign"] + match["digits"])
+
+
+def parse_change(text: str) -> int | None:
+    """A seat change: `+3`, `−2`, `Increase 2`, `Decrease 2`, `Steady` -> 3, -2, 2, -2, 0."""
+    if _STEADY.match(text):
+        return 0
+    if word := _CHANGE_WORD.match(text):
+        figure = parse_count(word["rest"])
+        if figure is None:
+            raise ValueError(text)
+        negative = word["word"].lower() in ("decrease", "loss", "down", "▼", "↓")
+        return -abs(figure) if negative else abs(figure)
+    return parse_count(text)
+
+
+def parse_share(text: str) -> float | None:
+    """An infobox percentage: `38.0%`, `38.0`, `38.0% (Increase 2.1)` -> 38.0; blank -> None."""
+    if text.strip().lower() in _NOTHING:
+        return None
+    match = _LEADING_FLOAT.match(text)
+    if not match:
+        raise ValueError(text)
+    return parse_percent(match["number"].replace(" ", ""))
+
+
 def parse_date(text: str) -> dt.date | None:
+    """`2 May 2002`, `May 2, 2002`, `2002-05-02` ...; also the first such date inside `text`."""
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip())
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
+    for candidate in (cleaned, *(m[1] for m in _DATE_IN_TEXT.finditer(cleaned))):
+        candidate = " ".join(candidate.replace(",", ", ").split())
+        for fmt in _DATE_FORMATS:
+            try:
+                return dt.datetime.strptime(candidate, fmt).date()
+            except ValueError:
+                continue
     return None
 
 
 def slugify(text: str) -> str:
+    """`St. Mary's by-election` -> `st-marys-by-election` (apostrophes join, not split)."""
+    text = re.sub(r"['’‘`´ʼ]", "", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def council_name(title: str) -> str:
-    """`2002 Derby City Council election` -> `Derby City Council`."""
-    name = _YEAR.sub("", title, count=1).strip()
-    name = re.sub(r"\s+(local\s+)?elections?$", "", name, flags=re.IGNORECASE).strip()
-    return name or title
+    """`2002 Derby City Council election` -> `Derby City Council`.
+
+    Older titles put the year last: `Sheffield City Council election, 2000` -> the same shape.
+    """
+    name = _YEAR.sub("", title, count=1).strip(" ,;:-–—")
+    name = re.sub(r"\s+(local\s+)?elections?$", "", name, flags=re.IGNORECASE).strip(" ,;:-–—")
+    return " ".join(name.split()) or title
 
 
 def election_id(title: str, year: int | None) -> str:
@@ -163,6 +247,10 @@ class _OpenContest:
     has_contest_line: bool = False
     optional: bool = False
     """Opened by a heading outside a results section: dropped, not fatal, if it has no votes."""
+    later: bool = False
+    """Under a by-elections heading of a council document: a later poll, not this election."""
+    headings: list[str] = field(default_factory=list)
+    """The heading and contest-line texts, as written (a by-election's date is read from them)."""
 
 
 class _DocumentParser:
@@ -178,6 +266,14 @@ class _DocumentParser:
         self.contests: list[Contest] = []
         self.seen_wards: dict[str, int] = {}
         self.current: _OpenContest | None = None
+        self.by_document = False
+        """The document is itself a by-election (its title says so)."""
+        self.by_section = False
+        """Inside a by-elections section of a council document."""
+        self.headings: list[list[str]] = []
+        """Each contest's heading and contest-line texts, as written, parallel to `contests`."""
+        self.pending_by: set[int] = set()
+        """Council document: contests (index in `contests`) headed as by-elections."""
 
     def fail(self, line: int, reason: str) -> ParseError:
         return ParseError(self.file, line, reason)
@@ -187,6 +283,7 @@ class _DocumentParser:
 
     def parse(self) -> Election:
         title, start = self._title()
+        self.by_document = bool(_BY_ELECTION.search(title))
         state = "preamble"
         for index in range(start, len(self.lines)):
             number = index + 1
@@ -194,7 +291,7 @@ class _DocumentParser:
             line = raw.strip()
             if not line:
                 continue
-            if line.lower() == "infobox" and state == "preamble":
+            if state == "preamble" and _INFOBOX.match(line):
                 state = "infobox"
                 continue
             if (h3 := _H3.match(line)) and not _H2.match(line):
@@ -205,6 +302,7 @@ class _DocumentParser:
             if h2 := _H2.match(line):
                 self._close_contest()
                 state = "results" if _RESULTS_SECTION.search(h2["text"]) else "aside"
+                self.by_section = not self.by_document and bool(_BY_ELECTION.search(h2["text"]))
                 continue
             if _TITLE.match(line):
                 self.warn(number, f"a second title line was ignored: {line[:80]!r}")
@@ -214,10 +312,12 @@ class _DocumentParser:
                     continue
                 state = "prose"
             if state == "aside":
-                # Outside a results section only real result lines count; prose is skipped.
-                is_candidate = line.startswith("-") and split_candidate(line[1:].strip())
-                has_votes = self.current is not None and self.current.candidates
-                if _CONTEST.match(line) or is_candidate or has_votes:
+                # Outside a results section only real result lines of an open contest count;
+                # prose and bullets (See also, References) are skipped.
+                current = self.current
+                if _CONTEST.match(line) or (
+                    current is not None and (current.candidates or _is_candidate_line(line))
+                ):
                     self._result_line(line, number)
                 continue
             if state in ("preamble", "prose"):
@@ -231,7 +331,12 @@ class _DocumentParser:
         self._close_contest()
         if not self.contests:
             raise self.fail(len(self.lines) or 1, "no ward results found (expected '===Ward===')")
-        return self._election(title)
+        election = self._election(title)
+        if self.pending_by:
+            election = election.model_copy(
+                update={"contests": self._this_elections_contests(election)}
+            )
+        return election
 
     def _title(self) -> tuple[str, int]:
         for index, raw in enumerate(self.lines):
@@ -266,7 +371,9 @@ class _DocumentParser:
             line=number,
             seats=seats,
             seats_given=given,
-            by_election=bool(_BY_ELECTION.search(heading)),
+            by_election=bool(_BY_ELECTION.search(heading)) or self.by_section,
+            later=self.by_section,
+            headings=[heading],
         )
 
     def _result_line(self, line: str, number: int) -> None:
@@ -274,7 +381,10 @@ class _DocumentParser:
             self._contest_line(contest["text"], number)
             return
         if not line.startswith("-"):
-            self.warn(number, f"unrecognised line ignored: {line[:80]!r}")
+            current = self.current
+            if current is not None and (current.has_contest_line or current.candidates):
+                self.warn(number, f"unrecognised line ignored: {line[:80]!r}")
+            # else prose between contests (a results section's summary paragraph): not results
             return
         if self.current is None:
             self.warn(number, f"a result line outside any ward was ignored: {line[:80]!r}")
@@ -282,11 +392,16 @@ class _DocumentParser:
         if parts := split_candidate(line[1:].strip()):
             self._candidate(*parts, number)
             return
-        if match := _KEY_VALUE.match(line):
+        if (match := _KEY_VALUE.match(line)) and (
+            _is_fact_key(match["key"]) or not _OUTCOME.match(line)
+        ):
             self._contest_fact(match["key"].strip(), match["value"].strip(), number)
             return
         if match := _OUTCOME.match(line):
             self.current.outcomes.append(line[1:].strip())
+            return
+        if parts := _bare_candidate(line[1:].strip()):
+            self._candidate(*parts, number)  # `- Name (Party)`: stood, no count given
             return
         self.warn(number, f"unrecognised line ignored: {line[:80]!r}")
 
@@ -298,6 +413,8 @@ class _DocumentParser:
             current = self.current
             assert current is not None
         current.has_contest_line = True
+        if text not in current.headings:
+            current.headings.append(text)
         if given:
             current.seats, current.seats_given = seats, True
         if _BY_ELECTION.search(text):
@@ -305,24 +422,18 @@ class _DocumentParser:
 
     def _candidate(self, name: str, party: str, votes_text: str, number: int) -> None:
         assert self.current is not None
-        votes_text = _VOTES_WORD.sub("", votes_text).strip()
-        votes_text = _TRAILING_GROUP.sub("", votes_text).strip()
-        votes: int | None
-        if votes_text.lower() in _UNOPPOSED:
-            votes = None
-        else:
-            try:
-                votes = parse_number(votes_text)
-            except ValueError:
-                raise self.fail(
-                    number, f"vote count {votes_text[:40]!r} for {name[:60]} is not a number"
-                ) from None
-            if votes < 0:
-                raise self.fail(number, f"vote count {votes} for {name} is negative")
+        try:
+            votes = read_votes(votes_text)
+        except ValueError:
+            shown = _TRAILING_GROUP.sub("", _VOTES_WORD.sub("", votes_text)).strip()
+            raise self.fail(
+                number, f"vote count {shown[:40]!r} for {name[:60]} is not a number"
+            ) from None
+        if votes is not None and votes < 0:
+            raise self.fail(number, f"vote count {votes} for {name} is negative")
+        name = _unmarked(" ".join(name.split()))
         self.current.candidates.append(
-            Candidacy(
-                name=" ".join(name.split()), party=" ".join(party.split()), votes=votes, line=number
-            )
+            Candidacy(name=name, party=" ".join(party.split()), votes=votes, line=number)
         )
 
     def _contest_fact(self, key: str, value: str, number: int) -> None:
@@ -342,10 +453,10 @@ class _DocumentParser:
                     self.current.turnout = parse_number(figure)
                     if pct := re.search(r"\(([\d.]+)\s*%\)", value):
                         self.current.turnout_percent = float(pct[1])
-            elif lowered in ("registered electors", "electorate", "registered voters"):
+            elif lowered in _ELECTORATE_KEYS:
                 self.current.electorate = parse_number(figure)
-            elif lowered in ("swing", "rejected ballots", "spoilt ballots", "total votes"):
-                pass
+            elif _IGNORED_FACTS.match(lowered):
+                pass  # swing, rejected or spoilt ballots, totals, notes: not used
             else:
                 self.warn(number, f"unknown result line {key[:60]!r} ignored")
         except ValueError:
@@ -355,22 +466,31 @@ class _DocumentParser:
         current, self.current = self.current, None
         if current is None:
             return
-        if not current.candidates and current.optional:
-            return
+        if current.later:
+            return  # a later by-election listed after the results: not part of this election
+        if not current.candidates and (current.optional or not current.has_contest_line):
+            return  # a heading over other headings (a district over its divisions), or prose
         if not current.candidates:
             raise self.fail(current.line, f"ward {current.ward!r} has no candidates")
+        if not current.seats_given and 2 <= len(current.outcomes) <= len(current.candidates):
+            current.seats = len(current.outcomes)  # one hold/gain line per seat, no `(N)`
+        by_election = current.by_election and not self.by_document
         key = normalize(current.ward) or current.ward.casefold()  # "A & B" is "A and B"
-        if key in self.seen_wards:
+        if by_election:
+            self.pending_by.add(len(self.contests))  # this election's or a later one: see the end
+        elif key in self.seen_wards:
             raise self.fail(
                 current.line,
                 f"ward {current.ward!r} appears twice (first at line {self.seen_wards[key]})",
             )
-        self.seen_wards[key] = current.line
+        else:
+            self.seen_wards[key] = current.line
         names = [c.name.casefold() for c in current.candidates]
         for candidacy in current.candidates:
             if names.count(candidacy.name.casefold()) > 1:
                 self.warn(candidacy.line, f"{candidacy.name} is listed twice in {current.ward}")
                 break
+        self.headings.append(current.headings)
         self.contests.append(
             Contest(
                 ward=current.ward,
@@ -385,6 +505,29 @@ class _DocumentParser:
                 by_election=current.by_election,
             )
         )
+
+    def _this_elections_contests(self, election: Election) -> tuple[Contest, ...]:
+        """A council document's contests, less the by-elections that are not part of it.
+
+        A by-election heading in the results is this election's (a vacancy filled the same day)
+        unless it repeats a ward elected here or is dated other than the election day.
+        """
+        regular = {
+            normalize(c.ward) or c.ward.casefold()
+            for index, c in enumerate(self.contests)
+            if index not in self.pending_by
+        }
+        kept: list[Contest] = []
+        for index, contest in enumerate(self.contests):
+            if index in self.pending_by:
+                key = normalize(contest.ward) or contest.ward.casefold()
+                when = next((d for t in self.headings[index] if (d := _date_in(t))), None)
+                later = when is not None and election.date is not None and when != election.date
+                if key in regular or (later and len(regular) > 0):
+                    continue
+                regular.add(key)
+            kept.append(contest)
+        return tuple(kept)
 
     def _parties(self) -> tuple[InfoboxParty, ...]:
         slots: dict[int, dict[str, str]] = {}
@@ -409,29 +552,47 @@ class _DocumentParser:
             for name, text in values.items():
                 if name == "name" or not text:
                     continue
+                figure: int | float | None = None
                 try:
-                    row[name] = parse_percent(text) if name == "percentage" else parse_number(text)
+                    figure = _INFOBOX_READERS.get(name, parse_count)(text)
                 except ValueError:
                     self.warn(
                         lines[(slot, name)],
                         f"infobox {name.replace('_', ' ')} {text[:40]!r} for slot {slot} "
                         "is not a number; ignored",
                     )
+                if figure is not None:
+                    row[name] = figure
             parties.append(InfoboxParty.model_validate(row))
         return tuple(parties)
 
+    def _info(self, key: str) -> tuple[str, int] | None:
+        """An infobox value and its line, the key matched regardless of case and spacing."""
+        wanted = key.casefold().replace(" ", "")
+        for written, value in self.infobox.items():
+            if written.casefold().replace(" ", "") == wanted and value:
+                return value, self.infobox_lines[written]
+        return None
+
     def _election(self, title: str) -> Election:
         info = self.infobox
-        date = parse_date(info.get("Election Date", "")) if info.get("Election Date") else None
+        stated_date = self._info("Election Date")
+        date = parse_date(stated_date[0]) if stated_date else None
+        if date is None and self.by_document:  # `St Mary's by-election, 14 July 2011`
+            texts = [title, *(text for texts in self.headings for text in texts)]
+            date = next((d for t in texts if (d := _date_in(t))), None)
         year_match = _YEAR.search(title)
         year = date.year if date else (int(year_match[1]) if year_match else None)
         majority_seats: int | None = None
-        if info.get("Majority Seats"):
+        if stated_majority := self._info("Majority Seats"):
             try:
-                majority_seats = parse_number(info["Majority Seats"])
+                majority_seats = parse_count(stated_majority[0])
             except ValueError:
-                self.warn(self.infobox_lines["Majority Seats"], "Majority Seats is not a number")
-        is_by = bool(_BY_ELECTION.search(title))
+                self.warn(stated_majority[1], "Majority Seats is not a number")
+        is_by = self.by_document
+        seats_for = self._info("Seats For Election")
+        before = self._info("Before Election")
+        after = self._info("After Election")
         return Election(
             id=election_id(title, year),
             title=title,
@@ -443,9 +604,9 @@ class _DocumentParser:
             infobox=dict(info),
             parties=self._parties(),
             majority_seats=majority_seats,
-            seats_for_election=info.get("Seats For Election") or None,
-            control_before=info.get("Before Election") or None,
-            control_after=info.get("After Election") or None,
+            seats_for_election=seats_for[0] if seats_for else None,
+            control_before=before[0] if before else None,
+            control_after=after[0] if after else None,
             summary=" ".join(self.summary),
             contests=tuple(self.contests),
             warnings=tuple(self.warnings),
@@ -453,17 +614,91 @@ class _DocumentParser:
 
 
 def _ward_and_seats(text: str) -> tuple[str, int, bool]:
-    """`Abbey (3)` -> ("Abbey", 3, True); `Abbey` -> ("Abbey", 1, False).
+    """`Abbey (3)` or `Abbey (3 seats)` -> ("Abbey", 3, True); `Abbey` -> ("Abbey", 1, False).
 
     A by-election heading names its ward: `Littleover by-election, 5 May 2005` -> "Littleover".
     """
-    text = " ".join(text.split())
+    text = " ".join(text.strip("* ").split()) or " ".join(text.split())
     if (by := _BY_ELECTION.search(text)) and (ward := text[: by.start()].strip(" ,-–—:")):
         text = ward
     if match := _SEATS.match(text):
         seats = int(match["seats"])
         return match["name"].strip() or text, max(seats, 1), True
     return text, 1, False
+
+
+def read_votes(text: str) -> int | None:
+    """A candidate's count as written: `1,234 votes`, `1234`, `1,234 (45.6%) +2.3` -> 1234.
+
+    None when no count is given (`Unopposed`, blank); raises ValueError for anything else.
+    """
+    cleaned = _VOTES_WORD.sub("", text).strip()
+    cleaned = _TRAILING_GROUP.sub("", cleaned).strip()
+    if cleaned.strip("'*_ ").lower() in _UNOPPOSED:  # also wiki italics: ''Unopposed''
+        return None
+    try:
+        return parse_number(cleaned)
+    except ValueError:
+        match = _VOTES_WITH_TAIL.match(text.strip())
+        if match is None:
+            raise
+        return parse_number(match["votes"])
+
+
+def _is_fact_key(key: str) -> bool:
+    """A key of the lines after the candidates that this parser reads or knowingly skips."""
+    lowered = " ".join(key.lower().split())
+    return lowered in _FACT_KEYS or bool(_IGNORED_FACTS.match(lowered))
+
+
+def _unmarked(name: str) -> str:
+    """`Jo Bloggs*` (an incumbent's mark) and `**Jo Bloggs**` (bold) -> `Jo Bloggs`.
+
+    Other asterisks are part of the name as written (`Under_score *Star*`).
+    """
+    if len(name) > 4 and name.startswith("**") and name.endswith("**") and name.count("*") == 4:
+        return name[2:-2].strip() or name
+    if name.endswith("*") and name.count("*") == 1:
+        return name[:-1].rstrip() or name
+    return name
+
+
+def _is_candidate_line(line: str) -> bool:
+    """`- Name (Party): 1,234 votes` with a readable count (or none, when unopposed)."""
+    if not line.startswith("-"):
+        return False
+    parts = split_candidate(line[1:].strip())
+    if parts is None:
+        return False
+    try:
+        read_votes(parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def _bare_candidate(text: str) -> tuple[str, str, str] | None:
+    """`Jim Mason (Independent (politician))`: a candidate line without `: votes` (unopposed).
+
+    `Labour Party (UK)` alone is not one: `(UK)` qualifies a party, it does not name one.
+    """
+    if not text.endswith(")"):
+        return None
+    parts = split_candidate(text + ":")
+    if parts is None or _QUALIFIER.match(parts[1]):
+        return None
+    return parts
+
+
+def _date_in(text: str) -> dt.date | None:
+    """The date in a heading such as `Abram by-election, 1 October 2009`, if it has one."""
+    return parse_date(text) if _DATE_IN_TEXT.search(text) else None
+
+
+_INFOBOX_READERS: dict[str, Callable[[str], int | float | None]] = {
+    "seat_change": parse_change,
+    "percentage": parse_share,
+}
 
 
 def decode_document(data: bytes, file: str) -> str:

@@ -81,7 +81,8 @@ class PartyBook:
         found = self._by_name.get(normalize(stripped))
         if found is not None:
             return found
-        key = normalize(written).replace(" ", "-") or "unknown"
+        # `Ashfield Independents (UK)` and `Ashfield Independents` are one unlisted party
+        key = normalize(stripped or written).replace(" ", "-") or "unknown"
         return Party(key=key, display=written, short=_short_label(stripped or written), known=False)
 
     def known(self) -> list[Party]:

@@ -26,15 +26,24 @@ Fatal problems raise `ParseError(file, line, reason)`; odd lines become `ParseWa
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge.errors import ParseError
 from knowledge.models import Candidacy, Contest, Election, InfoboxParty, ParseWarning
 from knowledge.normalize import normalize
+from knowledge.values import (
+    council_name,
+    date_in,
+    election_id,
+    parse_change,
+    parse_count,
+    parse_date,
+    parse_number,
+    parse_percent,
+    parse_share,
+)
 
 _TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=$")
 _H2 = re.compile(r"^==(?!=)\s*(?P<text>.*?)\s*==$")
@@ -60,15 +69,6 @@ _VOTES_WITH_TAIL = re.compile(
     r"^(?P<votes>\d{1,3}(?:,\d{3})+|\d+)\s*(?:\([^()]*\))?\s*"
     r"(?:[+\-−–]\d+(?:\.\d+)?\s*%?|\d+\.\d+\s*%?|\d+\s*%)?\s*$"
 )
-_LEADING_NUMBER = re.compile(
-    r"^\s*(?P<sign>[+\-−–]?)\s*(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d)"
-)
-_LEADING_FLOAT = re.compile(r"^\s*(?P<number>[+\-−–]?\s*\d+(?:\.\d+)?)(?![\d.])")
-_NOTHING = {"", "n/a", "na", "—", "–", "-", "?", "tbc", "none", "nil"}
-_STEADY = re.compile(r"^\s*(?:steady|no change|unchanged|nc|±\s*0|=)\s*$", re.IGNORECASE)
-_CHANGE_WORD = re.compile(
-    r"^\s*(?P<word>increase|decrease|gain|loss|up|down|▲|▼|↑|↓)\s*(?P<rest>.*)$", re.IGNORECASE
-)
 _QUALIFIER = re.compile(r"^(?:uk|politician|england|scotland|wales|[\d, ]+)$", re.IGNORECASE)
 _IGNORED_FACTS = re.compile(
     r"^(?:swing|rejected|spoilt|spoiled|invalid|blank|total|valid|ballot|votes cast|postal)",
@@ -76,32 +76,15 @@ _IGNORED_FACTS = re.compile(
 )
 _ELECTORATE_KEYS = ("registered electors", "electorate", "registered voters", "eligible electors")
 _FACT_KEYS = frozenset(("majority", "turnout", *_ELECTORATE_KEYS))
-_DATE_IN_TEXT = re.compile(
-    r"\b(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})\b"
-)
 _RESULTS_SECTION = re.compile(
     r"result|ward|division|by-?election|candidate|poll|contest|electoral", re.IGNORECASE
 )
 _FIRST_NUMBER = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?")
-_INTEGER = re.compile(r"[+-]?\d+")
 _VOTES_WORD = re.compile(r"\s*votes?\b.*$", re.IGNORECASE)
 _TRAILING_GROUP = re.compile(r"\s*\(.*\)\s*$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as editors number lines (unlike str.splitlines)
 _BY_ELECTION = re.compile(r"\bby[- ]?elections?\b", re.IGNORECASE)
 _INFOBOX = re.compile(r"^infobox(?:\s+[\w ]+)?:?$", re.IGNORECASE)
-_COUNCIL_SUFFIXES = (
-    "metropolitan borough council",
-    "london borough council",
-    "royal borough council",
-    "city and district council",
-    "borough council",
-    "district council",
-    "county council",
-    "city council",
-    "town council",
-    "council",
-)
-_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%B %d %Y", "%Y-%m-%d", "%d/%m/%Y")
 
 _PARTY_FIELDS = {
     "party": "name",
@@ -113,97 +96,6 @@ _PARTY_FIELDS = {
     "popular vote": "popular_vote",
     "percentage": "percentage",
 }
-
-
-def parse_number(text: str) -> int:
-    """`1,234` -> 1234; `−2` (Unicode minus) -> -2. Raises ValueError for anything else."""
-    cleaned = text.strip().replace("−", "-").replace("–", "-").replace(",", "").replace(" ", "")
-    if not _INTEGER.fullmatch(cleaned):
-        raise ValueError(text)
-    return int(cleaned)
-
-
-def parse_percent(text: str) -> float:
-    cleaned = text.strip().rstrip("%").strip().replace("−", "-").replace("–", "-")
-    return float(cleaned)
-
-
-def parse_count(text: str) -> int | None:
-    """An infobox count as editors write it: `29`, `58,230`, `8 seats, 44.0%` -> 8; blank -> None.
-
-    Raises ValueError when the value does not start with a number.
-    """
-    if text.strip().lower() in _NOTHING:
-        return None
-    match = _LEADING_NUMBER.match(text)
-    if not match:
-        raise ValueError(text)
-    return parse_number(match["sign"] + match["digits"])
-
-
-def parse_change(text: str) -> int | None:
-    """A seat change: `+3`, `−2`, `Increase 2`, `Decrease 2`, `Steady` -> 3, -2, 2, -2, 0."""
-    if _STEADY.match(text):
-        return 0
-    if word := _CHANGE_WORD.match(text):
-        figure = parse_count(word["rest"])
-        if figure is None:
-            raise ValueError(text)
-        negative = word["word"].lower() in ("decrease", "loss", "down", "▼", "↓")
-        return -abs(figure) if negative else abs(figure)
-    return parse_count(text)
-
-
-def parse_share(text: str) -> float | None:
-    """An infobox percentage: `38.0%`, `38.0`, `38.0% (Increase 2.1)` -> 38.0; blank -> None."""
-    if text.strip().lower() in _NOTHING:
-        return None
-    match = _LEADING_FLOAT.match(text)
-    if not match:
-        raise ValueError(text)
-    return parse_percent(match["number"].replace(" ", ""))
-
-
-def parse_date(text: str) -> dt.date | None:
-    """`2 May 2002`, `May 2, 2002`, `2002-05-02` ...; also the first such date inside `text`."""
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip())
-    for candidate in (cleaned, *(m[1] for m in _DATE_IN_TEXT.finditer(cleaned))):
-        candidate = " ".join(candidate.replace(",", ", ").split())
-        for fmt in _DATE_FORMATS:
-            try:
-                return dt.datetime.strptime(candidate, fmt).date()
-            except ValueError:
-                continue
-    return None
-
-
-def slugify(text: str) -> str:
-    """`St. Mary's by-election` -> `st-marys-by-election` (apostrophes join, not split)."""
-    text = re.sub(r"['’‘`´ʼ]", "", text)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def council_name(title: str) -> str:
-    """`2002 Derby City Council election` -> `Derby City Council`.
-
-    Older titles put the year last: `Sheffield City Council election, 2000` -> the same shape.
-    """
-    name = _YEAR.sub("", title, count=1).strip(" ,;:-–—")
-    name = re.sub(r"\s+(local\s+)?elections?$", "", name, flags=re.IGNORECASE).strip(" ,;:-–—")
-    return " ".join(name.split()) or title
-
-
-def election_id(title: str, year: int | None) -> str:
-    """A short name users can type: `derby-2002`, `littleover-by-election-2005`."""
-    place = council_name(title)
-    lowered = place.lower()
-    for suffix in _COUNCIL_SUFFIXES:
-        if lowered.endswith(" " + suffix) and len(lowered) > len(suffix) + 1:
-            place = place[: -len(suffix) - 1]
-            break
-    slug = slugify(place) or "election"
-    return f"{slug}-{year}" if year else slug
 
 
 def split_candidate(text: str) -> tuple[str, str, str] | None:
@@ -521,7 +413,7 @@ class _DocumentParser:
         for index, contest in enumerate(self.contests):
             if index in self.pending_by:
                 key = normalize(contest.ward) or contest.ward.casefold()
-                when = next((d for t in self.headings[index] if (d := _date_in(t))), None)
+                when = next((d for t in self.headings[index] if (d := date_in(t))), None)
                 later = when is not None and election.date is not None and when != election.date
                 if key in regular or (later and len(regular) > 0):
                     continue
@@ -580,7 +472,7 @@ class _DocumentParser:
         date = parse_date(stated_date[0]) if stated_date else None
         if date is None and self.by_document:  # `St Mary's by-election, 14 July 2011`
             texts = [title, *(text for texts in self.headings for text in texts)]
-            date = next((d for t in texts if (d := _date_in(t))), None)
+            date = next((d for t in texts if (d := date_in(t))), None)
         year_match = _YEAR.search(title)
         year = date.year if date else (int(year_match[1]) if year_match else None)
         majority_seats: int | None = None
@@ -688,11 +580,6 @@ def _bare_candidate(text: str) -> tuple[str, str, str] | None:
     if parts is None or _QUALIFIER.match(parts[1]):
         return None
     return parts
-
-
-def _date_in(text: str) -> dt.date | None:
-    """The date in a heading such as `Abram by-election, 1 October 2009`, if it has one."""
-    return parse_date(text) if _DATE_IN_TEXT.search(text) else None
 
 
 _INFOBOX_READERS: dict[str, Callable[[str], int | float | None]] = {

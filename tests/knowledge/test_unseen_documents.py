@@ -24,14 +24,8 @@ from knowledge.answers import (
     SummaryAnswer,
     WardAnswer,
 )
-from knowledge.parser import (
-    council_name,
-    election_id,
-    parse_change,
-    parse_count,
-    parse_share,
-    read_votes,
-)
+from knowledge.parser import read_votes
+from knowledge.values import council_name, election_id, parse_change, parse_count, parse_share
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 PARTIES = Path(__file__).resolve().parents[2] / "data" / "parties.toml"

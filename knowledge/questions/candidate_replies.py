@@ -63,8 +63,12 @@ def _verdict(ask: Ask, answer: CandidateAnswer) -> str:
 def _elected(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
-    who = f"{_elsewhere(ask, answer)}{line.name} ({line.party})"
-    text = f"{_verdict(ask, answer)}{who} {outcome(answer)}."
+    elsewhere = _elsewhere(ask, answer)
+    who = f"{elsewhere}{line.name} ({line.party})"
+    verdict = _verdict(ask, answer)
+    if elsewhere and verdict:  # "did Lucy Care win in Abbey?": not there, whatever she did
+        verdict = "No — "
+    text = f"{verdict}{who} {outcome(answer)}."
     return headed(answer, text)
 
 

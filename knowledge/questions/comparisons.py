@@ -8,8 +8,21 @@ from knowledge.answers import Answer, CandidateAnswer, FactAnswer, PartyAnswer
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, Reply
-from knowledge.questions.intents import LESS, MARGIN, MORE, SEATS, SHARE, STAND, TURNOUT, VOTES
+from knowledge.questions.intents import (
+    CLOSER,
+    LESS,
+    MARGIN,
+    MORE,
+    SAFER,
+    SEATS,
+    SHARE,
+    STAND,
+    TURNOUT,
+    VOTES,
+    WIN,
+)
 from knowledge.questions.phrasing import num, pct, plural, possessive, sentence, with_verdict
+from knowledge.questions.ward_replies import who_won
 
 
 def _fact(ask: Ask, title: str, lines: list[str], headline: str, colour: str) -> FactAnswer:
@@ -125,7 +138,32 @@ def _ward_line(ask: Ask, contest: ContestResult) -> str:
 
 def _wards(ask: Ask) -> Answer:
     one, two = ask.wards[:2]
-    if ask.has(MARGIN):
+    if ask.has(WIN) and not ask.has(MORE) and not ask.has(LESS):  # "who won Abbey and Darley?"
+        text = f"{who_won(ask, one)} {who_won(ask, two)}"
+        return _fact(
+            ask,
+            f"{one.ward} and {two.ward}",
+            [_ward_line(ask, one), _ward_line(ask, two)],
+            text,
+            NEUTRAL_COLOUR,
+        )
+    if ask.has(CLOSER) or ask.has(SAFER):
+        closer = ask.has(CLOSER)
+        m1, m2 = one.majority or 0, two.majority or 0
+        word = "closer" if closer else "safer"
+        if m1 == m2:
+            text = f"{one.ward} and {two.ward} were as close: both last seats were won by {num(m1)}"
+        else:
+            pick, other = (one, two) if (m1 < m2) == closer else (two, one)
+            text = (
+                f"{pick.ward} was {word}: its last seat was won by "
+                f"{plural(pick.majority or 0, 'vote')}, {possessive(other.ward)} by "
+                f"{num(other.majority or 0)}"
+            )
+        verdict = ""
+        if ask.yes_no and m1 != m2:
+            verdict = "Yes — " if (m1 < m2) == closer else "No — "
+    elif ask.has(MARGIN):
         m1, m2 = one.majority or 0, two.majority or 0
         text = (
             f"{possessive(one.ward)} last-seat majority was {plural(m1, 'vote')} and "

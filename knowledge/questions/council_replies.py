@@ -9,7 +9,16 @@ from knowledge.commands import help_answer
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.phrasing import date_text, join, num, plural, sentence, were
+from knowledge.questions.intents import HUNG, LOSE, REPRESENT, WHO
+from knowledge.questions.phrasing import (
+    date_text,
+    join,
+    num,
+    plural,
+    sentence,
+    were,
+    with_verdict,
+)
 from knowledge.questions.unresolved import examples
 from knowledge.questions.ward_replies import who_won
 
@@ -60,7 +69,10 @@ def _control(ask: Ask) -> Answer:
             f"{said}{noun} won the most seats contested: {top.seats_won} of "
             f"{summary.seats_contested}."
         )
-    return headed(summary, sentence(text))
+    verdict = ""
+    if ask.yes_no and ask.has(HUNG) and summary.control_known:  # "is the council hung?"
+        verdict = "No — " if summary.control_key is not None else "Yes — "
+    return headed(summary, with_verdict(verdict, sentence(text)))
 
 
 def _threshold(ask: Ask) -> Answer:
@@ -105,6 +117,35 @@ def _date(ask: Ask) -> Answer:
     else:
         text = "The document gives no date for this election."
     return headed(summary, text)
+
+
+def _changes(ask: Ask) -> Answer:
+    """ "Who lost their seat?", "what changed?": seats gained and lost, party by party."""
+    summary = ask.summary()
+    rows = [r for r in summary.rows if r.change is not None]
+    who = ""
+    if ask.has(LOSE) and (ask.has(WHO) or ask.has(REPRESENT)):  # no sitting councillors given
+        who = "The document doesn't say who held each seat before, so I can't name councillors "
+        who += "who lost theirs; by party, "
+    if not rows:
+        text = (
+            "The document doesn't give seats before the election, so gains and losses can't be "
+            "worked out."
+        )
+        return headed(summary, text)
+    parts = []
+    for row in sorted(rows, key=lambda r: (-(r.change or 0), r.name)):
+        noun = ask.party_of(row.key, row.name)
+        change = row.change or 0
+        moved = f"{row.seats_before} → {row.seats_after}"
+        if change > 0:
+            parts.append(f"{noun} gained {plural(change, 'seat')} ({moved})")
+        elif change < 0:
+            parts.append(f"{noun} lost {plural(-change, 'seat')} ({moved})")
+        else:
+            parts.append(f"{noun} neither gained nor lost ({moved})")
+    text = f"{who}{join(parts)}."
+    return headed(summary, sentence(text))
 
 
 def _composition(ask: Ask) -> Answer:
@@ -272,6 +313,7 @@ REPLIES: dict[str, Reply] = {
     "council.seats": _seats,
     "council.date": _date,
     "council.composition": _composition,
+    "council.changes": _changes,
     "council.total_votes": _total_votes,
     "council.turnout": _turnout,
     "council.candidates": _candidates,

@@ -24,13 +24,20 @@ Cue = tuple[str, ...]
 WIN: Final[Cue] = (
     "win", "won", "wins", "winning", "winner", "winners", "elected", "get in", "got in",
     "gets in", "getting in", "returned", "successful", "victorious", "victory", "take", "took",
-    "taken", "hold", "holds", "succeed", "succeeded", "carried", "re elected",
+    "taken", "hold", "holds", "succeed", "succeeded", "carried", "re elected", "elect",
+    "scrape in", "scraped in", "scrape through", "scraped through", "squeak in", "squeaked in",
+    "sneak in", "sneaked in", "snuck in", "make it", "made it", "get elected", "got elected",
 )  # fmt: skip
+OUSTED: Final[Cue] = (
+    "ousted", "unseated", "kicked out", "booted out", "voted out", "the boot", "got the boot",
+    "lose their seat", "lost their seat", "lost their seats", "lose their seats",
+)  # fmt: skip
+"""Sitting councillors losing: a candidate not elected, and for a party, seats lost."""
 LOSE: Final[Cue] = (
     "lose", "lost", "loses", "losing", "loser", "losers", "defeated", "defeat", "unsuccessful",
     "not elected", "fail", "failed", "beaten", "miss out", "missed out", "unelected",
     "without being elected", "without winning", "without a seat", "not get elected",
-    "failed to win", "didnt get in", "didnt win", "not win",
+    "failed to win", "didnt get in", "didnt win", "not win", *OUSTED,
 )  # fmt: skip
 VOTES: Final[Cue] = (
     "votes", "vote", "how many votes", "number of votes", "polled", "poll", "vote count",
@@ -50,8 +57,11 @@ MARGIN: Final[Cue] = (
     "tight", "narrow", "safe", "safest", "marginal", "majorities", "margins", "behind",
     "short", "short of", "ahead", "ahead of", "votes behind", "how many votes behind",
     "votes short", "how far behind", "how many votes short", "how far ahead", "lose by",
-    "lost by", "beaten by",
+    "lost by", "beaten by", "gap", "separated", "separating", "much in it", "how much in it",
 )  # fmt: skip
+CLOSER: Final[Cue] = ("closer", "tighter", "narrower", "more marginal", "nearer")
+SAFER: Final[Cue] = ("safer", "bigger majority", "larger majority", "more comfortable")
+"""Comparing two margins: a closer contest has the smaller majority."""
 MARGIN_NOUN: Final[Cue] = (
     "margin", "majority", "margins", "majorities", "winning margin", "win", "victory",
     "decided", "decided by",
@@ -69,11 +79,12 @@ GAINED: Final[Cue] = (
 )  # fmt: skip
 DROPPED: Final[Cue] = (
     "lose", "lost", "losses", "loss", "drop", "dropped", "decrease", "decreased", "fewer seats",
-    "lose seats", "lost seats",
+    "lose seats", "lost seats", *OUSTED,
 )  # fmt: skip
 CHANGE: Final[Cue] = (
     *GAINED, *DROPPED, "net", "change", "changed", "seats before", "than before", "last time",
-    "compared to before", "since the last election", "swing", "net change",
+    "compared to before", "since the last election", "swing", "net change", "up or down",
+    "go up", "went up", "go down", "went down", "down or up",
 )  # fmt: skip
 MORE: Final[Cue] = (
     "more", "higher", "better", "beat", "beaten", "bigger", "outpoll", "outpolled", "most",
@@ -87,7 +98,10 @@ CONTROL: Final[Cue] = (
     "lose control", "lost control", "majority on the council", "overall majority", "retain",
     "retained", "keep", "kept", "hold on", "held on", "take control", "took control",
     "short of a majority", "from a majority", "short of control", "away from a majority",
+    "run council", "runs council", "running council", "control council", "controls council",
+    "in charge of council",
 )  # fmt: skip
+"""("council" also stands for the council's name: "who runs Derby" reads "who runs council".)"""
 CLOSEST: Final[Cue] = (
     "closest", "tightest", "narrowest", "most marginal", "marginal", "marginals", "close",
     "closer", "nearest", "smallest majority", "smallest margin", "narrow", "tight",
@@ -97,7 +111,8 @@ CLOSEST: Final[Cue] = (
 SAFEST: Final[Cue] = (
     "safest", "safe", "biggest majority", "largest majority", "biggest margin",
     "largest margin", "widest margin", "most comfortable", "landslide", "comfortable",
-    "highest majority", "biggest win", "largest win",
+    "highest majority", "biggest win", "largest win", "by the most", "win by the most",
+    "won by the most", "most votes to spare",
 )  # fmt: skip
 MOST: Final[Cue] = (
     "most", "highest", "biggest", "largest", "top", "best", "maximum", "greatest", "topped",
@@ -141,7 +156,8 @@ POSITION: Final[Cue] = (
 )  # fmt: skip
 REPRESENT: Final[Cue] = (
     "represents", "represent", "representing", "representatives", "councillors",
-    "councillor", "members", "member", "mp", "who are the councillors",
+    "councillor", "members", "member", "mp", "who are the councillors", "sits", "sit for",
+    "sits for",
 )  # fmt: skip
 TOPPED: Final[Cue] = (
     "top the poll", "topped the poll", "top of the poll", "come first", "came first", "topped",
@@ -153,7 +169,7 @@ WHO: Final[Cue] = (
 )  # fmt: skip
 PERSON: Final[Cue] = (
     "who", "which", "candidate", "candidates", "person", "polling", "councillor", "member",
-    "vote getter", "performer", "individual",
+    "vote getter", "performer", "individual", "performing",
 )  # fmt: skip
 """Words that make a superlative about a party's candidates ("which Tory got most votes")."""
 CAST: Final[Cue] = (
@@ -194,7 +210,9 @@ COMPOSITION: Final[Cue] = (
     "party totals", "standings", "all the parties", "overall result", "full result",
     "summary", "overview", "results", "each party win", "did each party", "by party",
     "look like", "looks like", "council look", "totals", "seat totals", "final seats",
-    "seats after", "seats after the election",
+    "seats after", "seats after the election", "result", "the result", "outcome",
+    "what happened", "about the election", "summarise", "summarize", "sum up", "recap",
+    "rundown", "run down", "how did it go",
 )  # fmt: skip
 COUNCIL_WIN: Final[Cue] = (
     *CONTROL, "who won", "which party won", "largest party", "biggest party",
@@ -204,6 +222,15 @@ THRESHOLD_WHAT: Final[Cue] = (
     "majority", "overall majority", "control", "majority threshold", "need to win",
     "needed to win", "to win the council", "take control", "win control",
 )  # fmt: skip
+MAJORITY_WON: Final[Cue] = (
+    "win a majority", "won a majority", "get a majority", "got a majority", "have a majority",
+    "has a majority", "there a majority", "with a majority", "gain a majority",
+    "gained a majority", "an overall majority", "win overall control", "won overall control",
+)  # fmt: skip
+"""Whether anyone has a majority ("did anyone win a majority?"): control, not the threshold."""
+HOW_MANY: Final[Cue] = (
+    "how many", "how many seats", "what", "whats", "number", "magic number", "how big",
+)  # fmt: skip
 THRESHOLD_NEED: Final[Cue] = (
     "need", "needed", "needs", "required", "require", "for a majority", "to control",
     "threshold", "to win", "for control", "how many seats", "to have", "majority on",
@@ -212,7 +239,7 @@ THRESHOLD_NEED: Final[Cue] = (
 COUNCIL_SEATS: Final[Cue] = (
     "how many seats", "seats contested", "seats up", "seats were", "number of seats",
     "how many councillors", "size of the council", "how big", "how many members", "seats",
-    "councillors", "up for election", "how many people were elected",
+    "councillors", "up for election", "how many people were elected", "up for grabs", "grabs",
 )  # fmt: skip
 COUNCIL_WARDS: Final[Cue] = (
     "how many wards", "number of wards", "which wards", "list of wards", "wards",
@@ -222,6 +249,21 @@ COUNCIL_CANDIDATES: Final[Cue] = (
     "how many candidates", "number of candidates", "candidates", "how many people stood",
     "how many stood",
 )  # fmt: skip
+HOW: Final[Cue] = (
+    "how did", "how does", "how well", "how badly", "fare", "fared", "perform", "performed",
+    "get on", "got on",
+)  # fmt: skip
+"""How someone did: with a capitalised unknown name ("how did Tony Blair do") it is a
+candidate not found, not a question out of scope."""
+HUNG: Final[Cue] = ("hung", "no overall control", "noc", "hung council")
+"""A yes/no question about control asked the other way round ("is the council hung?")."""
+MINE: Final[Cue] = (
+    "my", "our", "my ward", "our ward", "my area", "i live", "where i live", "near me",
+    "represents me", "represent me", "am i in", "my councillor", "my councillors",
+)  # fmt: skip
+"""The asker's own ward ("who's my councillor?"): the bot can't know it, so it asks."""
+LIST: Final[Cue] = ("who", "list", "names", "name", "show me", "all the candidates")
+"""A question that wants the names, not just how many ("who stood in Abbey?")."""
 HELP: Final[Cue] = (
     "help", "what can you do", "what can i ask", "what do you know", "how do i use",
     "commands", "what can you tell me", "what questions", "how does this work", "can you do",
@@ -269,9 +311,10 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("ward.tie", "splits", (TIE,), _WARD),
     _i("ward.split", "splits", (SPLIT,), _WARD),
     _i("ward.turnout", "ward", (TURNOUT,), _WARD),
-    _i("ward.majority", "margins", (MARGIN,), _WARD),
+    _i("ward.majority", "margins", (MARGIN,), _WARD, bonus=(WIN, VOTES)),
     _i("ward.top_party", "ward", (WHICH_PARTY, MOST), _WARD, bonus=(VOTES,)),
     _i("ward.place", "ward", (ORDINAL,), _WARD, bonus=(WHO, POSITION)),
+    _i("ward.place", "ward", (MOST, LOSE), _WARD, bonus=(WHO, POSITION)),
     _i("ward.top", "superlatives", (MOST,), _WARD, bonus=(VOTES, WHO)),
     _i("ward.bottom", "superlatives", (FEWEST,), _WARD, bonus=(VOTES, WHO)),
     _i("ward.total_votes", "ward", (CAST,), _WARD),
@@ -285,7 +328,7 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("ward_party.best", "ward", (MOST,), ("ward", "party"), bonus=(VOTES, STAND, WHO)),
     _i("ward_party.worst", "ward", (FEWEST,), ("ward", "party"), bonus=(VOTES, STAND, WHO)),
     _i("ward_party.votes", "ward", (VOTES,), ("ward", "party")),
-    _i("ward_party.majority", "margins", (MARGIN,), ("ward", "party")),
+    _i("ward_party.majority", "margins", (MARGIN,), ("ward", "party"), bonus=(WIN, VOTES)),
     _i("ward_party.share", "ward", (SHARE,), ("ward", "party")),
     _i("ward_party.candidates", "ward", (STAND,), ("ward", "party")),
     _i("ward_party.won", "ward", ((*WIN, *SEATS, *LOSE),), ("ward", "party")),
@@ -301,6 +344,7 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("candidate.party", "candidate", (WHICH_PARTY,), _CAND, ("ward",)),
     _i("candidate.ward", "candidate", (WHERE,), _CAND, ("party",), (STAND,)),
     _i("candidate.elected", "candidate", ((*WIN, *LOSE),), _CAND, ("ward", "party")),
+    _i("candidate.result", "candidate", (HOW,), _CAND, ("ward", "party")),
     _i("candidate.is_party", "candidate", (), ("candidate", "party"), ("party", "ward")),
     _i("candidate.result", "candidate", (), _CAND, ("ward", "party")),
     # A party.
@@ -324,11 +368,20 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("party.result", "party", (), _PARTY),
     # Two of a kind.
     _i("compare.parties", "comparisons", (), ("party", "party"), ("ward",), (COMPARE,)),
-    _i("compare.wards", "comparisons", (), ("ward", "ward"), bonus=(COMPARE,)),
-    _i("compare.candidates", "comparisons", (), ("candidate", "candidate"), bonus=(COMPARE,)),
+    _i("compare.wards", "comparisons", (), ("ward", "ward"), bonus=(COMPARE, (*CLOSER, *SAFER))),
+    _i(
+        "compare.candidates",
+        "comparisons",
+        (),
+        ("candidate", "candidate"),
+        ("ward",),
+        (COMPARE, (*MORE, *LESS)),
+    ),
     # The council as a whole.
+    _i("ward.mine", "ward", (MINE, (*REPRESENT, *WIN, "ward", "area", "live"))),
     _i("council.date", "council", (DATE,)),
-    _i("council.threshold", "council", (THRESHOLD_WHAT, THRESHOLD_NEED)),
+    _i("council.control", "council", (MAJORITY_WON,)),
+    _i("council.threshold", "council", (THRESHOLD_WHAT, THRESHOLD_NEED), bonus=(HOW_MANY,)),
     _i("council.split", "splits", (SPLIT,), bonus=(COUNCIL_WARDS,)),
     _i("council.ties", "splits", (TIE,), bonus=(COUNCIL_WARDS, COUNCIL_SEATS)),
     _i("margins.closest", "margins", (CLOSEST,)),
@@ -361,18 +414,19 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("rank.fewest_votes", "superlatives", (FEWEST,), bonus=(VOTES, WHO)),
     _i("council.unopposed", "council", (UNOPPOSED,), bonus=(COUNCIL_WARDS,)),
     _i("council.parties", "council", (PARTY_LIST,), bonus=(STAND,)),
+    _i("council.changes", "council", (CHANGE,), bonus=(SEATS, WHO)),
     _i("council.composition", "council", (COMPOSITION,), bonus=(COUNCIL_SEATS,)),
     _i("council.control", "council", (COUNCIL_WIN,)),
     _i("council.turnout", "council", (TURNOUT,)),
     _i("council.total_votes", "council", (CAST,)),
     _i("council.wards", "council", (COUNCIL_WARDS,)),
-    _i("council.candidates", "council", (COUNCIL_CANDIDATES,)),
+    _i("council.candidates", "council", (COUNCIL_CANDIDATES,), bonus=(STAND,)),
     _i("council.seats", "council", (COUNCIL_SEATS,)),
     _i("help", "help", (HELP,)),
     _i("elections", "help", (ELECTIONS,)),
 )
 
-REPLY_CUES: Final[tuple[Cue, ...]] = (MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE)
+REPLY_CUES: Final[tuple[Cue, ...]] = (MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE, HUNG)
 """Groups the replies read (which way a comparison or a yes/no question points)."""
 
 KEYWORDS: Final[frozenset[str]] = frozenset(

@@ -16,7 +16,7 @@ from typing import Any, Final, Literal
 from rapidfuzz import fuzz, process
 
 from knowledge.questions.intents import KEYWORDS
-from knowledge.questions.words import STOP_WORDS
+from knowledge.questions.words import OFF_TOPIC, SPELLINGS, STOP_WORDS
 from knowledge.resolve import EntityKind, NameIndex
 from knowledge.store import ResultsStore
 
@@ -39,7 +39,9 @@ _MEMO_LIMIT: Final = 20_000
 _YEAR = re.compile(r"^(18|19|20)\d\d$")
 _KINDS: Final[tuple[EntityKind, ...]] = ("ward", "candidate", "party", "election")
 
-ORDINARY: Final[frozenset[str]] = STOP_WORDS | KEYWORDS
+ORDINARY: Final[frozenset[str]] = STOP_WORDS | KEYWORDS | OFF_TOPIC
+"""Words that are not names (unless a name is spelt the same): glue, trigger words and the
+off-topic words ("is Chris Williamson *married*" must not look up "Williamson Married")."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,12 @@ class Lexicon:
                 return WordInfo("year", word, {"election": 100.0})
             return WordInfo("year" if _YEAR.match(word) else "number", word)
         exact = {kind: 100.0 for kind in _KINDS if word in self.names[kind]}
+        if not exact and word in SPELLINGS:  # "wun" -> won, "wich" -> which
+            return WordInfo("stop", SPELLINGS[word])
+        if not exact and len(word) > 2 and word.endswith("s"):  # "LDs", "Pearns"
+            plural = {kind: 100.0 for kind in _KINDS if word[:-1] in self.names[kind]}
+            if plural and word not in ORDINARY:
+                return WordInfo("name", word, plural)
         if word in ORDINARY:
             return WordInfo("soft" if exact else "stop", word, exact)
         kinds = {**self._similar(word), **exact}

@@ -269,7 +269,11 @@ def control_phrase(ask: Ask, answer: PartyAnswer, noun: str) -> tuple[bool | Non
         )
     need = f"{threshold} needed for a majority"
     if answer.controls:
-        return True, f"{noun} controls {council} with {held} of the {size} seats ({need})"
+        overall = 2 * held - size
+        return True, (
+            f"{noun} controls {council} with {held} of the {size} seats ({need}), an overall "
+            f"majority of {overall}"
+        )
     if facts.control is None:
         return False, (
             f"no party has a majority on {council} ({need}); {noun} hold {held} of the {size} seats"

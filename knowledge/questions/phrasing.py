@@ -23,9 +23,12 @@ __all__ = [
     "possessive",
     "sentence",
     "title_of",
+    "uncapitalised",
     "were",
     "with_verdict",
 ]
+
+_SENTENCE_OPENERS = frozenset({"The", "In", "A", "An", "There", "No", "Every", "Only", "All"})
 
 
 def num(value: int) -> str:
@@ -53,11 +56,18 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def uncapitalised(text: str) -> str:
+    """A sentence to follow a dash or a semicolon: its opening word in lower case when it is an
+    ordinary one (`the Conservatives`, `in Abbey`); names keep their capitals."""
+    first = text.split(" ", 1)[0]
+    if first in _SENTENCE_OPENERS:
+        return first.lower() + text[len(first) :]
+    return text
+
+
 def with_verdict(verdict: str, text: str) -> str:
     """`Yes — ` + text, keeping "the" lower case after the dash (`No — the Conservatives`)."""
-    if verdict and text.startswith("The "):
-        text = "the " + text[4:]
-    return verdict + text
+    return verdict + uncapitalised(text) if verdict else text
 
 
 def title_of(election: Election | None) -> str:

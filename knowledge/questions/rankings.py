@@ -202,8 +202,15 @@ def _party_rank(ask: Ask, most: bool) -> Answer:
 
     rows.sort(key=lambda r: (-value(r) if most else value(r), r.name))
     top = rows[0]
+    level = [r for r in rows if value(r) == value(top)]
     noun = sentence(ask.party_of(top.key, top.name))
     word = "most" if most else "fewest"
+    if len(level) > 1:  # "which party stood the most candidates": a three-way tie
+        names = sentence(join([ask.party_of(r.key, r.name) for r in level]))
+        what = {"votes": "votes", "candidates": "candidates"}.get(metric, "seats")
+        verb = "stood" if metric == "candidates" else ("got" if metric == "votes" else "won")
+        text = f"{names} {verb} the {word} {what}, {num(value(top))} each."
+        return headed(summary, text)
     if metric == "votes":
         text = f"{noun} got the {word} votes: {num(top.votes)} ({pct(top.vote_share)})."
     elif metric == "candidates":
@@ -219,9 +226,20 @@ def _place(ask: Ask) -> Answer:
     lines = _lines(ask, lambda c: True)
     lines.sort(key=lambda c: (-(c.votes or 0), c.name))
     above = [sum(1 for o in lines if (o.votes or 0) > (c.votes or 0)) for c in lines]
+    level = [sum(1 for o in lines if o.votes == c.votes) for c in lines]
     at = [c for c, higher in zip(lines, above, strict=True) if higher + 1 == wanted]
-    if not at:
-        text = f"No candidate was placed exactly {ordinal(wanted)} on votes (there were ties)."
+    if not at:  # joint places: "third" falls inside a tie for second
+        joint = [
+            c
+            for c, higher, same in zip(lines, above, level, strict=True)
+            if higher + 1 <= wanted < higher + 1 + same
+        ]
+        if not joint:
+            text = f"No candidate was placed {ordinal(wanted)} on votes."
+            return _ranking(ask, "Most votes", lines, text)
+        place = ordinal(sum(1 for o in lines if (o.votes or 0) > (joint[0].votes or 0)) + 1)
+        names = join([f"{c.name} ({c.party}, {c.ward})" for c in joint])
+        text = f"{names} were joint {place} on votes, with {num(joint[0].votes or 0)}."
         return _ranking(ask, "Most votes", lines, text)
     names = join([f"{c.name} ({c.party}, {c.ward})" for c in at])
     verb = "was" if len(at) == 1 else "were joint"

@@ -12,8 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
+from rapidfuzz import fuzz
+
+from knowledge.normalize import normalize
 from knowledge.questions.lexicon import WordInfo
 from knowledge.questions.text import Token
+from knowledge.questions.words import PLACE_PARTS
 from knowledge.resolve import ACCEPT, EntityKind, Resolution
 
 MAX_SPAN: Final = 4
@@ -23,9 +27,16 @@ UNCOVERED_PENALTY: Final = 12.0
 SPAN_COST: Final = 1.0
 COMPLETE: Final = 99.0
 """A match this good is a whole name, so a word beside it is not part of it."""
+WORD_SIMILARITY: Final = 75.0
+"""Every word of a ward asked about must be this close to a word of the ward it matched:
+"Darley Dale" is not Darley, "Spondon East" is not Spondon."""
+JOINED_SIMILARITY: Final = 90.0
+"""Two words read as one word of the name ("little over") must make it almost exactly."""
+_WARD_FILLER: Final = frozenset({"ward", "wards", "the", "division", "area"})
 SOFT_WEIGHT: Final = 0.1
 """An ordinary word inside a name ("Janet *Till*", "Labour *and* ...") explains little."""
 _NAME_KINDS: Final = frozenset({"ward", "candidate"})
+KIND_ORDER: Final[tuple[EntityKind, ...]] = ("ward", "candidate", "party", "election")
 
 Resolver = Callable[[str], Resolution]
 Choice = tuple[EntityKind, int, int]
@@ -44,8 +55,59 @@ class Lookup:
         key = (kind, query)
         found = self._seen.get(key)
         if found is None:
-            found = self._seen[key] = self._by_kind[kind](query)
+            found = self._by_kind[kind](query)
+            if kind == "ward":
+                found = whole_ward(found)
+            if found.status == "not_found" and _plural(query):  # "the LDs", "the Pearns"
+                singular = self._by_kind[kind](query[:-1])
+                if singular.status != "not_found":
+                    found = singular
+            self._seen[key] = found
         return found
+
+
+def whole_ward(resolution: Resolution) -> Resolution:
+    """The resolution, or not found (the match kept as a suggestion) when a word asked about
+    is in no matched ward's name: a place we don't have, not the ward it resembles."""
+    if resolution.status == "not_found":
+        return resolution
+    words = [w for w in resolution.query.split() if w not in _WARD_FILLER]
+    kept = tuple(m for m in resolution.matches if _in_name(words, m.name))
+    if kept == resolution.matches:
+        return resolution
+    if not kept:
+        return resolution.model_copy(update={"status": "not_found"})
+    status = "ok" if len(kept) == 1 else "ambiguous"
+    return resolution.model_copy(update={"status": status, "matches": kept})
+
+
+def _in_name(words: list[str], name: str) -> bool:
+    """Each word matches its own word of the name (two words may make one: "little over")."""
+    parts = normalize(name).split()
+    n = 0
+    while n < len(words):
+        joined = words[n] + words[n + 1] if n + 1 < len(words) else ""
+        if joined and _take(joined, parts, JOINED_SIMILARITY):
+            n += 2
+        elif _take(words[n], parts):
+            n += 1
+        else:
+            return False
+    return True
+
+
+def _take(word: str, parts: list[str], similarity: float = WORD_SIMILARITY) -> bool:
+    """Find (and use up) a word of the name that this word is, a prefix of, or a typo of."""
+    for i, part in enumerate(parts):
+        if part.startswith(word) or fuzz.ratio(word, part) >= similarity:
+            del parts[i]
+            return True
+    return False
+
+
+def _plural(query: str) -> bool:
+    last = query.rsplit(" ", 1)[-1]
+    return len(last) > 2 and last.endswith("s") and not last.endswith("ss")
 
 
 def query_of(tokens: tuple[Token, ...]) -> str:
@@ -114,7 +176,7 @@ def best_split(
             skip = 0.0 if infos[i].role == "soft" else -UNCOVERED_PENALTY
             _keep(best, (i + 1, None), (value + skip, chosen))
             for j in range(i + 1, min(end, i + MAX_SPAN) + 1):
-                for kind in span_kinds(tokens, infos, i, j):
+                for kind in _ordered(span_kinds(tokens, infos, i, j)):
                     if kind == last_kind:
                         continue
                     resolution = lookup(kind, query_of(tokens[i:j]))
@@ -125,6 +187,12 @@ def best_split(
                     _keep(best, (j, kind), (gained, (*chosen, (kind, i, j))))
     finals = [state for (pos, _), state in best.items() if pos == end]
     return list(max(finals, key=lambda s: s[0])[1]) if finals else []
+
+
+def _ordered(kinds: set[EntityKind]) -> list[EntityKind]:
+    """Kinds in a fixed order, so equal readings always resolve the same way (a place that
+    matches nothing is reported as a ward before a candidate)."""
+    return [kind for kind in KIND_ORDER if kind in kinds]
 
 
 def _keep(
@@ -164,7 +232,8 @@ def _cuts(
     """Shorter spans with only droppable (unknown, lower-case) words removed from the edges."""
 
     def droppable(n: int) -> bool:
-        return infos[n].role == "unknown" and not tokens[n].capital
+        word = tokens[n].word
+        return infos[n].role == "unknown" and not tokens[n].capital and word not in PLACE_PARTS
 
     cuts = []
     left = first

@@ -16,6 +16,7 @@ from knowledge.parties import Party
 from knowledge.questions.context import Ask
 from knowledge.questions.recognise import Reading, phrases
 from knowledge.questions.scope import Scope
+from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Span, Spotted, resolvers
 from knowledge.questions.unresolved import ambiguous_answer, missing_answer, not_found_answer
 from knowledge.resolve import Match, Resolution
@@ -54,13 +55,19 @@ def fill(store: ResultsStore, spotted: Spotted, reading: Reading, scope: Scope) 
             if not isinstance(party, Party):
                 return party
             parties.append(party)
-    candidates: list[CandidateRef] = []
-    for span in spans:
+    found: dict[int, CandidateRef | Problem] = {}
+    for n, span in enumerate(spans):
         if span.kind == "candidate":
-            ref = _candidate(store, span, scope, wards, parties)
-            if not isinstance(ref, CandidateRef):
-                return ref
-            candidates.append(ref)
+            found[n] = _candidate(store, span, scope, wards, parties)
+    fellows = [r.ward for r in found.values() if isinstance(r, CandidateRef)]
+    for n, ref in found.items():  # "Repton and Hart": the Hart who stood against Repton
+        if isinstance(ref, AmbiguousAnswer) and fellows:
+            found[n] = _candidate(store, spans[n], scope, wards, parties, fellows)
+    candidates: list[CandidateRef] = []
+    for ref in found.values():
+        if not isinstance(ref, CandidateRef):
+            return ref
+        candidates.append(ref)
     return Ask(
         store=store,
         intent=reading.intent,
@@ -70,13 +77,13 @@ def fill(store: ResultsStore, spotted: Spotted, reading: Reading, scope: Scope) 
         candidates=tuple(candidates),
         parties=tuple(parties),
         present=phrases(spotted.words),
-        first_word=spotted.tokens[0].word if spotted.tokens else "",
+        first_word=spotted.opener,
         numbers=spotted.numbers,
     )
 
 
 def _ward(store: ResultsStore, span: Span, election_id: str) -> ContestResult | Problem:
-    resolution = store.resolve_ward(span.resolution.query, election_id)
+    resolution = whole_ward(store.resolve_ward(span.resolution.query, election_id))
     election = store.election(election_id)
     if resolution.status == "ambiguous":
         return ambiguous_answer(resolution, span.text, election)
@@ -106,7 +113,10 @@ def _candidate(
     scope: Scope,
     wards: list[ContestResult],
     parties: list[Party],
+    fellows: list[str] | None = None,
 ) -> CandidateRef | Problem:
+    """The candidate a span names; an ambiguous name is narrowed by the wards and parties
+    asked about, then by the wards of the other candidates named (`fellows`)."""
     election_id = scope.election.id
     if scope.named:
         resolution = store.resolve_candidate(span.resolution.query, election_id)
@@ -121,6 +131,9 @@ def _candidate(
         keys = [p.key for p in parties]
         scoped = election_id if scope.named else None
         narrowed = [m for m in options if _fits(store, m, scoped, ward_names, keys)]
+        if len(narrowed) != 1 and fellows:
+            beside = [m for m in narrowed or options if _fits(store, m, scoped, fellows, keys)]
+            narrowed = beside if len(beside) == 1 else narrowed
         if len(narrowed) != 1:
             kept = narrowed or options
             return ambiguous_answer(

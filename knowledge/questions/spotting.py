@@ -16,7 +16,6 @@ names with a hint of their kind ("the Pirate *party*"), and words no result can 
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from typing import Final
 
@@ -37,6 +36,7 @@ from knowledge.questions.words import (
     NUMBER_BEFORE,
     OFF_TOPIC,
     OFF_TOPIC_PHRASES,
+    OPENING_FILLER,
     TITLES,
 )
 from knowledge.resolve import EntityKind, Resolution
@@ -100,6 +100,8 @@ class Spotted:
     """It asks something the results don't hold ("how old is ...")."""
     numbers: tuple[int, ...] = ()
     """Figures in the question that are not years ("more than *2,000* votes")."""
+    opener: str = ""
+    """The word the question proper starts with, after greetings and "can you tell me"."""
 
     def of(self, kind: EntityKind) -> tuple[Span, ...]:
         return tuple(s for s in self.spans if s.kind == kind)
@@ -126,12 +128,33 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
     spans: list[Span] = []
     for start, end in _runs(infos):
         spans += _spans(text, tokens, infos, start, end, lookup)
+    spans = [s for s in spans if not _unknown_place(tokens, s) and not _noise(tokens, infos, s)]
     covered = {n for span in spans for n in range(span.start, span.end)}
     unknowns = _unknowns(text, tokens, infos, covered)
-    words = _words(tokens, infos, spans, unknowns)
+    words = _words(tokens, infos, spans, unknowns, lexicon)
     loose = [t.word for n, t in enumerate(tokens) if n not in covered]
     numbers = tuple(int(t.word) for t, i in zip(tokens, infos, strict=True) if i.role == "number")
-    return Spotted(text, tokens, tuple(spans), unknowns, words, _off_topic(loose), numbers)
+    return Spotted(
+        text, tokens, tuple(spans), unknowns, words, _off_topic(loose), numbers, _opener(tokens)
+    )
+
+
+_ASKERS: Final = frozenset({"you", "u", "anyone", "anybody", "someone", "somebody"})
+
+
+def _opener(tokens: tuple[Token, ...]) -> str:
+    """The first word after the greetings and wrappers a question may open with ("hey bot,
+    sorry, one more: *did* ...", "do you know *who* ...", "can you tell me *if* ...")."""
+    words = [t.word for t in tokens]
+    n = 0
+    while n < len(words):
+        if words[n] in ("do", "does") and n + 1 < len(words) and words[n + 1] in _ASKERS:
+            n += 2  # "do you know ...", "does anyone know ..."
+        elif words[n] in OPENING_FILLER:
+            n += 1
+        else:
+            return words[n]
+    return words[0] if words else ""
 
 
 def _spans(
@@ -169,10 +192,45 @@ def _spans(
     return found
 
 
+def _member_noun(word: str, lexicon: Lexicon) -> bool:
+    """A party word naming one member, whose plural also names the party ("Tory", "Lib Dem",
+    "Independent"; not "Labour", which has no plural)."""
+    plurals = (word + "s", word[:-1] + "ies" if word.endswith("y") else "")
+    return any(p in lexicon.names["party"] for p in plurals if p)
+
+
+def _noise(tokens: tuple[Token, ...], infos: list[WordInfo], span: Span) -> bool:
+    """Lower-case words that only look like names and match nothing, not even loosely ("the
+    council *tax rates*"): unknown words, not a candidate to report as not found."""
+    return (
+        span.resolution.status == "not_found"
+        and not span.resolution.matches
+        and not span.alternatives
+        and not any(t.capital or t.word.isdigit() for t in tokens[span.start : span.end])
+        and all(infos[n].kinds.get(span.kind, 0.0) < 100.0 for n in range(span.start, span.end))
+    )
+
+
+def _unknown_place(tokens: tuple[Token, ...], span: Span) -> bool:
+    """A place that is no ward ("in Derby North", "in Chester Green"): read as an unknown
+    name, not as the election or party one of its words resembles."""
+    return (
+        span.kind != "ward"
+        and span.resolution.status == "not_found"
+        and span.start > 0
+        and tokens[span.start - 1].word in ("in", "at")
+        and not any(a.kind == "ward" for a in span.alternatives)
+        and not any(t.word.isdigit() for t in tokens[span.start : span.end])  # "in 2006"
+    )
+
+
 def _off_topic(loose: list[str]) -> bool:
-    """Words outside any name that ask what results don't hold ("how *old* is ...")."""
-    pairs = set(itertools.pairwise(loose))
-    return bool(OFF_TOPIC.intersection(loose)) or any(p in pairs for p in OFF_TOPIC_PHRASES)
+    """Words outside any name that ask what results don't hold ("how *old* is ...", "will
+    ... *win*")."""
+    if OFF_TOPIC.intersection(loose):
+        return True
+    runs = {tuple(loose[n : n + size]) for size in (2, 3) for n in range(len(loose) - size + 1)}
+    return any(phrase in runs for phrase in OFF_TOPIC_PHRASES)
 
 
 def _runs(infos: list[WordInfo]) -> list[tuple[int, int]]:
@@ -233,17 +291,33 @@ def _words(
     infos: list[WordInfo],
     spans: list[Span],
     unknowns: tuple[Unknown, ...],
+    lexicon: Lexicon,
 ) -> tuple[str, ...]:
     marks = {span.start: span.end for span in spans}
+    people = {
+        span.start
+        for span in spans
+        if span.kind == "party" and _member_noun(tokens[span.end - 1].word, lexicon)
+    }
+    council = {  # "do the Lib Dems run Derby": the council, as the trigger phrases see it
+        span.start: "council"
+        for span in spans
+        if span.kind == "election"
+        and span.resolution.status == "ok"
+        and all(infos[n].role != "year" for n in range(span.start, span.end))
+    }
     marks.update({unknown.start: unknown.end for unknown in unknowns})
     words: list[str] = []
     n = 0
     while n < len(tokens):
         if n in marks:
-            words.append(PLACEHOLDER)
+            named = council.get(n)
+            words.append(PLACEHOLDER if named is None else named)
             last = tokens[marks[n] - 1].word
             if last in ECHOED:  # "the Labour candidates": a question about people
                 words.append(last)
+            elif n in people:  # "the top Tory": one of the party's candidates
+                words.append("person")
             n = marks[n]
             continue
         info = infos[n]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from knowledge.answers import Answer
+from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.facts import ContestResult, Standing
 from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import LOSE, WHO, WIN
+from knowledge.questions.intents import LIST, LOSE, SEATS, VOTES, WHO, WIN
 from knowledge.questions.phrasing import (
     join,
     num,
@@ -17,6 +17,7 @@ from knowledge.questions.phrasing import (
     plural,
     possessive,
     sentence,
+    uncapitalised,
     with_verdict,
 )
 
@@ -93,8 +94,8 @@ def _result(ask: Ask) -> Answer:
 def _party(ask: Ask) -> Answer:
     contest = ask.wards[0]
     elected = contest.elected
-    if contest.split:
-        text = f"{contest.ward} was split {_seat_split(ask, contest)}."
+    if contest.split:  # who, too: the parties alone don't say which seats went where
+        text = who_won(ask, contest)
     elif elected:
         noun = _noun(ask, elected[0])
         seats = _all_seats(contest.seats)
@@ -168,8 +169,16 @@ def _total_votes(ask: Ask) -> Answer:
 
 def _candidates(ask: Ask) -> Answer:
     contest = ask.wards[0]
+    if contest.unopposed:  # "was Westgate contested?"
+        verdict = "No — " if ask.yes_no else ""
+        return headed(ask.ward_answer(contest), with_verdict(verdict, who_won(ask, contest)))
     counts = Counter(s.party.display for s in contest.standings)
     by_party = join([f"{display} {count}" for display, count in counts.most_common()])
+    if ask.has(LIST):  # "who stood in Abbey?": the names, party by party
+        by_party = "; ".join(
+            f"{display}: {join([s.name for s in contest.standings if s.party.display == display])}"
+            for display in counts
+        )
     text = (
         f"{plural(len(contest.standings), 'candidate')} stood in {contest.ward} for "
         f"{plural(contest.seats, 'seat')}: {by_party}."
@@ -212,6 +221,8 @@ def _bottom(ask: Ask) -> Answer:
 
 def _top_party(ask: Ask) -> Answer:
     contest = ask.wards[0]
+    if ask.has(SEATS) and not ask.has(VOTES):  # "which party won the most seats in X"
+        return _party(ask)
     votes: Counter[str] = Counter()
     names: dict[str, str] = {}
     for s in contest.standings:
@@ -282,8 +293,22 @@ def _split(ask: Ask) -> Answer:
     elif contest.seats == 1:
         text = f"No — {contest.ward} had a single seat: {who_won(ask, contest)}"
     else:
-        text = f"No — {who_won(ask, contest)}"
+        text = with_verdict("No — ", who_won(ask, contest))
     return headed(ask.ward_answer(contest), text)
+
+
+def _mine(ask: Ask) -> Answer:
+    """ "Who's my councillor?": the bot can't know where the asker lives, so it asks."""
+    wards = [c.ward for c in ask.facts.contests]
+    shown = join(wards[:20] + ([f"{len(wards) - 20} more"] if len(wards) > 20 else []))
+    first = wards[0] if wards else "Abbey"
+    return NotFoundAnswer(
+        headline=f"Which ward are you in? Ask “Who won in {first}?” with your ward's name.",
+        what="ward",
+        query="",
+        message=f"The {ask.election.title} has {plural(len(wards), 'ward')}: {shown}.",
+        examples=(f"Who won in {first}?", f"Who represents {first}?"),
+    )
 
 
 # A party in a ward ---------------------------------------------------------------------------
@@ -300,7 +325,7 @@ def _party_won(ask: Ask) -> Answer:
     contest, mine, noun = _party_lines(ask)
     won = [s for s in mine if s.elected]
     if not mine:
-        text = f"{noun} had no candidate in {contest.ward}; {who_won(ask, contest)}"
+        text = f"{noun} had no candidate in {contest.ward}; {uncapitalised(who_won(ask, contest))}"
     elif won:
         names = join([_who(ask, s, party=False) for s in won])
         count = _all_seats(contest.seats) if len(won) == contest.seats else None
@@ -310,7 +335,8 @@ def _party_won(ask: Ask) -> Answer:
         best = mine[0]
         text = (
             f"{noun} won no seats in {contest.ward} (best: {best.name}, "
-            f"{ordinal(best.position)} with {num(best.votes or 0)} votes); {who_won(ask, contest)}"
+            f"{ordinal(best.position)} with {num(best.votes or 0)} votes); "
+            f"{uncapitalised(who_won(ask, contest))}"
         )
     verdict = ""
     if ask.yes_no:
@@ -364,6 +390,7 @@ def _party_candidates(ask: Ask) -> Answer:
 
 REPLIES: dict[str, Reply] = {
     "ward.result": _result,
+    "ward.mine": _mine,
     "ward.winners": _result,
     "ward.party": _party,
     "ward.majority": _majority,

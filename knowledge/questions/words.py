@@ -42,6 +42,8 @@ always never often sometimes usually around saw seen seeing looks looked looking
 wants needs told ask asked knew known gave given set found shown showed start started began
 performing performances result outcome outcomes happening going good bad great nice poor
 single final
+bot mate pal buddy bro guys lads folks team everyone lol haha cool sure alright anyway
+tho cos coz cuz sorry apologies hiya howdy oi yo right asking night evening
 """
 
 _ELECTION_WORDS = """
@@ -77,7 +79,9 @@ _OFF_TOPIC = """
 tall height old age aged born birthday live lives living married wife husband children
 phone email address salary paid job occupation religion weather forecast predict
 prediction predictions future opinion odds bet betting leader leaders mayor manifesto policy
-policies promise promised promises wealthy
+policies promise promised promises wealthy joke jokes population capital register registered
+registration upcoming tax bins bin potholes parking planning schools contact surgery surgeries
+budget
 """
 OFF_TOPIC: Final[frozenset[str]] = frozenset(_OFF_TOPIC.split())
 """Things people ask that the results don't hold ("how old is ...", "will Labour win next
@@ -85,8 +89,30 @@ time?"): a question using one of these (outside a name) is answered as out of sc
 OFF_TOPIC_PHRASES: Final[tuple[tuple[str, ...], ...]] = (
     ("next", "time"),
     ("next", "election"),
+    ("next", "council"),
+    ("next", "local"),
+    ("next", "vote"),
+    ("next", "poll"),
+    ("next", "one"),
     ("opinion", "poll"),
+    ("will", "win"),
+    ("will", "lose"),
+    ("will", "get"),
+    ("will", "take"),
+    ("will", "keep"),
+    ("gonna", "win"),
+    ("going", "to", "win"),
+    ("going", "to", "lose"),
 )
+"""Runs of words outside any name that ask the same ("will ... win": a prediction)."""
+
+_PLACE_PARTS = """
+north south east west central upper lower park moor dale green estate village hill hills
+vale heath common road lane town end bridge valley field fields wood woods forest grange
+"""
+PLACE_PARTS: Final[frozenset[str]] = frozenset(_PLACE_PARTS.split())
+"""Words that end or start place names ("Spondon *East*", "Darley *Dale*"): next to a ward's
+name they make another place, never dropped as noise."""
 
 NUMBER_AFTER: Final[frozenset[str]] = frozenset({"vote", "votes", "seats", "seat", "people"})
 """A year-like number followed by one of these is a count, not a year ("2000 votes")."""
@@ -96,6 +122,27 @@ NUMBER_BEFORE: Final[frozenset[str]] = frozenset(
 """A year-like number after one of these is a count, not a year ("over 2000")."""
 
 YES_NO_OPENERS: Final[frozenset[str]] = frozenset(
-    {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will", "can"}
-)
-"""A question opening with one of these wants a yes or a no first."""
+    {
+        "did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will", "can",
+        "any", "if", "whether",
+    }
+)  # fmt: skip
+"""A question opening with one of these wants a yes or a no first ("*any* ties?", "tell me
+*if* Labour won")."""
+
+_OPENING_FILLER = """
+hey hi hello hiya yo oi ok okay so sorry please pls plz bot mate pal guys lads folks and but
+also then well um oh right cheers thanks thx quick question one more another just again
+can could would you u tell me let know i im wonder wondering want to like ask asking
+"""
+OPENING_FILLER: Final[frozenset[str]] = frozenset(_OPENING_FILLER.split())
+"""Words a question may open with before it starts ("hey bot, sorry, one more: *did* ...",
+"can you tell me *if* ..."); skipped when looking for a yes/no opener."""
+
+SPELLINGS: Final[dict[str, str]] = {
+    "wun": "won", "wen": "when", "wat": "what", "wot": "what", "wht": "what", "wich": "which",
+    "whch": "which", "hw": "how", "ppl": "people", "cllrs": "councillors", "cllr": "councillor",
+    "maj": "majority", "vots": "votes", "votez": "votes", "seets": "seats", "thier": "their",
+    "teh": "the", "abt": "about", "ur": "your",
+}  # fmt: skip
+"""Text-speak and common misspellings, read as the word meant (a name spelt the same wins)."""

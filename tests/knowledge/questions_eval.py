@@ -12,6 +12,7 @@ A case says, written by hand from the documents:
     options  for an ambiguous answer, the names offered (exactly these)
     what     for a not-found answer: ward, candidate, party, election or question (or a list)
     election the id of the election answered from
+    batch    for blind batches (questions_eval_blind.toml), the batch it was written in
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ from typing import Any
 from pydantic import BaseModel
 
 HERE = Path(__file__).resolve().parent
-FILES = (HERE / "questions_eval.toml", HERE / "questions_eval_documents.toml")
+FILES = (
+    HERE / "questions_eval.toml",
+    HERE / "questions_eval_documents.toml",
+    HERE / "questions_eval_blind.toml",
+)
 THRESHOLD = 0.97
 
 
@@ -41,6 +46,7 @@ class Case:
     options: tuple[str, ...] | None = None
     what: tuple[str, ...] = ()
     election: str | None = None
+    batch: str = ""
 
     @property
     def label(self) -> str:
@@ -64,6 +70,7 @@ def load_cases(files: Iterable[Path] = FILES) -> list[Case]:
                     options=tuple(raw["options"]) if "options" in raw else None,
                     what=(what,) if isinstance(what, str) else tuple(what),
                     election=raw.get("election"),
+                    batch=raw.get("batch", ""),
                 )
             )
     return cases

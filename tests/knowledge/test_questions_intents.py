@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from questions_eval_documents import build_store
 
 from knowledge import ResultsStore
 from knowledge.normalize import normalize
+from knowledge.questions import answer_question
 from knowledge.questions.answering import REPLIES
 from knowledge.questions.intents import INTENTS, KEYWORDS
 from knowledge.questions.lexicon import lexicon_for
@@ -16,6 +22,8 @@ from knowledge.questions.slots import settle
 from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import tokenize
 from knowledge.questions.words import STOP_WORDS
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def spotted(store: ResultsStore, question: str) -> Spotted:
@@ -232,3 +240,94 @@ def test_the_election_named_in_the_question_is_used() -> None:
     assert election_for(store, "who won Darley in 2003", "derby-2002") == "derby-2003"
     assert election_for(store, "who won the Sinfin by-election") == "sinfin-by-election-2005"
     assert election_for(store, "who controls the council") == "barnsley-2004"
+
+
+# Real-world phrasing ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "opener"),
+    [
+        ("Sorry, one more: did Chris Williamson win?", "did"),
+        ("hey bot, can you tell me if Labour won Abbey", "if"),
+        ("can you tell me how many seats Labour won", "how"),
+        ("do you know who won in Darley", "who"),
+        ("any tories elected in Littleover?", "any"),
+    ],
+)
+def test_greetings_and_wrappers_are_skipped_to_find_the_question(
+    seed_store: ResultsStore, question: str, opener: str
+) -> None:
+    """A yes/no question is told by the word the question proper opens with, not the greeting."""
+    assert spotted(seed_store, question).opener == opener
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who won in Darley Dale",
+        "who won in spondon east",
+        "who won in Derby North?",
+        "who won in Chester Green",
+        "results for Normanton Park",
+    ],
+)
+def test_a_place_that_is_no_ward_is_not_found_rather_than_its_nearest_ward(
+    seed_store: ResultsStore, question: str
+) -> None:
+    """An extra word makes another place ("Darley Dale"); it is reported as a ward not found,
+    never answered as Darley, nor read as the council or the Green party it resembles."""
+    answer = answer_question(seed_store, question)
+    assert answer.kind == "not_found" and answer.what == "ward", answer.headline
+
+
+def test_text_speak_and_plural_abbreviations_are_read_as_meant(seed_store: ResultsStore) -> None:
+    """ "wun" is won, "wich" which, and "the LDs" the Liberal Democrats."""
+    found = spotted(seed_store, "wich party wun in sinfin")
+    assert found.words[:3] == ("which", "party", "won")
+    assert kinds(seed_store, "number of seats for the LDs") == [("party", "the LDs", "ok")]
+
+
+def test_an_off_topic_word_is_not_read_as_part_of_a_name(seed_store: ResultsStore) -> None:
+    """ "is Chris Williamson married" asks what the results don't hold; "married" is no surname."""
+    found = spotted(seed_store, "is chris williamson married")
+    assert found.off_topic and kinds(seed_store, "is chris williamson married") == [
+        ("candidate", "chris williamson", "ok")
+    ]
+
+
+def test_a_council_named_by_its_place_reads_as_the_council(seed_store: ResultsStore) -> None:
+    """ "do the Lib Dems run Derby" asks about control of the council, not candidates."""
+    assert reading(seed_store, "do the lib dems run derby").intent.name == "party.control"
+
+
+def test_a_shared_surname_beside_another_candidate_is_the_one_who_stood_against_them(
+    seed_store: ResultsStore,
+) -> None:
+    """ "Repton and Hart" compares Martin Repton with Simon Hart, who stood in Darley too."""
+    answer = answer_question(seed_store, "how many votes separated Repton and Hart")
+    assert answer.kind == "fact" and "Simon Hart" in (answer.headline or "")
+
+
+def test_answers_do_not_depend_on_the_hash_seed() -> None:
+    """Equal readings are settled in a fixed order, so every process answers alike."""
+    script = (
+        "from tests.conftest import PARTIES, SEED\n"
+        "from knowledge import ResultsStore\n"
+        "from knowledge.questions import answer_question\n"
+        "store = ResultsStore.load(SEED, PARTIES)\n"
+        "for q in ('results for Normanton Park', 'who won in Bolton', 'did Care win'):\n"
+        "    print(answer_question(store, q).model_dump_json())\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1

@@ -348,24 +348,36 @@ def _score(
     """
     if compact_name == whole:
         return 100.0
-    total = 0.0
-    lowest = 100.0
-    covered: set[str] = set()
+    # Each query word claims its own word of the name, best matches first, so "Darley Dale"
+    # cannot match the ward Darley by reading both of its words as "darley".
+    per_word: list[list[tuple[float, int]]] = []
     for word in words:
         options = similar[word]
         short = len(word) <= _SHORT_WORD
-        best = 0.0
-        best_token = ""
-        for token in tokens:
+        values = []
+        for position, token in enumerate(tokens):
             value = options.get(token, 0.0)
             if short and value < INITIAL_SCORE and token.startswith(word):
                 value = INITIAL_SCORE
-            if value > best:
-                best, best_token = value, token
+            values.append((value, position))
+        values.sort(reverse=True)
+        per_word.append(values)
+    claimed: set[int] = set()
+    covered: set[str] = set()
+    total = 0.0
+    lowest = 100.0
+    for values in sorted(per_word, key=lambda v: -v[0][0] if v else 0.0):
+        best = 0.0
+        for value, position in values:
+            if position not in claimed:
+                best = value
+                if value > 0.0:
+                    claimed.add(position)
+                    if value >= _TOKEN_FLOOR:
+                        covered.add(tokens[position])
+                break
         total += best
         lowest = min(lowest, best)
-        if best >= _TOKEN_FLOOR:
-            covered.add(best_token)
     mean = total / len(words)
     token_score = 90.0 * (mean + lowest) / 200.0 + 10.0 * len(covered) / distinct
     if len(whole) >= 5:

@@ -362,3 +362,16 @@ def test_suggest_on_one_or_two_letters_offers_names_starting_so(
     choices = suggest(seed_store, kind, text)  # type: ignore[arg-type]
     assert choices
     assert all(any(w.startswith(starts) for w in normalize(c.value).split()) for c in choices)
+
+
+@pytest.mark.parametrize(
+    ("query", "nearest"),
+    [("Darley Dale", "Darley"), ("Spondon East", "Spondon"), ("Littleover North", "Littleover")],
+)
+def test_a_longer_place_name_is_not_read_as_a_shorter_ward(
+    seed_store: ResultsStore, query: str, nearest: str
+) -> None:
+    """A ward with an extra word is another place: suggested, never answered as the nearest."""
+    resolution = seed_store.resolve_ward(query)
+    assert resolution.status == "not_found"
+    assert [m.name for m in resolution.matches][:1] == [nearest]

@@ -31,6 +31,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge.errors import ParseError
+from knowledge.lines import (
+    BY_ELECTION,
+    ELECTORATE_KEYS,
+    IGNORED_FACTS,
+    TRAILING_GROUP,
+    VOTES_WORD,
+    bare_candidate,
+    is_candidate_line,
+    is_fact_key,
+    read_votes,
+    split_candidate,
+    unmarked,
+    ward_and_seats,
+)
 from knowledge.models import Candidacy, Contest, Election, InfoboxParty, ParseWarning
 from knowledge.normalize import normalize
 from knowledge.values import (
@@ -49,11 +63,6 @@ _TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=$")
 _H2 = re.compile(r"^==(?!=)\s*(?P<text>.*?)\s*==$")
 _H3 = re.compile(r"^===+\s*(?P<text>.*?)\s*=+$")
 _CONTEST = re.compile(r"^-\s*(?P<text>.+?)\s*\*\*\s*$")
-_SEATS = re.compile(
-    r"^(?P<name>.*?)\s*\((?P<seats>\d{1,4})"
-    r"(?:\s*(?:seats?|councillors?|members?|vacanc(?:y|ies)))?\)\s*$",
-    re.IGNORECASE,
-)
 _KEY_VALUE = re.compile(r"^-\s*(?P<key>[^:()]+?)\s*:\s*(?P<value>.*)$")
 _OUTCOME = re.compile(
     r"^-\s*(?P<party>.+?)\s+"
@@ -61,29 +70,12 @@ _OUTCOME = re.compile(
     re.IGNORECASE,
 )
 _PARTY_SLOT = re.compile(r"^(?P<field>[A-Za-z][A-Za-z ]*?)\s*(?P<slot>\d{1,4})$")
-_NUMBER = re.compile(r"^[+\-−–]?\s*\d[\d,]*(?:\.\d+)?$")
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
-_UNOPPOSED = {"", "unopposed", "elected unopposed", "uncontested", "n/a", "—", "–", "-"}
-_VOTES_WITH_TAIL = re.compile(
-    # `1,234 (45.6%) +2.3`, `1,234 45.6%`: the count, then a share and/or a change
-    r"^(?P<votes>\d{1,3}(?:,\d{3})+|\d+)\s*(?:\([^()]*\))?\s*"
-    r"(?:[+\-−–]\d+(?:\.\d+)?\s*%?|\d+\.\d+\s*%?|\d+\s*%)?\s*$"
-)
-_QUALIFIER = re.compile(r"^(?:uk|politician|england|scotland|wales|[\d, ]+)$", re.IGNORECASE)
-_IGNORED_FACTS = re.compile(
-    r"^(?:swing|rejected|spoilt|spoiled|invalid|blank|total|valid|ballot|votes cast|postal)",
-    re.IGNORECASE,
-)
-_ELECTORATE_KEYS = ("registered electors", "electorate", "registered voters", "eligible electors")
-_FACT_KEYS = frozenset(("majority", "turnout", *_ELECTORATE_KEYS))
 _RESULTS_SECTION = re.compile(
     r"result|ward|division|by-?election|candidate|poll|contest|electoral", re.IGNORECASE
 )
 _FIRST_NUMBER = re.compile(r"[+\-−–]?\d[\d,]*(?:\.\d+)?")
-_VOTES_WORD = re.compile(r"\s*votes?\b.*$", re.IGNORECASE)
-_TRAILING_GROUP = re.compile(r"\s*\(.*\)\s*$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as editors number lines (unlike str.splitlines)
-_BY_ELECTION = re.compile(r"\bby[- ]?elections?\b", re.IGNORECASE)
 _INFOBOX = re.compile(r"^infobox(?:\s+[\w ]+)?:?$", re.IGNORECASE)
 
 _PARTY_FIELDS = {
@@ -96,31 +88,6 @@ _PARTY_FIELDS = {
     "popular vote": "popular_vote",
     "percentage": "percentage",
 }
-
-
-def split_candidate(text: str) -> tuple[str, str, str] | None:
-    """`Name (Party (UK)): 1,234 votes` -> (name, party, votes text), parentheses balanced.
-
-    The party is the balanced parenthesised group that ends just before the colon, so names
-    and party names may themselves contain parentheses.
-    """
-    colon = text.rfind("):")
-    while colon != -1:
-        depth = 0
-        for i in range(colon, -1, -1):
-            ch = text[i]
-            if ch == ")":
-                depth += 1
-            elif ch == "(":
-                depth -= 1
-                if depth == 0:
-                    name = text[:i].strip()
-                    party = text[i + 1 : colon].strip()
-                    if name and party:
-                        return name, party, text[colon + 2 :].strip()
-                    break
-        colon = text.rfind("):", 0, colon)
-    return None
 
 
 @dataclass
@@ -175,7 +142,7 @@ class _DocumentParser:
 
     def parse(self) -> Election:
         title, start = self._title()
-        self.by_document = bool(_BY_ELECTION.search(title))
+        self.by_document = bool(BY_ELECTION.search(title))
         state = "preamble"
         for index in range(start, len(self.lines)):
             number = index + 1
@@ -194,7 +161,7 @@ class _DocumentParser:
             if h2 := _H2.match(line):
                 self._close_contest()
                 state = "results" if _RESULTS_SECTION.search(h2["text"]) else "aside"
-                self.by_section = not self.by_document and bool(_BY_ELECTION.search(h2["text"]))
+                self.by_section = not self.by_document and bool(BY_ELECTION.search(h2["text"]))
                 continue
             if _TITLE.match(line):
                 self.warn(number, f"a second title line was ignored: {line[:80]!r}")
@@ -208,7 +175,7 @@ class _DocumentParser:
                 # prose and bullets (See also, References) are skipped.
                 current = self.current
                 if _CONTEST.match(line) or (
-                    current is not None and (current.candidates or _is_candidate_line(line))
+                    current is not None and (current.candidates or is_candidate_line(line))
                 ):
                     self._result_line(line, number)
                 continue
@@ -256,14 +223,14 @@ class _DocumentParser:
 
     def _start_contest(self, heading: str, number: int, optional: bool = False) -> None:
         self._close_contest()
-        name, seats, given = _ward_and_seats(heading)
+        name, seats, given = ward_and_seats(heading)
         self.current = _OpenContest(
             optional=optional,
             ward=name,
             line=number,
             seats=seats,
             seats_given=given,
-            by_election=bool(_BY_ELECTION.search(heading)) or self.by_section,
+            by_election=bool(BY_ELECTION.search(heading)) or self.by_section,
             later=self.by_section,
             headings=[heading],
         )
@@ -285,20 +252,20 @@ class _DocumentParser:
             self._candidate(*parts, number)
             return
         if (match := _KEY_VALUE.match(line)) and (
-            _is_fact_key(match["key"]) or not _OUTCOME.match(line)
+            is_fact_key(match["key"]) or not _OUTCOME.match(line)
         ):
             self._contest_fact(match["key"].strip(), match["value"].strip(), number)
             return
         if match := _OUTCOME.match(line):
             self.current.outcomes.append(line[1:].strip())
             return
-        if parts := _bare_candidate(line[1:].strip()):
+        if parts := bare_candidate(line[1:].strip()):
             self._candidate(*parts, number)  # `- Name (Party)`: stood, no count given
             return
         self.warn(number, f"unrecognised line ignored: {line[:80]!r}")
 
     def _contest_line(self, text: str, number: int) -> None:
-        _, seats, given = _ward_and_seats(text)
+        _, seats, given = ward_and_seats(text)
         current = self.current
         if current is None or current.has_contest_line or current.candidates:
             self._start_contest(text, number)
@@ -309,7 +276,7 @@ class _DocumentParser:
             current.headings.append(text)
         if given:
             current.seats, current.seats_given = seats, True
-        if _BY_ELECTION.search(text):
+        if BY_ELECTION.search(text):
             current.by_election = True
 
     def _candidate(self, name: str, party: str, votes_text: str, number: int) -> None:
@@ -317,13 +284,13 @@ class _DocumentParser:
         try:
             votes = read_votes(votes_text)
         except ValueError:
-            shown = _TRAILING_GROUP.sub("", _VOTES_WORD.sub("", votes_text)).strip()
+            shown = TRAILING_GROUP.sub("", VOTES_WORD.sub("", votes_text)).strip()
             raise self.fail(
                 number, f"vote count {shown[:40]!r} for {name[:60]} is not a number"
             ) from None
         if votes is not None and votes < 0:
             raise self.fail(number, f"vote count {votes} for {name} is negative")
-        name = _unmarked(" ".join(name.split()))
+        name = unmarked(" ".join(name.split()))
         self.current.candidates.append(
             Candidacy(name=name, party=" ".join(party.split()), votes=votes, line=number)
         )
@@ -345,9 +312,9 @@ class _DocumentParser:
                     self.current.turnout = parse_number(figure)
                     if pct := re.search(r"\(([\d.]+)\s*%\)", value):
                         self.current.turnout_percent = float(pct[1])
-            elif lowered in _ELECTORATE_KEYS:
+            elif lowered in ELECTORATE_KEYS:
                 self.current.electorate = parse_number(figure)
-            elif _IGNORED_FACTS.match(lowered):
+            elif IGNORED_FACTS.match(lowered):
                 pass  # swing, rejected or spoilt ballots, totals, notes: not used
             else:
                 self.warn(number, f"unknown result line {key[:60]!r} ignored")
@@ -503,83 +470,6 @@ class _DocumentParser:
             contests=tuple(self.contests),
             warnings=tuple(self.warnings),
         )
-
-
-def _ward_and_seats(text: str) -> tuple[str, int, bool]:
-    """`Abbey (3)` or `Abbey (3 seats)` -> ("Abbey", 3, True); `Abbey` -> ("Abbey", 1, False).
-
-    A by-election heading names its ward: `Littleover by-election, 5 May 2005` -> "Littleover".
-    """
-    text = " ".join(text.strip("* ").split()) or " ".join(text.split())
-    if (by := _BY_ELECTION.search(text)) and (ward := text[: by.start()].strip(" ,-–—:")):
-        text = ward
-    if match := _SEATS.match(text):
-        seats = int(match["seats"])
-        return match["name"].strip() or text, max(seats, 1), True
-    return text, 1, False
-
-
-def read_votes(text: str) -> int | None:
-    """A candidate's count as written: `1,234 votes`, `1234`, `1,234 (45.6%) +2.3` -> 1234.
-
-    None when no count is given (`Unopposed`, blank); raises ValueError for anything else.
-    """
-    cleaned = _VOTES_WORD.sub("", text).strip()
-    cleaned = _TRAILING_GROUP.sub("", cleaned).strip()
-    if cleaned.strip("'*_ ").lower() in _UNOPPOSED:  # also wiki italics: ''Unopposed''
-        return None
-    try:
-        return parse_number(cleaned)
-    except ValueError:
-        match = _VOTES_WITH_TAIL.match(text.strip())
-        if match is None:
-            raise
-        return parse_number(match["votes"])
-
-
-def _is_fact_key(key: str) -> bool:
-    """A key of the lines after the candidates that this parser reads or knowingly skips."""
-    lowered = " ".join(key.lower().split())
-    return lowered in _FACT_KEYS or bool(_IGNORED_FACTS.match(lowered))
-
-
-def _unmarked(name: str) -> str:
-    """`Jo Bloggs*` (an incumbent's mark) and `**Jo Bloggs**` (bold) -> `Jo Bloggs`.
-
-    Other asterisks are part of the name as written (`Under_score *Star*`).
-    """
-    if len(name) > 4 and name.startswith("**") and name.endswith("**") and name.count("*") == 4:
-        return name[2:-2].strip() or name
-    if name.endswith("*") and name.count("*") == 1:
-        return name[:-1].rstrip() or name
-    return name
-
-
-def _is_candidate_line(line: str) -> bool:
-    """`- Name (Party): 1,234 votes` with a readable count (or none, when unopposed)."""
-    if not line.startswith("-"):
-        return False
-    parts = split_candidate(line[1:].strip())
-    if parts is None:
-        return False
-    try:
-        read_votes(parts[2])
-    except ValueError:
-        return False
-    return True
-
-
-def _bare_candidate(text: str) -> tuple[str, str, str] | None:
-    """`Jim Mason (Independent (politician))`: a candidate line without `: votes` (unopposed).
-
-    `Labour Party (UK)` alone is not one: `(UK)` qualifies a party, it does not name one.
-    """
-    if not text.endswith(")"):
-        return None
-    parts = split_candidate(text + ":")
-    if parts is None or _QUALIFIER.match(parts[1]):
-        return None
-    return parts
 
 
 _INFOBOX_READERS: dict[str, Callable[[str], int | float | None]] = {

@@ -8,7 +8,7 @@ import pytest
 
 from knowledge import ResultsStore, parse_document, run_text
 from knowledge.answers import PartyAnswer, SummaryAnswer, WardAnswer
-from knowledge.parser import split_candidate
+from knowledge.lines import split_candidate
 from knowledge.parties import NEUTRAL_COLOUR
 
 DocumentBuilder = Callable[..., str]

@@ -24,7 +24,7 @@ from knowledge.answers import (
     SummaryAnswer,
     WardAnswer,
 )
-from knowledge.parser import read_votes
+from knowledge.lines import read_votes
 from knowledge.values import council_name, election_id, parse_change, parse_count, parse_share
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"

@@ -6,13 +6,13 @@ from __future__ import annotations
 from knowledge.answers import Answer
 from knowledge.questions.candidate_replies import REPLIES as CANDIDATE_REPLIES
 from knowledge.questions.comparisons import REPLIES as COMPARISON_REPLIES
-from knowledge.questions.context import Ask, Reply
+from knowledge.questions.context import Ask, Reply, headed
 from knowledge.questions.council_replies import REPLIES as COUNCIL_REPLIES
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.party_replies import REPLIES as PARTY_REPLIES
 from knowledge.questions.rankings import REPLIES as RANKING_REPLIES
 from knowledge.questions.recognise import recognise
-from knowledge.questions.scope import Scope, choose_election
+from knowledge.questions.scope import Scope, asks_by_election, choose_election
 from knowledge.questions.slots import fill, settle
 from knowledge.questions.spotting import spot
 from knowledge.questions.text import tokenize
@@ -59,4 +59,11 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     ask = fill(store, spotted, reading, scope)
     if not isinstance(ask, Ask):
         return ask
-    return REPLIES[reading.intent.name](ask)
+    answer = REPLIES[reading.intent.name](ask)
+    if asks_by_election(spotted) and ask.election.kind != "by-election" and ask.wards:
+        # "the Ashton by-election" when only Ashton's ordinary election is loaded: say so,
+        # rather than pass that result off as the by-election's
+        ward = ask.wards[0].ward
+        note = f"I don't have a by-election in {ward}; in the {ask.election.title}: "
+        answer = headed(answer, note + (answer.headline or ""))
+    return answer

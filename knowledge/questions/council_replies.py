@@ -52,7 +52,8 @@ def _control(ask: Ask) -> Answer:
         else:
             held = _held(top.seats_after, top.seats_won)
             text = (
-                f"No party has a majority on {council} ({need}): the largest party, {noun}, "
+                f"{council} is under no overall control: no party has a majority ({need}); "
+                f"the largest party, {noun}, "
                 f"has {held} of the {size} seats."
             )
     else:

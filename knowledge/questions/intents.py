@@ -410,6 +410,8 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("rank.party_gain", "superlatives", (MOST, WHICH_PARTY, CHANGE), bonus=(SEATS,)),
     _i("rank.party_most", "superlatives", (MOST, WHICH_PARTY), bonus=(VOTES, SEATS)),
     _i("rank.party_fewest", "superlatives", (FEWEST, WHICH_PARTY), bonus=(VOTES, SEATS)),
+    # "who won the most seats": only a party wins seats across the council
+    _i("rank.party_most", "superlatives", (MOST, ("seats", "councillors", "most seats"))),
     _i("rank.most_votes", "superlatives", (MOST,), bonus=(VOTES, WHO)),
     _i("rank.fewest_votes", "superlatives", (FEWEST,), bonus=(VOTES, WHO)),
     _i("council.unopposed", "council", (UNOPPOSED,), bonus=(COUNCIL_WARDS,)),

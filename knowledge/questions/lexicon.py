@@ -70,6 +70,9 @@ class Lexicon:
             for kind, index in indexes.items()
         }
         words["election"] -= STOP_WORDS
+        self.longest = max(  # words in the longest ward name ("St Mark's and St Peter's": 5)
+            (len(t) for entry in store.wards.entries for t in entry.tokens), default=0
+        )
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
         self._vocab: dict[EntityKind, list[str]] = {k: sorted(v) for k, v in words.items()}
         self._keywords = sorted(KEYWORDS)

@@ -60,7 +60,7 @@ def choose_election(
         if places and named & places:  # "Abbey in 2002": the 2002 election that has Abbey
             named &= places
         return _pick(store, named, spotted)
-    if _asks_by_election(spotted):
+    if asks_by_election(spotted):
         by = {e.id for e in store.elections if e.kind == "by-election"}
         if wanted is not None and wanted & by:
             wanted &= by
@@ -84,7 +84,7 @@ def _pick(
 ) -> Scope | AmbiguousAnswer | NotFoundAnswer:
     """One of several named elections: the newest when they are one council's, else ask."""
     elections = [e for e in store.elections if e.id in ids]
-    if _asks_by_election(spotted):
+    if asks_by_election(spotted):
         by = [e for e in elections if e.kind == "by-election"]
         elections = by or elections
     councils = {e.council for e in elections if e.kind == "council"}
@@ -135,7 +135,7 @@ def _newest(store: ResultsStore, ids: set[str]) -> Election:
     return next(e for e in reversed(store.elections) if e.id in ids)
 
 
-def _asks_by_election(spotted: Spotted) -> bool:
+def asks_by_election(spotted: Spotted) -> bool:
     words = spotted.words
     return any(words[n : n + 2] == BY_ELECTION for n in range(len(words) - 1)) or (
         "byelection" in words

@@ -21,7 +21,9 @@ from knowledge.questions.words import PLACE_PARTS
 from knowledge.resolve import ACCEPT, EntityKind, Resolution
 
 MAX_SPAN: Final = 4
-"""Longest name, in words, looked up as one."""
+"""Longest name, in words, looked up as one (longer when the store has a longer ward name)."""
+LONGEST_SPAN: Final = 7
+"""Never more than this, whatever the ward names."""
 UNCOVERED_PENALTY: Final = 12.0
 """Leaving a name-like word unexplained costs more than any single match gains."""
 SPAN_COST: Final = 1.0
@@ -47,8 +49,9 @@ State = tuple[float, tuple[Choice, ...]]
 class Lookup:
     """The resolvers, memoised for one question (the split tries the same n-gram often)."""
 
-    def __init__(self, by_kind: dict[EntityKind, Resolver]) -> None:
+    def __init__(self, by_kind: dict[EntityKind, Resolver], longest_ward: int = 0) -> None:
         self._by_kind = by_kind
+        self.max_span = min(max(MAX_SPAN, longest_ward), LONGEST_SPAN)
         self._seen: dict[tuple[EntityKind, str], Resolution] = {}
 
     def __call__(self, kind: EntityKind, query: str) -> Resolution:
@@ -158,7 +161,7 @@ def best_split(
     A run that is one complete name of one kind ("Lucy Care") is taken whole at once: on a large
     store, looking up "Lucy" alone is the expensive part.
     """
-    if 1 < end - start <= MAX_SPAN:
+    if 1 < end - start <= lookup.max_span:
         whole = [
             kind
             for kind in span_kinds(tokens, infos, start, end)
@@ -175,9 +178,9 @@ def best_split(
             value, chosen = state
             skip = 0.0 if infos[i].role == "soft" else -UNCOVERED_PENALTY
             _keep(best, (i + 1, None), (value + skip, chosen))
-            for j in range(i + 1, min(end, i + MAX_SPAN) + 1):
+            for j in range(i + 1, min(end, i + lookup.max_span) + 1):
                 for kind in _ordered(span_kinds(tokens, infos, i, j)):
-                    if kind == last_kind:
+                    if kind == last_kind or (j - i > MAX_SPAN and kind != "ward"):
                         continue
                     resolution = lookup(kind, query_of(tokens[i:j]))
                     weight = sum(

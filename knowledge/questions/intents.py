@@ -331,6 +331,8 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("ward_party.majority", "margins", (MARGIN,), ("ward", "party"), bonus=(WIN, VOTES)),
     _i("ward_party.share", "ward", (SHARE,), ("ward", "party")),
     _i("ward_party.candidates", "ward", (STAND,), ("ward", "party")),
+    # "did the Tories take Amington from Labour": the first party, the second its rival
+    _i("ward_party.won", "ward", ((*WIN, *GAINED), ("from",)), ("ward", "party"), ("party",)),
     _i("ward_party.won", "ward", ((*WIN, *SEATS, *LOSE),), ("ward", "party")),
     _i("ward_party.result", "ward", (), ("ward", "party")),
     # A candidate (a ward or party named alongside narrows who is meant).

@@ -35,9 +35,12 @@ WORD_SIMILARITY: Final = 75.0
 JOINED_SIMILARITY: Final = 90.0
 """Two words read as one word of the name ("little over") must make it almost exactly."""
 _WARD_FILLER: Final = frozenset({"ward", "wards", "the", "division", "area"})
+LOOKS_LIKE: Final = 0.01
+"""Breaks a tie between unmatched readings: "Mary Jones" (not found) is a candidate's name."""
 SOFT_WEIGHT: Final = 0.1
 """An ordinary word inside a name ("Janet *Till*", "Labour *and* ...") explains little."""
 _NAME_KINDS: Final = frozenset({"ward", "candidate"})
+_PLACES: Final = frozenset({"ward", "election"})
 KIND_ORDER: Final[tuple[EntityKind, ...]] = ("ward", "candidate", "party", "election")
 
 Resolver = Callable[[str], Resolution]
@@ -182,14 +185,27 @@ def best_split(
                 for kind in _ordered(span_kinds(tokens, infos, i, j)):
                     if kind == last_kind or (j - i > MAX_SPAN and kind != "ward"):
                         continue
+                    if kind == "candidate" and last_kind in _PLACES and _forename(infos, chosen):
+                        continue
                     resolution = lookup(kind, query_of(tokens[i:j]))
                     weight = sum(
                         SOFT_WEIGHT if infos[n].role == "soft" else 1.0 for n in range(i, j)
                     )
                     gained = value + _value(resolution, weight)
+                    if resolution.status == "not_found" and all(
+                        kind in infos[n].kinds for n in range(i, j)
+                    ):  # a name we don't have is read as the kind its words are
+                        gained += LOOKS_LIKE
                     _keep(best, (j, kind), (gained, (*chosen, (kind, i, j))))
     finals = [state for (pos, _), state in best.items() if pos == end]
     return list(max(finals, key=lambda s: s[0])[1]) if finals else []
+
+
+def _forename(infos: list[WordInfo], chosen: tuple[Choice, ...]) -> bool:
+    """The ward or election just before this candidate is spelt in candidates' name words: "Mary
+    Jones" is one person (perhaps not found), never St. Mary's and then a Jones."""
+    _, first, last = chosen[-1]
+    return all("candidate" in infos[n].kinds for n in range(first, last))
 
 
 def _ordered(kinds: set[EntityKind]) -> list[EntityKind]:

@@ -3,6 +3,8 @@ composition, votes and turnout, split wards and ties, and the list of elections.
 
 from __future__ import annotations
 
+from typing import Final
+
 from knowledge import compose
 from knowledge.answers import Answer, FactAnswer, HelpAnswer
 from knowledge.commands import help_answer
@@ -16,6 +18,7 @@ from knowledge.questions.phrasing import (
     num,
     plural,
     sentence,
+    uncapitalised,
     were,
     with_verdict,
 )
@@ -70,10 +73,26 @@ def _control(ask: Ask) -> Answer:
             f"{said}{noun} won the most seats contested: {top.seats_won} of "
             f"{summary.seats_contested}."
         )
+    before = ask.election.control_before
+    if before and ask.has(_BEFORE) and not ask.has(_AFTER):  # "who controlled it before?"
+        then = _control_text(ask, before, council)
+        text = f"{then} before the election; after it, {uncapitalised(text)}"
     verdict = ""
     if ask.yes_no and ask.has(HUNG) and summary.control_known:  # "is the council hung?"
         verdict = "No — " if summary.control_key is not None else "Yes — "
     return headed(summary, with_verdict(verdict, sentence(text)))
+
+
+_BEFORE: Final = ("before", "before the election", "previously", "beforehand", "until")
+_AFTER: Final = ("after", "after the election", "now", "afterwards")
+
+
+def _control_text(ask: Ask, written: str, council: str) -> str:
+    """Who controlled the council, as the document writes it ("No overall control", "Labour")."""
+    if "overall control" in written.casefold():
+        return f"{council} was under no overall control"
+    party = ask.store.book.lookup(written)
+    return f"{ask.party_of(party.key, party.display)} controlled {council}"
 
 
 def _threshold(ask: Ask) -> Answer:

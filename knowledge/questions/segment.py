@@ -105,6 +105,8 @@ def _in_name(words: list[str], name: str) -> bool:
 def _take(word: str, parts: list[str], similarity: float = WORD_SIMILARITY) -> bool:
     """Find (and use up) a word of the name that this word is, a prefix of, or a typo of."""
     for i, part in enumerate(parts):
+        if word in PLACE_PARTS and part in PLACE_PARTS and word != part:
+            continue  # "Kenton West" is not Kenton East, whatever the spelling distance
         if part.startswith(word) or fuzz.ratio(word, part) >= similarity:
             del parts[i]
             return True
@@ -187,14 +189,14 @@ def best_split(
                         continue
                     if kind == "candidate" and last_kind in _PLACES and _forename(infos, chosen):
                         continue
+                    if last_kind == "ward" and kind != "ward" and _place_part(tokens, i, j):
+                        continue  # "Kenton West": a place we may not have, not Paul West
                     resolution = lookup(kind, query_of(tokens[i:j]))
                     weight = sum(
                         SOFT_WEIGHT if infos[n].role == "soft" else 1.0 for n in range(i, j)
                     )
                     gained = value + _value(resolution, weight)
-                    if resolution.status == "not_found" and all(
-                        kind in infos[n].kinds for n in range(i, j)
-                    ):  # a name we don't have is read as the kind its words are
+                    if resolution.status == "not_found" and _looks_like(infos, kind, i, j):
                         gained += LOOKS_LIKE
                     _keep(best, (j, kind), (gained, (*chosen, (kind, i, j))))
     finals = [state for (pos, _), state in best.items() if pos == end]
@@ -206,6 +208,17 @@ def _forename(infos: list[WordInfo], chosen: tuple[Choice, ...]) -> bool:
     Jones" is one person (perhaps not found), never St. Mary's and then a Jones."""
     _, first, last = chosen[-1]
     return all("candidate" in infos[n].kinds for n in range(first, last))
+
+
+def _place_part(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    return all(tokens[n].word in PLACE_PARTS for n in range(first, last))
+
+
+def _looks_like(infos: list[WordInfo], kind: EntityKind, first: int, last: int) -> bool:
+    """A name we don't have is read as the kind its known words best match ("Bill Brierley":
+    a candidate's surname, only a near miss of the ward Birley)."""
+    known = [infos[n].kinds for n in range(first, last) if infos[n].kinds]
+    return bool(known) and all(kinds.get(kind, 0.0) >= max(kinds.values()) for kinds in known)
 
 
 def _ordered(kinds: set[EntityKind]) -> list[EntityKind]:

@@ -27,6 +27,8 @@ Status = Literal["ok", "ambiguous", "not_found"]
 
 ACCEPT = 80.0
 """Below this score a match is never used as the answer: the user is asked instead."""
+_CERTAIN_WORD = 80.0
+"""Each word of a several-word query must match its name word at least this well to be certain."""
 AMBIGUITY_MARGIN = 4.0
 """Matches within this many points of the best are offered as options, not guessed between."""
 SUGGEST_FLOOR = 55.0
@@ -385,4 +387,8 @@ def _score(
         shorter, longer = sorted((len(whole), len(compact_name)))
         if 200.0 * shorter / (shorter + longer) - 6.0 > token_score:
             token_score = max(token_score, float(fuzz.ratio(whole, compact_name)) - 6.0)
+    if len(words) > 1 and 0.0 < lowest < _CERTAIN_WORD:
+        # One word of a longer name only looks like the name's word ("Sean" for "Siân"): it may
+        # be someone else, so the match can be suggested but is never taken as the answer.
+        token_score = min(token_score, ACCEPT - 0.5)
     return token_score

@@ -375,3 +375,17 @@ def test_a_longer_place_name_is_not_read_as_a_shorter_ward(
     resolution = seed_store.resolve_ward(query)
     assert resolution.status == "not_found"
     assert [m.name for m in resolution.matches][:1] == [nearest]
+
+
+@pytest.mark.parametrize(
+    ("query", "suggested"),
+    [("Sean O'Brien", "Zoë O'Brien"), ("lucy carr", "Lucy Care"), ("margaret hurd", "Margaret Hird")],
+)
+def test_a_name_with_one_word_only_alike_is_suggested_not_answered(
+    make_store: StoreBuilder, seed_store: ResultsStore, query: str, suggested: str
+) -> None:
+    """'Sean O'Brien' may be someone else than Zoë O'Brien: the bot asks rather than answers."""
+    store = make_store(HAND_MADE) if "O'Brien" in query else seed_store
+    resolution = store.resolve_candidate(query)
+    assert resolution.status == "not_found"
+    assert [m.name for m in resolution.matches][:1] == [suggested]

@@ -379,7 +379,11 @@ def test_a_longer_place_name_is_not_read_as_a_shorter_ward(
 
 @pytest.mark.parametrize(
     ("query", "suggested"),
-    [("Sean O'Brien", "Zoë O'Brien"), ("lucy carr", "Lucy Care"), ("margaret hurd", "Margaret Hird")],
+    [
+        ("Sean O'Brien", "Zoë O'Brien"),
+        ("lucy carr", "Lucy Care"),
+        ("margaret hurd", "Margaret Hird"),
+    ],
 )
 def test_a_name_with_one_word_only_alike_is_suggested_not_answered(
     make_store: StoreBuilder, seed_store: ResultsStore, query: str, suggested: str

@@ -98,10 +98,14 @@ def _embed(title: str, hex_colour: str | None, description: str = "") -> discord
     )
 
 
-def _cite(embed: discord.Embed, ref: ElectionRef, others: Sequence[ElectionRef] = ()) -> None:
+def _cite(
+    embed: discord.Embed, ref: ElectionRef, others: Sequence[ElectionRef] = (), more: int = 0
+) -> None:
     """Footer with the source document; other elections that have the same name are listed."""
     if others:
         lines = [f"{safe(o.title)} — `election:{o.id}`" for o in others]
+        if more:
+            lines.append(f"…and {more} more elections")
         embed.add_field(
             name="Also in",
             value=limits.join_within(lines, limits.FIELD_VALUE, "…and {n} more elections"),
@@ -214,7 +218,7 @@ def _ward(a: WardAnswer) -> discord.Embed:
     embed.add_field(
         name="Shares", value=f"Share of the votes cast: {safe(a.share_rule)}.", inline=False
     )
-    _cite(embed, a.election, a.other_elections)
+    _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
 
@@ -257,8 +261,10 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
             + (f" {ELECTED}" if o.elected else "")
             for o in a.elsewhere
         ]
+        if a.more_elsewhere:
+            stood.append(f"…and {a.more_elsewhere} more candidacies under this name")
         _list_fields(embed, "Also stood", stood, "…and {n} more", max_fields=1)
-    _cite(embed, a.election, a.other_elections)
+    _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
 
@@ -266,7 +272,7 @@ def _party(a: PartyAnswer) -> discord.Embed:
     embed = _embed(f"{a.party} — {a.election.title}", a.colour)
     if not a.stood:
         embed.description = f"{safe(a.party)} had no candidates in this election."
-        _cite(embed, a.election, a.other_elections)
+        _cite(embed, a.election, a.other_elections, a.more_elections)
         return embed
     tied = f" ({a.tied_seats} tied for a last seat)" if a.tied_seats else ""
     lines = [
@@ -301,7 +307,7 @@ def _party(a: PartyAnswer) -> discord.Embed:
         [_candidate_line(w, ward=True) for w in a.winners],
         "…and {n} more winners: use /ward for each ward",
     )
-    _cite(embed, a.election, a.other_elections)
+    _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
 
@@ -350,7 +356,7 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
         )
     if pinned:
         embed.set_author(name=PIN_MARKER)
-    _cite(embed, a.election, a.other_elections)
+    _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
 
@@ -388,7 +394,7 @@ def _closest(a: ClosestAnswer) -> discord.Embed:
         "the percentage is of the votes cast in that ward.",
         inline=False,
     )
-    _cite(embed, a.election, a.other_elections)
+    _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
 
@@ -440,14 +446,14 @@ def _ranking(a: RankingAnswer) -> discord.Embed:
     if a.note:
         lines.append(f"*{safe(a.note)}*")
     embed.description = limits.join_within(lines, 3500, "…and {n} more")
-    _cite(embed, a.election, a.other_elections)
+    _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
 
 def _fact(a: FactAnswer) -> discord.Embed:
     embed = _embed(f"{a.title} — {a.election.title}", a.colour)
     embed.description = limits.join_within([safe(line) for line in a.lines], 3500, "…and {n} more")
-    _cite(embed, a.election, a.other_elections)
+    _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
 

@@ -176,6 +176,13 @@ CAST: Final[Cue] = (
     "votes cast", "total votes", "how many votes", "how many people voted", "ballots cast",
     "ballots", "total", "votes were cast", "vote total", "voters", "total vote",
 )  # fmt: skip
+WARD_NOUN: Final[Cue] = ("ward", "which ward", "what ward", "wards", "which wards", "what wards")
+WARD_SIZE: Final[Cue] = (
+    "seats", "seat", "councillors", "members", "elected the most", "elected the fewest",
+    "most councillors", "fewest councillors", "most seats", "fewest seats", "biggest ward",
+    "largest ward", "smallest ward",
+)  # fmt: skip
+"""A ward's size in seats ("which ward elected the most councillors")."""
 N: Final = "num"
 """A figure in the question, as the trigger phrases see it (`spotting.NUMBER`)."""
 ABOVE: Final[Cue] = (
@@ -407,6 +414,8 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("rank.ward_fewest_cast", "superlatives", (FEWEST, WHERE, (*CAST, *VOTES))),
     _i("rank.ward_most_cast", "superlatives", (("busiest", "busiest ward", "most voters"),)),
     _i("rank.ward_fewest_cast", "superlatives", (("quietest", "quietest ward", "fewest voters"),)),
+    _i("rank.ward_most_seats", "superlatives", (MOST, WARD_NOUN, WARD_SIZE)),
+    _i("rank.ward_fewest_seats", "superlatives", (FEWEST, WARD_NOUN, WARD_SIZE)),
     _i("rank.party_place", "superlatives", (WHICH_PARTY, ORDINAL), bonus=(VOTES, SEATS)),
     _i("rank.place", "superlatives", (ORDINAL,), bonus=(VOTES, WHO)),
     _i("rank.party_gain", "superlatives", (MOST, WHICH_PARTY, CHANGE), bonus=(SEATS,)),

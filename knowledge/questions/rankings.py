@@ -4,6 +4,7 @@ the ward with most votes cast or highest turnout, and the parties at the top or 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final
 
 from knowledge import compose
 from knowledge.answers import (
@@ -14,11 +15,12 @@ from knowledge.answers import (
     PartyRow,
     RankedLine,
     RankingAnswer,
+    SummaryAnswer,
 )
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES, WIN
+from knowledge.questions.intents import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES, WIN, Cue
 from knowledge.questions.phrasing import join, num, ordinal, pct, plural, sentence
 
 RANKED = 10
@@ -140,6 +142,31 @@ def _ward_cast(ask: Ask, most: bool) -> Answer:
     )
 
 
+def _ward_seats(ask: Ask, most: bool) -> Answer:
+    """ "Which ward elected the most councillors?": the wards with the most (fewest) seats."""
+    contests = sorted(ask.facts.contests, key=lambda c: (-c.seats if most else c.seats, c.ward))
+    top = contests[0].seats
+    level = [c.ward for c in contests if c.seats == top]
+    word = "most" if most else "fewest"
+    seats = plural(top, "seat")
+    if len(level) == 1:
+        headline = f"{level[0]} elected the {word} councillors: {seats}."
+    elif len(level) == len(contests):
+        headline = f"Every ward elected the same number of councillors: {seats} each."
+    else:
+        shown = join(
+            level[:MAX_WARDS]
+            + ([f"{len(level) - MAX_WARDS} more"] if len(level) > MAX_WARDS else [])
+        )
+        headline = (
+            f"{plural(len(level), 'ward')} elected the {word} councillors, {seats} each: {shown}."
+        )
+    return _ward_fact(ask, "Seats by ward", contests, lambda c: plural(c.seats, "seat"), headline)
+
+
+MAX_WARDS = 12
+
+
 def _turnout(ask: Ask, most: bool) -> Answer:
     given = [
         c for c in ask.facts.contests if c.turnout_percent is not None or c.turnout is not None
@@ -182,23 +209,46 @@ def _turnout(ask: Ask, most: bool) -> Answer:
     return _ward_fact(ask, "Turnout by ward", given, show, headline)
 
 
-def _party_metric(ask: Ask) -> str:
+WON: Final[Cue] = ("won", "win", "wins", "winning", "gained", "gain", "took", "take")
+"""Seats won at this election."""
+HELD: Final[Cue] = (
+    "after the election", "after", "afterwards", "now", "on the council", "has", "have", "had",
+    "hold", "holds", "held", "in total", "overall", "total", "biggest party", "largest party",
+)  # fmt: skip
+"""Seats on the council, not seats won at this election ("which party has the most seats")."""
+
+
+def _party_metric(ask: Ask, summary: SummaryAnswer | None = None) -> str:
     if ask.has(VOTES) and not ask.has(SEATS):
         return "votes"
     if ask.has(COUNCIL_CANDIDATES) and not ask.has(SEATS):
         return "candidates"
+    if (
+        summary is not None
+        and not summary.whole_council
+        and any(r.seats_after is not None for r in summary.rows)
+        and ask.has(HELD)
+        and not ask.has(WON)
+    ):  # an election by thirds: the council after it, from the document's Seats After
+        return "held"
     return "seats"
+
+
+def _party_value(metric: str, row: PartyRow) -> int:
+    if metric == "held":
+        return row.seats_after or 0
+    return {"votes": row.votes, "candidates": row.candidates}.get(metric, row.seats_won)
 
 
 def _party_rank(ask: Ask, most: bool) -> Answer:
     summary = ask.summary()
-    rows = [r for r in summary.rows if r.candidates]
+    metric = _party_metric(ask, summary)
+    rows = [r for r in summary.rows if (r.seats_after if metric == "held" else r.candidates)]
     if not rows:
         return headed(summary, "No party stood in this election.")
-    metric = _party_metric(ask)
 
     def value(row: PartyRow) -> int:
-        return {"votes": row.votes, "candidates": row.candidates}.get(metric, row.seats_won)
+        return _party_value(metric, row)
 
     rows.sort(key=lambda r: (-value(r) if most else value(r), r.name))
     top = rows[0]
@@ -209,9 +259,17 @@ def _party_rank(ask: Ask, most: bool) -> Answer:
         names = sentence(join([ask.party_of(r.key, r.name) for r in level]))
         what = {"votes": "votes", "candidates": "candidates"}.get(metric, "seats")
         verb = "stood" if metric == "candidates" else ("got" if metric == "votes" else "won")
+        if metric == "held":
+            verb, what = "had", "seats on the council after the election"
         text = f"{names} {verb} the {word} {what}, {num(value(top))} each."
         return headed(summary, text)
-    if metric == "votes":
+    if metric == "held":
+        text = (
+            f"{noun} had the {word} seats on {ask.election.council} after the election: "
+            f"{value(top)} of {summary.council_size or sum(value(r) for r in rows)} "
+            f"({top.seats_won} won at this election)."
+        )
+    elif metric == "votes":
         text = f"{noun} got the {word} votes: {num(top.votes)} ({pct(top.vote_share)})."
     elif metric == "candidates":
         text = f"{noun} stood the {word} candidates: {top.candidates}."
@@ -256,8 +314,17 @@ def _party_place(ask: Ask) -> Answer:
     if wanted > len(rows):
         return headed(summary, f"Only {plural(len(rows), 'party', 'parties')} stood.")
     row = rows[wanted - 1]
+
+    def value(r: PartyRow) -> int:
+        return r.votes if metric == "votes" else r.seats_won
+
+    level = [r for r in rows if value(r) == value(row)]
     noun = sentence(ask.party_of(row.key, row.name))
     figure = f"{num(row.votes)} votes" if metric == "votes" else plural(row.seats_won, "seat")
+    if len(level) > 1:  # "which party came third" when two won the same seats
+        place = ordinal(rows.index(level[0]) + 1)
+        names = sentence(join([ask.party_of(r.key, r.name) for r in level]))
+        return headed(summary, f"{names} were joint {place}, with {figure} each.")
     return headed(summary, f"{noun} came {ordinal(wanted)}, with {figure}.")
 
 
@@ -345,6 +412,8 @@ REPLIES: dict[str, Reply] = {
     "rank.ward_fewest_cast": lambda ask: _ward_cast(ask, False),
     "rank.turnout_high": lambda ask: _turnout(ask, True),
     "rank.turnout_low": lambda ask: _turnout(ask, False),
+    "rank.ward_most_seats": lambda ask: _ward_seats(ask, True),
+    "rank.ward_fewest_seats": lambda ask: _ward_seats(ask, False),
     "rank.party_most": lambda ask: _party_rank(ask, True),
     "rank.party_fewest": lambda ask: _party_rank(ask, False),
     "rank.party_gain": _party_gain,

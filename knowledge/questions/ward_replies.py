@@ -216,6 +216,8 @@ def _bottom(ask: Ask) -> Answer:
     level = [s for s in with_votes if s.votes == low.votes]
     names = join([f"{s.name} ({s.party.display})" for s in level])
     text = f"{names} got the fewest votes in {contest.ward}: {num(low.votes or 0)}."
+    if len(level) > 1:
+        text = f"{names} were joint last in {contest.ward}, with {num(low.votes or 0)} each."
     return headed(ask.ward_answer(contest), text)
 
 
@@ -244,12 +246,31 @@ def _place(ask: Ask) -> Answer:
         text = f"Only {plural(len(contest.standings), 'candidate')} stood in {contest.ward}."
         return headed(ask.ward_answer(contest), text)
     standing = contest.standings[wanted - 1]
-    status = "elected" if standing.elected else ("tied" if standing.tied else "not elected")
+    level = _level(contest, standing)
+    if len(level) > 1:  # "who came second" when two tied: both, joint second
+        place = ordinal(contest.standings.index(level[0]) + 1)
+        names = join([f"{s.name} ({s.party.display}, {_status(s)})" for s in level])
+        text = (
+            f"{names} were joint {place} in {contest.ward}, "
+            f"with {plural(standing.votes or 0, 'vote')} each."
+        )
+        return headed(ask.ward_answer(contest), text)
     text = (
         f"{standing.name} ({standing.party.display}) came {ordinal(wanted)} in {contest.ward} "
-        f"with {plural(standing.votes or 0, 'vote')} ({status})."
+        f"with {plural(standing.votes or 0, 'vote')} ({_status(standing)})."
     )
     return headed(ask.ward_answer(contest), text)
+
+
+def _status(standing: Standing) -> str:
+    return "elected" if standing.elected else ("tied" if standing.tied else "not elected")
+
+
+def _level(contest: ContestResult, standing: Standing) -> list[Standing]:
+    """Those on the same votes as `standing` (itself alone when it has no figure)."""
+    if standing.votes is None:
+        return [standing]
+    return [s for s in contest.standings if s.votes == standing.votes]
 
 
 def _losers(ask: Ask) -> Answer:

@@ -3,7 +3,7 @@ resolved slots -> reply. Each step is a pure function of the store and the text.
 
 from __future__ import annotations
 
-from knowledge.answers import Answer
+from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.questions.candidate_replies import REPLIES as CANDIDATE_REPLIES
 from knowledge.questions.comparisons import REPLIES as COMPARISON_REPLIES
 from knowledge.questions.context import Ask, Reply, headed
@@ -11,12 +11,13 @@ from knowledge.questions.council_replies import REPLIES as COUNCIL_REPLIES
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.party_replies import REPLIES as PARTY_REPLIES
 from knowledge.questions.rankings import REPLIES as RANKING_REPLIES
-from knowledge.questions.recognise import recognise
+from knowledge.questions.recognise import Reading, recognise
 from knowledge.questions.scope import Scope, asks_by_election, choose_election
+from knowledge.questions.segment import whole_ward
 from knowledge.questions.slots import fill, settle
-from knowledge.questions.spotting import spot
-from knowledge.questions.text import tokenize
-from knowledge.questions.unresolved import no_elections, out_of_scope
+from knowledge.questions.spotting import Spotted, spot
+from knowledge.questions.text import quote, tokenize
+from knowledge.questions.unresolved import no_elections, not_found_answer, out_of_scope
 from knowledge.questions.ward_replies import REPLIES as WARD_REPLIES
 from knowledge.store import ResultsStore
 
@@ -57,6 +58,8 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     if not isinstance(scope, Scope):
         return scope
     ask = fill(store, spotted, reading, scope)
+    if isinstance(ask, NotFoundAnswer) and ask.what == "ward":
+        return _place_named(store, spotted, reading) or ask
     if not isinstance(ask, Ask):
         return ask
     answer = REPLIES[reading.intent.name](ask)
@@ -67,3 +70,21 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         note = f"I don't have a by-election in {ward}; in the {ask.election.title}: "
         answer = headed(answer, note + (answer.headline or ""))
     return answer
+
+
+def _place_named(store: ResultsStore, spotted: Spotted, reading: Reading) -> Answer | None:
+    """A ward not found right after (or before) a place that names an election: "Littleover
+    North" is one unknown ward, not the ward "North" in the Littleover by-election."""
+    for ward in (s for s in (*reading.slots, *reading.context) if s.kind == "ward"):
+        for place in spotted.of("election"):
+            if place.text.strip().isdigit() or not (
+                place.end == ward.start or ward.end == place.start
+            ):
+                continue
+            first, last = min(place.start, ward.start), max(place.end, ward.end)
+            words = quote(spotted.text, spotted.tokens[first:last])
+            resolution = whole_ward(store.resolve_ward(words))
+            if resolution.status != "not_found":
+                return None
+            return not_found_answer(store, resolution, words, None)
+    return None

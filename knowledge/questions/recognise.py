@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from knowledge.questions.intents import INTENTS, Cue, Intent, Slot
+from knowledge.questions.segment import COMPLETE
 from knowledge.questions.spotting import Span, Spotted, Unknown
+from knowledge.questions.text import Token
 
 SLOT_SCORE: Final = 1.5
 CONTEXT_SCORE: Final = 1.0
@@ -91,7 +93,7 @@ def recognise(spotted: Spotted, implicit_ward: bool = False) -> Reading | None:
     """
     present = phrases(spotted.words)
     best: Reading | None = None
-    for spans, cost in _variants(spotted.spans):
+    for spans, cost in _variants(spotted.spans, spotted.tokens):
         for intent in INTENTS:
             reading = _read(intent, spans, spotted.unknowns, present, implicit_ward)
             if reading is None:
@@ -102,17 +104,48 @@ def recognise(spotted: Spotted, implicit_ward: bool = False) -> Reading | None:
     return best
 
 
-def _variants(spans: tuple[Span, ...]) -> list[tuple[tuple[Span, ...], float]]:
+def _variants(
+    spans: tuple[Span, ...], tokens: tuple[Token, ...] = ()
+) -> list[tuple[tuple[Span, ...], float]]:
     """The spotted spans, then each combination of their alternative readings, each with its
-    cost: an alternative costs a point plus its score shortfall against the spotter's choice."""
+    cost: an alternative costs a point plus its score shortfall against the spotter's choice.
+    A part of a place's name that is also a person's ("did *Mary* win": St. Mary's, or a
+    Mary) is read as the person first when the question asks what a person did."""
     variants: list[tuple[tuple[Span, ...], float]] = [((), 0.0)]
     for span in spans:
         choices = [(span, 0.0)]
+        person = next((a for a in span.alternatives if a.kind == "candidate"), None)
+        if (
+            person is not None
+            and span.kind == "ward"
+            and _top(span) < COMPLETE
+            and _person_subject(span, tokens)
+        ):
+            choices = [(person, 0.0), (span, ALTERNATIVE_COST)]
+            choices += [(o, ALTERNATIVE_COST) for o in span.alternatives[:2] if o is not person]
+            variants = [((*v, c), cost + extra) for c, extra in choices for v, cost in variants]
+            variants = variants[:MAX_VARIANTS]
+            continue
         for other in span.alternatives[:2]:
             choices.append((other, ALTERNATIVE_COST + (_top(span) - _top(other)) / 10.0))
         variants = [((*v, c), cost + extra) for c, extra in choices for v, cost in variants]
         variants = variants[:MAX_VARIANTS]
     return variants
+
+
+_DID: Final = frozenset({"did", "does", "didnt", "doesnt", "do", "will"})
+_DEEDS: Final = frozenset({
+    "win", "get", "lose", "stand", "come", "finish", "poll", "receive", "score", "make",
+    "beat", "run", "top", "take", "hold", "keep", "retain", "scrape", "squeak", "sneak",
+})  # fmt: skip
+"""What a person does in an election: "did X *win*", "how many votes did X *get*"."""
+
+
+def _person_subject(span: Span, tokens: tuple[Token, ...]) -> bool:
+    """The name is the subject of "did ... win" (or "get", "lose", "stand" ...)."""
+    if span.start == 0 or span.end >= len(tokens):
+        return False
+    return tokens[span.start - 1].word in _DID and tokens[span.end].word in _DEEDS
 
 
 def _top(span: Span) -> float:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from knowledge.answers import AmbiguousAnswer, NotFoundAnswer
 from knowledge.models import Election
 from knowledge.questions.recognise import Reading
+from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Spotted
 from knowledge.questions.unresolved import ambiguous_answer, not_found_answer
 from knowledge.resolve import Resolution
@@ -59,6 +60,10 @@ def choose_election(
         places = _entity_elections(reading) if reading is not None else None
         if places and named & places:  # "Abbey in 2002": the 2002 election that has Abbey
             named &= places
+        elif len(named) > 1 and reading is not None:
+            holding = {i for i in named if _holds(store, reading, i)}
+            if holding:  # "Queensbury in 2006": only Brent 2006 has a ward of that name
+                named = holding
         return _pick(store, named, spotted)
     if asks_by_election(spotted):
         by = {e.id for e in store.elections if e.kind == "by-election"}
@@ -129,6 +134,22 @@ def _entity_elections(reading: Reading, store: ResultsStore | None = None) -> se
                 councils = [e.id for e in stood if e is not None and e.kind == "council"]
                 return {(councils or list(match.elections))[0]}
     return found
+
+
+def _holds(store: ResultsStore, reading: Reading, election_id: str) -> bool:
+    """Does this election have every ward and candidate the question names, looked up in it?"""
+    spans = [s for s in (*reading.slots, *reading.context) if s.kind in ("ward", "candidate")]
+    if not spans:
+        return False
+    for span in spans:
+        query = span.resolution.query
+        if span.kind == "ward":
+            resolution = whole_ward(store.resolve_ward(query, election_id))
+        else:
+            resolution = store.resolve_candidate(query, election_id)
+        if resolution.status == "not_found":
+            return False
+    return True
 
 
 def _newest(store: ResultsStore, ids: set[str]) -> Election:

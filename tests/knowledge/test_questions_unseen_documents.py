@@ -84,3 +84,16 @@ def test_unseen_document_questions_are_answered_right_at_least_97_percent() -> N
     if report:
         print(report)
     assert accuracy >= THRESHOLD, f"accuracy {accuracy:.1%} < {THRESHOLD:.0%}:\n{report}"
+
+
+def test_a_ward_named_after_a_by_election_place_is_one_unknown_ward() -> None:
+    """With the seed and the Littleover by-election loaded, "Littleover North" is a ward we
+    don't have, not the ward "North" in the Littleover by-election."""
+    files = [SEED / "2002_derby_city_council_election.txt", DOCUMENTS / STORES["littleover"]]
+    texts = [(f.name, f.read_text(encoding="utf-8-sig")) for f in files]
+    both = ResultsStore.from_texts(texts, PartyBook.from_toml(PARTIES))
+    for question in ("who won in Littleover North", "who won Littleover North in 2005"):
+        answer = answer_question(both, question)
+        assert answer.kind == "not_found"
+        assert answer.what == "ward"
+        assert "“Littleover North”" in (answer.headline or "")

@@ -148,7 +148,8 @@ WHERE: Final[Cue] = (
 STAND: Final[Cue] = (
     "stand", "stood", "standing", "ran", "run", "running", "candidates", "candidate",
     "contested", "contest", "contesting", "who stood", "who ran", "on the ballot",
-    "put up", "field", "fielded", "who was standing",
+    "put up", "field", "fielded", "who was standing", "put forward", "put themselves forward",
+    "stood for election", "in the running", "went forward", "nominated", "nominations",
 )  # fmt: skip
 POSITION: Final[Cue] = (
     "position", "place", "finish", "finished", "come", "came", "rank", "ranked", "placed",
@@ -361,8 +362,8 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("party.control", "party", (CONTROL,), _PARTY, bonus=(("majority",),)),
     _i("party.change", "party", (CHANGE,), _PARTY, bonus=(SEATS,)),
     _i("party.share", "party", (SHARE,), _PARTY, bonus=(VOTES,)),
-    _i("party.best_ward", "party", (MOST, WHERE), _PARTY),
-    _i("party.worst_ward", "party", (FEWEST, WHERE), _PARTY),
+    _i("party.best_ward", "party", (MOST, WHERE), _PARTY, bonus=(SHARE, VOTES)),
+    _i("party.worst_ward", "party", (FEWEST, WHERE), _PARTY, bonus=(SHARE, VOTES)),
     _i("party.safest", "party", (SAFEST,), _PARTY, bonus=(WHERE,)),
     _i("party.closest", "party", (CLOSEST,), _PARTY, bonus=(WHERE,)),
     _i("party.best", "party", (MOST, PERSON), _PARTY, bonus=(VOTES,)),

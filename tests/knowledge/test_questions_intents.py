@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from questions_eval_documents import build_store
 
-from knowledge import ResultsStore
+from knowledge import PartyBook, ResultsStore
 from knowledge.normalize import normalize
 from knowledge.questions import answer_question
 from knowledge.questions.answering import REPLIES
@@ -331,3 +331,25 @@ def test_answers_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+LAST_TIED = """= 2010 Lastton Borough Council election =
+
+==Ward results==
+===Northgate===
+
+  - Northgate**
+
+- Alice Archer (Labour Party (UK)): 900 votes
+- Brian Bishop (Conservative Party (UK)): 300 votes
+- Carol Cooper (Liberal Democrats (UK)): 300 votes
+"""
+
+
+def test_a_tie_for_last_place_names_everyone_on_it() -> None:
+    book = PartyBook.from_toml(ROOT / "data" / "parties.toml")
+    store = ResultsStore.from_texts([("2010_lastton.txt", LAST_TIED)], book)
+    for question in ("who came last in Northgate", "who came second in Northgate"):
+        headline = answer_question(store, question).headline or ""
+        assert "Brian Bishop" in headline and "Carol Cooper" in headline, headline
+        assert "joint" in headline, headline

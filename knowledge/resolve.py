@@ -28,7 +28,7 @@ Status = Literal["ok", "ambiguous", "not_found"]
 ACCEPT = 80.0
 """Below this score a match is never used as the answer: the user is asked instead."""
 _CERTAIN_WORD = 80.0
-"""Each word of a several-word query must match its name word at least this well to be certain."""
+"""A first name matched less well than this, beside a matching surname, may be another person."""
 AMBIGUITY_MARGIN = 4.0
 """Matches within this many points of the best are offered as options, not guessed between."""
 SUGGEST_FLOOR = 55.0
@@ -368,6 +368,7 @@ def _score(
     covered: set[str] = set()
     total = 0.0
     lowest = 100.0
+    unsure_first_word = False
     for values in sorted(per_word, key=lambda v: -v[0][0] if v else 0.0):
         best = 0.0
         for value, position in values:
@@ -377,6 +378,7 @@ def _score(
                     claimed.add(position)
                     if value >= _TOKEN_FLOOR:
                         covered.add(tokens[position])
+                    unsure_first_word |= position == 0 and value < _CERTAIN_WORD
                 break
         total += best
         lowest = min(lowest, best)
@@ -387,8 +389,9 @@ def _score(
         shorter, longer = sorted((len(whole), len(compact_name)))
         if 200.0 * shorter / (shorter + longer) - 6.0 > token_score:
             token_score = max(token_score, float(fuzz.ratio(whole, compact_name)) - 6.0)
-    if len(words) > 1 and 0.0 < lowest < _CERTAIN_WORD:
-        # One word of a longer name only looks like the name's word ("Sean" for "Siân"): it may
-        # be someone else, so the match can be suggested but is never taken as the answer.
+    if len(words) > 1 and len(tokens) > 1 and unsure_first_word:
+        # The rest matches but the first name only looks alike ("Sean O'Brien" for "Siân
+        # O'Brien-Jones"): families share surnames, so this may be someone else. The match is
+        # suggested, never taken as the answer. A near miss in a surname ("lucy cair") is a typo.
         token_score = min(token_score, ACCEPT - 0.5)
     return token_score

@@ -272,6 +272,11 @@ MINE: Final[Cue] = (
 """The asker's own ward ("who's my councillor?"): the bot can't know it, so it asks."""
 LIST: Final[Cue] = ("who", "list", "names", "name", "show me", "all the candidates")
 """A question that wants the names, not just how many ("who stood in Abbey?")."""
+VOTE_COUNT: Final[Cue] = (
+    "votes", "number of votes", "how many votes", "vote count", "tally", "most votes",
+    "fewest votes", "more votes", "highest vote", "biggest vote", "largest vote", "lowest vote",
+)  # fmt: skip
+"""A ranking by the number of votes, not the share ("where did Labour get the most votes")."""
 HELP: Final[Cue] = (
     "help", "what can you do", "what can i ask", "what do you know", "how do i use",
     "commands", "what can you tell me", "what questions", "how does this work", "can you do",
@@ -440,7 +445,9 @@ INTENTS: Final[tuple[Intent, ...]] = (
     _i("elections", "help", (ELECTIONS,)),
 )
 
-REPLY_CUES: Final[tuple[Cue, ...]] = (MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE, HUNG)
+REPLY_CUES: Final[tuple[Cue, ...]] = (
+    MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT,
+)  # fmt: skip
 """Groups the replies read (which way a comparison or a yes/no question points)."""
 
 KEYWORDS: Final[frozenset[str]] = frozenset(

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from knowledge.answers import Answer, PartyAnswer
 from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import DROPPED, FEWEST, GAINED, SEATS, VOTES
+from knowledge.questions.intents import (
+    DROPPED,
+    FEWEST,
+    GAINED,
+    SEATS,
+    SHARE,
+    VOTE_COUNT,
+    VOTES,
+)
 from knowledge.questions.phrasing import (
     join,
     num,
@@ -230,10 +238,29 @@ def _ward_shares(ask: Ask, key: str) -> list[tuple[float, int, str]]:
 
 
 def _ward_extreme(ask: Ask, best: bool) -> Answer:
+    """The party's best or worst ward: by share of the vote, unless the question counts votes
+    ("where did Labour get the most votes" adds up the party's candidates in each ward)."""
     answer, noun = _answer(ask)
     shares = _ward_shares(ask, answer.key)
     if not shares:
         return headed(answer, _absent(ask, answer, noun))
+    if ask.has(VOTE_COUNT) and not ask.has(SHARE):
+        pick = max if best else min
+        share, votes, ward = pick(shares, key=lambda row: (row[1], row[0]))
+        stood = sum(
+            1
+            for contest in ask.facts.contests
+            if contest.ward == ward
+            for s in contest.standings
+            if s.party.key == answer.key
+        )
+        word = "most" if best else "fewest"
+        over = f" over {plural(stood, 'candidate')}" if stood > 1 else ""
+        text = (
+            f"{sentence(noun)} got the {word} votes in {ward}: {num(votes)}{over} "
+            f"({pct(share)} of the votes cast)."
+        )
+        return headed(answer, text)
     share, votes, ward = max(shares) if best else min(shares)
     word = "best" if best else "worst"
     text = (

@@ -3,16 +3,22 @@ votes, share, wards, best and worst candidates, or control of the council."""
 
 from __future__ import annotations
 
-from knowledge.answers import Answer, PartyAnswer
+from typing import Final
+
+from knowledge import compose
+from knowledge.answers import Answer, PartyAnswer, RankedLine, RankingAnswer
 from knowledge.questions.context import Ask, Reply, headed
 from knowledge.questions.intents import (
     DROPPED,
     FEWEST,
     GAINED,
+    LIST,
     SEATS,
     SHARE,
     VOTE_COUNT,
     VOTES,
+    WIN,
+    Cue,
 )
 from knowledge.questions.phrasing import (
     join,
@@ -23,8 +29,18 @@ from knowledge.questions.phrasing import (
     sentence,
     with_verdict,
 )
+from knowledge.questions.spotting import PLACEHOLDER
 
 MAX_LISTED = 12
+MAX_NAMED = 30
+"""Names in a list answer's lines (a party stands at most one a seat)."""
+HOW_MANY_WORDS: Final[Cue] = ("how many", "number of", "count")
+NAMES: Final[Cue] = (
+    *LIST, f"which {PLACEHOLDER} candidates", f"what {PLACEHOLDER} candidates",
+    f"which {PLACEHOLDER} councillors",
+)  # fmt: skip
+"""A question about a party that wants its people named ("which Labour candidates won";
+the party's name stands as a placeholder)."""
 
 
 def _answer(ask: Ask) -> tuple[PartyAnswer, str]:
@@ -46,6 +62,8 @@ def _seats(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
         return headed(answer, with_verdict(_yes(ask, False), _absent(ask, answer, noun)))
+    if _wants_names(ask):
+        return _names(ask, answer, noun, elected=True)
     text = (
         f"{sentence(noun)} won {answer.seats_won} of the {answer.seats_contested} seats in the "
         f"{ask.election.title}"
@@ -270,10 +288,51 @@ def _ward_extreme(ask: Ask, best: bool) -> Answer:
     return headed(answer, text)
 
 
+def _wants_names(ask: Ask) -> bool:
+    """ "list the Labour candidates", "who are the Labour councillors": names, not a count."""
+    return ask.has(NAMES) and not ask.has(HOW_MANY_WORDS) and not ask.yes_no
+
+
+def _names(ask: Ask, answer: PartyAnswer, noun: str, elected: bool) -> Answer:
+    """The party's candidates (or those elected), most votes first, capped for the chat."""
+    lines = [
+        compose.candidate_line(contest, s)
+        for contest in ask.facts.contests
+        for s in contest.standings
+        if s.party.key == answer.key and (s.elected or not elected)
+    ]
+    lines.sort(key=lambda c: (-(c.votes or 0), c.name))
+    names = [f"{c.name} ({c.ward})" for c in lines[:MAX_LISTED]]
+    if len(lines) > MAX_LISTED:
+        names.append(f"{len(lines) - MAX_LISTED} more")
+    if elected:
+        title = f"{sentence(noun)} councillors elected"
+        text = f"{sentence(noun)} won {plural(len(lines), 'seat')}"
+    else:
+        title = f"{sentence(noun)} candidates"
+        text = (
+            f"{sentence(noun)} stood {plural(len(lines), 'candidate')} ({answer.seats_won} elected)"
+        )
+    text = f"{text}: {join(names)}." if names else f"{text}."
+    shown = lines[:MAX_NAMED]
+    note = "Most votes first; in multi-seat wards each voter could cast several votes."
+    if len(lines) > MAX_NAMED:
+        note += f" {len(lines) - MAX_NAMED} more not shown."
+    return RankingAnswer(
+        headline=text,
+        election=compose.election_ref(ask.election),
+        title=f"{title} — {ask.election.title}",
+        lines=tuple(RankedLine(rank=n, candidate=c) for n, c in enumerate(shown, 1)),
+        note=note,
+    )
+
+
 def _candidates(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
         return headed(answer, with_verdict(_yes(ask, False), _absent(ask, answer, noun)))
+    if _wants_names(ask):
+        return _names(ask, answer, noun, elected=ask.has(WIN))
     text = (
         f"{sentence(noun)} stood {plural(answer.candidates, 'candidate')} for the "
         f"{answer.seats_contested} seats, and {answer.seats_won} "

@@ -19,6 +19,7 @@ from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import quote, tokenize
 from knowledge.questions.unresolved import no_elections, not_found_answer, out_of_scope
 from knowledge.questions.ward_replies import REPLIES as WARD_REPLIES
+from knowledge.questions.words import PLACE_PARTS
 from knowledge.store import ResultsStore
 
 REPLIES: dict[str, Reply] = {
@@ -43,6 +44,9 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         return no_elections()
     text, tokens = tokenize(text)
     spotted = spot(store, lexicon_for(store), text, tokens)
+    turned = _place_part_first(spotted)
+    if turned is not None:
+        return answer_question(store, turned, election)
     default = choose_election(store, spotted, None, election)
     single = isinstance(default, Scope) and len(default.election.contests) == 1
     reading = None if spotted.off_topic else recognise(spotted, implicit_ward=single)
@@ -70,6 +74,25 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         note = f"I don't have a by-election in {ward}; in the {ask.election.title}: "
         answer = headed(answer, note + (answer.headline or ""))
     return answer
+
+
+def _place_part_first(spotted: Spotted) -> str | None:
+    """ "who won North in Littleover": the place word put before its ward ("Littleover North"),
+    so the question is asked again about that ward (found, or not found as one ward) rather
+    than reading "North" as an unknown party."""
+    tokens = spotted.tokens
+    for unknown in spotted.unknowns:
+        parts = tokens[unknown.start : unknown.end]
+        if not all(t.word in PLACE_PARTS for t in parts) or unknown.end + 1 >= len(tokens):
+            continue
+        if tokens[unknown.end].word not in ("in", "at"):
+            continue
+        ward = next((s for s in spotted.of("ward") if s.start == unknown.end + 1), None)
+        if ward is None:
+            continue
+        before, after = spotted.text[: parts[0].start], spotted.text[tokens[ward.end - 1].end :]
+        return f"{before}{ward.text} {unknown.text}{after}"
+    return None
 
 
 def _place_named(store: ResultsStore, spotted: Spotted, reading: Reading) -> Answer | None:

@@ -29,6 +29,14 @@ ACCEPT = 80.0
 """Below this score a match is never used as the answer: the user is asked instead."""
 _CERTAIN_WORD = 80.0
 """A first name matched less well than this, beside a matching surname, may be another person."""
+_CONTRASTING = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "central", "upper", "lower", "great", "little", "inner", "outer", "new", "old", "mid",
+        "high", "low",
+    }
+)  # fmt: skip
+"""Words that tell two places apart; one is never read as a misspelling of another."""
 AMBIGUITY_MARGIN = 4.0
 """Matches within this many points of the best are offered as options, not guessed between."""
 SUGGEST_FLOOR = 55.0
@@ -205,6 +213,11 @@ class NameIndex(Generic[P]):
             for name in nicknames(query_token):
                 if name in vocabulary.known:
                     similar[name] = max(similar.get(name, 0.0), NICKNAME_SCORE)
+        if query_token in _CONTRASTING:
+            # "West" is never a typo for "East": these words tell places apart.
+            similar = {
+                t: v for t, v in similar.items() if t == query_token or t not in _CONTRASTING
+            }
         if len(self._similar_memo) >= _CACHE_LIMIT:
             self._similar_memo.clear()
         self._similar_memo[memo_key] = similar
@@ -384,6 +397,15 @@ def _score(
         lowest = min(lowest, best)
     mean = total / len(words)
     token_score = 90.0 * (mean + lowest) / 200.0 + 10.0 * len(covered) / distinct
+    contrast_missing = any(word in _CONTRASTING and word not in tokens for word in words)
+    if contrast_missing:
+        # "Spondon East" is not Spondon, but Spondon is the place to suggest: score the other
+        # words, kept just under acceptance.
+        rest = [word for word in words if word not in _CONTRASTING]
+        if not rest:
+            return token_score
+        alike = _score(rest, tokens, compact_name, distinct, similar, "".join(rest))
+        return min(max(token_score, alike - 10.0), ACCEPT - 1.0)
     if len(whole) >= 5:
         # The joined spellings' similarity (rapidfuzz ratio) can only win when the lengths allow.
         shorter, longer = sorted((len(whole), len(compact_name)))

@@ -47,6 +47,12 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     turned = _place_part_first(spotted)
     if turned is not None:
         return answer_question(store, turned, election)
+    turned = _compass_word_first(spotted)
+    if turned is not None:
+        return answer_question(store, turned, election)
+    elsewhere = _ward_beside_compass_word(store, spotted)
+    if elsewhere is not None:
+        return elsewhere
     default = choose_election(store, spotted, None, election)
     single = isinstance(default, Scope) and len(default.election.contests) == 1
     reading = None if spotted.off_topic else recognise(spotted, implicit_ward=single)
@@ -92,6 +98,46 @@ def _place_part_first(spotted: Spotted) -> str | None:
             continue
         before, after = spotted.text[: parts[0].start], spotted.text[tokens[ward.end - 1].end :]
         return f"{before}{ward.text} {unknown.text}{after}"
+    return None
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "upper", "lower", "mid"})
+
+
+def _compass_word_first(spotted: Spotted) -> str | None:
+    """ "who won West in Kenton": asked again as "Kenton West", the way wards are named."""
+    tokens = spotted.tokens
+    for ward in spotted.of("ward"):
+        n = ward.start - 2
+        if n < 0 or tokens[n + 1].word not in ("in", "at") or tokens[n].word not in _COMPASS:
+            continue
+        before, after = spotted.text[: tokens[n].start], spotted.text[tokens[ward.end - 1].end :]
+        compass = spotted.text[tokens[n].start : tokens[n].end]
+        return f"{before}{ward.text} {compass}{after}"
+    return None
+
+
+def _ward_beside_compass_word(store: ResultsStore, spotted: Spotted) -> Answer | None:
+    """ "who won Kenton West" when only Kenton East is loaded: a compass word next to a ward,
+    and not in its name, makes another place. It is asked about whole (and not found), never
+    answered as the ward it resembles."""
+    tokens = spotted.tokens
+    for ward in spotted.of("ward"):
+        best = ward.resolution.best
+        if best is None:
+            continue
+        name_words = set(best.key.split())
+        for n in (ward.start - 1, ward.end):
+            if not 0 <= n < len(tokens):
+                continue
+            word = tokens[n].word
+            if word not in _COMPASS or word in name_words:
+                continue
+            first, last = min(n, ward.start), max(n + 1, ward.end)
+            words = quote(spotted.text, tokens[first:last])
+            resolution = whole_ward(store.resolve_ward(words))
+            if resolution.status == "not_found":
+                return not_found_answer(store, resolution, words, None)
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import process
@@ -24,7 +25,7 @@ from knowledge.answers import (
     Option,
 )
 from knowledge.models import Election
-from knowledge.resolve import EntityKind, Resolution
+from knowledge.resolve import EntityKind, Match, Resolution
 from knowledge.store import ResultsStore
 
 MAX_CHOICES = 25
@@ -266,18 +267,38 @@ def _missing(what: NotFoundWhat, command: str) -> NotFoundAnswer:
     )
 
 
-def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
-    scope = _election(store, options.get("election"), "ward")
+NamedKind = Literal["ward", "candidate", "party"]
+
+
+def _named(
+    store: ResultsStore,
+    options: dict[str, str],
+    kind: NamedKind,
+    resolve: Callable[[str, str | None], Resolution],
+) -> tuple[Match, Election, str | None] | Answer:
+    """The election (named, else the latest), then the name resolved in it.
+
+    Returns the match, the election and the id the search was scoped to (None when no election
+    was named), or the answer that explains why there is no single match.
+    """
+    scope = _election(store, options.get("election"), kind)
     if not isinstance(scope, Election):
         return scope
     name = options.get("name", "")
     if not name:
-        return _missing("ward", "ward")
-    scoped = scope.id if options.get("election") else None
-    resolution = store.resolve_ward(name, scoped)
+        return _missing(kind, kind)
+    scoped = scope.id if options.get("election") and kind != "party" else None
+    resolution = resolve(name, scoped)
     if resolution.status != "ok" or resolution.best is None:
-        return _unresolved(resolution, "ward", scoped, store)
-    match = resolution.best
+        return _unresolved(resolution, kind, scoped, store)
+    return resolution.best, scope, scoped
+
+
+def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
+    found = _named(store, options, "ward", store.resolve_ward)
+    if not isinstance(found, tuple):
+        return found
+    match, _, scoped = found
     election_id = scoped or match.elections[0]
     ward = next(r.ward for r in store.ward_refs(match.key) if r.election_id == election_id)
     contest = store.contest(election_id, ward)
@@ -287,17 +308,10 @@ def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
 
 
 def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
-    scope = _election(store, options.get("election"), "candidate")
-    if not isinstance(scope, Election):
-        return scope
-    name = options.get("name", "")
-    if not name:
-        return _missing("candidate", "candidate")
-    scoped = scope.id if options.get("election") else None
-    resolution = store.resolve_candidate(name, scoped)
-    if resolution.status != "ok" or resolution.best is None:
-        return _unresolved(resolution, "candidate", scoped, store)
-    match = resolution.best
+    found = _named(store, options, "candidate", store.resolve_candidate)
+    if not isinstance(found, tuple):
+        return found
+    match, _, scoped = found
     all_refs = store.candidate_refs(match.key)
     election_id = scoped or match.elections[0]
     ref = next(r for r in all_refs if r.election_id == election_id)
@@ -307,16 +321,10 @@ def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
 
 
 def _party(store: ResultsStore, options: dict[str, str]) -> Answer:
-    scope = _election(store, options.get("election"), "party")
-    if not isinstance(scope, Election):
-        return scope
-    name = options.get("name", "")
-    if not name:
-        return _missing("party", "party")
-    resolution = store.resolve_party(name)
-    if resolution.status != "ok" or resolution.best is None:
-        return _unresolved(resolution, "party", None, store)
-    match = resolution.best
+    found = _named(store, options, "party", lambda name, _: store.resolve_party(name))
+    if not isinstance(found, tuple):
+        return found
+    match, scope, _ = found
     party = store.party(match.key)
     assert party is not None
     explicit = options.get("election") or not match.elections

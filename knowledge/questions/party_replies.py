@@ -126,30 +126,27 @@ def _share(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
-def _best(ask: Ask) -> Answer:
+def _extreme(ask: Ask, *, best: bool) -> Answer:
+    """The party's best or lowest-polling candidate, with their ward and votes."""
     answer, noun = _answer(ask)
-    best = answer.best
-    if best is None:
+    line = answer.best if best else answer.worst
+    if line is None:
         return headed(answer, _absent(ask, answer, noun))
-    status = "elected" if best.elected else "not elected"
+    status = "elected" if line.elected else "not elected"
+    role = "best candidate" if best else "lowest-polling candidate"
     text = (
-        f"{possessive(sentence(noun))} best candidate was {best.name} in {best.ward}, with "
-        f"{plural(best.votes or 0, 'vote')} ({status})."
+        f"{possessive(sentence(noun))} {role} was {line.name} in {line.ward}, with "
+        f"{plural(line.votes or 0, 'vote')} ({status})."
     )
     return headed(answer, text)
+
+
+def _best(ask: Ask) -> Answer:
+    return _extreme(ask, best=True)
 
 
 def _worst(ask: Ask) -> Answer:
-    answer, noun = _answer(ask)
-    worst = answer.worst
-    if worst is None:
-        return headed(answer, _absent(ask, answer, noun))
-    status = "elected" if worst.elected else "not elected"
-    text = (
-        f"{possessive(sentence(noun))} lowest-polling candidate was {worst.name} in "
-        f"{worst.ward}, with {plural(worst.votes or 0, 'vote')} ({status})."
-    )
-    return headed(answer, text)
+    return _extreme(ask, best=False)
 
 
 def _wards(ask: Ask) -> Answer:

@@ -35,8 +35,14 @@ class Candidacy(_Frozen):
     party: str
     """The party exactly as written in the document, e.g. `Liberal Democrats (UK)`."""
     votes: int | None
-    """None only when the document gives no count (a candidate elected unopposed)."""
+    """None when the document gives no count (elected unopposed, or not declared yet)."""
     line: int
+    elected: bool | None = None
+    """Stated by the source (a `winning candidate` row, Democracy Club's `elected`); None when
+    the source leaves winners to the vote order."""
+    by_lot: bool = False
+    """The source says this candidate won a tie for the last seat by drawing lots or a toss."""
+    incumbent: bool = False
 
 
 class Contest(_Frozen):
@@ -53,6 +59,10 @@ class Contest(_Frozen):
     outcomes: tuple[str, ...] = ()
     """Lines such as `Labour Party (UK) hold`, as written."""
     by_election: bool = False
+    rejected: int | None = None
+    """Rejected (spoilt) ballots, where the source gives them."""
+    declared: bool = True
+    """False while the source lists candidates without votes (the count is not declared yet)."""
 
 
 class InfoboxParty(_Frozen):
@@ -93,10 +103,19 @@ class Election(_Frozen):
     summary: str = ""
     contests: tuple[Contest, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
+    citation: str | None = None
+    """Where the document came from beyond its file (an article and its revision), if known."""
 
     @property
     def label(self) -> str:
         return self.title
+
+    @property
+    def council_key(self) -> str:
+        """The council as recognised across documents and formats (`derby`)."""
+        from knowledge.councils import council_key
+
+        return council_key(self.council)
 
     @property
     def sort_key(self) -> tuple[dt.date, str]:

@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from knowledge import readers
 from knowledge.errors import ParseError
 from knowledge.facts import ContestResult, ElectionFacts, Standing, election_facts
 from knowledge.models import Election, ParseWarning
 from knowledge.normalize import normalize, spellings
-from knowledge.parser import decode_document, parse_document
 from knowledge.parties import Party, PartyBook
 from knowledge.resolve import Entry, Match, NameIndex, P, Resolution
 
@@ -36,6 +36,41 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _identity(election: Election) -> tuple[object, ...] | None:
+    """What makes two documents the same election, whatever their format or file name.
+
+    Only a dated election can be recognised: two undated by-elections of one ward in one year
+    may be different polls, so both load.
+    """
+    if election.date is None:
+        return None
+    wards: tuple[str, ...] = ()
+    if election.kind == "by-election":
+        wards = tuple(sorted(normalize(c.ward) for c in election.contests))
+    return (election.council_key, election.date, election.kind, wards)
+
+
+def _without_duplicates(elections: Iterable[Election]) -> tuple[list[Election], list[ParseWarning]]:
+    """The first document of each election, and a warning naming every other file that had it."""
+    kept: dict[object, Election] = {}
+    warnings: list[ParseWarning] = []
+    for n, election in enumerate(elections):
+        identity = _identity(election) or n
+        first = kept.setdefault(identity, election)
+        if first is not election:
+            warnings.append(
+                ParseWarning(
+                    file=election.source,
+                    line=1,
+                    message=(
+                        f"{election.title} is loaded once: it is also in {first.source}, "
+                        "which is used"
+                    ),
+                )
+            )
+    return list(kept.values()), warnings
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +98,8 @@ class ResultsStore:
     ) -> None:
         self.book = book or PartyBook.empty()
         self.errors: list[ParseError] = list(errors)
-        ordered = sorted(elections, key=lambda e: e.sort_key)
+        unique_elections, self.load_warnings = _without_duplicates(elections)
+        ordered = sorted(unique_elections, key=lambda e: e.sort_key)
         self.elections: list[Election] = []
         seen: set[str] = set()
         for election in ordered:
@@ -91,15 +127,23 @@ class ResultsStore:
 
     @classmethod
     def load(cls, path: Path, parties: Path | None = None) -> ResultsStore:
-        """Every `*.txt` under a folder (or one document); bad documents go to `errors`."""
+        """Every document under a folder (or one document), in every format the store reads.
+
+        Bad documents go to `errors`; the same election found in two files loads once, with a
+        warning naming both.
+        """
         book = PartyBook.from_toml(parties) if parties and parties.exists() else PartyBook.empty()
-        files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
-        elections, errors = [], []
+        if path.is_dir():
+            wanted = set(readers.suffixes())
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in wanted)
+        else:
+            files = [path]
+        elections: list[Election] = []
+        errors: list[ParseError] = []
         with _gc_paused():
             for file in files:
                 try:
-                    text = decode_document(file.read_bytes(), file.name)
-                    elections.append(parse_document(text, file.name))
+                    elections.extend(readers.read_document(file.read_bytes(), file.name))
                 except ParseError as error:
                     errors.append(error)
                 except OSError as error:
@@ -115,14 +159,14 @@ class ResultsStore:
         with _gc_paused():
             for name, text in documents:
                 try:
-                    elections.append(parse_document(text, name))
+                    elections.extend(readers.read_text(text, name))
                 except ParseError as error:
                     errors.append(error)
         return cls(elections, book, errors)
 
     @property
     def warnings(self) -> list[ParseWarning]:
-        found = [w for e in self.elections for w in e.warnings]
+        found = [*self.load_warnings, *(w for e in self.elections for w in e.warnings)]
         return found + [w for f in self._facts.values() for w in f.warnings]
 
     # Elections ---------------------------------------------------------------------------

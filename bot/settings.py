@@ -11,6 +11,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "elections"
+DEFAULT_CONTACT = "election-bot project, a Discord bot for UK local election results"
 
 
 class Settings(BaseSettings):
@@ -30,6 +31,10 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO")
     discord_api_base: str | None = Field(default=None)
     discord_gateway_url: str | None = Field(default=None)
+    wikipedia_api_url: str = Field(default="https://en.wikipedia.org/w/api.php")
+    democracyclub_url: str = Field(default="https://candidates.democracyclub.org.uk")
+    democracyclub_token: SecretStr | None = Field(default=None)
+    import_contact: str = Field(default=DEFAULT_CONTACT)
 
     @property
     def has_token(self) -> bool:

@@ -97,7 +97,7 @@ def import_election(
     target = folder / name
     when = clock().astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     line = f"# source: {election_id} | {reply.url} | fetched {when} | {LICENCE}\n"
-    if target.exists() and _without_first_line(target.read_text("utf-8")) == body:
+    if target.exists() and _without_first_line(target.read_bytes()) == body.encode("utf-8"):
         return Outcome(
             election_id, "unchanged", f"the same results are already in {target}", target
         )
@@ -106,5 +106,6 @@ def import_election(
     return Outcome(election_id, status, f"{_described(elections)} -> {target}", target)
 
 
-def _without_first_line(text: str) -> str:
-    return text.split("\n", 1)[1] if text.startswith("#") and "\n" in text else text
+def _without_first_line(data: bytes) -> bytes:
+    """A downloaded file less its `# source` line (which holds the fetch time)."""
+    return data.split(b"\n", 1)[1] if data.startswith(b"#") and b"\n" in data else data

@@ -53,7 +53,7 @@ class FakeMediaWiki:
         self.articles: dict[str, Article] = {}
         self.redirects: dict[str, str] = {}
         self.lists: dict[str, list[tuple[str, bool]]] = {}
-        self.faults: deque[tuple[FaultKind, str]] = deque()
+        self.faults: deque[tuple[FaultKind, str, str | None]] = deque()
         for article in articles if articles is not None else fixture_articles():
             self.add(article)
         self.server = LocalServer(self._answer)
@@ -75,8 +75,9 @@ class FakeMediaWiki:
         """An article (a list of elections) linking to (title, exists) pages."""
         self.lists[title] = links
 
-    def fail_next(self, kind: FaultKind, retry_after: str = "0") -> None:
-        self.faults.append((kind, retry_after))
+    def fail_next(self, kind: FaultKind, retry_after: str = "0", page: str | None = None) -> None:
+        """Answer the next request (for `page` only, if given) with this fault."""
+        self.faults.append((kind, retry_after, page))
 
     # Serving -------------------------------------------------------------------------------
 
@@ -98,9 +99,11 @@ class FakeMediaWiki:
     def _answer(self, request: Request) -> Reply:
         if request.path != API_PATH:
             return Reply(404, b"not found", "text/plain")
-        if self.faults:
-            return self._fault(*self.faults.popleft())
         params = request.params
+        for fault in self.faults:
+            if fault[2] in (None, params.get("page")):
+                self.faults.remove(fault)
+                return self._fault(fault[0], fault[1])
         if params.get("action") != "parse" or params.get("formatversion") != "2":
             return _error("badvalue", "only action=parse with formatversion=2 is faked")
         title = params.get("page", "")

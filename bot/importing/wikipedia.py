@@ -147,7 +147,7 @@ class WikipediaImporter:
             outcomes.append(self._one_of_a_list(link))
             failures_in_a_row = failures_in_a_row + 1 if outcomes[-1].status == "failed" else 0
         if progress:
-            progress(len(links), len(links), "")
+            progress(len(links), len(links), "done")
         return outcomes
 
     def _one_of_a_list(self, link: Link) -> Outcome:

@@ -9,10 +9,19 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 from fakes.http import LocalServer, Reply, Request
 
 EXPORT_PATH = "/data/export_csv/"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "democracyclub"
+
+
+def fixture_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """A fixture CSV's header and rows, its `#` attribution line skipped."""
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+    reader = csv.DictReader(lines)
+    return list(reader.fieldnames or []), list(reader)
 
 
 class FakeDemocracyClub:
@@ -20,6 +29,10 @@ class FakeDemocracyClub:
         self.header = header
         self.rows = rows
         self.server = LocalServer(self._answer)
+
+    @classmethod
+    def from_fixture(cls, name: str = "local.sheffield.2021-05-06.csv") -> FakeDemocracyClub:
+        return cls(*fixture_rows(FIXTURES / name))
 
     def start(self) -> FakeDemocracyClub:
         self.server.start()

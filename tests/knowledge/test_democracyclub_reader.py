@@ -337,3 +337,21 @@ def test_a_folder_mixes_formats_and_the_same_election_in_both_loads_once(tmp_pat
     assert {e.council_key for e in store.elections} == {"derby"}
     [warning] = [w for w in store.warnings if "loaded once" in w.message]
     assert warning.file == "derby-2002.csv" and SEED.name in warning.message
+
+
+def test_a_real_result_set_reads_with_its_winner_and_turnout() -> None:
+    """Sheffield, Ecclesall 2021 (Democracy Club data, CC BY 4.0): the Liberal Democrat won."""
+    path = TESTS / "fixtures/democracyclub/local.sheffield.2021-05-06.csv"
+    [election] = read_text(path.read_text("utf-8"), path.name)
+    assert (election.title, election.council_key) == ("2021 Sheffield local election", "sheffield")
+    [contest] = election.contests
+    assert (contest.ward, contest.seats, contest.turnout_percent) == ("Ecclesall", 1, 54.0)
+    winner = contest.candidates[0]
+    assert (winner.name, winner.party, winner.votes, winner.elected) == (
+        "Roger Noel Davison",
+        "Liberal Democrats",
+        2904,
+        True,
+    )
+    assert [c.elected for c in contest.candidates[1:]] == [False] * 5
+    assert not election.warnings

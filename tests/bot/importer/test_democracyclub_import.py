@@ -150,3 +150,19 @@ def test_a_file_that_does_not_load_is_refused_and_not_copied(
     result = run_cli("import", "democracyclub", str(source), "--data", str(tmp_path / "out"))
     assert result.code == 1 and message in result.err and result.err.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_a_real_result_set_downloads_and_answers_questions(run_cli, tmp_path: Path) -> None:
+    """Ecclesall 2021 through the export and into the store: `/ward Ecclesall` answers."""
+    fake = FakeDemocracyClub.from_fixture().start()
+    try:
+        env = {"DEMOCRACYCLUB_URL": fake.url}
+        result = run_cli("import", "democracyclub", "local.sheffield.2021-05-06", "--data",
+                         str(tmp_path), env=env)  # fmt: skip
+    finally:
+        fake.stop()
+    assert result.code == 0, result.err
+    answer = run_cli("--data", str(tmp_path), "ask", "/ward Ecclesall")
+    assert answer.code == 0, answer.err
+    assert "Roger Noel Davison" in answer.out and "elected" in answer.out
+    assert "democracyclub_local_sheffield_2021-05-06.csv" in answer.out

@@ -133,7 +133,7 @@ class HttpClient:
             if attempt == self.retries:
                 break
             delay = min(wait if wait is not None else self.backoff * 2**attempt, self.max_wait)
-            log.info("%s: %s; retrying in %.1fs", _host(full), problem, delay)
+            log.debug("%s: %s; retrying in %.1fs", _host(full), problem, delay)
             self.sleep(delay)
         raise ImportFailure(f"{problem}; gave up after {self.retries + 1} attempts")
 

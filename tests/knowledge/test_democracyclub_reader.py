@@ -355,3 +355,10 @@ def test_a_real_result_set_reads_with_its_winner_and_turnout() -> None:
     )
     assert [c.elected for c in contest.candidates[1:]] == [False] * 5
     assert not election.warnings
+
+
+def test_no_more_candidates_than_seats_and_no_votes_is_unopposed_not_undeclared() -> None:
+    """Older exports leave votes empty for an uncontested ward without cancelled_poll."""
+    rows = [_row("Vic Vale", "Labour Party", "", "", "Normanton")]
+    [election] = _read(_csv(CURRENT, rows))
+    assert election.contests[0].declared

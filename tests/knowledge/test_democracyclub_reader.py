@@ -268,7 +268,15 @@ def test_the_legacy_and_group_exports_list_candidates_without_counting() -> None
             "party_name": "Labour Party",
             "elected": "True",
             "election_date": "2018-05-03",
-        }
+        },
+        {
+            "name": "Zed Zane",
+            "election": "local.derby.2018-05-03",
+            "post_label": "Oakwood",
+            "party_name": "Green Party",
+            "elected": "False",
+            "election_date": "2018-05-03",
+        },
     ]
     group = [{"person_name": "Yan Yu", "election_id": "local.derby.2018-05-03",
               "ballot_paper_id": "local.derby.oakwood.2018-05-03", "post_label": "Oakwood",

@@ -21,6 +21,8 @@ from typing import Literal
 from bot.importing import ImportFailure
 from bot.importing.files import write_atomically
 from bot.importing.mediawiki import Link, MediaWiki, MissingPage, Page
+from knowledge.councils import council_key
+from knowledge.normalize import normalize
 
 LICENCE = "CC BY-SA 4.0"
 SOURCE_LINE = re.compile(
@@ -30,7 +32,10 @@ SOURCE_LINE = re.compile(
 _ELECTION_MARKUP = re.compile(
     r"\{\{\s*(?:election[ _]box|infobox[ _](?:legislative[ _])?election)", re.IGNORECASE
 )
-_ELECTION_TITLE = re.compile(r"^\d{4}\b.*\belections?\b|\bby-elections?\b", re.IGNORECASE)
+_ELECTION_TITLE = re.compile(
+    r"^\d{4} .+ election$|^.+ election,? \d{4}$|\bby-elections?\b", re.IGNORECASE
+)
+_LIST_PREFIX = re.compile(r"^(?:list of )?elections? (?:to|in|for|of) ", re.IGNORECASE)
 CONSECUTIVE_FAILURES_TO_STOP = 3
 
 Status = Literal["loaded", "updated", "unchanged", "skipped", "failed"]
@@ -81,9 +86,18 @@ def looks_like_election(wikitext: str) -> bool:
     return bool(_ELECTION_MARKUP.search(wikitext))
 
 
-def is_election_title(title: str) -> bool:
-    """`2019 Derby City Council election`, `Abbey by-election`: the titles a list imports."""
-    return bool(_ELECTION_TITLE.search(title))
+def is_election_title(title: str, council: str = "") -> bool:
+    """`2019 Derby City Council election`, `Derby City Council election, 2003`, a by-election:
+    the titles a list imports. With `council` (a council key such as `derby`) the title must
+    name it too, so a navbox's `2019 United Kingdom general election` is not taken."""
+    if not _ELECTION_TITLE.search(title):
+        return False
+    return not council or f" {council} " in f" {normalize(title)} "
+
+
+def list_council(list_title: str) -> str:
+    """`Derby City Council elections`, `Elections to Derby City Council` -> `derby`."""
+    return council_key(_LIST_PREFIX.sub("", list_title.strip()))
 
 
 class WikipediaImporter:
@@ -119,10 +133,15 @@ class WikipediaImporter:
     def listed(self, list_title: str) -> tuple[str, list[Link]]:
         """The election articles a list article links to, each once, in the list's order."""
         canonical, links = self.wiki.links(list_title)
+        council = list_council(canonical)
         seen: set[str] = set()
         wanted: list[Link] = []
         for link in links:
-            if link.title in seen or link.title == canonical or not is_election_title(link.title):
+            if (
+                link.title in seen
+                or link.title == canonical
+                or not is_election_title(link.title, council)
+            ):
                 continue
             seen.add(link.title)
             wanted.append(link)

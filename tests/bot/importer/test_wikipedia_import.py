@@ -11,11 +11,18 @@ from bot.importing import ImportFailure
 from bot.importing import files as files_module
 from bot.importing.client import HttpClient, bot_version, user_agent
 from bot.importing.mediawiki import MediaWiki
-from bot.importing.wikipedia import SOURCE_LINE, WikipediaImporter, slug
+from bot.importing.wikipedia import (
+    SOURCE_LINE,
+    WikipediaImporter,
+    is_election_title,
+    list_council,
+    slug,
+)
 
 BURNLEY = "2022 Burnley Borough Council election"
 CAMBRIDGE = "2022 Cambridge City Council election"
 BARNET = "2022 Barnet London Borough Council election"
+BURNLEY_2026 = "2026 Burnley Borough Council election"
 
 
 def _importer(wiki: FakeMediaWiki, client: HttpClient, folder: Path) -> WikipediaImporter:
@@ -215,9 +222,11 @@ def test_a_list_imports_each_linked_election_and_reports_what_it_skipped(
             ("Burnley", True),
             (BURNLEY, True),
             (CAMBRIDGE, True),
-            ("2026 Burnley Borough Council election", False),
+            (BURNLEY_2026, True),
+            ("2024 Burnley Borough Council election", False),
             ("2018 Burnley Borough Council election", True),
-            ("Briercliffe by-election", True),
+            ("2021 Burnley Briercliffe by-election", True),
+            ("2019 United Kingdom general election", True),
             (BURNLEY, True),
         ],
     )
@@ -225,16 +234,17 @@ def test_a_list_imports_each_linked_election_and_reports_what_it_skipped(
     result = run_cli(*args, "--data", str(tmp_path), env=_env(wiki))
     assert result.code == 0, result.err
     rows = {line.split("  ")[0].strip(): line for line in result.out.splitlines()}
-    assert "loaded" in rows[BURNLEY] and "loaded" in rows[CAMBRIDGE]
-    assert "red link" in rows["2026 Burnley Borough Council election"]
+    assert "loaded" in rows[BURNLEY] and "loaded" in rows[BURNLEY_2026]
+    assert CAMBRIDGE not in rows  # another council's article, linked from the list
+    assert "red link" in rows["2024 Burnley Borough Council election"]
     assert "not an election article" in rows["2018 Burnley Borough Council election"]
-    assert "no such article" in rows["Briercliffe by-election"]
-    assert "Burnley" not in rows
+    assert "no such article" in rows["2021 Burnley Briercliffe by-election"]
+    assert "Burnley" not in rows and "2019 United Kingdom general election" not in rows
     assert result.out.rstrip().endswith("2 loaded, 3 skipped")
     assert "[" in result.err and "5/5" in result.err  # the progress bar
     assert wiki.server.most_in_flight == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [f"{slug(BURNLEY)}.wiki", f"{slug(CAMBRIDGE)}.wiki"]
+        [f"{slug(BURNLEY)}.wiki", f"{slug(BURNLEY_2026)}.wiki"]
     )
 
 
@@ -242,19 +252,19 @@ def test_a_list_with_an_article_that_fails_reports_it_and_exits_non_zero(
     wiki: FakeMediaWiki, run_cli, tmp_path: Path
 ) -> None:
     """One article's server errors do not stop the others; the table names the failure."""
-    wiki.link_list("Burnley elections", [(BARNET, True), (BURNLEY, True)])
+    wiki.link_list("Burnley elections", [(BURNLEY_2026, True), (BURNLEY, True)])
     result = run_cli("import", "wikipedia", "--list", "Burnley elections", "--data",
                      str(tmp_path), env=_env(wiki))  # fmt: skip
     assert result.code == 0
-    for _ in range(5):  # every attempt at Barnet fails
-        wiki.fail_next("503", page=BARNET)
+    for _ in range(5):  # every attempt at 2026 fails
+        wiki.fail_next("503", page=BURNLEY_2026)
     wiki.edit(BURNLEY, wiki.articles[BURNLEY].wikitext + "\n")
-    (tmp_path / f"{slug(BARNET)}.wiki").unlink()
+    (tmp_path / f"{slug(BURNLEY_2026)}.wiki").unlink()
     result = run_cli("import", "wikipedia", "--list", "Burnley elections", "--data", str(tmp_path))
     assert result.code == 1
     assert "failed" in result.out and "HTTP 503" in result.out
     assert result.out.rstrip().endswith("1 failed, 1 updated")
-    assert not (tmp_path / f"{slug(BARNET)}.wiki").exists()
+    assert not (tmp_path / f"{slug(BURNLEY_2026)}.wiki").exists()
 
 
 def test_titles_and_no_titles(run_cli, wiki: FakeMediaWiki, tmp_path: Path) -> None:
@@ -263,3 +273,23 @@ def test_titles_and_no_titles(run_cli, wiki: FakeMediaWiki, tmp_path: Path) -> N
     result = run_cli("import", "wikipedia", BURNLEY, "Not an article", "--data", str(tmp_path))
     assert result.code == 1
     assert "loaded" in result.out and "no article called 'Not an article'" in result.out
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted"),
+    [
+        ("2019 Derby City Council election", True),
+        ("Derby City Council election, 2003", True),
+        ("2005 Derby City Council Littleover by-election", True),
+        ("2019 United Kingdom local elections", False),
+        ("2019 United Kingdom general election", False),
+        ("2019 Burnley Borough Council election", False),
+        ("Derby City Council", False),
+        ("Derby", False),
+    ],
+)
+def test_a_list_takes_only_that_councils_election_articles(title: str, wanted: bool) -> None:
+    """A navbox's national elections and other councils' articles are not imported."""
+    for list_title in ("Derby City Council elections", "Elections to Derby City Council"):
+        assert list_council(list_title) == "derby"
+        assert is_election_title(title, list_council(list_title)) is wanted

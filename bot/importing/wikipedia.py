@@ -21,7 +21,9 @@ from typing import Literal
 from bot.importing import ImportFailure
 from bot.importing.files import write_atomically
 from bot.importing.mediawiki import Link, MediaWiki, MissingPage, Page
+from knowledge import readers
 from knowledge.councils import council_key
+from knowledge.errors import ParseError
 from knowledge.normalize import normalize
 
 LICENCE = "CC BY-SA 4.0"
@@ -44,7 +46,11 @@ Progress = Callable[[int, int, str], None]
 
 
 class NotAnElection(ImportFailure):
-    """The page exists but holds no election results."""
+    """The page exists but holds no election results the store can read."""
+
+    def __init__(self, title: str, reason: str) -> None:
+        super().__init__(f"{title!r} {reason}")
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,25 @@ def list_council(list_title: str) -> str:
     return council_key(_LIST_PREFIX.sub("", list_title.strip()))
 
 
+def _as_the_store_reads(document: str, file: str, title: str) -> str:
+    """Read the document as the store will, when a reader for its kind is registered: an
+    article the store could not load is refused before it is written. Returns a short
+    description (`, 2 elections, 45 contests, 1 warning`), or "" with no reader."""
+    reader = readers.reader_for(file)
+    if reader is None:
+        return ""
+    try:
+        elections = reader(document, file)
+    except ParseError as error:
+        raise NotAnElection(
+            title, f"cannot be read as an election article (line {error.line}: {error.reason})"
+        ) from None
+    contests = sum(len(e.contests) for e in elections)
+    warnings = sum(len(e.warnings) for e in elections)
+    text = f", {len(elections)} election(s), {contests} contest(s)"
+    return text + (f", {warnings} warning(s)" if warnings else "")
+
+
 class WikipediaImporter:
     def __init__(
         self,
@@ -116,7 +141,7 @@ class WikipediaImporter:
         page = self.wiki.page(title)
         if not looks_like_election(page.wikitext):
             raise NotAnElection(
-                f"{page.title!r} is not an election article (no election box or election infobox)"
+                page.title, "is not an election article (no election box or election infobox)"
             )
         path = self.folder / f"{slug(page.title)}.wiki"
         named = page.title if page.redirected_from is None else f"{title} -> {page.title}"
@@ -125,10 +150,12 @@ class WikipediaImporter:
             return Outcome(named, "unchanged", f"revision {page.revision} already in {path}", path)
         body = page.wikitext if page.wikitext.endswith("\n") else page.wikitext + "\n"
         document = f"{source_line(page, self.clock())}\n{body}"
+        read = _as_the_store_reads(document, path.name, page.title)
         write_atomically(path, document.encode("utf-8"))
         if before is None:
-            return Outcome(named, "loaded", f"revision {page.revision} -> {path}", path)
-        return Outcome(named, "updated", f"revision {before} -> {page.revision} in {path}", path)
+            return Outcome(named, "loaded", f"revision {page.revision}{read} -> {path}", path)
+        detail = f"revision {before} -> {page.revision}{read} in {path}"
+        return Outcome(named, "updated", detail, path)
 
     def listed(self, list_title: str) -> tuple[str, list[Link]]:
         """The election articles a list article links to, each once, in the list's order."""
@@ -176,8 +203,8 @@ class WikipediaImporter:
             return self.import_title(link.title)
         except MissingPage:
             return Outcome(link.title, "skipped", "no such article")
-        except NotAnElection:
-            return Outcome(link.title, "skipped", "not an election article")
+        except NotAnElection as refused:
+            return Outcome(link.title, "skipped", refused.reason.removeprefix("is "))
         except ImportFailure as failure:
             return Outcome(link.title, "failed", str(failure))
         except OSError as error:

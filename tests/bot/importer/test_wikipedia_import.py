@@ -293,3 +293,28 @@ def test_a_list_takes_only_that_councils_election_articles(title: str, wanted: b
     for list_title in ("Derby City Council elections", "Elections to Derby City Council"):
         assert list_council(list_title) == "derby"
         assert is_election_title(title, list_council(list_title)) is wanted
+
+
+def test_once_the_store_reads_articles_an_unreadable_one_is_refused_before_writing(
+    wiki: FakeMediaWiki, client: HttpClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a `.wiki` reader registered, the import reads the article as the store will: the
+    counts go in the report, and an article the reader rejects is never written."""
+    from knowledge import readers
+    from knowledge.errors import ParseError
+    from knowledge.models import Election
+
+    def reader(body: str, file: str) -> list[Election]:
+        if "Barnet" not in body:
+            raise ParseError(file, 3, "no contests")
+        first = body.split("\n", 1)[0]
+        assert SOURCE_LINE.match(first), "the reader sees the source line"
+        return [Election(id="barnet-2022", title=BARNET, source=file, council="Barnet")]
+
+    monkeypatch.setitem(readers.READERS, ".wiki", reader)
+    importer = _importer(wiki, client, tmp_path)
+    outcome = importer.import_title(BARNET)
+    assert outcome.detail.startswith(f"revision {wiki.articles[BARNET].revision}, 1 election(s)")
+    with pytest.raises(ImportFailure, match=r"cannot be read as an election article \(line 3"):
+        importer.import_title(BURNLEY)
+    assert [p.name for p in tmp_path.iterdir()] == [f"{slug(BARNET)}.wiki"]

@@ -198,7 +198,7 @@ def test_a_write_that_fails_midway_leaves_the_old_file_and_no_temporary(
     first = importer.import_title(BURNLEY)
     assert first.path is not None
     before = first.path.read_bytes()
-    wiki.edit(BURNLEY, "{{Election box begin|title=Changed}}\n")
+    wiki.edit(BURNLEY, wiki.articles[BURNLEY].wikitext + "\n== See also ==\n")
 
     def broken_fsync(descriptor: int) -> None:
         raise OSError(28, "No space left on device")

@@ -318,3 +318,16 @@ def test_once_the_store_reads_articles_an_unreadable_one_is_refused_before_writi
     with pytest.raises(ImportFailure, match=r"cannot be read as an election article \(line 3"):
         importer.import_title(BURNLEY)
     assert [p.name for p in tmp_path.iterdir()] == [f"{slug(BARNET)}.wiki"]
+
+
+def test_retry_after_may_be_seconds_or_an_http_date() -> None:
+    """Both forms RFC 9110 allows; anything else falls back to the backoff."""
+    import email.utils
+    import time
+
+    from bot.importing.client import _retry_after
+
+    later = email.utils.formatdate(time.time() + 30, usegmt=True)
+    assert _retry_after("12") == 12.0
+    assert 25 <= (_retry_after(later) or 0) <= 31
+    assert _retry_after("soon") is None and _retry_after(None) is None

@@ -149,7 +149,8 @@ class DemocracyClubSource:
         return (ours.scheme, ours.netloc) == (theirs.scheme, theirs.netloc)
 
     async def _pages(self, first: str) -> list[Any]:
-        pages, url = [], first
+        pages: list[Any] = []
+        url = first
         while url and len(pages) < MAX_PAGES:
             if not self._same_site(url):
                 raise SourceError(f"a next page on another site was not followed: {url}")

@@ -167,13 +167,22 @@ class DemocracyClubSource:
         query = urllib.parse.urlencode(
             {"election_id": self.election_id, "page_size": BALLOTS_PAGE_SIZE}
         )
+        self.status.last_poll = self._now()
         found: list[ExpectedContest] = []
-        for payload in await self._pages(f"{self.base_url}/api/next/ballots/?{query}"):
-            try:
+        try:
+            for payload in await self._pages(f"{self.base_url}/api/next/ballots/?{query}"):
                 found.extend(parse_ballots_page(payload).ballots)
-            except ValueError as error:
-                raise SourceError(str(error)) from None
+        except (SourceError, ValueError) as error:
+            raise self._failure(error) from None
         return found
+
+    def _failure(self, error: SourceError | ValueError) -> SourceError:
+        """Record a failed request for /live status and schedule the retry (backing off)."""
+        failure = error if isinstance(error, SourceError) else SourceError(str(error))
+        self.status.consecutive_errors += 1
+        self.status.last_error = str(failure)
+        self._schedule(failure)
+        return failure
 
     async def poll(
         self, expected: list[ExpectedContest] | tuple[ExpectedContest, ...] = ()
@@ -197,11 +206,7 @@ class DemocracyClubSource:
                 poll.skipped.extend(page.skipped)
                 poll.pages += 1
         except (SourceError, ValueError) as error:
-            failure = error if isinstance(error, SourceError) else SourceError(str(error))
-            self.status.consecutive_errors += 1
-            self.status.last_error = str(failure)
-            self._schedule(failure)
-            raise failure from None
+            raise self._failure(error) from None
         self.status.consecutive_errors = 0
         self.status.last_error = None
         self.status.last_success = started

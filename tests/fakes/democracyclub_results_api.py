@@ -97,6 +97,8 @@ class FakeDemocracyClub:
     ballots: list[dict[str, Any]] = field(default_factory=list)
     requests: list[Recorded] = field(default_factory=list)
     down: bool = False
+    max_page_size: int = MAX_PAGE_SIZE
+    """Lower it to put a page boundary inside a small night."""
     _faults: list[tuple[int, float | None]] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     port: int = 0
@@ -165,7 +167,7 @@ class FakeDemocracyClub:
 
     def _page(self, request: web.Request, items: list[dict[str, Any]]) -> web.Response:
         try:
-            size = min(MAX_PAGE_SIZE, int(request.query.get("page_size", "10")))
+            size = min(self.max_page_size, int(request.query.get("page_size", "10")))
             page = int(request.query.get("page", "1"))
         except ValueError:
             self._record(request, 400)

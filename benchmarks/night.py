@@ -16,17 +16,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib
 import random
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
+from timing import ROOT, percentile, table
 
-from benchmarks.timing import percentile, table  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests"))  # the fakes live with the tests; not packaged
 
 ELECTION = "local.benchshire.2026-05-07"
 PARTIES = ["Labour Party", "Conservative and Unionist Party", "Liberal Democrats", "Green Party"]
@@ -46,8 +46,11 @@ def bid(n: int) -> str:
 async def night(contests: int, interval: float, speed: float, seed: int) -> list[object]:
     import discord
     import yarl
-    from fake_discord import FakeDiscord, Session
-    from fakes.democracyclub_results_api import FakeDemocracyClub, ballot, result
+
+    fakes: Any = importlib.import_module("fake_discord")
+    api: Any = importlib.import_module("fakes.democracyclub_results_api")
+    FakeDiscord, Session = fakes.FakeDiscord, fakes.Session
+    FakeDemocracyClub, ballot, result = api.FakeDemocracyClub, api.ballot, api.result
 
     from bot.client import ElectionBot
     from bot.night.follow import NightConfig
@@ -96,7 +99,7 @@ async def night(contests: int, interval: float, speed: float, seed: int) -> list
             appeared[ward(n)] = time.monotonic()
 
         def posted() -> dict[str, float]:
-            seen = {}
+            seen: dict[str, float] = {}
             for call in fake.calls_to(POST):
                 embeds = (call.body or {}).get("embeds") or []
                 title = embeds[0].get("title", "") if embeds else ""

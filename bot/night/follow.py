@@ -50,6 +50,8 @@ class NightConfig:
     democracyclub_token: str | None = None
     poll_seconds: float | None = None
     coalesce_seconds: float = COALESCE_SECONDS
+    document_seconds: float = DOCUMENT_INTERVAL
+    """How often a followed document's file is checked for changes."""
 
 
 def night_config(settings: Settings) -> NightConfig:
@@ -235,7 +237,7 @@ class NightDesk:
         if loaded is not None and self.config.data_dir is not None:
             folder = self.config.data_dir
             path = folder / loaded.source if folder.is_dir() else folder
-            return DocumentSource(path, loaded.id)
+            return DocumentSource(path, loaded.id, self.config.document_seconds)
         token = self.config.democracyclub_token
         return DemocracyClubSource(
             self.config.democracyclub_url,

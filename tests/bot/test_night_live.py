@@ -7,6 +7,7 @@ final summary ends the follow.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -237,3 +238,50 @@ async def test_autocomplete_offers_loaded_elections(
         "live start", "election", session.events.moderator(), election=ELECTION
     )
     assert typed[0]["value"] == ELECTION
+
+
+DOCUMENT = """= 2026 Testshire Council election =
+
+==Ward results==
+===North===
+
+  - North**
+
+- Ann North (Labour Party): 900 votes
+- Bob North (Green Party): 500 votes
+
+===South===
+
+  - South**
+
+- Cat South (Labour Party){south_cat}
+- Dan South (Green Party){south_dan}
+"""
+
+
+async def test_a_loaded_document_edited_during_the_night(
+    start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path
+) -> None:
+    """Following a loaded election: each save of its document posts what newly declared."""
+    from knowledge import ResultsStore
+
+    folder = tmp_path / "elections"
+    folder.mkdir()
+    document = folder / "testshire.txt"
+    document.write_text(DOCUMENT.format(south_cat="", south_dan=""))
+    store = ResultsStore.load(folder, Path(__file__).parents[2] / "data" / "parties.toml")
+    config = night(tmp_path, dc)
+    config.document_seconds = 0.05
+    session = await start_bot(store=store, night=config)
+    await session.slash("live start", session.events.moderator(), election="testshire-2026")
+    await until(session, lambda: pin_says(session, "1 of 2 wards declared"))
+    assert [m["embeds"][0]["title"] for m in results(session)] == ["North: Labour win"]
+    document.write_text(DOCUMENT.format(south_cat=": 300 votes", south_dan=": 700 votes"))
+    stat = document.stat()
+    os.utime(document, (stat.st_atime, stat.st_mtime + 5))
+    await until(session, lambda: pin_says(session, "2 of 2 wards declared"))
+    assert [m["embeds"][0]["title"] for m in results(session)] == [
+        "North: Labour win",
+        "South: Green win",
+    ]
+    assert dc.requests == []  # the document, not Democracy Club

@@ -55,7 +55,7 @@ class ElectionBot(discord.Client):
         self.pending = PendingChoices()
         self.pin_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.mentions = Mentions(self)
-        self.night = NightDesk(self, store, night) if night is not None else None
+        self.night = NightDesk(self, store, night, self.use_store) if night is not None else None
 
     async def setup_hook(self) -> None:
         commands.setup(self)
@@ -67,6 +67,11 @@ class ElectionBot(discord.Client):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("Synced %d commands to server %s", len(synced), self.guild_id)
+
+    def use_store(self, store: ResultsStore) -> None:
+        """Answer from `store` from now on (election night's latest declarations)."""
+        self.store = store
+        self.answers = Answers(store)
 
     async def close(self) -> None:
         if self.night is not None:

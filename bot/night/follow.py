@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -27,7 +28,7 @@ from knowledge import ResultsStore
 from knowledge.models import Election
 from knowledge.night import ExpectedContest, FollowedElection, merge, night_document
 from knowledge.night.loaded import dc_election_date, declarations_from, expected_from
-from knowledge.readers import read_document
+from knowledge.readers import read_document, read_text
 from knowledge.values import slugify
 
 if TYPE_CHECKING:
@@ -147,10 +148,18 @@ def title_for(election_id: str) -> str:
 class NightDesk:
     """Every follow of the running bot."""
 
-    def __init__(self, client: discord.Client, store: ResultsStore, config: NightConfig) -> None:
+    def __init__(
+        self,
+        client: discord.Client,
+        store: ResultsStore,
+        config: NightConfig,
+        on_store: Callable[[ResultsStore], None] | None = None,
+    ) -> None:
         self.client = client
         self.store = store
         self.config = config
+        self.on_store = on_store
+        """Called with a new store when the night's results change what the bot answers from."""
         self._state: NightState | None = None
         self.runs: dict[tuple[int, str], Run] = {}
 
@@ -176,7 +185,9 @@ class NightDesk:
             (
                 e
                 for e in self.store.elections
-                if e.date == when and slugify(e.council_key) == parts[1]
+                if e.date == when
+                and slugify(e.council_key) == parts[1]
+                and not e.source.startswith("live-")  # the night's own document
             ),
             None,
         )
@@ -291,7 +302,10 @@ class NightDesk:
             run.followed, changes = merge(run.followed, poll.declarations)
             self.state.save(follow.guild_id, run.followed, run.source.status.high_water)
             if any(c.kind != "unchanged" for c in changes):
-                await self._write_document(run.followed)
+                if isinstance(run.source, DocumentSource):
+                    await self._publish(run.source.path.name, None)
+                else:
+                    await self._write_document(run.followed)
         posted = await run.poster.sync(run.followed)
         if posted and run.followed.complete and await run.poster.finish(run.followed):
             run.finished = True
@@ -315,3 +329,26 @@ class NightDesk:
             await asyncio.to_thread(write)
         except OSError as error:
             log.warning("Could not write %s: %s", path, error)
+        await self._publish(path.name, text)
+
+    async def _publish(self, file_name: str, text: str | None) -> None:
+        """Answer from the night's latest results: the store with this document's elections
+        replaced (read again from the data folder when `text` is None)."""
+        if self.on_store is None or self.config.data_dir is None:
+            return
+        old = self.store
+        path = self.config.data_dir / file_name
+
+        def rebuild() -> ResultsStore:
+            body = text if text is not None else path.read_text(encoding="utf-8")
+            fresh = read_text(body, file_name)
+            kept = [e for e in old.elections if e.source != file_name]
+            return ResultsStore([*kept, *fresh], old.book, old.errors)
+
+        try:
+            store = await asyncio.to_thread(rebuild)
+        except Exception as error:  # a half-written edit: keep answering from the last good one
+            log.warning("The night's results in %s were not loaded: %s", file_name, error)
+            return
+        self.store = store
+        self.on_store(store)

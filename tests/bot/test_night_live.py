@@ -178,6 +178,9 @@ async def test_a_whole_night(start_bot: StartBot, dc: FakeDemocracyClub, tmp_pat
     # the night is in the data folder as a document the reader loads
     (document,) = (tmp_path / "elections").glob("live-*.txt")
     assert "Ann Abbey (Labour Party): 950 votes" in document.read_text()
+    # ...and the rest of the bot answers from it already
+    ward = await session.slash("ward", name="Abbey")
+    assert "Ann Abbey" in ward.text() and "950" in ward.text()
 
 
 async def test_deleted_messages_are_recreated_on_the_next_change(
@@ -285,3 +288,5 @@ async def test_a_loaded_document_edited_during_the_night(
         "South: Green win",
     ]
     assert dc.requests == []  # the document, not Democracy Club
+    ward = await session.slash("ward", name="South")
+    assert "700" in ward.text()  # the store answers from the edited document

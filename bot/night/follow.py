@@ -14,17 +14,20 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import discord
 
+from bot import attach
 from bot.night.poster import COALESCE_SECONDS, Poster
 from bot.night.source import DemocracyClubSource, Poll, SourceError, SourceStatus, interval_for
 from bot.night.state import Follow, NightState
-from knowledge import ResultsStore
+from bot.pictures import Picture
+from knowledge import ResultsStore, run_command
+from knowledge.answers import SummaryAnswer, WardAnswer
 from knowledge.models import Election
 from knowledge.night import ExpectedContest, FollowedElection, merge, night_document
 from knowledge.night.loaded import dc_election_date, declarations_from, expected_from
@@ -52,6 +55,8 @@ class NightConfig:
     poll_seconds: float | None = None
     coalesce_seconds: float = COALESCE_SECONDS
     document_seconds: float = DOCUMENT_INTERVAL
+    pictures: bool = True
+    """Attach the ward chart to each result and the seat diagram to the summary."""
     """How often a followed document's file is checked for changes."""
 
 
@@ -258,10 +263,38 @@ class NightDesk:
             high_water=follow.high_water,
         )
 
+    def _document_name(self, election_id: str) -> str:
+        """The file the night's results are in: the followed document, or the one written."""
+        loaded = self.store.election(election_id)
+        return loaded.source if loaded is not None else f"live-{slugify(election_id)}.txt"
+
+    def _illustrator(self, election_id: str) -> Callable[[str | None], Awaitable[Picture | None]]:
+        """Pictures from the store's copy of the night: a ward's chart, or the seat diagram."""
+        name = self._document_name(election_id)
+
+        async def illustrate(ward: str | None) -> Picture | None:
+            if not self.config.pictures:
+                return None
+            election = next((e for e in self.store.elections if e.source == name), None)
+            if election is None:
+                return None
+            command = "ward" if ward else "summary"
+            options = {"election": election.id, **({"name": ward} if ward else {})}
+            answer = run_command(self.store, command, options)
+            if not isinstance(answer, WardAnswer | SummaryAnswer):
+                return None
+            return await attach.picture(answer)
+
+        return illustrate
+
     def _launch(self, follow: Follow, followed: FollowedElection) -> None:
-        book = self.store.book
         poster = Poster(
-            self.client, self.state, follow, book, coalesce=self.config.coalesce_seconds
+            self.client,
+            self.state,
+            follow,
+            self.store.book,
+            coalesce=self.config.coalesce_seconds,
+            illustrate=self._illustrator(follow.election_id),
         )
         run = Run(follow, followed, self._source(follow), poster)
         self.runs[(follow.guild_id, follow.election_id)] = run
@@ -317,7 +350,7 @@ class NightDesk:
         folder = self.config.data_dir
         if folder is None or not folder.is_dir() or self.store.election(followed.election_id):
             return
-        path = folder / f"live-{slugify(followed.election_id)}.txt"
+        path = folder / self._document_name(followed.election_id)
         text = night_document(followed, "Source: Democracy Club (CC BY 4.0).")
         temporary = path.with_suffix(".txt.tmp")
 

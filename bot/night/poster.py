@@ -13,12 +13,15 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Awaitable, Callable
 
 import aiohttp
 import discord
 
+from bot import attach
 from bot.night.messages import contest_embed, summary_embed
 from bot.night.state import Follow, NightState, Posted
+from bot.pictures import Picture
 from bot.replies import NO_MENTIONS
 from knowledge.night import FollowedElection, night_summary
 from knowledge.parties import PartyBook
@@ -27,6 +30,9 @@ log = logging.getLogger(__name__)
 
 COALESCE_SECONDS = 5.0
 DISCORD_FAILURES = (discord.HTTPException, aiohttp.ClientError, OSError, asyncio.TimeoutError)
+
+Illustrate = Callable[[str | None], Awaitable[Picture | None]]
+"""The picture for a ward's result (its chart), or for None the council's seat diagram."""
 
 
 class Poster:
@@ -40,12 +46,16 @@ class Poster:
         book: PartyBook,
         *,
         coalesce: float = COALESCE_SECONDS,
+        illustrate: Illustrate | None = None,
     ) -> None:
         self.client = client
         self.state = state
         self.follow = follow
         self.book = book
         self.coalesce = coalesce
+        self.illustrate = illustrate
+        self.pictures = True
+        """False once Discord refused an attachment here (no Attach Files): text only then."""
         self.channel = client.get_partial_messageable(follow.channel_id, guild_id=follow.guild_id)
         self.pin_id = follow.pin_message_id
         self.discord_error: str | None = None
@@ -72,7 +82,8 @@ class Poster:
                     continue
                 corrected = posted is not None
                 embed = contest_embed(declaration, self.book, followed.title, corrected=corrected)
-                message_id = await self._post_or_edit(posted, embed)
+                picture = await self._picture(declaration.ward)
+                message_id = await self._post_or_edit(posted, embed, picture)
                 self.state.record_post(
                     self.follow.guild_id,
                     self.follow.election_id,
@@ -95,26 +106,70 @@ class Poster:
         self.discord_error = None
         return True
 
-    async def _post_or_edit(self, posted: Posted | None, embed: discord.Embed) -> int:
+    async def _picture(self, ward: str | None) -> Picture | None:
+        if self.illustrate is None or not self.pictures:
+            return None
+        return await self.illustrate(ward)
+
+    async def _post_or_edit(
+        self, posted: Posted | None, embed: discord.Embed, picture: Picture | None = None
+    ) -> int:
         if posted is not None:
             try:
-                self.requests += 1
-                await self.channel.get_partial_message(posted.message_id).edit(
-                    embed=embed, allowed_mentions=NO_MENTIONS
-                )
+                await self._edit(posted.message_id, embed, picture)
                 return posted.message_id
             except discord.NotFound:
                 log.info("Result message %s was deleted: posting it again", posted.message_id)
-        message = await self._send(embed=embed)
+        message = await self._send(embed=embed, picture=picture)
         return message.id
 
+    async def _edit(self, message_id: int, embed: discord.Embed, picture: Picture | None) -> None:
+        message = self.channel.get_partial_message(message_id)
+        for with_picture in (True, False) if picture is not None else (False,):
+            shown = embed.copy()
+            files = attach.attach(shown, picture) if with_picture else []
+            self.requests += 1
+            try:
+                await message.edit(embed=shown, attachments=files, allowed_mentions=NO_MENTIONS)
+                return
+            except discord.Forbidden:
+                if not with_picture:
+                    raise
+                self._no_pictures()
+
     async def _send(
-        self, *, content: str | None = None, embed: discord.Embed | None = None
+        self,
+        *,
+        content: str | None = None,
+        embed: discord.Embed | None = None,
+        picture: Picture | None = None,
     ) -> discord.Message:
-        self.requests += 1
         if embed is None:
+            self.requests += 1
             return await self.channel.send(content=content, allowed_mentions=NO_MENTIONS)
-        return await self.channel.send(content=content, embed=embed, allowed_mentions=NO_MENTIONS)
+        for with_picture in (True, False) if picture is not None else (False,):
+            shown = embed.copy()
+            files = attach.attach(shown, picture) if with_picture else []
+            self.requests += 1
+            try:
+                return await self.channel.send(
+                    content=content,
+                    embed=shown,
+                    files=files or discord.utils.MISSING,
+                    allowed_mentions=NO_MENTIONS,
+                )
+            except discord.Forbidden:
+                if not with_picture:
+                    raise
+                self._no_pictures()
+        raise AssertionError("unreachable: the text-only attempt returns or raises")
+
+    def _no_pictures(self) -> None:
+        log.warning(
+            "Discord refused a picture in channel %s (Attach Files?): posting text only",
+            self.follow.channel_id,
+        )
+        self.pictures = False
 
     def _failed(self, error: BaseException) -> None:
         reason = getattr(error, "text", None) or str(error) or type(error).__name__
@@ -156,16 +211,14 @@ class Poster:
             self._last_pin_edit = time.monotonic()
             embed = summary_embed(night_summary(followed, self.book))
             try:
+                picture = await self._picture(None)
                 if self.pin_id is not None:
                     try:
-                        self.requests += 1
-                        await self.channel.get_partial_message(self.pin_id).edit(
-                            embed=embed, allowed_mentions=NO_MENTIONS
-                        )
+                        await self._edit(self.pin_id, embed, picture)
                         return True
                     except discord.NotFound:
                         log.info("Pinned summary %s was deleted: posting it again", self.pin_id)
-                message = await self._send(embed=embed)
+                message = await self._send(embed=embed, picture=picture)
                 self.pin_id = message.id
                 self.state.set_pin(self.follow.guild_id, self.follow.election_id, message.id)
                 self.requests += 1
@@ -183,7 +236,7 @@ class Poster:
             return False
         try:
             embed = summary_embed(night_summary(followed, self.book), final=True)
-            message = await self._send(embed=embed)
+            message = await self._send(embed=embed, picture=await self._picture(None))
         except DISCORD_FAILURES as error:
             self._failed(error)
             return False

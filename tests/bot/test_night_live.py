@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import BotSession, StartBot
-from fake_discord import PIN, POST_MESSAGE
+from fake_discord import BOT_PERMISSIONS, PIN, POST_MESSAGE, Perm
 from fakes.democracyclub_results_api import FakeDemocracyClub, ballot, result
 
 from bot.night.follow import NightConfig
@@ -169,6 +169,9 @@ async def test_a_whole_night(start_bot: StartBot, dc: FakeDemocracyClub, tmp_pat
     # every contest exactly once; one pin ever, edited in place
     titles = sorted(m["embeds"][0]["title"].split(":")[0] for m in results(session))
     assert titles == WARDS
+    for message in [*results(session), session.fake.pinned()[0]]:  # ward charts, seat diagram
+        (picture,) = message["attachments"]
+        assert message["embeds"][0]["image"]["url"] == f"attachment://{picture['filename']}"
     assert len(session.fake.calls_to(PIN)) == 1
     assert len(session.fake.calls_to(EDIT)) >= 5
     desk = session.bot.night
@@ -290,3 +293,17 @@ async def test_a_loaded_document_edited_during_the_night(
     assert dc.requests == []  # the document, not Democracy Club
     ward = await session.slash("ward", name="South")
     assert "700" in ward.text()  # the store answers from the edited document
+
+
+async def test_without_attach_files_results_are_posted_as_text(
+    start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path
+) -> None:
+    """Discord refusing the charts costs the pictures, not the results."""
+    session = await start_bot(night=night(tmp_path, dc))
+    channel = session.fake.world.channel_id
+    session.fake.bot_permissions[channel] = BOT_PERMISSIONS & ~Perm.ATTACH_FILES
+    await session.slash("live start", session.events.moderator(), election=ELECTION)
+    dc.declare(declared("Abbey", "Labour Party"), declared("Brook", "Green Party"))
+    await until(session, lambda: pin_says(session, "2 of 6 wards declared"))
+    await until(session, lambda: len(results(session)) == 2)
+    assert all(not m.get("attachments") for m in results(session))

@@ -18,6 +18,7 @@ time now. Faults: `rate_limit_next(seconds)` answers the next request 429 with R
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +87,8 @@ class Recorded:
     query: dict[str, str]
     authorization: str | None
     status: int
+    at: float = field(default_factory=time.monotonic)
+    """When the request arrived (time.monotonic)."""
 
 
 @dataclass

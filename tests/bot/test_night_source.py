@@ -130,3 +130,18 @@ async def test_ballots_list_names_wards_and_seats(dc: FakeDemocracyClub) -> None
     dc.expect([ballot(bid(1), "North", 3), ballot(bid(2), "South")])
     found = await DemocracyClubSource(dc.url, ELECTION, interval=0).ballots()
     assert [(b.ward, b.seats) for b in found] == [("North", 3), ("South", 1)]
+
+
+@pytest.mark.parametrize(
+    ("election_id", "title"),
+    [
+        ("local.derby.2026-05-07", "2026 Derby local election"),
+        ("local.north-east-lincolnshire.2026-05-07", "2026 North East Lincolnshire local election"),
+        ("mayor.london.2028-05-04", "2028 London mayoral election"),
+    ],
+)
+def test_title_for_a_democracy_club_election(election_id: str, title: str) -> None:
+    """A followed DC election gets a title the document reader can date."""
+    from bot.night.follow import title_for
+
+    assert title_for(election_id) == title

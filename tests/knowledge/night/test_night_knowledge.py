@@ -257,3 +257,44 @@ def test_document_round_trips_through_the_reader(party_book: PartyBook) -> None:
     assert [c.ward for c in election.contests] == ["A", "B"]
     assert election.contests[0].candidates[0].votes == 900
     assert election.contests[0].turnout_percent == pytest.approx(31.4)
+
+
+def test_loaded_election_gives_ballots_and_declarations(seed_store: ResultsStore) -> None:
+    """The seed as a count: 17 wards of 3 seats, all declared; DC ballot ids from the ward."""
+    from knowledge.night.loaded import dc_ballot, declarations_from, expected_from
+
+    election = seed_store.election("derby-2002")
+    assert election is not None
+    expected = expected_from(election, "local.derby.2002-05-02")
+    assert len(expected) == 17 and sum(e.seats for e in expected) == 51
+    assert expected[0].ballot_paper_id == "local.derby.abbey.2002-05-02"
+    assert dc_ballot("local.derby.2002-05-02", "Littleover North") == (
+        "local.derby.littleover-north.2002-05-02"
+    )
+    assert dc_ballot("derby-2002", "Abbey") is None
+    declared = declarations_from(election)
+    assert len(declared) == 17 and all(d.contest.seats == 3 for d in declared)
+    followed, _ = merge(
+        FollowedElection(
+            election_id="derby-2002", title=election.title, expected=expected_from(election)
+        ),
+        declared,
+    )
+    summary = night_summary(followed, seed_store.book)
+    assert summary.final and summary.control == "labour"
+
+
+def test_undeclared_wards_of_a_document_are_not_declarations(party_book: PartyBook) -> None:
+    """A ward listing candidates without votes (before its count) is expected, not declared."""
+    from knowledge.night.loaded import declarations_from, expected_from
+
+    text = night_document(
+        merge(
+            FollowedElection(election_id=ELECTION, title="2026 Testshire Council election"),
+            parse_results_page(page(one_seat("a", "Labour Party", "Green Party"))).declarations,
+        )[0]
+    )
+    text += "===B===\n\n  - B**\n\n- Cat (Labour Party)\n- Dan (Green Party)\n"
+    (election,) = ResultsStore.from_texts([("t.txt", text)], party_book).elections
+    assert [e.ward for e in expected_from(election)] == ["A", "B"]
+    assert [d.ward for d in declarations_from(election)] == ["A"]

@@ -118,6 +118,8 @@ def _candidate_line(c: CandidateLine, *, ward: bool = False) -> str:
     mark = ELECTED if c.elected else TIED if c.tied else STOOD
     where = f" ({safe(c.ward)})" if ward else ""
     note = " — tied for the last seat" if c.tied else ""
+    if c.by_lot:
+        note = " — won the tied last seat by lot"
     return (
         f"{mark} **{safe(c.name)}**{where} · {safe(c.party)} · "
         f"{votes(c.votes)} ({percent(c.share)}){note}"
@@ -190,6 +192,14 @@ def _ward(a: WardAnswer) -> discord.Embed:
     )
     if a.unopposed:
         result = "Elected unopposed: no more candidates than seats."
+    elif not a.declared:
+        result = "Results not declared yet: the source lists the candidates without votes."
+    elif a.lot:
+        won = " and ".join(safe(c.name) for c in a.candidates if c.by_lot)
+        result = (
+            f"**Tie for the last seat, decided by lot**: {won} won the draw, "
+            "as the source document states."
+        )
     elif a.tie:
         names = " and ".join(safe(c.name) for c in a.tied)
         result = (

@@ -62,6 +62,8 @@ def _candidate_rows(candidates: tuple[CandidateLine, ...]) -> list[str]:
     for c in candidates:
         mark = "✔" if c.elected else ("=" if c.tied else " ")
         status = " elected" if c.elected else (" tied for the last seat" if c.tied else "")
+        if c.by_lot:
+            status = " elected (tied last seat decided by lot)"
         rows.append(
             f"  {mark} {_name(c.name):<{width}}  {_name(c.party):<{party_width}}  "
             f"{votes(c.votes):>{vote_width}}  {percent(c.share):>6}{status}"
@@ -76,6 +78,14 @@ def _ward(a: WardAnswer) -> list[str]:
     lines.append("")
     if a.unopposed:
         lines.append("Elected unopposed: no more candidates than seats.")
+    elif not a.declared:
+        lines.append("Results not declared yet: the source lists the candidates without votes.")
+    elif a.lot:
+        won = " and ".join(c.name for c in a.candidates if c.by_lot)
+        lines.append(
+            f"Tie for the last seat, decided by lot: {won} won the draw, "
+            "as the source document states."
+        )
     elif a.tie:
         names = " and ".join(c.name for c in a.tied)
         lines.append(

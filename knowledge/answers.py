@@ -26,9 +26,13 @@ class ElectionRef(_Frozen):
     source: str
     date: dt.date | None = None
     year: int | None = None
+    cited: str | None = None
+    """Where the document came from, beyond its file (an article and its revision)."""
 
     @property
     def citation(self) -> str:
+        if self.cited:
+            return f"Source: {self.source} ({self.title}; {self.cited})"
         return f"Source: {self.source} ({self.title})"
 
 
@@ -46,6 +50,8 @@ class CandidateLine(_Frozen):
     position: int
     elected: bool
     tied: bool = False
+    by_lot: bool = False
+    """Won a tied last seat by drawing lots or a toss, as the source states."""
 
 
 class PartySeats(_Frozen):
@@ -115,6 +121,10 @@ class WardAnswer(_Sourced):
     electorate: int | None = None
     outcomes: tuple[str, ...] = ()
     by_election: bool = False
+    lot: bool = False
+    """The last seat was tied and decided by lot (the winner has `by_lot`)."""
+    declared: bool = True
+    """False while the source lists the candidates but not their votes."""
 
     @property
     def winners(self) -> tuple[CandidateLine, ...]:

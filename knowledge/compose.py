@@ -41,6 +41,7 @@ def election_ref(election: Election) -> ElectionRef:
         source=election.source,
         date=election.date,
         year=election.year,
+        cited=election.citation,
     )
 
 
@@ -62,6 +63,7 @@ def candidate_line(contest: ContestResult, standing: Standing) -> CandidateLine:
         position=standing.position,
         elected=standing.elected,
         tied=standing.tied,
+        by_lot=standing.by_lot,
     )
 
 
@@ -113,6 +115,8 @@ def ward_answer(
         electorate=contest.electorate,
         outcomes=contest.outcomes,
         by_election=contest.by_election,
+        lot=contest.decided_by_lot,
+        declared=contest.declared,
     )
 
 

@@ -48,6 +48,9 @@ def _all_seats(seats: int) -> str:
 
 def _tie_clause(contest: ContestResult) -> str:
     tied = contest.tied
+    if contest.decided_by_lot:
+        won = join([s.name for s in contest.standings if s.by_lot])
+        return f"; the tied last seat was decided by lot ({won} won the draw, as the source states)"
     if not tied:
         return ""
     votes = num(tied[0].votes or 0)
@@ -118,6 +121,12 @@ def _majority(ask: Ask) -> Answer:
         text = (
             f"In {contest.ward} there was no majority: {join([t.name for t in contest.tied])} "
             f"tied on {num(last.votes or 0)} votes for the last seat."
+        )
+        return headed(answer, text)
+    if contest.decided_by_lot:
+        text = (
+            f"In {contest.ward} there was no majority: the last seat was tied on "
+            f"{num(last.votes or 0)} votes and decided by lot; {_who(ask, last)} won the draw."
         )
         return headed(answer, text)
     seat = "the seat" if contest.seats == 1 else "the last seat"

@@ -195,6 +195,9 @@ class SummaryAnswer(_Sourced):
     council_size: int | None
     majority_threshold: int | None
     control: str | None
+    control_stated: str | None = None
+    """Control after the election as the document states it (infobox `after_party`, or prose
+    such as "Labour kept control"), used where the seats alone can't settle it (thirds)."""
     """Display name of the party with a majority; None = no overall control (or unknown)."""
     control_key: str | None
     control_known: bool
@@ -214,7 +217,11 @@ class SummaryAnswer(_Sourced):
     def control_text(self) -> str:
         if self.control:
             return f"{self.control} majority"
-        return "No overall control" if self.control_known else "Control not known"
+        if self.control_known:
+            return "No overall control"
+        if self.control_stated:
+            return f"{self.control_stated} (as the document states; the seats alone can't tell)"
+        return "Control not known"
 
 
 class ClosestAnswer(_Sourced):

@@ -255,6 +255,7 @@ def summary_answer(store: ResultsStore, election_id: str) -> SummaryAnswer:
         control=control.party.display if control else None,
         control_key=facts.control,
         control_known=control_known,
+        control_stated=None if control_known else election.control_after,
         colour=control.party.colour if control else NEUTRAL_COLOUR,
         composition_basis=facts.composition_basis,
         change_baseline=CHANGE_BASELINE,

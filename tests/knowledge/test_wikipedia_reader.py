@@ -1,0 +1,328 @@
+"""Wikipedia articles (`*.wiki`) load through the store and answer like the seed's documents.
+
+Expected numbers were read off the wikitext by hand (the fixtures are real articles, copied with
+their attribution line from ../shared/formats/).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from knowledge import ResultsStore, run_text
+from knowledge.answers import ClosestAnswer, PartyAnswer, SummaryAnswer, WardAnswer
+from knowledge.errors import ParseError
+from knowledge.readers import read_text, suffixes
+
+WIKI = Path(__file__).resolve().parent / "documents" / "wikipedia"
+PARTIES = Path(__file__).resolve().parents[2] / "data" / "parties.toml"
+BURNLEY = "wikitext-burnley_2022.wiki"
+CAMBRIDGE = "wikitext-cambridge_2022.wiki"
+BARNET = "wikitext-2022-barnet-london-borough-council-election.excerpt.wiki"
+VARIANTS = "wikitext-variants-quoted-in-tests.wiki"
+CRAWLEY = "wikitext-crawley_2026.wiki"
+
+
+@cache
+def store_of(name: str) -> ResultsStore:
+    return ResultsStore.load(WIKI / name, PARTIES)
+
+
+def ward(name: str, query: str) -> WardAnswer:
+    answer = run_text(store_of(name), f"/ward {query}")
+    assert isinstance(answer, WardAnswer), answer
+    return answer
+
+
+def winners(answer: WardAnswer) -> list[str]:
+    return [c.name for c in answer.candidates if c.elected]
+
+
+def test_the_store_reads_wiki_files() -> None:
+    """`.wiki` is a registered suffix beside `.txt`."""
+    assert ".wiki" in suffixes()
+
+
+def test_burnley_article_without_infobox_loads_every_ward() -> None:
+    """Burnley 2022 has no infobox: the election loads from its title, date and 15 boxes."""
+    store = store_of(BURNLEY)
+    assert store.errors == []
+    (election,) = store.elections
+    assert (election.id, election.title) == (
+        "burnley-2022",
+        "2022 Burnley Borough Council election",
+    )
+    assert election.date is not None and election.date.isoformat() == "2022-05-05"
+    assert len(election.contests) == 15
+    assert "Gawthorpe" in [c.ward for c in election.contests]  # [[Gawthorpe (ward)|Gawthorpe]]
+
+
+def test_burnley_ward_reads_piped_candidate_links_and_stated_figures() -> None:
+    """Briercliffe: `[[Gordon Lishman|Arthur Gordon Lishman]]` won with 618; majority 323."""
+    answer = ward(BURNLEY, "briercliffe")
+    assert winners(answer) == ["Arthur Gordon Lishman"]
+    assert [c.votes for c in answer.candidates] == [618, 295, 248, 62]
+    assert answer.majority == 323
+    assert (answer.turnout, answer.turnout_percent) == (1223, 28.7)
+    assert answer.outcomes == ("Liberal Democrats (UK) hold",)
+
+
+def test_burnley_closest_wards_come_from_the_boxes() -> None:
+    """Cliviger with Worsthorne (892 v 881) is the closest, then Brunshaw (526 v 456)."""
+    answer = run_text(store_of(BURNLEY), "/closest")
+    assert isinstance(answer, ClosestAnswer)
+    assert [(r.ward, r.majority) for r in answer.closest[:2]] == [
+        ("Cliviger with Worsthorne", 11),
+        ("Brunshaw", 70),
+    ]
+
+
+def test_answers_cite_the_article() -> None:
+    """The first-line comment's URL and title are the citation in every footer."""
+    answer = ward(BURNLEY, "bank hall")
+    assert "Wikipedia: 2022 Burnley Borough Council election" in answer.election.citation
+    assert "https://en.wikipedia.org/wiki/2022_Burnley_Borough_Council_election" in (
+        answer.election.citation
+    )
+
+
+def test_barnet_winning_markers_split_a_three_seat_ward() -> None:
+    """Barnet Vale (3 seats): Haylett and Barnes (Lab) and Longstaff* (Con) are marked won."""
+    answer = ward(BARNET, "barnet vale")
+    assert answer.seats == 3
+    assert winners(answer) == ["Marianne Haylett", "David Longstaff", "Richard Barnes"]
+    assert answer.split
+    assert {s.party_key: s.seats for s in answer.seats_by_party} == {"labour": 2, "conservative": 1}
+
+
+def test_barnet_infobox_and_summary_rows_are_read() -> None:
+    """Infobox: Labour 41 seats and control after; summary rows cross-checked (an excerpt)."""
+    (election,) = store_of(BARNET).elections
+    labour = election.parties[0]
+    assert (labour.name, labour.seats, labour.last_election, labour.seat_change) == (
+        "Labour Party (UK)",
+        41,
+        25,
+        16,
+    )
+    assert labour.popular_vote == 46070 and labour.percentage == 43.0
+    assert (election.control_before, election.control_after) == (
+        "Conservative Party (UK)",
+        "Labour Party (UK)",
+    )
+    assert election.majority_seats == 32
+    messages = [w.message for w in election.warnings]
+    assert "the results summary gives Labour Party (UK) 118,195 votes; " in messages[0]
+
+
+def test_cambridge_by_election_is_an_election_of_its_own() -> None:
+    """The By-elections section's Trumpington poll (18 Aug 2022) is kept out of the main tally."""
+    store = store_of(CAMBRIDGE)
+    main, by = store.elections
+    assert main.kind == "council" and by.kind == "by-election"
+    assert by.date is not None and by.date.isoformat() == "2022-08-18"
+    assert [c.ward for c in by.contests] == ["Trumpington"]
+    trumpington = [c for c in main.contests if c.ward == "Trumpington"]
+    assert len(trumpington) == 1 and not trumpington[0].by_election
+    result = store.facts(by.id).contests[0]
+    assert [s.name for s in result.elected] == ["David Levien"]
+    assert by.council_key == main.council_key
+
+
+def test_cambridge_two_seats_due_to_by_election_is_two_seats_of_the_main_election() -> None:
+    """`Arbury (2 seats due to by-election)` fills 2 seats in the main election."""
+    main = store_of(CAMBRIDGE).elections[0]
+    arbury = next(c for c in main.contests if c.ward == "Arbury")
+    assert (arbury.seats, arbury.by_election) == (2, False)
+
+
+def test_party_answer_from_an_article() -> None:
+    """/party green in Burnley: Jack Launer won Cliviger with Worsthorne."""
+    answer = run_text(store_of(BURNLEY), "/party green")
+    assert isinstance(answer, PartyAnswer)
+    assert answer.seats_won >= 1
+
+
+def test_summary_from_an_article_uses_infobox_control_when_seats_cannot_settle_it() -> None:
+    """Barnet's whole council elected: control comes from the seats; Burnley (thirds): unknown."""
+    burnley = run_text(store_of(BURNLEY), "/summary")
+    assert isinstance(burnley, SummaryAnswer)
+    assert burnley.control_text == "Control not known"
+
+
+def test_variants_undeclared_stv_and_table_contests_are_named_and_the_rest_loads() -> None:
+    """Kingston (2) alphabetical, Islington empty votes, Caerphilly table, East Ayrshire STV."""
+    store = store_of(VARIANTS)
+    (election,) = store.elections
+    assert [(c.ward, c.seats, c.declared) for c in election.contests] == [
+        ("Berrylands", 2, True),
+        ("Bunhill", 3, False),
+    ]
+    messages = [str(w) for w in election.warnings]
+    assert any("'Annick' is a single transferable vote count (STV)" in m for m in messages)
+    assert any("'Cwm Aber / Aber Valley' is written as a plain table" in m for m in messages)
+    assert any("'Bunhill': results not declared yet" in m for m in messages)
+    assert all(m.startswith(VARIANTS) for m in messages)
+    berrylands = ward(VARIANTS, "berrylands")
+    assert winners(berrylands) == ["Anita Schaper", "Rizwana Malik"]  # 1,331 and 1,203
+    bunhill = ward(VARIANTS, "bunhill")
+    assert (winners(bunhill), bunhill.tie, bunhill.declared) == ([], False, False)
+    assert len(bunhill.candidates) == 3
+
+
+def test_crawley_before_the_count_lists_candidates_without_electing_anyone() -> None:
+    """Crawley 2026 was saved before the count: undeclared wards elect nobody, no fake ties."""
+    store = store_of(CRAWLEY)
+    assert store.errors == []
+    facts = store.facts(store.elections[0].id)
+    undeclared = [c for c in facts.contests if not c.declared]
+    assert undeclared and all(not c.elected and not c.tie for c in undeclared)
+
+
+# Hand-made edge cases ------------------------------------------------------------------------
+
+BOX = """{{{{Election box begin | title={title}}}}}
+{rows}
+{{{{Election box end}}}}
+"""
+
+
+def row(name: str, party: str, votes: str, winning: bool = False) -> str:
+    kind = "winning candidate" if winning else "candidate"
+    return (
+        f"{{{{Election box {kind} with party link|party={party}|candidate={name}|votes={votes}}}}}"
+    )
+
+
+def article(body: str, title: str = "2019 Testshire District Council election") -> str:
+    url = "https://en.wikipedia.org/wiki/" + title.replace(" ", "_")
+    return (
+        f"<!-- source: {url} | revision 12345 -->\n"
+        f"The '''{title}''' took place on 2 May 2019.\n{body}"
+    )
+
+
+def load(text: str, file: str = "test.wiki") -> ResultsStore:
+    return ResultsStore.from_texts([(file, text)])
+
+
+def test_coin_toss_in_prose_elects_the_named_candidate_by_lot() -> None:
+    """Barnsley-style: a 1-seat tie, prose says Smith won on the toss of a coin."""
+    body = "==Results==\nJane Smith won on the toss of a coin after a tie.\n" + BOX.format(
+        title="Abbey",
+        rows="\n".join(
+            [row("Jane Smith", "Labour Party (UK)", "500"), row("Tom Jones", "Conservative", "500")]
+        ),
+    )
+    store = load(article(body))
+    answer = run_text(store, "/ward abbey")
+    assert isinstance(answer, WardAnswer)
+    assert (winners(answer), answer.lot, answer.tie) == (["Jane Smith"], True, False)
+    assert [c.by_lot for c in answer.candidates] == [True, False]
+    assert "revision 12345" in answer.election.citation
+
+
+def test_a_tie_the_source_does_not_settle_stays_flagged() -> None:
+    body = "==Results==\n" + BOX.format(
+        title="Abbey",
+        rows="\n".join(
+            [row("Jane Smith", "Labour", "500"), row("Tom Jones", "Conservative", "500")]
+        ),
+    )
+    answer = run_text(load(article(body)), "/ward abbey")
+    assert isinstance(answer, WardAnswer)
+    assert (winners(answer), answer.tie, answer.lot) == ([], True, False)
+
+
+def test_winner_marker_settles_a_tie_and_a_marker_against_the_votes_is_a_warning() -> None:
+    """Markers are the winners; where they contradict the vote order, that is a data warning."""
+    tie = BOX.format(
+        title="Abbey (two seats)",
+        rows="\n".join(
+            [
+                row("Ann Able", "Labour", "900", winning=True),
+                row("Bob Best", "Labour", "500"),
+                row("Cat Cole", "Conservative", "500", winning=True),
+            ]
+        ),
+    )
+    odd = BOX.format(
+        title="Brook ward",
+        rows="\n".join(
+            [row("Dee Dunn", "Labour", "100", winning=True), row("Eve East", "Green", "300")]
+        ),
+    )
+    store = load(article("==Results==\n===Abbey===\n" + tie + "===Brook===\n" + odd))
+    abbey = run_text(store, "/ward abbey")
+    assert isinstance(abbey, WardAnswer)
+    assert (abbey.seats, winners(abbey), abbey.lot) == (2, ["Ann Able", "Cat Cole"], True)
+    brook = run_text(store, "/ward brook")
+    assert isinstance(brook, WardAnswer)
+    assert winners(brook) == ["Dee Dunn"]
+    assert any("marks Dee Dunn as elected" in w.message for w in store.warnings)
+
+
+def test_seats_from_titles_and_headings() -> None:
+    """`(3 seats)`, `(3)`, `(two seats)`, a trailing `ward`, and the heading as the fallback."""
+    rows = "\n".join(row(f"Person {i}", "Labour", str(100 + i)) for i in range(4))
+    body = "==Results==\n"
+    for heading, title in [
+        ("A", "Alpha (3 seats)"),
+        ("B", "Beta (3)"),
+        ("C", "Gamma (two seats)"),
+        ("D", "[[Delta (ward)|Delta]] ward"),
+        ("Epsilon (2)", ""),
+    ]:
+        body += f"==={heading}===\n" + BOX.format(title=title, rows=rows)
+    (election,) = load(article(body)).elections
+    assert [(c.ward, c.seats) for c in election.contests] == [
+        ("Alpha", 3),
+        ("Beta", 3),
+        ("Gamma", 2),
+        ("Delta", 1),
+        ("Epsilon", 2),
+    ]
+
+
+def test_by_election_section_with_its_own_date() -> None:
+    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
+    body = (
+        "==Results==\n===Abbey===\n"
+        + BOX.format(title="Abbey", rows=rows)
+        + "==By-elections==\n===Abbey by-election, 12 March 2020===\n"
+        + BOX.format(title="Abbey", rows=rows)
+    )
+    main, by = load(article(body)).elections
+    assert by.kind == "by-election" and by.date is not None and by.date.isoformat() == "2020-03-12"
+    assert len(main.contests) == 1 and main.id != by.id
+
+
+def test_stated_control_is_used_when_thirds_cannot_settle_it() -> None:
+    """No infobox, one third elected: "Labour kept control of the council" is the answer."""
+    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
+    body = "Labour kept control of the council.\n==Results==\n" + BOX.format(
+        title="Abbey", rows=rows
+    )
+    answer = run_text(load(article(body)), "/summary")
+    assert isinstance(answer, SummaryAnswer)
+    assert answer.control_text.startswith("Labour (as the document states")
+
+
+def test_an_article_with_no_boxes_is_an_error_naming_the_file() -> None:
+    with pytest.raises(ParseError) as error:
+        read_text(article("==Results==\nNothing here yet.\n"), "empty.wiki")
+    assert error.value.file == "empty.wiki"
+
+
+def test_broken_markup_names_the_file_and_the_line() -> None:
+    """A box that never ends is read to the end, with a warning at its line."""
+    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "x")])
+    text = article("==Results==\n{{Election box begin|title=Abbey}}\n" + rows + "\n")
+    (election,) = read_text(text, "broken.wiki")
+    messages = [str(w) for w in election.warnings]
+    assert any(m.startswith("broken.wiki, line 6: vote count 'x'") for m in messages)
+    assert any(
+        m.startswith("broken.wiki, line 4: election box 'Abbey' has no end") for m in messages
+    )

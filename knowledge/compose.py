@@ -255,7 +255,9 @@ def summary_answer(store: ResultsStore, election_id: str) -> SummaryAnswer:
         control=control.party.display if control else None,
         control_key=facts.control,
         control_known=control_known,
-        control_stated=None if control_known else election.control_after,
+        control_stated=(
+            election.control_after if election.kind == "council" and not control_known else None
+        ),
         colour=control.party.colour if control else NEUTRAL_COLOUR,
         composition_basis=facts.composition_basis,
         change_baseline=CHANGE_BASELINE,

@@ -326,3 +326,50 @@ def test_broken_markup_names_the_file_and_the_line() -> None:
     assert any(
         m.startswith("broken.wiki, line 4: election box 'Abbey' has no end") for m in messages
     )
+
+
+@pytest.mark.parametrize("name", [BURNLEY, CAMBRIDGE, BARNET, CRAWLEY])
+def test_contest_lines_are_the_lines_of_their_election_boxes(name: str) -> None:
+    """Messages point at the right line: each contest's line is its `{{Election box begin`."""
+    lines = (WIKI / name).read_text(encoding="utf-8").split("\n")
+    begins = [i for i, text in enumerate(lines, start=1) if "{{Election box begin" in text]
+    elections = store_of(name).elections
+    found = sorted(c.line for e in elections for c in e.contests)
+    assert found == begins
+
+
+@pytest.mark.parametrize(
+    ("written", "asked"),
+    [
+        ("St. Mary's", "st marys"),
+        ("St Marys", "St. Mary's"),
+        ("St Mary's", "st. marys"),
+        ("Anston & Woodsetts", "anston and woodsetts"),
+        ("Anston and Woodsetts", "Anston & Woodsetts"),
+    ],
+)
+def test_ward_names_normalise_as_people_read_them(written: str, asked: str) -> None:
+    """Full stops, apostrophes and `&`/`and` do not make two wards of one."""
+    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
+    store = load(article("==Results==\n" + BOX.format(title=written, rows=rows)))
+    answer = run_text(store, f"/ward {asked}")
+    assert isinstance(answer, WardAnswer), answer
+    assert answer.ward == written
+
+
+def test_one_ward_spelt_two_ways_in_two_years_is_one_ward() -> None:
+    """`St. Mary's` in 2019 and `St Marys` in 2023: the later answer lists the earlier one."""
+    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
+    older = article(
+        "==Results==\n" + BOX.format(title="St. Mary's", rows=rows),
+        "2019 Testshire District Council election",
+    )
+    newer = article(
+        "==Results==\n" + BOX.format(title="St Marys", rows=rows),
+        "2023 Testshire District Council election",
+    ).replace("2 May 2019", "4 May 2023")
+    store = ResultsStore.from_texts([("a.wiki", older), ("b.wiki", newer)])
+    answer = run_text(store, "/ward st marys")
+    assert isinstance(answer, WardAnswer)
+    assert answer.election.id == "testshire-2023"
+    assert [e.id for e in answer.other_elections] == ["testshire-2019"]

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import unquote
 
-from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.parser import ParserError
 
 from knowledge.errors import ParseError
@@ -25,7 +23,7 @@ from knowledge.lines import BY_ELECTION
 from knowledge.models import Contest, Election, ParseWarning
 from knowledge.readers.wikipedia.boxes import BoxTitle, OpenBox, read_title
 from knowledge.readers.wikipedia.infobox import Infobox, infobox_date, is_infobox, read_infobox
-from knowledge.readers.wikipedia.markup import parse, plain, template_name, text_param
+from knowledge.readers.wikipedia.markup import plain, template_name, text_param
 from knowledge.readers.wikipedia.summary import (
     SummaryRow,
     as_parties,
@@ -33,6 +31,7 @@ from knowledge.readers.wikipedia.summary import (
     is_summary_row,
     read_row,
 )
+from knowledge.readers.wikipedia.tree import Heading, Link, Node, Tag, Template, Text, parse
 from knowledge.values import council_name, date_in, election_id, parse_count, parse_date, slugify
 
 _ARTICLE_URL = re.compile(r"https?://[\w.-]*wikipedia\.org/wiki/(?P<title>[^\s|#?]+)")
@@ -49,6 +48,10 @@ _NO_CONTROL = re.compile(r"\bno overall control\b", re.I)
 _TABLE_HEADS = re.compile(r"\bcandidate\b.*\bvotes\b|\bvotes\b.*\bcandidate\b", re.I | re.S)
 
 
+_OPAQUE = frozenset(("ref", "table", "references", "gallery"))
+"""Tags whose insides are not walked for boxes and prose."""
+
+
 @dataclass
 class _Source:
     title: str | None = None
@@ -60,7 +63,6 @@ class _Source:
 class _Walk:
     file: str
     text: str
-    newlines: list[int] = field(default_factory=list)
     heading: str = ""
     section: str = ""
     by_section: bool = False
@@ -77,43 +79,35 @@ class _Walk:
     in_summary: bool = False
     """Inside `{{Election summary begin}}`, which some articles close with an election box end."""
 
-    def line(self, offset: int) -> int:
-        return bisect_right(self.newlines, offset - 1) + 1 if offset else 1
-
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(file=self.file, line=line, message=message))
 
 
-def _nodes(nodes: list[Node], start: int) -> Iterator[tuple[Node, int]]:
-    """(node, offset) in document order, looking inside wrappers such as `<div>`."""
-    offset = start
+def _nodes(nodes: list[Node]) -> Iterator[Node]:
+    """Nodes in document order, looking inside wrappers such as `<div>`."""
     for node in nodes:
-        yield node, offset
-        if isinstance(node, Tag) and node.contents is not None:
-            tag = str(node.tag).strip().lower()
-            if tag not in ("ref", "table", "references", "gallery"):
-                inner = str(node).find(str(node.contents))
-                yield from _nodes(list(node.contents.nodes), offset + max(inner, 0))
-        offset += len(str(node))
+        yield node
+        if isinstance(node, Tag) and node.contents is not None and node.tag not in _OPAQUE:
+            yield from _nodes(node.contents)
 
 
 def read_article(body: str, file: str) -> list[Election]:
     """Every election one article holds: the main one first, then its by-elections."""
     try:
-        code = parse(body)
-    except ParserError as error:  # mwparserfromhell gives up only on pathological input
+        nodes = parse(body)
+    except ParserError as error:  # the tokenizer gives up only on pathological input
         raise ParseError(file, 1, f"the wikitext could not be parsed: {error}") from None
-    walk = _Walk(file=file, text=body, newlines=[i for i, ch in enumerate(body) if ch == "\n"])
+    walk = _Walk(file=file, text=body)
     source = _source(body)
-    for node, offset in _nodes(list(code.nodes), 0):
-        _visit(walk, node, offset)
+    for node in _nodes(nodes):
+        _visit(walk, node)
     if walk.box is not None:
         walk.warn(walk.box.line, f"election box {walk.box.label!r} has no end; read to the end")
         _close_box(walk)
     return _elections(walk, source, PurePath(file).stem)
 
 
-def _visit(walk: _Walk, node: Node, offset: int) -> None:
+def _visit(walk: _Walk, node: Node) -> None:
     if isinstance(node, Heading):
         if walk.box is not None:
             walk.warn(
@@ -128,23 +122,21 @@ def _visit(walk: _Walk, node: Node, offset: int) -> None:
             walk.section_date = date_in(walk.heading)
         return
     if isinstance(node, Template):
-        _template(walk, node, offset)
+        _template(walk, node)
         return
-    if isinstance(node, Tag) and str(node.tag).strip().lower() == "table":
-        _table(walk, node, offset)
+    if isinstance(node, Tag) and node.tag == "table":
+        _table(walk, node)
         return
-    if walk.box is None and isinstance(node, (Text, Wikilink, Tag)):
-        if isinstance(node, Tag) and str(node.tag).strip().lower() in ("ref", "references"):
-            return
-        if isinstance(node, Tag) and str(node.tag).strip().lower() not in ("b", "i"):
-            return  # wrappers are walked into; their text arrives node by node
-        words = plain(str(node)) if not isinstance(node, Text) else str(node.value)
+    if walk.box is None and isinstance(node, (Text, Link, Tag)):
+        if isinstance(node, Tag) and node.tag not in ("b", "i"):
+            return  # refs are not prose; wrappers are walked into, their text node by node
+        words = plain([node])
         (walk.prose if walk.seen_heading else walk.lead).append(words)
 
 
-def _template(walk: _Walk, template: Template, offset: int) -> None:
+def _template(walk: _Walk, template: Template) -> None:
     name = template_name(template)
-    line = walk.line(offset)
+    line = template.line
     if name.startswith(("election box begin", "stv election box begin")):
         if walk.box is not None:
             walk.warn(walk.box.line, f"election box {walk.box.label!r} has no end")
@@ -192,24 +184,30 @@ def _close_box(walk: _Walk) -> None:
         walk.contests.append(contest)
 
 
-def _table(walk: _Walk, table: Tag, offset: int) -> None:
+def _table(walk: _Walk, table: Tag) -> None:
     """A plain table where a contest should be: said so, by name; summary tables are skipped."""
     if walk.box is not None or table.contents is None:
         return
-    heads = " ".join(
-        plain(n.contents)
-        for n in table.contents.filter_tags(recursive=True)
-        if str(n.tag).strip().lower() == "th" and n.contents is not None
-    )
+    heads = " ".join(plain(n.contents) for n in _cells(table.contents, "th"))
     if not _TABLE_HEADS.search(heads) or "party" in walk.heading.lower():
         return
     if re.search(r"summary|overall|results? by party", walk.heading, re.I):
         return
     ward = read_title(walk.heading).ward or "an untitled contest"
     walk.warn(
-        walk.line(offset),
+        table.line,
         f"contest {ward!r} is written as a plain table, which the bot cannot read yet; skipped",
     )
+
+
+def _cells(nodes: list[Node], kind: str) -> Iterator[Tag]:
+    """Every `kind` tag (`th`, `td`) inside a table's rows."""
+    for node in nodes:
+        if isinstance(node, Tag) and node.contents is not None:
+            if node.tag == kind:
+                yield node
+            else:
+                yield from _cells(node.contents, kind)
 
 
 def _source(body: str) -> _Source:

@@ -13,19 +13,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from mwparserfromhell.nodes import Template
-
 from knowledge.lines import BY_ELECTION
 from knowledge.models import Candidacy, Contest, ParseWarning
 from knowledge.readers.wikipedia.markup import (
+    Values,
     link_target,
     number,
-    param,
+    params,
     percent,
+    pick,
     plain,
     template_name,
-    text_param,
 )
+from knowledge.readers.wikipedia.tree import Template
 from knowledge.values import date_in
 
 _WORDS = {
@@ -111,24 +111,29 @@ class OpenBox:
     def row(self, template: Template, line: int) -> None:
         """One template inside the box."""
         name = template_name(template)
+        found = params(template)
+
+        def text(*keys: str) -> str:
+            return plain(pick(found, *keys))
+
         if "candidate" in name:
-            self._candidate(template, name, line)
+            self._candidate(found, name, line)
         elif "majority" in name:
-            self.majority = number(text_param(template, "votes", "1"))
+            self.majority = number(text("votes", "1"))
         elif "turnout" in name:
-            self.turnout = number(text_param(template, "votes", "1"))
-            self.turnout_percent = percent(text_param(template, "percentage", "2"))
+            self.turnout = number(text("votes", "1"))
+            self.turnout_percent = percent(text("percentage", "2"))
         elif "rejected" in name or "spoilt" in name:
-            self.rejected = number(text_param(template, "votes", "1"))
+            self.rejected = number(text("votes", "1"))
         elif "electors" in name or "electorate" in name:
-            self.electorate = number(text_param(template, "reg. electors", "votes", "1"))
-        elif outcome := _outcome(template, name):
+            self.electorate = number(text("reg. electors", "votes", "1"))
+        elif outcome := _outcome(found, name):
             self.outcomes.append(outcome)
 
-    def _candidate(self, template: Template, name: str, line: int) -> None:
-        who = plain(param(template, "candidate", "1"))
-        party = link_target(param(template, "party", "2"))
-        votes_text = text_param(template, "votes", "3")
+    def _candidate(self, found: Values, name: str, line: int) -> None:
+        who = plain(pick(found, "candidate", "1"))
+        party = link_target(pick(found, "party", "2"))
+        votes_text = plain(pick(found, "votes", "3"))
         incumbent = bool(_INCUMBENT.search(who))
         who = _INCUMBENT.sub("", who).strip().strip("'").strip()
         if not who:
@@ -239,12 +244,12 @@ class OpenBox:
             )
 
 
-def _outcome(template: Template, name: str) -> str | None:
+def _outcome(found: Values, name: str) -> str | None:
     """`{{Election box gain with party link|winner=X|loser=Y|swing=3.1}}` -> `X gain from Y`."""
     for key, kind in _OUTCOME_KINDS:
         if re.search(rf"\b{key}\b", name):
-            winner = link_target(param(template, "winner", "1"))
-            loser = link_target(param(template, "loser", "2"))
+            winner = link_target(pick(found, "winner", "1"))
+            loser = link_target(pick(found, "loser", "2"))
             if not winner:
                 return None
             if kind == "gain" and loser:

@@ -12,10 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mwparserfromhell.nodes import Template
-
 from knowledge.models import InfoboxParty, ParseWarning
 from knowledge.readers.wikipedia.markup import link_target, plain, template_name
+from knowledge.readers.wikipedia.tree import Template
 from knowledge.values import parse_change, parse_count, parse_date, parse_share
 
 _SLOT = re.compile(r"^(?P<field>[a-z][a-z_ ]*?)_?(?P<slot>\d{1,3})$")
@@ -67,7 +66,7 @@ def read_infobox(template: Template, file: str, line: int) -> Infobox:
     box = Infobox()
     links: dict[str, str] = {}
     for item in template.params:
-        key = "_".join(plain(item.name).lower().split())
+        key = "_".join(item.name.lower().split())
         box.fields[key] = plain(item.value)
         links[key] = link_target(item.value)
     slots: dict[int, dict[str, str]] = {}

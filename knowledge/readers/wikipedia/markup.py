@@ -1,4 +1,4 @@
-"""Wikitext values -> plain text, with mwparserfromhell doing the parsing.
+"""Wikitext values -> plain text.
 
 Infobox values and election-box parameters carry markup that is not part of the value: bold
 (`'''41'''`), `<ref>`s, comments, links (`[[Gordon Lishman|Arthur Gordon Lishman]]` reads as
@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import re
 
-import mwparserfromhell
-from mwparserfromhell.nodes import (
+from knowledge.readers.wikipedia.tree import (
     Argument,
     Comment,
+    Entity,
     ExternalLink,
     Heading,
-    HTMLEntity,
+    Link,
     Node,
     Tag,
     Template,
     Text,
-    Wikilink,
+    parse,
+    raw,
 )
-from mwparserfromhell.wikicode import Wikicode
-
 from knowledge.values import parse_number
 
 _DROPPED_TAGS = frozenset(("ref", "references", "gallery", "math", "score", "templatestyles"))
@@ -38,54 +37,56 @@ _PASS_FIRST = frozenset(
 )
 """Templates whose first parameter is the text they show."""
 _START_DATE = frozenset(("start date", "start date and age", "date", "dts", "end date"))
+_PARTY_NAME = frozenset(("party name with colour", "party name with color", "party shortname"))
 _SPACES = re.compile(r"\s+")
+_MARKUP = re.compile(r"[\[\]{}<>'&]")
+"""Characters that can start markup: text without them is already plain."""
+
+Values = dict[str, list[Node]]
 
 
 def template_name(template: Template) -> str:
     """`Election box winning candidate with party link` -> its lower-case, single-spaced name."""
-    name = str(template.name)
-    if "<!--" in name:
-        name = re.sub(r"<!--.*?-->", "", name, flags=re.DOTALL)
-    return _SPACES.sub(" ", name.replace("_", " ")).strip().lower()
+    return _SPACES.sub(" ", raw(template.name).replace("_", " ")).strip().lower()
 
 
-def parse(text: str) -> Wikicode:
-    return mwparserfromhell.parse(text)
-
-
-def plain(value: Wikicode | str | None) -> str:
+def plain(value: list[Node] | str | None) -> str:
     """The text a reader sees, on one line, without markup."""
     if value is None:
         return ""
-    code = parse(value) if isinstance(value, str) else value
-    return _SPACES.sub(" ", "".join(_node_text(node) for node in code.nodes)).strip()
+    if isinstance(value, str):
+        if not _MARKUP.search(value):
+            return _SPACES.sub(" ", value).strip()
+        value = parse(value)
+    if len(value) == 1 and isinstance(value[0], Text):  # most values: plain text already
+        return _SPACES.sub(" ", value[0].value).strip()
+    return _SPACES.sub(" ", "".join(_node_text(node) for node in value)).strip()
 
 
 def _node_text(node: Node) -> str:
     if isinstance(node, Text):
-        return str(node.value)
-    if isinstance(node, Wikilink):
-        if _FILE_PREFIX.match(str(node.title)):
+        return node.value
+    if isinstance(node, Link):
+        if _FILE_PREFIX.match(raw(node.title)):
             return ""
         return plain(node.text) if node.text is not None else plain(node.title).lstrip(":")
     if isinstance(node, Tag):
-        tag = str(node.tag).strip().lower()
-        if tag in _DROPPED_TAGS:
+        if node.tag in _DROPPED_TAGS:
             return ""
-        if tag in _BREAK_TAGS:
+        if node.tag in _BREAK_TAGS:
             return " "
         return plain(node.contents) if node.contents is not None else ""
     if isinstance(node, Template):
         return _template_text(node)
-    if isinstance(node, HTMLEntity):
-        return node.normalize()
+    if isinstance(node, Entity):
+        return node.value
     if isinstance(node, ExternalLink):
         return plain(node.title) if node.title is not None else ""
     if isinstance(node, Heading):
         return plain(node.title)
     if isinstance(node, (Comment, Argument)):
         return ""
-    return str(node)
+    return ""
 
 
 def _template_text(template: Template) -> str:
@@ -101,41 +102,40 @@ def _template_text(template: Template) -> str:
         if len(parts) == 3 and all(p.isdigit() for p in parts):
             return f"{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}"
         return " ".join(parts)
-    if name in _PASS_FIRST and template.has("1"):
-        return plain(template.get("1").value)
-    if name in ("party name with colour", "party name with color", "party shortname"):
-        return plain(template.get("1").value) if template.has("1") else ""
+    if name in _PASS_FIRST or name in _PARTY_NAME:
+        return plain(pick(params(template), "1"))
     return ""  # citations, footnotes, colour boxes: not part of the value
 
 
-def param(template: Template, *names: str) -> Wikicode | None:
-    """The first of `names` the template has (case and spacing of the key ignored)."""
-    wanted = [" ".join(n.lower().split()) for n in names]
-    found: dict[str, Wikicode] = {}
+def params(template: Template) -> Values:
+    """A template's parameters by key (lower case, `_` as a space, spacing folded)."""
+    found: Values = {}
     for item in template.params:
-        key = " ".join(plain(item.name).lower().replace("_", " ").split())
-        found.setdefault(key, item.value)
-    for name in wanted:
-        if name in found:
-            return found[name]
-        spaced = name.replace("_", " ")
-        if spaced in found:
-            return found[spaced]
+        found.setdefault(" ".join(item.name.lower().replace("_", " ").split()), item.value)
+    return found
+
+
+def pick(found: Values, *names: str) -> list[Node] | None:
+    """The first of `names` (written as `params` keys them) among a template's parameters."""
+    for name in names:
+        if (value := found.get(name)) is not None:
+            return value
     return None
 
 
 def text_param(template: Template, *names: str) -> str:
-    return plain(param(template, *names))
+    return plain(pick(params(template), *names))
 
 
-def link_target(value: Wikicode | None) -> str:
+def link_target(value: list[Node] | None) -> str:
     """A party cell as its article name when it is one link (`[[Labour Party (UK)|Labour]]`)."""
     if value is None:
         return ""
-    links = [n for n in value.nodes if isinstance(n, Wikilink)]
-    rest = "".join(_node_text(n) for n in value.nodes if not isinstance(n, Wikilink)).strip()
-    if len(links) == 1 and not rest:
-        return plain(links[0].title)
+    links = [n for n in value if isinstance(n, Link)]
+    if len(links) == 1:
+        rest = "".join(_node_text(n) for n in value if not isinstance(n, Link)).strip()
+        if not rest:
+            return plain(links[0].title)
     return plain(value)
 
 

@@ -9,11 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Template
-
 from knowledge.models import Contest, InfoboxParty, ParseWarning
 from knowledge.normalize import normalize
-from knowledge.readers.wikipedia.markup import link_target, number, param, template_name, text_param
+from knowledge.readers.wikipedia.markup import (
+    link_target,
+    number,
+    params,
+    pick,
+    plain,
+    template_name,
+)
+from knowledge.readers.wikipedia.tree import Template
 
 
 def is_summary_row(template: Template) -> bool:
@@ -30,13 +36,14 @@ class SummaryRow:
 
 
 def read_row(template: Template, line: int) -> SummaryRow | None:
-    party = link_target(param(template, "party"))
+    found = params(template)
+    party = link_target(pick(found, "party"))
     if not party:
         return None
     return SummaryRow(
         party=party,
-        seats=number(text_param(template, "seats")),
-        votes=number(text_param(template, "votes")),
+        seats=number(plain(pick(found, "seats"))),
+        votes=number(plain(pick(found, "votes"))),
         line=line,
     )
 

@@ -435,7 +435,38 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
         whole_council=whole_council,
         undecided_seats=undecided,
     )
-    return facts.model_copy(update={"warnings": tuple(_infobox_mismatches(election, facts, book))})
+    warnings = [
+        *_infobox_mismatches(election, facts, book),
+        *_summary_mismatches(election, facts, book),
+    ]
+    return facts.model_copy(update={"warnings": tuple(warnings)})
+
+
+def _summary_mismatches(
+    election: Election, facts: ElectionFacts, book: PartyBook
+) -> list[ParseWarning]:
+    """Data warnings where a results summary's seats won or votes differ from the wards'."""
+    warnings = []
+    line = next(iter(election.contests)).line if election.contests else 1
+    for row in election.stated_totals:
+        tally = facts.tally(book.lookup(row.name).key)
+        if tally is None:
+            continue
+        if row.seats is not None and not (
+            tally.seats_won <= row.seats <= tally.seats_won + tally.tied_seats
+        ):
+            message = (
+                f"the results summary gives {tally.party.display} {row.seats} seats won; "
+                f"the ward results give {tally.seats_won}"
+            )
+            warnings.append(ParseWarning(file=election.source, line=line, message=message))
+        if row.popular_vote is not None and row.popular_vote != tally.votes:
+            message = (
+                f"the results summary gives {tally.party.display} {row.popular_vote:,} votes; "
+                f"the ward results add up to {tally.votes:,}"
+            )
+            warnings.append(ParseWarning(file=election.source, line=line, message=message))
+    return warnings
 
 
 _PART_OF = re.compile(r"(\d+)\s+(?:seats?\s+)?(?:out\s+)?of\s+(?:the\s+)?(\d+)")

@@ -113,8 +113,14 @@ def test_barnet_infobox_and_summary_rows_are_read() -> None:
         "Labour Party (UK)",
     )
     assert election.majority_seats == 32
-    messages = [w.message for w in election.warnings]
-    assert "the results summary gives Labour Party (UK) 118,195 votes; " in messages[0]
+    totals = {row.name: (row.seats, row.popular_vote) for row in election.stated_totals}
+    assert totals["Labour Party (UK)"] == (41, 118195)
+    assert totals["Rejoin EU"] == (0, 465)
+    # An excerpt: three wards of 24, so the summary's totals are far above the wards' sums.
+    messages = [w.message for w in store_of(BARNET).warnings]
+    assert "the results summary gives Labour 118,195 votes; the ward results add up to 15,365" in (
+        messages
+    )
 
 
 def test_cambridge_by_election_is_an_election_of_its_own() -> None:
@@ -145,11 +151,20 @@ def test_party_answer_from_an_article() -> None:
     assert answer.seats_won >= 1
 
 
-def test_summary_from_an_article_uses_infobox_control_when_seats_cannot_settle_it() -> None:
-    """Barnet's whole council elected: control comes from the seats; Burnley (thirds): unknown."""
+def test_summary_table_gives_the_full_council_of_an_election_by_thirds() -> None:
+    """Burnley 2022's results table: Labour won 7 (7,934 votes) and holds 18 of the 45 seats."""
+    (election,) = store_of(BURNLEY).elections
+    labour = election.parties[0]
+    assert (labour.name, labour.seats, labour.seats_after, labour.popular_vote) == (
+        "Labour Party (UK)",
+        7,
+        18,
+        7934,
+    )
+    assert store_of(BURNLEY).warnings == []  # Labour Co-operative counts as Labour: sums agree
     burnley = run_text(store_of(BURNLEY), "/summary")
     assert isinstance(burnley, SummaryAnswer)
-    assert burnley.control_text == "Control not known"
+    assert (burnley.council_size, burnley.control_text) == (45, "No overall control")
 
 
 def test_variants_undeclared_stv_and_table_contests_are_named_and_the_rest_loads() -> None:

@@ -27,9 +27,10 @@ from knowledge.readers.wikipedia.markup import plain, template_name, text_param
 from knowledge.readers.wikipedia.summary import (
     SummaryRow,
     as_parties,
-    cross_check,
     is_summary_row,
+    is_summary_table,
     read_row,
+    read_table,
 )
 from knowledge.readers.wikipedia.tree import Heading, Link, Node, Tag, Template, Text, parse
 from knowledge.values import council_name, date_in, election_id, parse_count, parse_date, slugify
@@ -188,6 +189,10 @@ def _table(walk: _Walk, table: Tag) -> None:
     """A plain table where a contest should be: said so, by name; summary tables are skipped."""
     if walk.box is not None or table.contents is None:
         return
+    if is_summary_table(table):
+        if not walk.summary_rows:  # `{{Election summary party}}` rows, where given, come first
+            walk.summary_rows.extend(read_table(table))
+        return
     heads = " ".join(plain(n.contents) for n in _cells(table.contents, "th"))
     if not _TABLE_HEADS.search(heads) or "party" in walk.heading.lower():
         return
@@ -260,7 +265,6 @@ def _elections(walk: _Walk, source: _Source, stem: str) -> list[Election]:
         except ValueError:
             walk.warn(1, f"infobox majority_seats {seats_text[:40]!r} is not a number; ignored")
     warnings = list(walk.warnings)
-    warnings.extend(cross_check(walk.summary_rows, walk.contests, walk.file))
     by_document = bool(BY_ELECTION.search(title))
     contests = walk.contests
     later = walk.later
@@ -281,6 +285,7 @@ def _elections(walk: _Walk, source: _Source, stem: str) -> list[Election]:
                 kind="by-election" if by_document else "council",
                 infobox=dict(box.fields),
                 parties=box.parties or as_parties(walk.summary_rows),
+                stated_totals=as_parties(walk.summary_rows) if box.parties else (),
                 majority_seats=majority_seats,
                 seats_for_election=box.get("seats_for_election"),
                 control_before=before,

@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from knowledge import ResultsStore, run_text
-from knowledge.answers import ClosestAnswer, PartyAnswer, SummaryAnswer, WardAnswer
+from knowledge.answers import (
+    CandidateAnswer,
+    ClosestAnswer,
+    PartyAnswer,
+    SummaryAnswer,
+    WardAnswer,
+)
 from knowledge.errors import ParseError
 from knowledge.readers import read_text, suffixes
 
@@ -388,3 +394,40 @@ def test_one_ward_spelt_two_ways_in_two_years_is_one_ward() -> None:
     assert isinstance(answer, WardAnswer)
     assert answer.election.id == "testshire-2023"
     assert [e.id for e in answer.other_elections] == ["testshire-2019"]
+
+
+@pytest.mark.parametrize("votes", ["Unopposed", "''Unopposed''", "Elected unopposed"])
+def test_unopposed_candidates_are_elected_without_a_poll(votes: str) -> None:
+    """`votes=Unopposed` is a result (elected without a poll), not an undeclared count."""
+    rows = "\n".join([row("Ann Able", "Labour", votes), row("Bob Best", "Green", votes)])
+    store = load(article("==Results==\n" + BOX.format(title="Abbey (2 seats)", rows=rows)))
+    answer = run_text(store, "/ward abbey")
+    assert isinstance(answer, WardAnswer)
+    assert (winners(answer), answer.unopposed, answer.declared) == (
+        ["Ann Able", "Bob Best"],
+        True,
+        True,
+    )
+
+
+def test_an_undeclared_candidate_can_still_be_asked_about() -> None:
+    """Crawley 2026, Broadfield: Tim Lunnon* stood; the count is not declared yet."""
+    answer = run_text(store_of(CRAWLEY), "/candidate tim lunnon")
+    assert isinstance(answer, CandidateAnswer), answer
+    assert (answer.candidate.ward, answer.candidate.votes, answer.candidate.elected) == (
+        "Broadfield",
+        None,
+        False,
+    )
+    assert not answer.result.declared
+
+
+def test_a_by_election_in_an_article_can_be_asked_about() -> None:
+    """/ward with the by-election's id answers from the by-election, not the main election."""
+    store = store_of(CAMBRIDGE)
+    by = store.elections[1]
+    answer = run_text(store, f"/ward name:Trumpington election:{by.id}")
+    assert isinstance(answer, WardAnswer), answer
+    assert answer.by_election and winners(answer) == ["David Levien"]
+    main = run_text(store, f"/ward name:Trumpington election:{store.elections[0].id}")
+    assert isinstance(main, WardAnswer) and not main.by_election

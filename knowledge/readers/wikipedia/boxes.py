@@ -47,6 +47,7 @@ _SEATS = re.compile(
 )
 _TRAILING_KIND = re.compile(r"\s+(?:ward|division|electoral division)$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"\s*[,:–—-]\s*[^,:–—-]*\d{4}\s*$")
+_UNOPPOSED = re.compile(r"^\s*(?:elected\s+)?(?:unopposed|uncontested)\b", re.IGNORECASE)
 _INCUMBENT = re.compile(r"\s*(?:\*|\(\s*(?:inc\.?|incumbent)\s*\))\s*$", re.IGNORECASE)
 _OUTCOME_KINDS = (
     ("new boundary win", "win (new boundary)"),
@@ -97,6 +98,8 @@ class OpenBox:
     marked: bool = False
     """Some row is a `winning candidate` template: the markers say who won."""
     empty_votes: int = 0
+    unopposed: bool = False
+    """Some row says `Unopposed` rather than a count."""
     majority: int | None = None
     turnout: int | None = None
     turnout_percent: float | None = None
@@ -140,7 +143,9 @@ class OpenBox:
             self.warn(line, f"a candidate row in {self.label!r} has no candidate name; ignored")
             return
         votes = number(votes_text)
-        if not votes_text.strip() or votes_text.strip().lower() in ("unopposed", "n/a"):
+        if _UNOPPOSED.match(votes_text):
+            self.unopposed = True
+        elif not votes_text.strip() or votes_text.strip().lower() == "n/a":
             self.empty_votes += 1
         elif votes is None:
             self.warn(line, f"vote count {votes_text[:40]!r} for {who} is not a number; ignored")
@@ -186,9 +191,6 @@ class OpenBox:
         if not self.candidates:
             self.warn(self.line, f"contest {ward!r} lists no candidates; skipped")
             return None, info
-        declared = self.empty_votes < len(self.candidates)
-        if self.empty_votes and declared and len(self.candidates) > 1:
-            self.warn(self.line, f"contest {ward!r} gives votes for only some candidates")
         candidates = self.candidates
         winners = sum(1 for c in candidates if c.elected)
         if seats is None:
@@ -198,6 +200,10 @@ class OpenBox:
                 seats = len(self.outcomes)  # one hold/gain line per seat
             else:
                 seats = 1
+        declared = self.empty_votes < len(self.candidates) or self.unopposed
+        partial = self.empty_votes and declared and len(candidates) > seats and not self.unopposed
+        if partial:
+            self.warn(self.line, f"contest {ward!r} gives votes for only some candidates")
         if self.marked:
             candidates = [
                 c if c.elected else c.model_copy(update={"elected": False}) for c in candidates

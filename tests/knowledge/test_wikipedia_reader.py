@@ -431,3 +431,20 @@ def test_a_by_election_in_an_article_can_be_asked_about() -> None:
     assert answer.by_election and winners(answer) == ["David Levien"]
     main = run_text(store, f"/ward name:Trumpington election:{store.elections[0].id}")
     assert isinstance(main, WardAnswer) and not main.by_election
+
+
+def test_an_article_without_comment_or_infobox_takes_its_title_and_date_from_the_lead() -> None:
+    """The lead's bold name and "took place on 2 May 2019" are the title and date."""
+    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
+    text = (
+        "{{Short description|Local election}}\n"
+        "The '''2019 Testshire District Council election''' took place on 2 May 2019.\n"
+        "==Results==\n" + BOX.format(title="Abbey", rows=rows)
+    )
+    (election,) = read_text(text, "untitled.wiki")
+    assert (election.id, election.title, election.citation) == (
+        "testshire-2019",
+        "2019 Testshire District Council election",
+        None,
+    )
+    assert election.date is not None and election.date.isoformat() == "2019-05-02"

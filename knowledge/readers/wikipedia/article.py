@@ -32,7 +32,16 @@ from knowledge.readers.wikipedia.summary import (
     read_row,
     read_table,
 )
-from knowledge.readers.wikipedia.tree import Heading, Link, Node, Tag, Template, Text, parse
+from knowledge.readers.wikipedia.tree import (
+    Comment,
+    Heading,
+    Link,
+    Node,
+    Tag,
+    Template,
+    Text,
+    parse,
+)
 from knowledge.values import council_name, date_in, election_id, parse_count, parse_date, slugify
 
 _ARTICLE_URL = re.compile(r"https?://[\w.-]*wikipedia\.org/wiki/(?P<title>[^\s|#?]+)")
@@ -63,7 +72,6 @@ class _Source:
 @dataclass
 class _Walk:
     file: str
-    text: str
     heading: str = ""
     section: str = ""
     by_section: bool = False
@@ -77,6 +85,8 @@ class _Walk:
     lead: list[str] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     seen_heading: bool = False
+    bold_title: str | None = None
+    """The lead's bold election name, the title when nothing better is stated."""
     in_summary: bool = False
     """Inside `{{Election summary begin}}`, which some articles close with an election box end."""
 
@@ -98,8 +108,8 @@ def read_article(body: str, file: str) -> list[Election]:
         nodes = parse(body)
     except ParserError as error:  # the tokenizer gives up only on pathological input
         raise ParseError(file, 1, f"the wikitext could not be parsed: {error}") from None
-    walk = _Walk(file=file, text=body)
-    source = _source(body)
+    walk = _Walk(file=file)
+    source = _source(nodes)
     for node in _nodes(nodes):
         _visit(walk, node)
     if walk.box is not None:
@@ -133,6 +143,9 @@ def _visit(walk: _Walk, node: Node) -> None:
             return  # refs are not prose; wrappers are walked into, their text node by node
         words = plain([node])
         (walk.prose if walk.seen_heading else walk.lead).append(words)
+        lead_bold = not walk.seen_heading and isinstance(node, Tag) and walk.bold_title is None
+        if lead_bold and _AN_ELECTION.search(words) and len(words) < 150:
+            walk.bold_title = words  # the lead's bold name: The '''2022 ... election'''
 
 
 def _template(walk: _Walk, template: Template) -> None:
@@ -215,27 +228,23 @@ def _cells(nodes: list[Node], kind: str) -> Iterator[Tag]:
                 yield from _cells(node.contents, kind)
 
 
-def _source(body: str) -> _Source:
+def _source(nodes: list[Node]) -> _Source:
     """The first-line comment an import writes (or the shared fixtures carry)."""
-    first = body.lstrip("\ufeff").split("\n", 1)[0].strip()
-    if not first.startswith("<!--"):
+    first = next((n for n in nodes if not (isinstance(n, Text) and not n.value.strip())), None)
+    if not isinstance(first, Comment) or "\n" in first.value.strip():
         return _Source()
+    first_line = first.value
     found = _Source()
-    if match := _ARTICLE_URL.search(first):
+    if match := _ARTICLE_URL.search(first_line):
         found.url = match[0]
         found.title = unquote(match["title"]).replace("_", " ")
-    elif match := _URL.search(first):
+    elif match := _URL.search(first_line):
         found.url = match[0]
-    if match := _TITLE_FIELD.search(first):
+    if match := _TITLE_FIELD.search(first_line):
         found.title = match["title"].strip()
-    if match := _REVISION.search(first):
+    if match := _REVISION.search(first_line):
         found.revision = match["rev"]
     return found
-
-
-def _lead_title(lead: str) -> str | None:
-    match = re.search(r"[^.]*\b(?:election|by-election)\b", lead)
-    return match[0].strip() if match and len(match[0]) < 120 else None
 
 
 def _elections(walk: _Walk, source: _Source, stem: str) -> list[Election]:
@@ -244,7 +253,7 @@ def _elections(walk: _Walk, source: _Source, stem: str) -> list[Election]:
     title = (
         (source.title if source.title and _AN_ELECTION.search(source.title) else None)
         or box.get("election_name")
-        or _bold_title(walk.text)
+        or walk.bold_title
         or stem.replace("_", " ")
     )
     stated = infobox_date(box)
@@ -349,11 +358,6 @@ def _unique(contests: list[Contest], walk: _Walk) -> list[Contest]:
         seen[key] = contest.line
         kept.append(contest)
     return kept
-
-
-def _bold_title(text: str) -> str | None:
-    match = re.search(r"'''(?P<title>[^']*?\belection\b[^']*?)'''", text[:20000])
-    return plain(match["title"]) if match else None
 
 
 def _lead_date(lead: str) -> dt.date | None:

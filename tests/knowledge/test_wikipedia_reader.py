@@ -448,3 +448,19 @@ def test_an_article_without_comment_or_infobox_takes_its_title_and_date_from_the
         None,
     )
     assert election.date is not None and election.date.isoformat() == "2019-05-02"
+
+
+def test_a_txt_document_coin_toss_in_prose_is_read_too() -> None:
+    """The `.txt` grammar's prose is the same evidence: the named candidate wins the draw."""
+    text = (
+        "= 2004 Barnsley Metropolitan Borough Council election =\n\n"
+        "In Darton, Jo Bloggs won the seat on the toss of a coin after a tie.\n\n"
+        "==Ward results==\n===Darton===\n  - Darton**\n"
+        "- Sam Smith (Labour Party (UK)): 1,000 votes\n"
+        "- Jo Bloggs (Liberal Democrats (UK)): 1,000 votes\n"
+        "- Al Green (Green Party of England and Wales): 200 votes\n"
+    )
+    store = ResultsStore.from_texts([("barnsley.txt", text)])
+    answer = run_text(store, "/ward darton")
+    assert isinstance(answer, WardAnswer), answer
+    assert (winners(answer), answer.lot) == (["Jo Bloggs"], True)

@@ -464,3 +464,32 @@ def test_a_txt_document_coin_toss_in_prose_is_read_too() -> None:
     answer = run_text(store, "/ward darton")
     assert isinstance(answer, WardAnswer), answer
     assert (winners(answer), answer.lot) == (["Jo Bloggs"], True)
+
+
+def test_boxes_set_out_in_a_layout_table_are_read() -> None:
+    """Some articles put their boxes in table columns: the boxes count, the cells are not prose."""
+    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
+    body = (
+        "==Results==\n{|\n|-\n| valign=top |\n"
+        + BOX.format(title="Abbey", rows=rows)
+        + "| valign=top |\n"
+        + BOX.format(title="Brook", rows=rows)
+        + "|}\n"
+    )
+    (election,) = load(article(body)).elections
+    assert [c.ward for c in election.contests] == ["Abbey", "Brook"]
+
+
+@pytest.mark.parametrize(
+    ("title", "ward"),
+    [
+        ("Derby City Council election, 2002: Abbey", "Abbey"),
+        ("Abbey ward 2002", "Abbey"),
+        ("Abbey (2002)", "Abbey"),
+        ("Trumpington: 18 August 2022", "Trumpington"),
+    ],
+)
+def test_older_box_titles_name_the_ward(title: str, ward: str) -> None:
+    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
+    (election,) = load(article("==Results==\n" + BOX.format(title=title, rows=rows))).elections
+    assert [c.ward for c in election.contests] == [ward]

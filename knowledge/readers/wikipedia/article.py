@@ -58,7 +58,7 @@ _NO_CONTROL = re.compile(r"\bno overall control\b", re.I)
 _TABLE_HEADS = re.compile(r"\bcandidate\b.*\bvotes\b|\bvotes\b.*\bcandidate\b", re.I | re.S)
 
 
-_OPAQUE = frozenset(("ref", "table", "references", "gallery"))
+_OPAQUE = frozenset(("ref", "references", "gallery"))
 """Tags whose insides are not walked for boxes and prose."""
 
 
@@ -94,12 +94,13 @@ class _Walk:
         self.warnings.append(ParseWarning(file=self.file, line=line, message=message))
 
 
-def _nodes(nodes: list[Node]) -> Iterator[Node]:
-    """Nodes in document order, looking inside wrappers such as `<div>`."""
+def _nodes(nodes: list[Node], in_table: bool = False) -> Iterator[tuple[Node, bool]]:
+    """(node, inside a table) in document order, looking inside wrappers such as `<div>` and
+    layout tables (some articles set their election boxes out in table columns)."""
     for node in nodes:
-        yield node
+        yield node, in_table
         if isinstance(node, Tag) and node.contents is not None and node.tag not in _OPAQUE:
-            yield from _nodes(node.contents)
+            yield from _nodes(node.contents, in_table or node.tag == "table")
 
 
 def read_article(body: str, file: str) -> list[Election]:
@@ -110,15 +111,15 @@ def read_article(body: str, file: str) -> list[Election]:
         raise ParseError(file, 1, f"the wikitext could not be parsed: {error}") from None
     walk = _Walk(file=file)
     source = _source(nodes)
-    for node in _nodes(nodes):
-        _visit(walk, node)
+    for node, in_table in _nodes(nodes):
+        _visit(walk, node, in_table)
     if walk.box is not None:
         walk.warn(walk.box.line, f"election box {walk.box.label!r} has no end; read to the end")
         _close_box(walk)
     return _elections(walk, source, PurePath(file).stem)
 
 
-def _visit(walk: _Walk, node: Node) -> None:
+def _visit(walk: _Walk, node: Node, in_table: bool = False) -> None:
     if isinstance(node, Heading):
         if walk.box is not None:
             walk.warn(
@@ -138,7 +139,7 @@ def _visit(walk: _Walk, node: Node) -> None:
     if isinstance(node, Tag) and node.tag == "table":
         _table(walk, node)
         return
-    if walk.box is None and isinstance(node, (Text, Link, Tag)):
+    if walk.box is None and not in_table and isinstance(node, (Text, Link, Tag)):
         if isinstance(node, Tag) and node.tag not in ("b", "i"):
             return  # refs are not prose; wrappers are walked into, their text node by node
         words = plain([node])

@@ -45,6 +45,8 @@ _SEATS = re.compile(
     r"(?:\s*(?:seats?|councillors?|members?|vacanc(?:y|ies))\b)?[^()]*\)",
     re.IGNORECASE,
 )
+_ELECTION_PREFIX = re.compile(r"^[^:]*\belections?\b[^:]*:\s*", re.IGNORECASE)
+_TRAILING_YEAR = re.compile(r"[\s,]+\(?(?:18|19|20)\d\d\)?$")
 _TRAILING_KIND = re.compile(r"\s+(?:ward|division|electoral division)$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"\s*[,:–—-]\s*[^,:–—-]*\d{4}\s*$")
 _UNOPPOSED = re.compile(r"^\s*(?:elected\s+)?(?:unopposed|uncontested)\b", re.IGNORECASE)
@@ -77,6 +79,10 @@ def read_title(text: str) -> BoxTitle:
     when = date_in(text)
     if when is not None:
         text = _AFTER_DATE.sub("", text).strip()
+    prefix = _ELECTION_PREFIX.match(text)
+    if prefix and not BY_ELECTION.search(prefix[0]) and text[prefix.end() :].strip():
+        text = text[prefix.end() :]  # `Derby City Council election, 2002: Abbey`
+    text = _TRAILING_YEAR.sub("", text).strip() or text
     by_election = False
     if by := BY_ELECTION.search(text):
         by_election = True

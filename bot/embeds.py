@@ -220,6 +220,8 @@ def _ward(a: WardAnswer) -> discord.Embed:
     cast = f"{votes(a.total_votes)}"
     if a.unopposed and not a.total_votes:
         cast = "None: no poll was held"
+    elif not a.declared:
+        cast = "Not declared yet"
     if a.turnout_percent is not None:
         cast += f"; turnout {percent(a.turnout_percent)}"
     embed.add_field(name="Votes cast", value=cast)
@@ -241,8 +243,12 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
         verdict = f"{TIED} **Tied for the last seat** (the figures do not decide it)"
     else:
         verdict = "**Not elected**"
+    if c.by_lot:
+        verdict = f"{ELECTED} **Elected** (the tied last seat was decided by lot)"
     field = f"{plural(len(a.result.candidates), 'candidate')} for {plural(a.seats, 'seat')}"
-    if c.elected and c.votes is None:
+    if not a.result.declared:
+        result = f"**Standing**: the count is not declared yet, {field}."
+    elif c.elected and c.votes is None:
         result = f"{verdict}: unopposed (no poll), {field}."
     else:
         result = (

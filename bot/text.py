@@ -102,7 +102,7 @@ def _ward(a: WardAnswer) -> list[str]:
         lines.append(f"Seats: {winners}" + (" (split ward)" if a.split else ""))
     if a.unopposed and not a.total_votes:
         lines.append("No poll was held, so no votes were cast.")
-    else:
+    elif a.declared:
         lines.append(f"Votes cast: {votes(a.total_votes)}. Shares are the {a.share_rule}.")
     if a.turnout is not None or a.turnout_percent is not None:
         extra = f" ({percent(a.turnout_percent)})" if a.turnout_percent is not None else ""
@@ -122,7 +122,12 @@ def _candidate(a: CandidateAnswer) -> list[str]:
         verdict = "tied for the last seat (not decided by the figures)"
     else:
         verdict = "not elected"
-    if c.elected and c.votes is None:
+    if c.by_lot:
+        verdict = "elected (the tied last seat was decided by lot)"
+    if not a.result.declared:
+        stood = plural(len(a.result.candidates), "candidate")
+        result = f"Standing: the count is not declared yet ({stood} for {plural(a.seats, 'seat')})."
+    elif c.elected and c.votes is None:
         result = (
             f"Elected unopposed (no poll): {plural(len(a.result.candidates), 'candidate')} "
             f"for {plural(a.seats, 'seat')}."

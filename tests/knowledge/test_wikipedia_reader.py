@@ -20,6 +20,7 @@ from knowledge.answers import (
     WardAnswer,
 )
 from knowledge.errors import ParseError
+from knowledge.questions.answering import answer_question
 from knowledge.readers import read_text, suffixes
 
 WIKI = Path(__file__).resolve().parent / "documents" / "wikipedia"
@@ -493,3 +494,44 @@ def test_older_box_titles_name_the_ward(title: str, ward: str) -> None:
     rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
     (election,) = load(article("==Results==\n" + BOX.format(title=title, rows=rows))).elections
     assert [c.ward for c in election.contests] == [ward]
+
+
+TEWKESBURY = (
+    Path(__file__).resolve().parent / "documents" / "2007_tewkesbury_borough_council_election.txt"
+)
+
+
+@pytest.mark.parametrize(
+    ("document", "question", "headline"),
+    [
+        (
+            TEWKESBURY,
+            "was cleeve hill a tie",
+            "Yes — in Cleeve Hill the last seat was tied on 650 votes and decided by lot: "
+            "Mary Jordan won the draw, as the source states.",
+        ),
+        (
+            TEWKESBURY,
+            "did mary jordan win",
+            "Yes — Mary Jordan (Liberal Democrats) was elected in Cleeve Hill with 650 votes: "
+            "the tied last seat was decided by lot.",
+        ),
+        (
+            WIKI / CRAWLEY,
+            "who won broadfield",
+            "The count in Broadfield is not declared yet (5 candidates standing).",
+        ),
+        (
+            WIKI / CRAWLEY,
+            "did tim lunnon win",
+            "Not known yet — Tim Lunnon (Labour) is standing in Broadfield; the count is not "
+            "declared yet.",
+        ),
+    ],
+)
+def test_plain_word_questions_say_lot_and_not_declared(
+    document: Path, question: str, headline: str
+) -> None:
+    """Questions in words say "decided by lot" and "not declared yet" as the commands do."""
+    answer = answer_question(ResultsStore.load(document, PARTIES), question)
+    assert answer.headline == headline

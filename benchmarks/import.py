@@ -4,7 +4,7 @@
 request per article, one at a time (the politeness rule), each written atomically. A second
 pass re-imports the same revisions (every article a no-op). A third pass asks for the same
 50 articles with every fifth one answered first by a 503 with `Retry-After: 0`, so the retry
-path is timed too. The fake serves the three whole fixture articles under 50 titles.
+path is timed too. The fake serves the whole fixture articles under 50 titles.
 
     python benchmarks/import.py [--articles 50]
 """

@@ -366,7 +366,7 @@ class _Reader:
             kind="by-election" if kind == "by-election" else "council",
             contests=tuple(contests),
             warnings=tuple(own),
-            citation=f"Democracy Club {election} ({LICENCE})",
+            citation=f"Democracy Club {election}, CC BY 4.0",
         )
 
     def _contest(self, ballot: _Ballot) -> Contest | None:

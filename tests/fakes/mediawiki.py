@@ -19,7 +19,9 @@ from typing import Any, Literal
 
 from fakes.http import LocalServer, Reply, Request
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "wikipedia"
+TESTS = Path(__file__).resolve().parents[1]
+FIXTURES = (TESTS / "knowledge" / "documents" / "wikipedia", TESTS / "fixtures" / "wikipedia")
+"""The reader's test articles, and more whole articles kept for the importer's tests."""
 API_PATH = "/w/api.php"
 _SOURCE_URL = re.compile(r"https?://en\.wikipedia\.org/wiki/(\S+)")
 
@@ -43,9 +45,11 @@ def fixture_article(path: Path, revision: int = 1000) -> Article:
 
 
 def fixture_articles() -> list[Article]:
-    return [
-        fixture_article(path, 1000 + n) for n, path in enumerate(sorted(FIXTURES.glob("*.wiki")))
-    ]
+    """Every fixture that is one whole Wikipedia article (its first line names the article's
+    URL), by file name; excerpts of several articles are left out."""
+    paths = sorted((p for folder in FIXTURES for p in folder.glob("*.wiki")), key=lambda p: p.name)
+    whole = [p for p in paths if _SOURCE_URL.search(p.read_text("utf-8").partition("\n")[0])]
+    return [fixture_article(path, 1000 + n) for n, path in enumerate(whole)]
 
 
 class FakeMediaWiki:

@@ -331,3 +331,16 @@ def test_retry_after_may_be_seconds_or_an_http_date() -> None:
     assert _retry_after("12") == 12.0
     assert 25 <= (_retry_after(later) or 0) <= 31
     assert _retry_after("soon") is None and _retry_after(None) is None
+
+
+def test_an_imported_article_loads_in_the_store_citing_its_revision(
+    wiki: FakeMediaWiki, run_cli, tmp_path: Path
+) -> None:
+    """Import, then ask: the answer comes from the article and names its revision."""
+    result = run_cli("import", "wikipedia", BURNLEY_2026, "--data", str(tmp_path), env=_env(wiki))
+    assert result.code == 0, result.err
+    answer = run_cli("--data", str(tmp_path), "ask", "/ward Bank Hall")
+    assert answer.code == 0, answer.err
+    assert "Afrasiab Anwar" in answer.out
+    assert f"revision {wiki.articles[BURNLEY_2026].revision}" in answer.out
+    assert "2026_burnley_borough_council_election.wiki" in answer.out

@@ -104,8 +104,11 @@ async def _sync(bot: ElectionBot, token: str) -> int:
     async with bot:
         await bot.login(token)
         synced = await bot.tree.sync()
-        names = ", ".join(f"/{c.name}" for c in synced)
-        print(f"Registered {len(synced)} slash commands globally: {names}.")
+        slash = [c.name for c in synced if c.type is discord.AppCommandType.chat_input]
+        menus = [c.name for c in synced if c.type is not discord.AppCommandType.chat_input]
+        names = ", ".join(f"/{name}" for name in slash)
+        also = f" and {len(menus)} message command ({', '.join(menus)})" if menus else ""
+        print(f"Registered {len(slash)} slash commands globally: {names}{also}.")
         if bot.guild_id is not None:
             guild = discord.Object(bot.guild_id)
             bot.tree.clear_commands(guild=guild)

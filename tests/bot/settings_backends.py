@@ -1,5 +1,6 @@
-"""The settings store on both engines: every test taking `settings_store` runs on SQLite and on
-a real PostgreSQL server started for the session (tests/postgres_server.py).
+"""The settings store on both engines: every test taking `settings_store` (or `database`) runs on
+SQLite and on a real PostgreSQL server started for the session (tests/postgres_server.py).
+Import the fixtures into a test module to use them.
 
 Without PostgreSQL a local run skips the PostgreSQL half with the reason; in CI (CI=1) that is a
 failure, so CI never passes without having tested both engines.
@@ -16,7 +17,7 @@ import pytest
 
 from bot.guild_settings import SettingsStore, open_store
 
-TESTS = Path(__file__).resolve().parents[2]
+TESTS = Path(__file__).resolve().parents[1]
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 

@@ -80,8 +80,10 @@ def describe(store: ResultsStore, scope: Scope | None) -> str:
     if scope.kind == "election":
         election = store.election(scope.key)
         return election.title if election else f"{scope.key} (no longer loaded)"
-    name = councils(store).get(scope.key)
-    return f"{name} (its most recent election)" if name else f"{scope.key} (no longer loaded)"
+    name, newest = councils(store).get(scope.key), election_for(store, scope)
+    if name is None or newest is None:
+        return f"{scope.key} (no longer loaded)"
+    return f"{name} (its most recent election, now the {newest.title})"
 
 
 def parse_scope(store: ResultsStore, text: str) -> Scope | Refused:

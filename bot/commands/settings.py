@@ -16,7 +16,7 @@ from discord import app_commands
 from bot import embeds, limits
 from bot.commands._common import bot_of
 from bot.guild_settings import GuildSettings, SettingsError
-from bot.replies import send_private
+from bot.replies import NO_MENTIONS, send_private
 from knowledge.council_scope import Refused, choices, describe, parse_scope
 
 if TYPE_CHECKING:
@@ -70,6 +70,11 @@ async def settings(
         await send_private(interaction, embeds.error("Not changed", refusal))
         return
     assert changed is not None
+    if log_channel is not None:
+        refusal = await announce(log_channel, interaction.user)
+        if refusal:
+            await send_private(interaction, embeds.error("Not changed", refusal))
+            return
     await bot.guild_settings.save(changed)
     log.info(
         "Settings of server %s changed by %s: %s", changed.guild_id, interaction.user.id, changed
@@ -127,6 +132,21 @@ def cannot_post(interaction: discord.Interaction[Any], channel: discord.TextChan
     if missing:
         names = ", ".join(p.replace("_", " ").title() for p in missing)
         return f"I cannot post in #{channel.name}: I need {names} there."
+    return ""
+
+
+async def announce(channel: discord.TextChannel, by: discord.abc.User) -> str:
+    """Post a first note in the new log channel: it proves the bot can post there (the cached
+    permissions may be stale). Why not, or "" when it could."""
+    note = discord.Embed(
+        title="Election bot reports",
+        description="Problems in the election documents and reloads will be reported here "
+        f"(chosen with /settings by {by.mention}).",
+    )
+    try:
+        await channel.send(embed=note, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as exc:
+        return f"I cannot post in #{channel.name}: Discord refused ({exc.text or exc.status})."
     return ""
 
 

@@ -17,6 +17,7 @@ from bot.command_links import CommandLinks
 from bot.guild_settings import GuildSettingsService, open_store
 from bot.log_channel import send_report
 from bot.mentions import Mentions
+from bot.metrics import Metrics
 from bot.replies import NO_MENTIONS
 from bot.server_lifecycle import ServerLifecycle
 from bot.tree import ElectionTree
@@ -66,6 +67,9 @@ class ElectionBot(discord.Client):
         self.lifecycle = ServerLifecycle(self.guild_settings)
         self.links = CommandLinks()
         self._reported = False
+        self.metrics = Metrics()
+        self.metrics.watch(store, lambda: self.latency)
+        self._connected_before = False
 
     async def setup_hook(self) -> None:
         commands.setup(self)
@@ -86,6 +90,14 @@ class ElectionBot(discord.Client):
             self.links.remember(await self.tree.fetch_commands())
         except discord.HTTPException as exc:
             log.warning("Could not fetch the command ids (plain /names instead): %s", exc)
+
+    async def on_connect(self) -> None:
+        if self._connected_before:  # a new session after a lost one
+            self.metrics.reconnects.inc()
+        self._connected_before = True
+
+    async def on_resumed(self) -> None:
+        self.metrics.reconnects.inc()
 
     async def on_guild_join(self, guild: discord.Guild) -> None:
         await self.lifecycle.joined(guild)

@@ -60,10 +60,21 @@ def _run(
         )
         return 1
     configure_endpoints(settings)
-    bot = ElectionBot(
-        store, guild_id=settings.discord_guild_id, sync_guild=sync_guild, **client_options
-    )
+    try:
+        bot = make_bot(settings, store, sync_guild=sync_guild, **client_options)
+    except Exception as exc:  # a bad shard setting, or the settings database unreachable
+        log.debug("Start-up failure: %r", exc)
+        print(f"Could not start: {exc}", file=sys.stderr)
+        return 1
     token = settings.discord_token.get_secret_value().strip()
+    if settings.metrics_port is not None and job is _serve:
+        try:
+            bot.metrics.serve(settings.metrics_port)
+        except OSError as exc:
+            print(
+                f"Could not serve metrics on port {settings.metrics_port}: {exc}", file=sys.stderr
+            )
+            return 1
     try:
         return asyncio.run(job(bot, token))
     except KeyboardInterrupt:
@@ -75,6 +86,30 @@ def _run(
         log.debug("Start-up failure: %r", exc)
         print(sentence, file=sys.stderr)
         return 1
+
+
+def make_bot(
+    settings: Settings, store: ResultsStore, *, sync_guild: bool, **client_options: Any
+) -> ElectionBot:
+    """The bot as configured: sharded or not, with its server-settings database."""
+    from bot.guild_settings import GuildSettingsService, open_store
+    from bot.sharding import build_bot
+
+    shard_count, shard_ids = settings.shards
+    service = GuildSettingsService(
+        open_store(settings.settings_db_path, settings.database_url_value),
+        grace_days=settings.settings_grace_days,
+    )
+    return build_bot(
+        store,
+        shard_count=shard_count,
+        shard_ids=shard_ids,
+        sharded=settings.sharded,
+        guild_id=settings.discord_guild_id,
+        sync_guild=sync_guild,
+        guild_settings=service,
+        **client_options,
+    )
 
 
 async def _serve(bot: ElectionBot, token: str) -> int:

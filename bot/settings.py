@@ -43,8 +43,10 @@ class Settings(BaseSettings):
     @field_validator("shard_count")
     @classmethod
     def _shard_count(cls, value: str | None) -> str | None:
-        if value is None or value.strip().lower() == "auto":
-            return value and "auto"
+        if value is None:
+            return None
+        if value.strip().lower() == "auto":
+            return "auto"
         if not value.strip().isdigit() or int(value) < 1:
             raise ValueError("SHARD_COUNT must be a whole number of shards (1 or more) or auto")
         return value.strip()

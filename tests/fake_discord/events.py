@@ -236,7 +236,7 @@ class Events:
         channel = self.world.channel(actor.channel_id)
         if channel is None:
             raise SchemaError(f"unknown channel {actor.channel_id}")
-        guild_id = str(self.world.guild_id)
+        guild_id = str(self.world.guild_of(actor.channel_id) or self.world.guild_id)
         return {
             "id": str(self.world.ids.next()),
             "application_id": str(self.world.application_id),

@@ -43,6 +43,7 @@ class GuildSettingsService:
         self.grace_days = grace_days
         self.ttl = ttl
         self._cache: dict[int, tuple[float, GuildSettings]] = {}
+        self._loading: dict[int, asyncio.Future[GuildSettings]] = {}
 
     async def get(self, guild_id: int | None) -> GuildSettings | None:
         """The server's settings (None outside a server: a DM, a private channel)."""
@@ -52,7 +53,20 @@ class GuildSettingsService:
         cached = self._cache.get(guild_id)
         if cached is not None and now - cached[0] < self.ttl:
             return cached[1]
-        settings = await asyncio.to_thread(self.store.get, guild_id)
+        loading = self._loading.get(guild_id)
+        if loading is not None:  # a burst from one server: one read, shared
+            return await asyncio.shield(loading)
+        future: asyncio.Future[GuildSettings] = asyncio.get_running_loop().create_future()
+        self._loading[guild_id] = future
+        try:
+            settings = await asyncio.to_thread(self.store.get, guild_id)
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: the waiters (if any) re-raise it
+            raise
+        finally:
+            del self._loading[guild_id]
+        future.set_result(settings)
         self._cache[guild_id] = (now, settings)
         return settings
 

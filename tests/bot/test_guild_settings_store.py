@@ -135,3 +135,27 @@ def test_bad_values_are_refused_with_a_clear_message(
 ) -> None:
     with pytest.raises(SettingsError, match=message):
         GuildSettings(**values)  # type: ignore[arg-type]
+
+
+async def test_a_burst_from_one_server_reads_the_database_once(tmp_path: Path) -> None:
+    """200 interactions at once from a server not yet cached: one read, the same answer."""
+    import asyncio
+
+    from bot.guild_settings import GuildSettingsService
+    from bot.guild_settings.sqlite import SqliteSettingsStore
+
+    class Counting(SqliteSettingsStore):
+        reads = 0
+
+        def get(self, guild_id: int) -> GuildSettings:
+            Counting.reads += 1
+            return super().get(guild_id)
+
+    store = Counting(tmp_path / "s.sqlite3")
+    store.save(GuildSettings(GUILD, "council:derby"), now=0.0)
+    service = GuildSettingsService(store)
+    got = await asyncio.gather(*(service.get(GUILD) for _ in range(200)))
+    assert {g.scope for g in got if g is not None} == {"council:derby"}
+    assert Counting.reads == 1
+    assert await service.get(None) is None  # outside a server: no settings
+    service.close()

@@ -26,6 +26,8 @@ class SqliteSettingsStore(SettingsStore):
         )
         if str(path) != ":memory:":
             self._db.execute("PRAGMA journal_mode=WAL")
+            # With WAL, NORMAL never corrupts the file; a power cut may lose the last change.
+            self._db.execute("PRAGMA synchronous=NORMAL")
         self.migrate()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

@@ -15,7 +15,7 @@ from discord import app_commands
 
 from bot import embeds
 from bot.commands._common import bot_of
-from bot.questions import ASK
+from bot.questions import ASK, strip_mention
 from bot.replies import send_private
 from bot.server_defaults import defaults_for
 from bot.views import show_answer
@@ -29,7 +29,9 @@ QUESTION_MAX = 300
 
 @app_commands.context_menu(name=NAME)
 async def look_up(interaction: discord.Interaction[Any], message: discord.Message) -> None:
-    text = " ".join(message.content.split())[:QUESTION_MAX]
+    me = interaction.client.user
+    content = strip_mention(message.content, me.id) if me else message.content
+    text = " ".join(content.split())[:QUESTION_MAX]
     if not text:
         await send_private(
             interaction,

@@ -183,3 +183,14 @@ async def test_read_only_commands_work_for_a_user_install_in_dms(councils: BotSe
         assert "Boulton" in reply.embed["title"] and not reply.ephemeral
     with pytest.raises(SchemaError):
         councils.events.user_installed(councils.events.slash("settings", manager(councils)))
+
+
+async def test_mentions_and_pins_follow_the_default_council(councils: BotSession) -> None:
+    """@bot who won in Abbey? and /pin-summary answer from the server's council too."""
+    assert "Sheffield" in (await councils.mention("who won in Abbey?"))["embeds"][0]["title"]
+    await councils.slash("settings", manager(councils), council="Derby")
+    reply = await councils.mention("who won in Abbey?")
+    assert "Derby" in reply["embeds"][0]["title"]
+    await councils.slash("pin-summary", councils.events.moderator())
+    pinned = councils.fake.pinned()
+    assert pinned and "Derby" in pinned[0]["embeds"][0]["title"]

@@ -68,7 +68,9 @@ class ElectionBot(discord.Client):
         self.links = CommandLinks()
         self._reported = False
         self.metrics = Metrics()
-        self.metrics.watch(store, lambda: self.latency)
+        self.metrics.watch(
+            store, lambda: self.latency, lambda: self.is_ready() and not self.is_closed()
+        )
         self._connected_before = False
 
     async def setup_hook(self) -> None:

@@ -96,6 +96,12 @@ def make_bot(
     from bot.sharding import build_bot
 
     shard_count, shard_ids = settings.shards
+    if shard_ids is not None and not settings.database_url_value:
+        log.warning(
+            "SHARD_IDS is set but DATABASE_URL is not: this process keeps its own server "
+            "settings in %s, not shared with the other shard processes",
+            settings.settings_db_path,
+        )
     service = GuildSettingsService(
         open_store(settings.settings_db_path, settings.database_url_value),
         grace_days=settings.settings_grace_days,

@@ -10,6 +10,7 @@ machine: the numbers are not secret, but nothing here needs to be reachable from
     election_bot_gateway_reconnects_total                  sessions resumed or re-identified
     election_bot_elections_loaded                          elections in the store
     election_bot_load_errors                               documents that failed to load
+    election_bot_ready                                     1 while connected and ready (health)
 """
 
 from __future__ import annotations
@@ -70,10 +71,22 @@ class Metrics:
         self.load_errors = Gauge(
             "election_bot_load_errors", "Documents that failed to load", registry=self.registry
         )
+        self.ready = Gauge(
+            "election_bot_ready",
+            "1 while the bot is connected to Discord and ready, else 0",
+            registry=self.registry,
+        )
         self._server: Any = None
 
-    def watch(self, store: ResultsStore, latency: Callable[[], float]) -> None:
-        """Read the store's counts and the gateway latency whenever metrics are scraped."""
+    def watch(
+        self,
+        store: ResultsStore,
+        latency: Callable[[], float],
+        ready: Callable[[], bool] = lambda: False,
+    ) -> None:
+        """Read the store's counts, the gateway latency and readiness whenever metrics are
+        scraped."""
+        self.ready.set_function(lambda: 1.0 if ready() else 0.0)
         self.elections.set_function(lambda: len(store.elections))
         self.load_errors.set_function(lambda: len(store.errors))
 

@@ -206,11 +206,11 @@ async def test_metrics_on_loopback_and_json_logs(
         counted = 'election_bot_answer_seconds_count{command="ward"} 2.0'
         text = ""
         async with aiohttp.ClientSession() as http:
-            for _ in range(50):  # the count follows the reply by a moment
+            for _ in range(100):  # the count follows the reply; READY waits for the servers
                 async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
                     assert response.status == 200
                     text = await response.text()
-                if counted in text:
+                if counted in text and "election_bot_ready 1.0" in text:
                     break
                 await asyncio.sleep(0.1)
     finally:
@@ -222,6 +222,7 @@ async def test_metrics_on_loopback_and_json_logs(
     assert "election_bot_elections_loaded 1.0" in text
     assert "election_bot_load_errors 0.0" in text
     assert "election_bot_gateway_latency_seconds" in text
+    assert "election_bot_ready 1.0" in text
     lines = [line for line in process.stderr.splitlines() if line.strip()]
     assert lines
     for line in lines:

@@ -63,8 +63,8 @@ def _run(
     try:
         bot = make_bot(settings, store, sync_guild=sync_guild, **client_options)
     except Exception as exc:  # a bad shard setting, or the settings database unreachable
-        log.debug("Start-up failure: %r", exc)
-        print(f"Could not start: {exc}", file=sys.stderr)
+        sentence = " ".join(redacted(str(exc), settings).split())  # drivers write several lines
+        print(f"Could not start: {sentence}", file=sys.stderr)
         return 1
     token = settings.discord_token.get_secret_value().strip()
     if settings.metrics_port is not None and job is _serve:
@@ -86,6 +86,16 @@ def _run(
         log.debug("Start-up failure: %r", exc)
         print(sentence, file=sys.stderr)
         return 1
+
+
+def redacted(text: str, settings: Settings) -> str:
+    """`text` without DATABASE_URL's password (a driver's error may quote the URL)."""
+    url = settings.database_url_value
+    if not url:
+        return text
+    password = yarl.URL(url).password
+    text = text.replace(url, "DATABASE_URL")
+    return text.replace(password, "***") if password else text
 
 
 def make_bot(

@@ -228,3 +228,16 @@ async def test_metrics_on_loopback_and_json_logs(
     for line in lines:
         entry = json.loads(line)
         assert {"time", "level", "logger", "message"} <= set(entry)
+
+
+async def test_an_unreachable_settings_database_is_one_sentence_without_the_password(
+    fake_discord: FakeDiscord, run_bot: object
+) -> None:
+    """DATABASE_URL pointing nowhere: exit 1, one line, the password never printed."""
+    url = "postgresql://bot:sekrit-pw@127.0.0.1:1/settings"
+    process = run_bot(**fake_settings(fake_discord, DATABASE_URL=url))  # type: ignore[operator]
+    await process.start()
+    code = await process.finish()
+    assert code == 1 and "Traceback" not in process.stderr
+    assert "sekrit-pw" not in process.stdout + process.stderr
+    assert process.stderr.strip().splitlines()[-1].startswith("Could not start:")

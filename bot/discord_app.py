@@ -63,8 +63,8 @@ def _run(
     try:
         bot = make_bot(settings, store, sync_guild=sync_guild, **client_options)
     except Exception as exc:  # a bad shard setting, or the settings database unreachable
-        sentence = " ".join(redacted(str(exc), settings).split())  # drivers write several lines
-        print(f"Could not start: {sentence}", file=sys.stderr)
+        said = " ".join(redacted(str(exc), settings).split())  # drivers write several lines
+        print(f"Could not start: {said}", file=sys.stderr)
         return 1
     token = settings.discord_token.get_secret_value().strip()
     if settings.metrics_port is not None and job is _serve:

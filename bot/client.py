@@ -18,6 +18,7 @@ from bot.guild_settings import GuildSettingsService, open_store
 from bot.log_channel import send_report
 from bot.mentions import Mentions
 from bot.metrics import Metrics
+from bot.night.follow import NightConfig, NightDesk
 from bot.replies import NO_MENTIONS
 from bot.server_lifecycle import ServerLifecycle
 from bot.tree import ElectionTree
@@ -46,6 +47,7 @@ class ElectionBot(discord.Client):
         guild_id: int | None = None,
         sync_guild: bool = True,
         guild_settings: GuildSettingsService | None = None,
+        night: NightConfig | None = None,
         **options: Any,
     ) -> None:
         options.setdefault("intents", discord.Intents.default())
@@ -69,13 +71,18 @@ class ElectionBot(discord.Client):
         self._reported = False
         self.metrics = Metrics()
         self.metrics.watch(
-            store, lambda: self.latency, lambda: self.is_ready() and not self.is_closed()
+            lambda: self.store,
+            lambda: self.latency,
+            lambda: self.is_ready() and not self.is_closed(),
         )
         self._connected_before = False
+        self.night = NightDesk(self, store, night, self.use_store) if night is not None else None
 
     async def setup_hook(self) -> None:
         commands.setup(self)
         self.add_dynamic_items(PickMatch)
+        if self.night is not None:
+            await self.night.resume()
         if self.guild_id is not None and self.sync_guild:
             guild = discord.Object(self.guild_id)
             self.tree.copy_global_to(guild=guild)
@@ -107,8 +114,16 @@ class ElectionBot(discord.Client):
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         await self.lifecycle.left(guild)
 
+    def use_store(self, store: ResultsStore) -> None:
+        """Answer from `store` from now on (election night's latest declarations)."""
+        self.store = store
+        self.answers = Answers(store)
+
     async def close(self) -> None:
         await self.lifecycle.stop()
+        if self.night is not None:
+            await self.night.close()
+            self.night = None
         await super().close()
 
     async def on_message(self, message: discord.Message) -> None:

@@ -3,7 +3,7 @@
 The read-only commands work everywhere: in servers that added the bot, and for people who added
 the app to their own account, in DMs with the bot, group DMs and servers the bot is not in
 (Discord then sends the interaction without the bot being a member). Commands that change a
-server (/pin-summary, /settings, /reload) stay server-only and moderator-gated.
+server (/pin-summary, /settings, /live, /reload) stay server-only and moderator-gated.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from discord import app_commands
 
-SERVER_ONLY = frozenset({"pin-summary", "settings", "reload"})
+SERVER_ONLY = frozenset({"pin-summary", "settings", "reload", "live"})
 
 
 def apply(tree: app_commands.CommandTree[Any]) -> None:

@@ -80,15 +80,15 @@ class Metrics:
 
     def watch(
         self,
-        store: ResultsStore,
+        store: Callable[[], ResultsStore],
         latency: Callable[[], float],
         ready: Callable[[], bool] = lambda: False,
     ) -> None:
-        """Read the store's counts, the gateway latency and readiness whenever metrics are
-        scraped."""
+        """Read the store's counts (the current store: election night swaps it), the gateway
+        latency and readiness whenever metrics are scraped."""
         self.ready.set_function(lambda: 1.0 if ready() else 0.0)
-        self.elections.set_function(lambda: len(store.elections))
-        self.load_errors.set_function(lambda: len(store.errors))
+        self.elections.set_function(lambda: len(store().elections))
+        self.load_errors.set_function(lambda: len(store().errors))
 
         def gateway() -> float:
             value = latency()

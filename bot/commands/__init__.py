@@ -21,6 +21,7 @@ MODULES = (
     "bot.commands.pins",
     "bot.commands.settings",
     "bot.commands.lookup",
+    "bot.commands.live",
 )
 
 

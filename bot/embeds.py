@@ -364,6 +364,16 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
             value=limits.clip(", ".join(safe(w) for w in a.tie_wards), 1024),
             inline=False,
         )
+    if a.undeclared_wards:
+        embed.add_field(
+            name=f"Not declared yet: {len(a.undeclared_wards)} of {a.wards} wards",
+            value=limits.clip(
+                ", ".join(safe(w) for w in a.undeclared_wards)
+                + ". The figures above count declared wards only.",
+                1024,
+            ),
+            inline=False,
+        )
     if a.closest:
         embed.add_field(
             name="Closest wards",

@@ -231,9 +231,21 @@ def _summary(a: SummaryAnswer) -> list[str]:
         lines.append("Split wards: " + ", ".join(a.split_wards))
     if a.tie_wards:
         lines.append("Ties for a last seat: " + ", ".join(a.tie_wards))
+    if a.undeclared_wards:
+        lines.append(_undeclared(a))
     if a.closest:
         lines.append("Closest: " + "; ".join(_margin(r) for r in a.closest[:3]))
     return lines
+
+
+def _undeclared(a: SummaryAnswer) -> str:
+    shown = ", ".join(a.undeclared_wards[:12])
+    more = len(a.undeclared_wards) - 12
+    return (
+        f"Not declared yet: {len(a.undeclared_wards)} of {plural(a.wards, 'ward')} "
+        f"({shown}{f' and {more} more' if more > 0 else ''}); the figures above count "
+        "declared wards only."
+    )
 
 
 def _closest(a: ClosestAnswer) -> list[str]:

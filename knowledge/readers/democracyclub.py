@@ -49,15 +49,16 @@ _TRUE = {"t", "true", "yes", "y", "1"}
 _FALSE = {"f", "false", "no", "n", "0"}
 _ID_DATE = re.compile(r"\.(\d{4}-\d{2}-\d{2})$")
 _SMALL_WORDS = {"and", "upon", "on", "under", "in", "the", "of", "by", "with", "le", "en", "cum"}
-_KIND_NAMES = {
-    "local": "local election",
-    "parl": "UK Parliament general election",
-    "mayor": "mayoral election",
-    "pcc": "police and crime commissioner election",
-    "gla": "London Assembly election",
-    "senedd": "Senedd election",
-    "sp": "Scottish Parliament election",
-    "nia": "Northern Ireland Assembly election",
+_KINDS: dict[str, tuple[str, str]] = {
+    # id prefix: (the body elected when the id names no organisation, what the poll is called)
+    "local": ("", "local election"),
+    "parl": ("UK Parliament", "general election"),
+    "mayor": ("", "mayoral election"),
+    "pcc": ("", "police and crime commissioner election"),
+    "gla": ("London Assembly", "election"),
+    "senedd": ("Senedd", "election"),
+    "sp": ("Scottish Parliament", "election"),
+    "nia": ("Northern Ireland Assembly", "election"),
 }
 
 
@@ -109,7 +110,7 @@ def council_of(election_id: str) -> str:
     parts = _ID_DATE.sub("", election_id.strip()).split(".")
     if len(parts) >= 2 and parts[1]:
         return place_name(parts[1])
-    return _KIND_NAMES.get(parts[0], parts[0] or election_id).removesuffix(" election")
+    return _KINDS.get(parts[0], ("", ""))[0] or parts[0] or election_id
 
 
 def date_of(election_id: str) -> dt.date | None:
@@ -352,7 +353,7 @@ class _Reader:
             title = f"{council} {wards} by-election" + (f", {when}" if when else "")
             short = short_id(f"{council} {wards} by-election", year)
         else:
-            kind_name = _KIND_NAMES.get(election.split(".")[0], "election")
+            kind_name = _KINDS.get(election.split(".")[0], ("", "election"))[1]
             title = f"{year} {council} {kind_name}" if year else f"{council} {kind_name}"
             short = short_id(title, year)
         own = [w for e, w in self.warnings if e == election]

@@ -370,3 +370,12 @@ def test_no_more_candidates_than_seats_and_no_votes_is_unopposed_not_undeclared(
     rows = [_row("Vic Vale", "Labour Party", "", "", "Normanton")]
     [election] = _read(_csv(CURRENT, rows))
     assert election.contests[0].declared
+
+
+def test_an_id_with_no_organisation_is_named_by_its_kind() -> None:
+    """`parl.2019-12-12` is the UK Parliament's general election, not a council's."""
+    row = _row("Ann Able", "Labour Party", "20000", "t", "Derby North",
+               election="parl.2019-12-12")  # fmt: skip
+    [election] = _read(_csv(CURRENT, [row]))
+    assert election.title == "2019 UK Parliament general election"
+    assert election.council == "UK Parliament"

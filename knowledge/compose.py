@@ -257,7 +257,9 @@ def summary_answer(store: ResultsStore, election_id: str) -> SummaryAnswer:
         control_key=facts.control,
         control_known=control_known,
         control_stated=(
-            election.control_after if election.kind == "council" and not control_known else None
+            _stated_party(store, election.control_after)
+            if election.kind == "council" and not control_known
+            else None
         ),
         colour=control.party.colour if control else NEUTRAL_COLOUR,
         composition_basis=facts.composition_basis,
@@ -311,3 +313,11 @@ def _party_for(store: ResultsStore, contest: ContestResult, key: str) -> Party:
         if standing.party.key == key:
             return standing.party
     return store.party(key) or store.book.lookup(key)
+
+
+def _stated_party(store: ResultsStore, written: str | None) -> str | None:
+    """Stated control in the party book's words ("Labour party" -> "Labour")."""
+    if not written:
+        return None
+    party = store.book.lookup(written)
+    return party.display if party.known else written

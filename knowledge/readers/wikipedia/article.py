@@ -51,8 +51,8 @@ _TITLE_FIELD = re.compile(r"\btitle\s*[:=]\s*(?P<title>[^|]+?)\s*(?:\||-->|$)", 
 _AN_ELECTION = re.compile(r"\belection\b|\bby-?election\b", re.I)
 _CONTROL = re.compile(
     r"(?P<party>(?:the\s+)?[A-Z][\w'’&. -]{1,60}?)\s+"
-    r"(?:kept|retained|held|regained|gained|won|took|maintained|lost)\s+"
-    r"(?:overall\s+)?control\b",
+    r"(?:kept|retained|held|regained|gained|won|took|maintained|lost|stayed|remained)\s+"
+    r"(?:in\s+)?(?:overall\s+)?control\b",
 )
 _NO_CONTROL = re.compile(r"\bno overall control\b", re.I)
 _TABLE_HEADS = re.compile(r"\bcandidate\b.*\bvotes\b|\bvotes\b.*\bcandidate\b", re.I | re.S)
@@ -390,6 +390,7 @@ def _stated_control(summary: str, year: int | None) -> str | None:
             continue
         if match := _CONTROL.search(sentence):
             party = re.sub(r"^the\s+", "", match["party"].strip(), flags=re.I)
+            party = re.sub(r"(?<=\w)\s+party$", "", party, flags=re.I)  # "the Labour party"
             if "lost" in match[0].split(party, 1)[-1]:
                 continue
             return party

@@ -33,7 +33,20 @@ _UP = frozenset(("increase", "gain", "up", "increase2", "green arrow up", "profi
 _DOWN = frozenset(("decrease", "loss", "down", "decrease2", "red arrow down"))
 _STEADY = frozenset(("steady", "no change", "nochange", "steady2", "same"))
 _PASS_FIRST = frozenset(
-    ("nowrap", "nobr", "small", "big", "abbr", "lang", "ill", "interlanguage link", "sort")
+    (
+        "nowrap",
+        "nobr",
+        "small",
+        "big",
+        "abbr",
+        "lang",
+        "ill",
+        "interlanguage link",
+        "nts",
+        "ntsh",
+        "nts1",
+        "tooltip",
+    )
 )
 """Templates whose first parameter is the text they show."""
 _START_DATE = frozenset(("start date", "start date and age", "date", "dts", "end date"))
@@ -104,6 +117,14 @@ def _template_text(template: Template) -> str:
         return " ".join(parts)
     if name in _PASS_FIRST or name in _PARTY_NAME:
         return plain(pick(params(template), "1"))
+    if name.startswith("formatnum:"):  # a parser function: the value follows the colon
+        return plain(raw(template.name).split(":", 1)[1])
+    if name in ("sortname", "sort name"):  # {{sortname|First|Last|target|dab=...}}
+        found = params(template)
+        return f"{plain(pick(found, '1'))} {plain(pick(found, '2'))}"
+    if name == "sort":  # {{sort|key|shown}}: the second parameter is what shows
+        found = params(template)
+        return plain(pick(found, "2") or pick(found, "1"))
     return ""  # citations, footnotes, colour boxes: not part of the value
 
 

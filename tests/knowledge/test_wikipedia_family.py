@@ -1,0 +1,117 @@
+"""Hand-made articles modelled on the shapes real council-election articles take across years.
+
+Each document in `documents/family/` copies one real pattern (named in its first-line comment
+and in each test's docstring). Expected numbers were read off the wikitext by hand.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from knowledge import ResultsStore, run_text
+from knowledge.answers import (
+    CandidateAnswer,
+    ClosestAnswer,
+    PartyAnswer,
+    SummaryAnswer,
+    WardAnswer,
+)
+from knowledge.questions.answering import answer_question
+
+FAMILY = Path(__file__).resolve().parent / "documents" / "family"
+PARTIES = Path(__file__).resolve().parents[2] / "data" / "parties.toml"
+THIRDS = "2004_testford_thirds.wiki"
+
+
+@cache
+def store_of(name: str) -> ResultsStore:
+    return ResultsStore.load(FAMILY / name, PARTIES)
+
+
+def ward(name: str, query: str) -> WardAnswer:
+    answer = run_text(store_of(name), f"/ward {query}")
+    assert isinstance(answer, WardAnswer), answer
+    return answer
+
+
+def votes(answer: WardAnswer) -> list[tuple[str, int | None, bool]]:
+    return [(c.name, c.votes, c.elected) for c in answer.candidates]
+
+
+# 2000s thirds: no infobox, old `Election box candidate`, {{sortname}}, {{formatnum:}} ----------
+
+
+def test_thirds_article_loads_every_ward_without_warnings() -> None:
+    """2000s thirds pattern: four boxes, summary rows agree with the wards, nothing to warn."""
+    store = store_of(THIRDS)
+    assert store.errors == []
+    (election,) = store.elections
+    assert [c.ward for c in election.contests] == [
+        "Abbey",
+        "St. Mary's & Priory",
+        "Northgate",
+        "Castle",
+    ]
+    assert [w.message for w in store.warnings] == []
+
+
+def test_sortname_candidates_and_formatnum_votes_are_read() -> None:
+    """`{{sortname|John|Smith}}` is John Smith; `{{formatnum:1234}}` is 1,234 votes."""
+    assert votes(ward(THIRDS, "abbey")) == [
+        ("John Smith", 1234, True),
+        ("Mary Jones", 1010, False),
+    ]
+    assert ward(THIRDS, "abbey").majority == 224
+
+
+def test_formatnum_with_commas_decides_the_closest_ward() -> None:
+    """Castle: `{{formatnum:1,321}}` v `{{formatnum:1320}}`, a majority of 1, the closest."""
+    assert votes(ward(THIRDS, "castle"))[:2] == [
+        ("Tim Black", 1321, True),
+        ("Ann Grey", 1320, False),
+    ]
+    closest = run_text(store_of(THIRDS), "/closest")
+    assert isinstance(closest, ClosestAnswer)
+    assert (closest.closest[0].ward, closest.closest[0].majority) == ("Castle", 1)
+    assert "Northgate" in closest.unopposed
+
+
+@pytest.mark.parametrize("asked", ["st marys and priory", "St Mary's & Priory", "st. marys priory"])
+def test_ward_with_full_stop_apostrophe_and_ampersand_is_found(asked: str) -> None:
+    """`St. Mary's & Priory` answers to the ways people type it."""
+    answer = ward(THIRDS, asked)
+    assert answer.ward == "St. Mary's & Priory"
+    assert [c.name for c in answer.winners] == ["Peter O'Neill"]
+
+
+def test_candidate_and_party_answers_from_the_thirds_article() -> None:
+    """Labour won Abbey and Northgate (unopposed): 2 seats, 1,234 + 1,320 votes."""
+    candidate = run_text(store_of(THIRDS), "/candidate john smith")
+    assert isinstance(candidate, CandidateAnswer)
+    assert candidate.candidate.elected and candidate.margin == 224
+    party = run_text(store_of(THIRDS), "/party labour")
+    assert isinstance(party, PartyAnswer)
+    assert (party.seats_won, party.votes) == (2, 2554)
+
+
+def test_stayed_in_overall_control_is_the_stated_control() -> None:
+    """The 2000s lead's "the Labour party stayed in overall control of the council"."""
+    summary = run_text(store_of(THIRDS), "/summary")
+    assert isinstance(summary, SummaryAnswer)
+    assert summary.control_stated == "Labour"
+    assert [(r.name, r.seats_won) for r in summary.rows][:3] == [
+        ("Labour", 2),
+        ("Conservative", 1),
+        ("Independent", 1),
+    ]
+
+
+def test_plain_questions_about_the_thirds_article() -> None:
+    """Unopposed Northgate and the Castle winner, asked in plain words."""
+    northgate = answer_question(store_of(THIRDS), "who won northgate")
+    assert northgate.headline and "Sue Green" in northgate.headline
+    castle = answer_question(store_of(THIRDS), "who won castle")
+    assert castle.headline and "Tim Black" in castle.headline

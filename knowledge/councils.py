@@ -25,6 +25,7 @@ _PREFIXES = (
     "district of ",
 )
 _SUFFIXES = (
+    "metropolitan district council",
     "metropolitan borough council",
     "london borough council",
     "royal borough council",
@@ -38,19 +39,23 @@ _SUFFIXES = (
     "town council",
     "parish council",
     "council",
+    "corporation",
     "local elections",
     "local election",
     "elections",
     "election",
 )
 _DEMOCRACY_CLUB_ID = re.compile(r"^local\.([a-z0-9-]+)\.")
+_ALIASES = {"kingston upon hull": "hull"}
+"""Places whose everyday name is not their official one (Hull City Council's area is the city
+of Kingston upon Hull, and Democracy Club names it so)."""
 
 
 @lru_cache(maxsize=4096)
 def council_key(name: str) -> str:
     """`Derby City Council`, `City of Derby`, `local.derby.2022-05-05` -> `derby`."""
     if match := _DEMOCRACY_CLUB_ID.match(name.strip().lower()):
-        return normalize(match[1].replace("-", " "))
+        name = match[1].replace("-", " ")  # `city-of-london`: stripped as a title would be
     key = normalize(name)
     changed = True
     while changed:
@@ -61,4 +66,4 @@ def council_key(name: str) -> str:
         for suffix in _SUFFIXES:
             if key.endswith(" " + suffix):
                 key, changed = key[: -len(suffix) - 1], True
-    return key
+    return _ALIASES.get(key, key)

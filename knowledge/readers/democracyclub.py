@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -204,7 +205,9 @@ class _Reader:
             try:
                 value = int(float(text)) if re.fullmatch(r"\d+\.0*", text) else int(text)
             except ValueError:
-                raise _BadValue(column(name), f"{cell(name)!r} is not a whole number") from None
+                raise _BadValue(
+                    column(name), f"{cell(name)[:40]!r} is not a whole number"
+                ) from None
             if value < 0:
                 raise _BadValue(column(name), f"{cell(name)!r} is negative")
             return value
@@ -220,13 +223,23 @@ class _Reader:
             raise _BadValue(column(name), f"{cell(name)!r} is not true or false (t/f)")
 
         def percent(name: str) -> float | None:
+            """A percentage from 0 to 100; anything else is a warning and no figure (the
+            candidate's row is still good)."""
             text = cell(name).rstrip("%").strip()
             if not text:
                 return None
             try:
-                return float(text)
+                value = float(text)
             except ValueError:
-                raise _BadValue(column(name), f"{cell(name)!r} is not a percentage") from None
+                value = math.nan
+            if not 0 <= value <= 100:  # also refuses nan and inf
+                self.warn(
+                    line,
+                    f"column {column(name)}: {cell(name)!r} is not a percentage; ignored",
+                    cell("election") or None,
+                )
+                return None
+            return value
 
         name = " ".join(cell("name").split())
         if not name:
@@ -300,7 +313,9 @@ class _Reader:
                 continue
             grouped.setdefault(row.election, {}).setdefault(row.ballot, _Ballot()).rows.append(row)
         if not grouped:
-            raise ParseError(self.file, header_line, "no result rows could be read")
+            first = next((w for _, w in self.warnings), None)
+            why = f" (first: line {first.line}, {first.message})" if first else ""
+            raise ParseError(self.file, header_line, f"no result rows could be read{why}")
         elections: list[Election] = []
         for election, ballots in grouped.items():
             elections.extend(self._elections(election, list(ballots.values())))

@@ -161,14 +161,15 @@ def link_target(value: list[Node] | None) -> str:
 
 
 def number(text: str) -> int | None:
-    """`1,234`, `'''2,277'''` (already plain) -> 1234; blank or not a number -> None."""
+    """`1,234`, `'''2,277'''` (already plain) -> 1234; blank, negative or not a number -> None."""
     cleaned = text.strip().strip("'*").strip()
     if not cleaned:
         return None
     try:
-        return parse_number(cleaned)
+        value = parse_number(cleaned)
     except ValueError:
         return None
+    return value if value >= 0 else None  # a count is never negative
 
 
 def percent(text: str) -> float | None:

@@ -205,6 +205,8 @@ def contest_result(election_id: str, contest: Contest, book: PartyBook) -> Conte
         elif tie:
             elected = (votes or 0) > (cutoff or 0)
             tied = votes == cutoff
+            if tied and candidacy.by_lot:  # the document says the lot fell to this candidate
+                elected, tied = True, False
         else:
             elected, tied = position <= seats, False
         standings.append(

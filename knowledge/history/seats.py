@@ -1,0 +1,374 @@
+"""Who holds each seat of a ward, followed through every loaded election of its council.
+
+The chain starts at an all-out election (every seat filled), and is carried forward: at an
+election by thirds each winner takes the seat whose term ended (the one won a full term, four
+years, earlier; after an all-out election, the seat of the councillor elected with the fewest
+votes ends first), and a by-election winner takes the seat that fell vacant. Each winner's seat
+change (hold or gain) is measured against the party that held that seat before.
+
+Where the loaded data cannot settle a seat (no all-out election loaded, an election between
+missing, a by-election in a ward of several seats that does not say whose seat it filled), the
+chain says what is known and what is missing instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from knowledge.facts import Standing
+from knowledge.history.index import Council, WardContest, ward_key
+from knowledge.models import Election
+from knowledge.parties import Party, PartyBook
+
+TERM_YEARS = 4
+"""A councillor's term in English local government."""
+_TERM_SLACK_DAYS = 200
+"""A full term is four years give or take a few months (polling days move)."""
+_NEW_BOUNDARY = re.compile(r"\bnew\s+(?:boundary|seat|ward|division)\b", re.IGNORECASE)
+_STATED = re.compile(
+    r"^(?P<party>.+?)\s+(?P<what>hold|gain)\b(?:\s+from\s+(?P<loser>.+?))?\s*$", re.IGNORECASE
+)
+
+Via = Literal["all-out", "thirds", "by-election"]
+Outcome = Literal["hold", "gain", "new", "unknown"]
+OLDEST_FIRST_RULE = (
+    "after an all-out election the councillor elected with the fewest votes serves the "
+    "shortest term"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """A councillor in a seat: who, for which party, elected when and how."""
+
+    name: str
+    party: Party
+    votes: int | None
+    election: Election
+    via: Via
+    place: int
+    """Place among the contest's winners (1 = most votes)."""
+    by_lot: bool = False
+
+    @property
+    def date(self) -> dt.date:
+        return self.election.sort_key[0]
+
+
+@dataclass(frozen=True, slots=True)
+class SeatChange:
+    """One seat won at one election, against the seat's previous holder."""
+
+    winner: Standing
+    outcome: Outcome
+    previous: Holder | None
+    """The holder the winner replaced, when the loaded data says who that was."""
+    previous_party: Party | None
+    reason: str
+    """How the previous holder was found, e.g. `the seat won in 2022, a full term earlier`."""
+    by_lot: bool = False
+
+
+@dataclass(slots=True)
+class WardSeats:
+    """A ward's seats after some election: known holders, doubts and gaps."""
+
+    size: int | None = None
+    """Seats in the ward, when an all-out election (or a one-seat contest) settles it."""
+    holders: list[Holder] = field(default_factory=list)
+    doubtful: list[Holder] = field(default_factory=list)
+    """Holders of whom `doubtful_left` are no longer councillors (which is not said)."""
+    doubtful_left: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def copy(self) -> WardSeats:
+        return WardSeats(
+            self.size,
+            list(self.holders),
+            list(self.doubtful),
+            self.doubtful_left,
+            list(self.notes),
+        )
+
+    @property
+    def unknown(self) -> int | None:
+        """Seats whose holder the loaded data does not give; None when the size is not known."""
+        if self.size is None:
+            return None
+        return max(0, self.size - len(self.holders) - (len(self.doubtful) - self.doubtful_left))
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One contest of the ward in the chain: its seat changes and the seats after it."""
+
+    contest: WardContest
+    via: Via
+    changes: tuple[SeatChange, ...]
+    boundary_change: str | None
+    """Why this contest is not compared with the ward's earlier ones, when it is not."""
+    seats_after: WardSeats
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WardChain:
+    ward: str
+    steps: tuple[Step, ...]
+
+    def step_for(self, election_id: str) -> Step | None:
+        return next((s for s in self.steps if s.contest.election.id == election_id), None)
+
+
+def _full_term_ago(then: dt.date, now: dt.date) -> bool:
+    years = dt.timedelta(days=365.25 * TERM_YEARS)
+    return abs((now - then) - years) <= dt.timedelta(days=_TERM_SLACK_DAYS)
+
+
+def overdue(then: dt.date, now: dt.date) -> bool:
+    return (now - then) > dt.timedelta(days=365.25 * TERM_YEARS + _TERM_SLACK_DAYS)
+
+
+def via_of(council: Council, contest: WardContest) -> Via:
+    if contest.election.kind == "by-election" or contest.result.by_election:
+        return "by-election"
+    return "all-out" if council.whole.get(contest.election.id) else "thirds"
+
+
+def _boundary_change(council: Council, contest: WardContest, previous: WardSeats) -> str | None:
+    """A ward new at this election: said by the document, or absent from the last all-out one."""
+    stated = next((o for o in contest.result.outcomes if _NEW_BOUNDARY.search(o)), None)
+    if stated:
+        return f"the document says “{stated}”: new boundaries, not compared with earlier results"
+    election = contest.election
+    if not council.whole.get(election.id) or election.kind == "by-election":
+        return None
+    key = ward_key(contest.result.ward)
+    earlier = [e for e in council.before(election) if council.whole.get(e.id)]
+    if not earlier:
+        return None
+    last_all_out = earlier[-1]
+    had = any(c.election.id == last_all_out.id for c in council.wards.get(key, ()))
+    if not had:
+        return (
+            f"{contest.result.ward} was not contested in the {last_all_out.title} (the last "
+            "all-out election loaded): a new ward or new boundaries, not compared"
+        )
+    if previous.size is not None and previous.size != contest.result.seats:
+        return (
+            f"{contest.result.ward} elected {previous.size} at the {last_all_out.title} and "
+            f"{contest.result.seats} now: new boundaries, not compared seat by seat"
+        )
+    return None
+
+
+def _holder(standing: Standing, contest: WardContest, via: Via, place: int) -> Holder:
+    """A winner as a seat's holder; a winner level with a loser won the seat by lot."""
+    result = contest.result
+    by_lot = result.tie and any(s.votes == standing.votes for s in result.tied)
+    return Holder(
+        name=standing.name,
+        party=standing.party,
+        votes=standing.votes,
+        election=contest.election,
+        via=via,
+        place=place,
+        by_lot=by_lot,
+    )
+
+
+def _all_out(contest: WardContest, before: WardSeats, boundary: str | None) -> list[SeatChange]:
+    """Every seat filled: a winner of a party that held a seat here holds it, others gain."""
+    winners = contest.result.elected
+    title = contest.election.title
+    if boundary:
+        return [SeatChange(w, "new", None, None, boundary) for w in winners]
+    known = list(before.holders)
+    if not known and not before.doubtful:
+        reason = "no earlier holder of these seats is in the loaded elections"
+        return [SeatChange(w, "unknown", None, None, reason) for w in winners]
+    unmatched = list(known)
+    changes: dict[int, SeatChange] = {}
+    for n, winner in enumerate(winners):  # holds first: same person, then same party
+        match = next((h for h in unmatched if h.name == winner.name), None) or next(
+            (h for h in unmatched if h.party.key == winner.party.key), None
+        )
+        if match is not None:
+            unmatched.remove(match)
+            reason = f"the seat held by {match.name} since the {match.election.title}"
+            changes[n] = SeatChange(winner, "hold", match, match.party, reason)
+    complete = before.unknown == 0 and not before.doubtful
+    for n, winner in enumerate(winners):
+        if n in changes:
+            continue
+        if unmatched:
+            lost = unmatched.pop(0)
+            reason = f"the seat held by {lost.name} since the {lost.election.title}"
+            changes[n] = SeatChange(winner, "gain", lost, lost.party, reason)
+        elif complete:
+            reason = f"a seat more than before {title}"
+            changes[n] = SeatChange(winner, "new", None, None, reason)
+        else:
+            reason = "the seat's previous holder is not in the loaded elections"
+            changes[n] = SeatChange(winner, "unknown", None, None, reason)
+    return [changes[n] for n in range(len(winners))]
+
+
+def _due(before: WardSeats, election: Election) -> tuple[list[Holder], str]:
+    """The seats whose term ends at an election by thirds, and the rule that picked them."""
+    now = election.sort_key[0]
+    full_term = [h for h in before.holders + before.doubtful if _full_term_ago(h.date, now)]
+    if full_term:
+        years = sorted({h.date.year for h in full_term})
+        return full_term, f"won in {', '.join(map(str, years))}, a full term earlier"
+    all_out = [h for h in before.holders if h.via == "all-out" and not overdue(h.date, now)]
+    if all_out:
+        latest = max(h.date for h in all_out)
+        group = [h for h in all_out if h.date == latest]
+        group.sort(key=lambda h: -h.place)  # fewest votes first
+        return group, OLDEST_FIRST_RULE
+    return [], ""
+
+
+def _thirds(
+    contest: WardContest, before: WardSeats, after: WardSeats, boundary: str | None
+) -> list[SeatChange]:
+    winners = contest.result.elected
+    if boundary:
+        return [SeatChange(w, "new", None, None, boundary) for w in winners]
+    due, rule = _due(before, contest.election)
+    changes = []
+    for n, winner in enumerate(winners):
+        if n < len(due):
+            lost = due[n] if len(due) == 1 else _same_party_first(due[n:], winner)
+            due.remove(lost)
+            due.insert(n, lost)
+            if lost in after.holders:
+                after.holders.remove(lost)
+            elif lost in after.doubtful:
+                after.doubtful.remove(lost)
+                after.doubtful_left = min(after.doubtful_left, len(after.doubtful))
+            outcome: Outcome = "hold" if lost.party.key == winner.party.key else "gain"
+            reason = f"the seat held by {lost.name}, {rule}"
+            changes.append(SeatChange(winner, outcome, lost, lost.party, reason))
+        else:
+            reason = (
+                "the seat's previous holder is not in the loaded elections (the election a "
+                "full term earlier is not loaded)"
+            )
+            changes.append(SeatChange(winner, "unknown", None, None, reason))
+    return changes
+
+
+def _same_party_first(due: list[Holder], winner: Standing) -> Holder:
+    return next((h for h in due if h.party.key == winner.party.key), due[0])
+
+
+def _by_election(contest: WardContest, before: WardSeats, after: WardSeats) -> list[SeatChange]:
+    """A vacancy filled: certain only in a one-seat ward, or when every holder was one party."""
+    winners = contest.result.elected
+    current = before.holders + before.doubtful
+    if before.size == 1 and len(current) == 1:
+        lost = current[0]
+        after.holders = []
+        after.doubtful, after.doubtful_left = [], 0
+        outcome: Outcome = "hold" if lost.party.key == winners[0].party.key else "gain"
+        reason = f"the ward's one seat, held by {lost.name} since the {lost.election.title}"
+        return [SeatChange(w, outcome, lost, lost.party, reason) for w in winners[:1]] + [
+            SeatChange(w, "unknown", None, None, reason) for w in winners[1:]
+        ]
+    parties = {h.party.key for h in current}
+    complete = before.unknown == 0
+    if current:
+        after.doubtful = list(after.holders) + list(after.doubtful)
+        after.doubtful_left += len(winners)
+        after.holders = []
+        names = ", ".join(h.name for h in current)
+        after.notes.append(
+            f"the {contest.election.title} filled a seat held by one of {names}; which one is "
+            "not said"
+        )
+    changes = []
+    for winner in winners:
+        if len(parties) == 1 and complete:
+            party = current[0].party
+            same: Outcome = "hold" if party.key == winner.party.key else "gain"
+            reason = f"every seat here was held by {party.display} before the by-election"
+            changes.append(SeatChange(winner, same, None, party, reason))
+        else:
+            reason = "the by-election does not say whose seat it filled"
+            changes.append(SeatChange(winner, "unknown", None, None, reason))
+    return changes
+
+
+def _stated_checks(contest: WardContest, changes: list[SeatChange], book: PartyBook) -> list[str]:
+    """The document's hold/gain lines checked against the computed ones (a warning each)."""
+    warnings = []
+    computed: Counter[tuple[str, str]] = Counter((c.winner.party.key, c.outcome) for c in changes)
+    known = all(c.outcome in ("hold", "gain") for c in changes)
+    for line in contest.result.outcomes:
+        match = _STATED.match(line)
+        if not match or not known:
+            continue
+        party = book.lookup(match["party"])
+        what = match["what"].lower()
+        if computed[(party.key, what)] > 0:
+            computed[(party.key, what)] -= 1
+            if what == "gain" and match["loser"]:
+                loser = book.lookup(match["loser"])
+                froms = {c.previous_party.key for c in changes if c.previous_party}
+                if loser.key not in froms:
+                    warnings.append(
+                        f"{contest.result.ward}, {contest.election.title}: the document says "
+                        f"“{line}”; the seat was last won by "
+                        + " / ".join(
+                            sorted(c.previous_party.display for c in changes if c.previous_party)
+                        )
+                    )
+            continue
+        said = "; ".join(f"{c.winner.party.display} {c.outcome}" for c in changes)
+        warnings.append(
+            f"{contest.result.ward}, {contest.election.title}: the document says “{line}”; "
+            f"computed from the earlier results: {said}"
+        )
+    return warnings
+
+
+def ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
+    """The ward's seats through every loaded contest, oldest first."""
+    contests = council.contests(ward)
+    seats = WardSeats()
+    steps = []
+    for contest in contests:
+        via = via_of(council, contest)
+        boundary = None if via == "by-election" else _boundary_change(council, contest, seats)
+        after = seats.copy()
+        after.notes = []
+        winners = contest.result.elected
+        if via == "all-out":
+            changes = _all_out(contest, seats, boundary)
+            after = WardSeats(size=contest.result.seats)
+        elif via == "thirds":
+            if boundary:
+                after = WardSeats()
+            changes = _thirds(contest, seats, after, boundary)
+        else:
+            changes = _by_election(contest, seats, after)
+        for place, winner in enumerate(winners, start=1):
+            after.holders.append(_holder(winner, contest, via, place))
+        if len(winners) < contest.result.seats:
+            after.notes.append(
+                f"the {contest.election.title} left a tie for the last seat here unsettled "
+                "(the document names no winner by lot)"
+            )
+        lot = {h.name for h in after.holders if h.by_lot and h.election is contest.election}
+        changes = [replace(c, by_lot=c.winner.name in lot) for c in changes]
+        warnings = _stated_checks(contest, changes, book)
+        steps.append(Step(contest, via, tuple(changes), boundary, after, tuple(warnings)))
+        seats = after
+    name = council.ward_names.get(ward_key(ward), ward)
+    return WardChain(ward=name, steps=tuple(steps))

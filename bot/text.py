@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from bot import history_text
 from knowledge.answers import (
     AmbiguousAnswer,
     Answer,
@@ -76,6 +77,12 @@ def _ward(a: WardAnswer) -> list[str]:
     lines.append("")
     if a.unopposed:
         lines.append("Elected unopposed: no more candidates than seats.")
+    elif a.tie and (lot := [c for c in a.winners if a.tied and c.votes == a.tied[0].votes]):
+        names = " and ".join(c.name for c in (*lot, *a.tied))
+        lines.append(
+            f"Tie for the last seat: {names} had {votes(lot[0].votes)} votes each; "
+            f"{lot[0].name} won it by lot, as the document says."
+        )
     elif a.tie:
         names = " and ".join(c.name for c in a.tied)
         lines.append(
@@ -101,6 +108,7 @@ def _ward(a: WardAnswer) -> list[str]:
         lines.append(f"Registered electors: {votes(a.electorate)}")
     for outcome in a.outcomes:
         lines.append(outcome)
+    lines += history_text.last_time_lines(a.last_time, a.history_note)
     return lines
 
 
@@ -139,6 +147,7 @@ def _candidate(a: CandidateAnswer) -> list[str]:
         )
     if a.more_elsewhere:
         lines.append(f"… and {a.more_elsewhere} more candidacies under the same name.")
+    lines += history_text.last_time_lines(a.result.last_time, a.result.history_note)
     return lines
 
 
@@ -310,4 +319,9 @@ _RENDERERS: dict[str, Callable[[Any], list[str]]] = {
     "fact": _fact,
     "ambiguous": _ambiguous,
     "not_found": _not_found,
+    "ward_history": history_text.ward_history,
+    "person_history": history_text.person_history,
+    "party_history": history_text.party_history,
+    "council_history": history_text.council_history,
+    "councillors": history_text.councillors,
 }

@@ -98,19 +98,23 @@ class LastTime(_Frozen):
 
     @property
     def line(self) -> str:
-        """One line: previous winners, seat changes, the leading parties' share change, swing."""
-        year = self.previous.year or self.previous.title
+        """One line: previous winners, seat changes, share changes and swing, naming both years."""
+        then = self.previous.year or self.previous.title
+        now = self.current.year or self.current.title
         if self.boundary:
             return f"Last time ({self.previous.title}): {self.boundary}."
-        parts = [f"Last time ({year}): " + ", ".join(self.previous_winners)]
+        parts = [f"Last time ({then}): " + (", ".join(self.previous_winners) or "no winner")]
         known = [s.text for s in self.seats if s.outcome in ("hold", "gain")]
         if known:
-            parts.append("; ".join(dict.fromkeys(known)))
-        moves = [f"{s.party} {s.change:+.1f} pts" for s in self.shares[:3] if s.change is not None]
+            parts.append(f"{now}: " + "; ".join(dict.fromkeys(known)))
+        moves = [f"{s.party} {s.change:+.1f}" for s in self.shares[:4] if s.change is not None]
+        new = [s.party for s in self.shares[:4] if s.change is None]
         if moves:
-            parts.append("share " + ", ".join(moves))
+            parts.append(f"Share {then}→{now}: " + ", ".join(moves) + " pts")
+        if new:
+            parts.append(f"not standing in {then}: " + ", ".join(new))
         if self.swing:
-            parts.append("swing " + self.swing.text)
+            parts.append("Swing: " + self.swing.text)
         return ". ".join(parts) + "."
 
 

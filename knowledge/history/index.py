@@ -12,6 +12,7 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from knowledge.councils import stated_council
 from knowledge.facts import ContestResult
 from knowledge.models import Election
 from knowledge.normalize import normalize
@@ -53,6 +54,8 @@ class Council:
     """Ward key -> the name as the newest document writes it."""
     whole: dict[str, bool] = field(default_factory=dict)
     """Election id -> the whole council was elected (an all-out election)."""
+    memo: dict[tuple[str, str], object] = field(default_factory=dict)
+    """Derived results (a ward's seat chain ...) kept for the life of this index."""
 
     @property
     def council_elections(self) -> list[Election]:
@@ -100,7 +103,8 @@ def history_index(store: ResultsStore) -> HistoryIndex:
         key = election.council_key
         council = councils.get(key)
         if council is None:
-            council = councils[key] = Council(key=key, name=election.council)
+            named = stated_council(election.seats_for_election) or election.council
+            council = councils[key] = Council(key=key, name=named)
         if election.kind != "by-election":
             council.name = election.council  # the newest council document names it best
         council.elections.append(election)

@@ -339,7 +339,17 @@ def _stated_checks(contest: WardContest, changes: list[SeatChange], book: PartyB
 
 
 def ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
-    """The ward's seats through every loaded contest, oldest first."""
+    """The ward's seats through every loaded contest, oldest first (computed once per index)."""
+    memo_key = ("chain", ward_key(ward))
+    found = council.memo.get(memo_key)
+    if isinstance(found, WardChain):
+        return found
+    chain = _ward_chain(council, ward, book)
+    council.memo[memo_key] = chain
+    return chain
+
+
+def _ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
     contests = council.contests(ward)
     seats = WardSeats()
     steps = []

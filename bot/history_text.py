@@ -123,11 +123,10 @@ def person_history(a: PersonHistoryAnswer) -> list[str]:
 
 def _composition(row: CompositionRow) -> str:
     seats = ", ".join(f"{p.party} {p.seats}" for p in row.parties) or "none known"
-    size = f" of {row.size}" if row.size else f" ({row.known} known)"
-    control = f"; {row.control} majority" if row.control else ""
-    if row.size and not row.control and row.threshold:
-        control = f"; no overall control ({row.threshold} needed)"
-    return f"  {row.election.title}{size}: {seats}{control}"
+    if row.size:
+        control = f"{row.control} majority" if row.control else "no overall control"
+        return f"  {row.election.title}: {seats} ({row.size} seats; {control})"
+    return f"  {row.election.title}: {seats} ({row.known} seats known)"
 
 
 def party_history(a: PartyHistoryAnswer) -> list[str]:

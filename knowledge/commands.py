@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import process
 
 from knowledge import compose
-from knowledge.history import commands as history_commands
 from knowledge.answers import (
     AmbiguousAnswer,
     Answer,
@@ -25,6 +24,7 @@ from knowledge.answers import (
     NotFoundWhat,
     Option,
 )
+from knowledge.history import commands as history_commands
 from knowledge.models import Election
 from knowledge.resolve import EntityKind, Match, Resolution
 from knowledge.store import ResultsStore

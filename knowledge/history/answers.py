@@ -112,9 +112,11 @@ class LastTime(_Frozen):
         if moves:
             parts.append(f"Share {then}→{now}: " + ", ".join(moves) + " pts")
         if new:
-            parts.append(f"not standing in {then}: " + ", ".join(new))
+            parts.append(f"Not standing in {then}: " + ", ".join(new))
         if self.swing:
             parts.append("Swing: " + self.swing.text)
+        elif self.swing_note:
+            parts.append(self.swing_note[0].upper() + self.swing_note[1:])
         return ". ".join(parts) + "."
 
 

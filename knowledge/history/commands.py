@@ -53,9 +53,15 @@ def _council(store: ResultsStore, text: str | None, unresolved: Unresolved) -> E
         chosen = latest
     else:
         resolution = store.resolve_election(text)
-        if resolution.status != "ok" or resolution.best is None:
+        index = history_index(store)
+        councils = {index.of_election.get(m.key) for m in resolution.matches}
+        if resolution.status == "ok" and resolution.best is not None:
+            key = resolution.best.key
+        elif resolution.status == "ambiguous" and len(councils) == 1:
+            key = resolution.matches[0].key  # elections of one council: the council was asked for
+        else:
             return unresolved(resolution, "history", None, store)
-        election = store.election(resolution.best.key)
+        election = store.election(key)
         assert election is not None
         chosen = election
     council = history_index(store).council_of(chosen.id)
@@ -155,7 +161,7 @@ def councillors_answer(store: ResultsStore, election_id: str, ward: str) -> Coun
     assert found is not None
     chain = ward_chain(found, ward, store.book)
     seats = chain.steps[-1].seats_after
-    holders, missing = councillor_lines(found, chain.ward, seats)
+    holders, missing = councillor_lines(found, chain)
     latest = found.elections[-1]
     sources = tuple(dict.fromkeys(h.elected for h in holders))
     return CouncillorsAnswer(

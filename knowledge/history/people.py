@@ -86,7 +86,7 @@ def person_history(store: ResultsStore, election_id: str, name: str) -> PersonHi
     holding = []
     for chain in chains.values():
         if chain.steps:
-            holders, _ = councillor_lines(council, chain.ward, chain.steps[-1].seats_after)
+            holders, _ = councillor_lines(council, chain)
             holding += [h for h in holders if normalize(h.name) == normalize(name)]
     latest = council.elections[-1]
     if holding:

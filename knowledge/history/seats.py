@@ -133,6 +133,19 @@ def overdue(then: dt.date, now: dt.date) -> bool:
     return (now - then) > dt.timedelta(days=365.25 * TERM_YEARS + _TERM_SLACK_DAYS)
 
 
+def abolished_by(council: Council, chain: WardChain, until: Election) -> Election | None:
+    """An all-out election after the ward's last contest (up to `until`) that did not contest
+    it: the ward was abolished or renamed there, and its seats ended."""
+    steps = [s for s in chain.steps if s.contest.election.sort_key <= until.sort_key]
+    if not steps:
+        return None
+    last = steps[-1].contest.election.sort_key
+    for election in council.council_elections:
+        if last < election.sort_key <= until.sort_key and council.whole.get(election.id):
+            return election
+    return None
+
+
 def via_of(council: Council, contest: WardContest) -> Via:
     if contest.election.kind == "by-election" or contest.result.by_election:
         return "by-election"
@@ -188,6 +201,12 @@ def _all_out(contest: WardContest, before: WardSeats, boundary: str | None) -> l
     if boundary:
         return [SeatChange(w, "new", None, None, boundary) for w in winners]
     known = list(before.holders)
+    if before.doubtful and len({h.party.key for h in before.doubtful}) == 1:
+        # A by-election replaced one of several holders of one party: the party is certain.
+        staying = len(before.doubtful) - before.doubtful_left
+        names = {w.name for w in winners}
+        pool = sorted(before.doubtful, key=lambda h: h.name not in names)
+        known += pool[:staying]
     if not known and not before.doubtful:
         reason = "no earlier holder of these seats is in the loaded elections"
         return [SeatChange(w, "unknown", None, None, reason) for w in winners]
@@ -201,7 +220,7 @@ def _all_out(contest: WardContest, before: WardSeats, boundary: str | None) -> l
             unmatched.remove(match)
             reason = f"the seat held by {match.name} since the {match.election.title}"
             changes[n] = SeatChange(winner, "hold", match, match.party, reason)
-    complete = before.unknown == 0 and not before.doubtful
+    complete = before.unknown == 0 and len(known) == before.size
     for n, winner in enumerate(winners):
         if n in changes:
             continue
@@ -237,35 +256,42 @@ def _due(before: WardSeats, election: Election) -> tuple[list[Holder], str]:
 def _thirds(
     contest: WardContest, before: WardSeats, after: WardSeats, boundary: str | None
 ) -> list[SeatChange]:
+    """Each winner takes a seat whose term ended: the same person's, else the same party's."""
     winners = contest.result.elected
     if boundary:
         return [SeatChange(w, "new", None, None, boundary) for w in winners]
     due, rule = _due(before, contest.election)
-    changes = []
-    for n, winner in enumerate(winners):
-        if n < len(due):
-            lost = due[n] if len(due) == 1 else _same_party_first(due[n:], winner)
-            due.remove(lost)
-            due.insert(n, lost)
-            if lost in after.holders:
-                after.holders.remove(lost)
-            elif lost in after.doubtful:
-                after.doubtful.remove(lost)
-                after.doubtful_left = min(after.doubtful_left, len(after.doubtful))
-            outcome: Outcome = "hold" if lost.party.key == winner.party.key else "gain"
+    ending = due[: len(winners)]
+    for lost in ending:
+        if lost in after.holders:
+            after.holders.remove(lost)
+        elif lost in after.doubtful:
+            after.doubtful.remove(lost)
+            after.doubtful_left = min(after.doubtful_left, len(after.doubtful))
+    changes: dict[int, SeatChange] = {}
+    for n, winner in enumerate(winners):  # the same person first, then the same party
+        same = next((h for h in ending if h.name == winner.name), None) or next(
+            (h for h in ending if h.party.key == winner.party.key), None
+        )
+        if same is not None:
+            lost = same
+            ending.remove(lost)
             reason = f"the seat held by {lost.name}, {rule}"
-            changes.append(SeatChange(winner, outcome, lost, lost.party, reason))
+            changes[n] = SeatChange(winner, "hold", lost, lost.party, reason)
+    for n, winner in enumerate(winners):
+        if n in changes:
+            continue
+        if ending:
+            lost = ending.pop(0)
+            reason = f"the seat held by {lost.name}, {rule}"
+            changes[n] = SeatChange(winner, "gain", lost, lost.party, reason)
         else:
             reason = (
                 "the seat's previous holder is not in the loaded elections (the election a "
                 "full term earlier is not loaded)"
             )
-            changes.append(SeatChange(winner, "unknown", None, None, reason))
-    return changes
-
-
-def _same_party_first(due: list[Holder], winner: Standing) -> Holder:
-    return next((h for h in due if h.party.key == winner.party.key), due[0])
+            changes[n] = SeatChange(winner, "unknown", None, None, reason)
+    return [changes[n] for n in range(len(winners))]
 
 
 def _by_election(contest: WardContest, before: WardSeats, after: WardSeats) -> list[SeatChange]:

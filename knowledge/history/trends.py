@@ -15,7 +15,7 @@ from knowledge.history.answers import (
     PartyHistoryRow,
 )
 from knowledge.history.index import Council, history_index
-from knowledge.history.seats import WardSeats, overdue, ward_chain
+from knowledge.history.seats import WardSeats, abolished_by, overdue, ward_chain
 from knowledge.models import Election
 from knowledge.parties import Party
 from knowledge.store import ResultsStore
@@ -30,7 +30,7 @@ def _seats_after(store: ResultsStore, council: Council, election: Election) -> d
         for step in chain.steps:
             if step.contest.election.sort_key <= election.sort_key:
                 latest = step.seats_after
-        if latest is not None:
+        if latest is not None and abolished_by(council, chain, election) is None:
             found[key] = latest
     return found
 
@@ -138,7 +138,7 @@ def longest_serving(store: ResultsStore, council: Council, limit: int = 5) -> tu
     serving = []
     for key in council.wards:
         chain = ward_chain(council, council.ward_names[key], store.book)
-        if not chain.steps:
+        if not chain.steps or abolished_by(council, chain, council.elections[-1]):
             continue
         for holder in chain.steps[-1].seats_after.holders:
             if overdue(holder.date, latest):
@@ -149,8 +149,8 @@ def longest_serving(store: ResultsStore, council: Council, limit: int = 5) -> tu
                     continue
                 if any(s.name == holder.name for s in step.contest.result.elected):
                     since = step.contest.election
-                elif step.via != "thirds":
-                    break
+                elif step.via == "all-out":
+                    break  # every seat was up and they did not win one
             serving.append((since.sort_key, holder.name, chain.ward, holder.party, since))
     serving.sort(key=lambda s: (s[0], s[1]))
     return tuple(

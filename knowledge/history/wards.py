@@ -25,7 +25,7 @@ from knowledge.history.seats import (
     Holder,
     SeatChange,
     WardChain,
-    WardSeats,
+    abolished_by,
     overdue,
     ward_chain,
 )
@@ -161,11 +161,20 @@ def step_swing(contest: WardContest) -> str | None:
 
 
 def councillor_lines(
-    council: Council, ward: str, seats: WardSeats
+    council: Council, chain: WardChain
 ) -> tuple[tuple[CouncillorLine, ...], tuple[str, ...]]:
-    """The holders after the latest loaded contest, and what the data leaves unknown."""
-    latest = council.council_elections[-1] if council.council_elections else council.elections[-1]
+    """The holders after the latest loaded election, and what the data leaves unknown."""
+    ward = chain.ward
+    latest = council.elections[-1]
     now = latest.sort_key[0]
+    if not chain.steps:
+        return (), ()
+    if (ended := abolished_by(council, chain, latest)) is not None:
+        return (), (
+            f"{ward} was not contested at the {ended.title}, an all-out election: the ward was "
+            "abolished or renamed, and its councillors' seats ended there",
+        )
+    seats = chain.steps[-1].seats_after
     lines, missing = [], list(seats.notes)
     for holder, doubtful in [(h, False) for h in seats.holders] + [
         (h, True) for h in seats.doubtful
@@ -249,7 +258,7 @@ def ward_history(store: ResultsStore, election_id: str, ward: str) -> WardHistor
             )
         )
     last = chain.steps[-1]
-    holders, missing = councillor_lines(council, chain.ward, last.seats_after)
+    holders, missing = councillor_lines(council, chain)
     notes = list(missing)
     if len(council.elections) == 1:
         notes.insert(0, f"No earlier election of {council.name} is loaded.")

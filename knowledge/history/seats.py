@@ -212,10 +212,8 @@ def _all_out(contest: WardContest, before: WardSeats, boundary: str | None) -> l
         return [SeatChange(w, "unknown", None, None, reason) for w in winners]
     unmatched = list(known)
     changes: dict[int, SeatChange] = {}
-    for n, winner in enumerate(winners):  # holds first: same person, then same party
-        match = next((h for h in unmatched if h.name == winner.name), None) or next(
-            (h for h in unmatched if h.party.key == winner.party.key), None
-        )
+    for n, winner in enumerate(winners):  # holds first: same party (the same person first)
+        match = _same_party(unmatched, winner)
         if match is not None:
             unmatched.remove(match)
             reason = f"the seat held by {match.name} since the {match.election.title}"
@@ -225,7 +223,8 @@ def _all_out(contest: WardContest, before: WardSeats, boundary: str | None) -> l
         if n in changes:
             continue
         if unmatched:
-            lost = unmatched.pop(0)
+            lost = next((h for h in unmatched if h.name == winner.name), unmatched[0])
+            unmatched.remove(lost)
             reason = f"the seat held by {lost.name} since the {lost.election.title}"
             changes[n] = SeatChange(winner, "gain", lost, lost.party, reason)
         elif complete:
@@ -235,6 +234,12 @@ def _all_out(contest: WardContest, before: WardSeats, boundary: str | None) -> l
             reason = "the seat's previous holder is not in the loaded elections"
             changes[n] = SeatChange(winner, "unknown", None, None, reason)
     return [changes[n] for n in range(len(winners))]
+
+
+def _same_party(holders: list[Holder], winner: Standing) -> Holder | None:
+    """A holder of the winner's party (the winner themself, if they held a seat): a hold."""
+    party = [h for h in holders if h.party.key == winner.party.key]
+    return next((h for h in party if h.name == winner.name), party[0] if party else None)
 
 
 def _due(before: WardSeats, election: Election) -> tuple[list[Holder], str]:
@@ -269,10 +274,8 @@ def _thirds(
             after.doubtful.remove(lost)
             after.doubtful_left = min(after.doubtful_left, len(after.doubtful))
     changes: dict[int, SeatChange] = {}
-    for n, winner in enumerate(winners):  # the same person first, then the same party
-        same = next((h for h in ending if h.name == winner.name), None) or next(
-            (h for h in ending if h.party.key == winner.party.key), None
-        )
+    for n, winner in enumerate(winners):  # the same party first (the same person first)
+        same = _same_party(ending, winner)
         if same is not None:
             lost = same
             ending.remove(lost)
@@ -282,7 +285,8 @@ def _thirds(
         if n in changes:
             continue
         if ending:
-            lost = ending.pop(0)
+            lost = next((h for h in ending if h.name == winner.name), ending[0])
+            ending.remove(lost)
             reason = f"the seat held by {lost.name}, {rule}"
             changes[n] = SeatChange(winner, "gain", lost, lost.party, reason)
         else:

@@ -26,6 +26,7 @@ from knowledge.answers import (
     SummaryAnswer,
     WardAnswer,
 )
+from knowledge.commands import choice_option
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
 _MAX_NAME = 40
@@ -290,7 +291,8 @@ def _ambiguous(a: AmbiguousAnswer) -> list[str]:
         detail = f" — {option.detail}" if option.detail else ""
         lines.append(f"  • {option.name}{detail}")
     if a.options and a.what == "election":
-        lines.append(f"Name it in the command, e.g. /{a.command} election:{a.options[0].key}")
+        field = choice_option(a.command, "election")
+        lines.append(f"Name it in the command, e.g. /{a.command} {field}:{a.options[0].key}")
     elif a.options:
         scope = f" election:{a.election}" if a.election else ""
         lines.append(f"For example: /{a.command} {a.options[0].name}{scope}")

@@ -215,6 +215,15 @@ def parse_command(text: str) -> CommandCall | NotFoundAnswer:
     return CommandCall(name=name, options=options)
 
 
+def choice_option(command: str, what: EntityKind) -> str:
+    """The option a choice from an ambiguous answer fills: `name`, or `election`, or (for
+    /history and /councillors) the option named for the kind (`ward`, `party`, `council`)."""
+    names = [o.name for o in SPECS[command].options] if command in SPECS else []
+    if what == "election":
+        return "council" if "council" in names else "election"
+    return what if what in names else "name"
+
+
 def unknown_command(text: str) -> NotFoundAnswer:
     word = (text.strip().lstrip("/").split(None, 1) or [""])[0][:40]
     close = process.extract(word.lower(), list(SPECS), limit=3, score_cutoff=50)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from knowledge.councils import stated_council
-from knowledge.facts import ContestResult
+from knowledge.facts import ContestResult, Standing
 from knowledge.models import Election
 from knowledge.normalize import normalize
 from knowledge.store import ResultsStore
@@ -35,6 +35,10 @@ class WardContest:
 
     election: Election
     result: ContestResult
+    winners: tuple[Standing, ...]
+    """The contest's elected candidates, most votes first (kept: asked for at every step)."""
+    key: tuple[dt.date, str]
+    """The election's sort key, kept for the same reason."""
 
     @property
     def date(self) -> dt.date:
@@ -57,10 +61,12 @@ class Council:
     memo: dict[tuple[str, str], object] = field(default_factory=dict)
     """Derived results (a ward's seat chain ...) kept for the life of this index."""
 
+    ordinary: list[Election] = field(default_factory=list)
+
     @property
     def council_elections(self) -> list[Election]:
-        """Ordinary elections (all-out or by thirds), without by-elections."""
-        return [e for e in self.elections if e.kind != "by-election"]
+        """Ordinary elections (all-out or by thirds), without by-elections, oldest first."""
+        return self.ordinary
 
     @property
     def by_thirds(self) -> bool:
@@ -69,6 +75,11 @@ class Council:
 
     def contests(self, ward: str) -> list[WardContest]:
         return self.wards.get(ward_key(ward), [])
+
+    @property
+    def all_out_keys(self) -> list[tuple[dt.date, str]]:
+        """Sort keys of the all-out elections, oldest first."""
+        return [e.sort_key for e in self.council_elections if self.whole[e.id]]
 
     def before(self, election: Election) -> list[Election]:
         return [e for e in self.elections if e.sort_key < election.sort_key]
@@ -108,12 +119,15 @@ def history_index(store: ResultsStore) -> HistoryIndex:
         if election.kind != "by-election":
             council.name = election.council  # the newest council document names it best
         council.elections.append(election)
+        if election.kind != "by-election":
+            council.ordinary.append(election)
         facts = store.facts(election.id)
         council.whole[election.id] = facts.whole_council
         of_election[election.id] = key
         for result in facts.contests:
             wk = ward_key(result.ward)
-            council.wards.setdefault(wk, []).append(WardContest(election, result))
+            contest = WardContest(election, result, result.elected, election.sort_key)
+            council.wards.setdefault(wk, []).append(contest)
             council.ward_names[wk] = result.ward
     index = HistoryIndex(councils=councils, of_election=of_election, size=len(elections))
     _built[store] = index

@@ -136,12 +136,17 @@ def overdue(then: dt.date, now: dt.date) -> bool:
 def abolished_by(council: Council, chain: WardChain, until: Election) -> Election | None:
     """An all-out election after the ward's last contest (up to `until`) that did not contest
     it: the ward was abolished or renamed there, and its seats ended."""
-    steps = [s for s in chain.steps if s.contest.election.sort_key <= until.sort_key]
-    if not steps:
+    end = until.sort_key
+    last = None
+    for step in chain.steps:
+        if step.contest.key > end:
+            break
+        last = step.contest.key
+    if last is None:
         return None
-    last = steps[-1].contest.election.sort_key
     for election in council.council_elections:
-        if last < election.sort_key <= until.sort_key and council.whole.get(election.id):
+        key = election.sort_key
+        if last < key <= end and council.whole.get(election.id):
             return election
     return None
 
@@ -161,10 +166,16 @@ def _boundary_change(council: Council, contest: WardContest, previous: WardSeats
     if not council.whole.get(election.id) or election.kind == "by-election":
         return None
     key = ward_key(contest.result.ward)
-    earlier = [e for e in council.before(election) if council.whole.get(e.id)]
-    if not earlier:
+    last_all_out = next(
+        (
+            e
+            for e in reversed(council.council_elections)
+            if e.sort_key < contest.key and council.whole.get(e.id)
+        ),
+        None,
+    )
+    if last_all_out is None:
         return None
-    last_all_out = earlier[-1]
     had = any(c.election.id == last_all_out.id for c in council.wards.get(key, ()))
     if not had:
         return (
@@ -196,7 +207,7 @@ def _holder(standing: Standing, contest: WardContest, via: Via, place: int) -> H
 
 def _all_out(contest: WardContest, before: WardSeats, boundary: str | None) -> list[SeatChange]:
     """Every seat filled: a winner of a party that held a seat here holds it, others gain."""
-    winners = contest.result.elected
+    winners = contest.winners
     title = contest.election.title
     if boundary:
         return [SeatChange(w, "new", None, None, boundary) for w in winners]
@@ -262,7 +273,7 @@ def _thirds(
     contest: WardContest, before: WardSeats, after: WardSeats, boundary: str | None
 ) -> list[SeatChange]:
     """Each winner takes a seat whose term ended: the same person's, else the same party's."""
-    winners = contest.result.elected
+    winners = contest.winners
     if boundary:
         return [SeatChange(w, "new", None, None, boundary) for w in winners]
     due, rule = _due(before, contest.election)
@@ -300,7 +311,7 @@ def _thirds(
 
 def _by_election(contest: WardContest, before: WardSeats, after: WardSeats) -> list[SeatChange]:
     """A vacancy filled: certain only in a one-seat ward, or when every holder was one party."""
-    winners = contest.result.elected
+    winners = contest.winners
     current = before.holders + before.doubtful
     if before.size == 1 and len(current) == 1:
         lost = current[0]
@@ -337,6 +348,8 @@ def _by_election(contest: WardContest, before: WardSeats, after: WardSeats) -> l
 
 def _stated_checks(contest: WardContest, changes: list[SeatChange], book: PartyBook) -> list[str]:
     """The document's hold/gain lines checked against the computed ones (a warning each)."""
+    if not contest.result.outcomes:
+        return []
     warnings = []
     computed: Counter[tuple[str, str]] = Counter((c.winner.party.key, c.outcome) for c in changes)
     known = all(c.outcome in ("hold", "gain") for c in changes)
@@ -388,7 +401,7 @@ def _ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
         boundary = None if via == "by-election" else _boundary_change(council, contest, seats)
         after = seats.copy()
         after.notes = []
-        winners = contest.result.elected
+        winners = contest.winners
         if via == "all-out":
             changes = _all_out(contest, seats, boundary)
             after = WardSeats(size=contest.result.seats)
@@ -405,8 +418,9 @@ def _ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
                 f"the {contest.election.title} left a tie for the last seat here unsettled "
                 "(the document names no winner by lot)"
             )
-        lot = {h.name for h in after.holders if h.by_lot and h.election is contest.election}
-        changes = [replace(c, by_lot=c.winner.name in lot) for c in changes]
+        if contest.result.tie:
+            lot = {h.name for h in after.holders if h.by_lot and h.election is contest.election}
+            changes = [replace(c, by_lot=c.winner.name in lot) for c in changes]
         warnings = _stated_checks(contest, changes, book)
         steps.append(Step(contest, via, tuple(changes), boundary, after, tuple(warnings)))
         seats = after

@@ -4,6 +4,7 @@ and the longest-serving councillors, all computed from the loaded elections.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from knowledge.answers import PartySeats
@@ -22,16 +23,15 @@ from knowledge.store import ResultsStore
 
 
 def _seats_after(store: ResultsStore, council: Council, election: Election) -> dict[str, WardSeats]:
-    """Each ward's seats just after `election` (wards contested by then)."""
+    """Each ward's seats just after `election` (wards contested by then and not abolished)."""
     found: dict[str, WardSeats] = {}
+    end = election.sort_key
     for key in council.wards:
         chain = ward_chain(council, council.ward_names[key], store.book)
-        latest = None
-        for step in chain.steps:
-            if step.contest.election.sort_key <= election.sort_key:
-                latest = step.seats_after
-        if latest is not None and abolished_by(council, chain, election) is None:
-            found[key] = latest
+        keys = [s.contest.key for s in chain.steps]
+        at = bisect_right(keys, end)
+        if at and abolished_by(council, chain, election) is None:
+            found[key] = chain.steps[at - 1].seats_after
     return found
 
 

@@ -158,8 +158,10 @@ def party_history(a: PartyHistoryAnswer) -> list[str]:
 def council_history(a: CouncilHistoryAnswer) -> list[str]:
     lines = [f"{a.council} — the council after each loaded election", ""]
     lines += [_composition(r) for r in a.composition]
-    bases = dict.fromkeys(r.basis for r in a.composition)
-    lines += [f"  ({b})" for b in bases]
+    bases: dict[str, list[str]] = {}
+    for row in a.composition:
+        bases.setdefault(row.basis, []).append(str(row.election.year or row.election.id))
+    lines += [f"  {', '.join(years)}: {basis}." for basis, years in bases.items()]
     if a.firsts:
         lines += ["", "Seats won by party (of the loaded elections):"]
         lines += [f"  {f}" for f in a.firsts]

@@ -295,7 +295,9 @@ def _ambiguous(a: AmbiguousAnswer) -> list[str]:
         lines.append(f"Name it in the command, e.g. /{a.command} {field}:{a.options[0].key}")
     elif a.options:
         scope = f" election:{a.election}" if a.election else ""
-        lines.append(f"For example: /{a.command} {a.options[0].name}{scope}")
+        field = choice_option(a.command, a.what)
+        named = "" if field == "name" else f"{field}:"
+        lines.append(f"For example: /{a.command} {named}{a.options[0].name}{scope}")
     return lines
 
 

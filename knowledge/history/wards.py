@@ -232,18 +232,20 @@ def ward_history(store: ResultsStore, election_id: str, ward: str) -> WardHistor
     council, chain = found
     rows = []
     firsts: dict[str, str] = {}
+    lasts: dict[str, str] = {}
     for n, step in enumerate(chain.steps):
         earlier = chain.steps[n - 1].contest if n else None
         swing = None
         if earlier is not None and not step.boundary_change:
             swing, _ = butler_swing(step.contest, earlier, step_swing(step.contest))
         result = step.contest.result
-        for standing in result.elected:
+        for standing in step.contest.winners:
             firsts.setdefault(
                 standing.party.key,
                 f"{standing.party.display} first won a seat here (of the loaded elections) in "
                 f"the {step.contest.election.title}",
             )
+            lasts[standing.party.key] = step.contest.election.title
         rows.append(
             WardHistoryRow(
                 election=election_ref(step.contest.election),
@@ -270,7 +272,12 @@ def ward_history(store: ResultsStore, election_id: str, ward: str) -> WardHistor
         ward=chain.ward,
         rows=tuple(rows),
         holders=holders,
-        firsts=tuple(firsts.values()) if len(chain.steps) > 1 else (),
+        firsts=tuple(
+            text if lasts[key] in text else f"{text}, last in the {lasts[key]}"
+            for key, text in firsts.items()
+        )
+        if len(chain.steps) > 1
+        else (),
         notes=tuple(notes),
         warnings=tuple(w for s in chain.steps for w in s.warnings),
     )

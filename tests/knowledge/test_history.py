@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import ResultsStore, run_text
+from knowledge.commands import choice_option
 from knowledge.history.answers import (
     CouncilHistoryAnswer,
     CouncillorsAnswer,
@@ -28,6 +29,7 @@ from knowledge.history.people import person_history
 from knowledge.history.trends import council_history
 from knowledge.history.wards import last_time, ward_history
 from knowledge.parser import parse_document
+from knowledge.resolve import EntityKind
 
 HERE = Path(__file__).parent
 DOCUMENTS = HERE / "history_documents"
@@ -276,6 +278,18 @@ def test_composition_is_carried_forward_from_the_all_out_election(
     assert since_2014 == ["Alice Archer", "Bella Bond", "Ben Bell"]
 
 
+def test_a_stated_council_after_that_disagrees_with_the_chain_is_a_data_warning(
+    eastbury: ResultsStore,
+) -> None:
+    """Eastbury 2015's infobox says Labour 5, Conservative 2; carried forward: 6 and 1."""
+    answer = council_history(eastbury, "eastbury-2018")
+    assert answer is not None
+    assert answer.warnings == (
+        "2015 Eastbury Borough Council election: the document's council after the election "
+        "differs: Conservative: 2 stated, 1 carried forward; Labour: 5 stated, 6 carried forward",
+    )
+
+
 def test_the_same_name_in_two_wards_is_matched_by_name_with_a_doubt(
     eastbury: ResultsStore,
 ) -> None:
@@ -326,6 +340,24 @@ def test_party_history_names_its_first_win_and_share_change(eastbury: ResultsSto
     assert answer.first_win == "the 2014 Eastbury Borough Council election"
     assert [r.seats_won for r in answer.rows] == [1, 1, 0, 3]
     assert answer.rows[0].share_change is None and answer.rows[1].share_change is not None
+
+
+@pytest.mark.parametrize(
+    ("command", "what", "option"),
+    [
+        ("history", "candidate", "candidate"),
+        ("history", "ward", "ward"),
+        ("history", "election", "council"),
+        ("councillors", "ward", "ward"),
+        ("ward", "ward", "name"),
+        ("ward", "election", "election"),
+        ("ask", "candidate", "name"),
+    ],
+)
+def test_a_pick_from_an_ambiguous_answer_fills_the_commands_own_option(
+    command: str, what: EntityKind, option: str
+) -> None:
+    assert choice_option(command, what) == option
 
 
 # The grammar --------------------------------------------------------------------------------

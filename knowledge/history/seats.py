@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from knowledge.facts import Standing
-from knowledge.history.index import Council, WardContest, ward_key
+from knowledge.history.index import Council, WardContest, gc_paused, ward_key
 from knowledge.models import Election
 from knowledge.parties import Party, PartyBook
 
@@ -387,7 +387,8 @@ def ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
     found = council.memo.get(memo_key)
     if isinstance(found, WardChain):
         return found
-    chain = _ward_chain(council, ward, book)
+    with gc_paused():
+        chain = _ward_chain(council, ward, book)
     council.memo[memo_key] = chain
     return chain
 

@@ -15,7 +15,7 @@ from knowledge.history.answers import (
     PartyHistoryAnswer,
     PartyHistoryRow,
 )
-from knowledge.history.index import Council, history_index
+from knowledge.history.index import Council, gc_paused, history_index
 from knowledge.history.seats import WardSeats, abolished_by, overdue, ward_chain
 from knowledge.models import Election
 from knowledge.parties import Party
@@ -42,6 +42,13 @@ def composition(store: ResultsStore, council: Council) -> tuple[CompositionRow, 
     cached = council.memo.get(memo_key)
     if isinstance(cached, tuple):
         return cached
+    with gc_paused():
+        result = _composition(store, council)
+    council.memo[memo_key] = result
+    return result
+
+
+def _composition(store: ResultsStore, council: Council) -> tuple[CompositionRow, ...]:
     rows = []
     for election in council.council_elections:
         facts = store.facts(election.id)
@@ -109,9 +116,7 @@ def composition(store: ResultsStore, council: Council) -> tuple[CompositionRow, 
                 control=control,
             )
         )
-    result = tuple(rows)
-    council.memo[memo_key] = result
-    return result
+    return tuple(rows)
 
 
 def firsts(store: ResultsStore, council: Council) -> tuple[str, ...]:

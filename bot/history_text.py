@@ -42,9 +42,9 @@ def ward_history(a: WardHistoryAnswer) -> list[str]:
         lines.append(head)
         for seat in row.winners:
             detail = f" — {seat.reason}" if seat.outcome in ("hold", "gain") else ""
-            lines.append(
-                f"  ✔ {seat.name} ({seat.party}), {votes(seat.votes)}: {seat.text}{detail}"
-            )
+            change = f": {seat.text}{detail}" if len(a.rows) > 1 else ""
+            lot = " (won by lot)" if seat.by_lot and not change else ""
+            lines.append(f"  ✔ {seat.name} ({seat.party}), {votes(seat.votes)}{change}{lot}")
         earlier = a.rows[n - 1].election.year if n else None
         shares = ", ".join(
             f"{s.party} {percent(s.share)}"
@@ -63,6 +63,7 @@ def ward_history(a: WardHistoryAnswer) -> list[str]:
     if a.holders:
         lines += ["", "Councillors now, by the loaded data:"]
         lines += [f"  {_councillor(h)}" for h in a.holders]
+        lines += _terms(a.holders)
     lines += [f"{line}." for line in a.firsts]
     lines += _not_known(a.notes)
     lines += [f"Data warning: {w}" for w in a.warnings]
@@ -70,12 +71,22 @@ def ward_history(a: WardHistoryAnswer) -> list[str]:
 
 
 def _councillor(h: CouncillorLine) -> str:
+    """One holder; a term without an end year is said once under the list (`_terms`)."""
     ends = f", term due to end {h.term_ends} ({h.term_rule})" if h.term_ends else ""
-    if not h.term_ends and h.term_rule:
-        ends = f", term: {h.term_rule}"
     lot = " (won a tie by lot)" if h.by_lot else ""
     doubt = " — may have left: a by-election filled one seat here" if h.doubtful else ""
     return f"{h.name} ({h.party}), elected in the {h.elected.title}{lot}{ends}{doubt}"
+
+
+def _terms(holders: tuple[CouncillorLine, ...]) -> list[str]:
+    """When the terms without an end year end, said once per rule."""
+    rules: dict[str, list[str]] = {}
+    for h in holders:
+        if not h.term_ends and h.term_rule:
+            rules.setdefault(h.term_rule, []).append(h.name)
+    if len(rules) == 1 and sum(map(len, rules.values())) == len(holders):
+        return [f"  Terms: {next(iter(rules))}."]
+    return [f"  Term of {', '.join(names)}: {rule}." for rule, names in rules.items()]
 
 
 def _not_known(notes: tuple[str, ...]) -> list[str]:
@@ -89,6 +100,7 @@ def councillors(a: CouncillorsAnswer) -> list[str]:
     lines = [f"Councillors for {a.ward} ({a.council}, {seats}) — as of the {a.election.title}", ""]
     if a.holders:
         lines += [f"  {_councillor(h)}" for h in a.holders]
+        lines += _terms(a.holders)
     else:
         lines.append("  No holder is known from the loaded elections.")
     lines += _not_known(a.missing)

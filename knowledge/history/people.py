@@ -48,7 +48,7 @@ def person_history(store: ResultsStore, election_id: str, name: str) -> PersonHi
             chains[key] = ward_chain(council, contest.result.ward, store.book)
         step = chains[key].step_for(contest.election.id)
         seat = None
-        if step is not None and standing.elected:
+        if step is not None and standing.elected and len(council.elections) > 1:
             change = next((c for c in step.changes if c.winner.name == standing.name), None)
             seat = seat_lines((change,))[0] if change else None
         rows.append(

@@ -177,7 +177,7 @@ def council_history(store: ResultsStore, election_id: str) -> CouncilHistoryAnsw
         council=council.name,
         composition=rows,
         firsts=firsts(store, council) if len(council.elections) > 1 else (),
-        longest=longest_serving(store, council),
+        longest=longest_serving(store, council) if len(council.elections) > 1 else (),
         notes=tuple(notes),
         warnings=tuple(f"{r.election.title}: {r.warning}" for r in rows if r.warning),
     )

@@ -206,6 +206,8 @@ def _councillor(holder: Holder, ward: str, council: Council, doubtful: bool) -> 
         ends, rule = None, "the rest of the term of the seat the by-election filled"
     elif holder.via == "all-out" and council.by_thirds:
         ends, rule = None, "staggered: the council then went on electing by thirds"
+    elif len(council.council_elections) < 2:
+        ends, rule = None, "not known: one election does not show the council's cycle"
     else:
         year = holder.date.year + TERM_YEARS
         ends, rule = year, f"a {TERM_YEARS}-year term"

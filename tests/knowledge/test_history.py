@@ -123,6 +123,20 @@ def test_one_election_of_a_council_says_so_instead_of_an_empty_comparison() -> N
     assert answer.history_note == "No earlier election of Derby City Council is loaded."
 
 
+def test_one_election_leaves_the_cross_election_parts_out() -> None:
+    """Derby 2002 alone: no longest service, no term end (the cycle is unknown), one note."""
+    store = ResultsStore.load(SEED, PARTIES)
+    council = run_text(store, "/history")
+    assert isinstance(council, CouncilHistoryAnswer)
+    assert council.longest == () and council.firsts == ()
+    assert council.notes == ("No earlier election of Derby City Council is loaded.",)
+    holders = councillors_answer(store, "derby-2002", "Abbey").holders
+    assert [h.term_ends for h in holders] == [None, None, None]
+    assert "one election does not show the council's cycle" in holders[0].term_rule
+    person = run_text(store, "/history candidate:Lucy Care")
+    assert isinstance(person, PersonHistoryAnswer) and person.rows[0].seat is None
+
+
 def test_councillors_by_thirds_without_an_all_out_election_say_what_is_missing(
     burnley: ResultsStore,
 ) -> None:

@@ -13,6 +13,7 @@ import discord
 from bot import commands
 from bot.cache import Answers
 from bot.mentions import Mentions
+from bot.night.follow import NightConfig, NightDesk
 from bot.replies import NO_MENTIONS
 from bot.tree import ElectionTree
 from bot.views import PendingChoices, PickMatch
@@ -37,6 +38,7 @@ class ElectionBot(discord.Client):
         *,
         guild_id: int | None = None,
         sync_guild: bool = True,
+        night: NightConfig | None = None,
         **options: Any,
     ) -> None:
         options.setdefault("intents", discord.Intents.default())
@@ -53,15 +55,29 @@ class ElectionBot(discord.Client):
         self.pending = PendingChoices()
         self.pin_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.mentions = Mentions(self)
+        self.night = NightDesk(self, store, night, self.use_store) if night is not None else None
 
     async def setup_hook(self) -> None:
         commands.setup(self)
         self.add_dynamic_items(PickMatch)
+        if self.night is not None:
+            await self.night.resume()
         if self.guild_id is not None and self.sync_guild:
             guild = discord.Object(self.guild_id)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("Synced %d commands to server %s", len(synced), self.guild_id)
+
+    def use_store(self, store: ResultsStore) -> None:
+        """Answer from `store` from now on (election night's latest declarations)."""
+        self.store = store
+        self.answers = Answers(store)
+
+    async def close(self) -> None:
+        if self.night is not None:
+            await self.night.close()
+            self.night = None
+        await super().close()
 
     async def on_message(self, message: discord.Message) -> None:
         await self.mentions.on_message(message)

@@ -64,6 +64,8 @@ def _candidate_rows(candidates: tuple[CandidateLine, ...]) -> list[str]:
     for c in candidates:
         mark = "✔" if c.elected else ("=" if c.tied else " ")
         status = " elected" if c.elected else (" tied for the last seat" if c.tied else "")
+        if c.by_lot:
+            status = " elected (tied last seat decided by lot)"
         rows.append(
             f"  {mark} {_name(c.name):<{width}}  {_name(c.party):<{party_width}}  "
             f"{votes(c.votes):>{vote_width}}  {percent(c.share):>6}{status}"
@@ -78,11 +80,13 @@ def _ward(a: WardAnswer) -> list[str]:
     lines.append("")
     if a.unopposed:
         lines.append("Elected unopposed: no more candidates than seats.")
-    elif a.tie and (lot := [c for c in a.winners if a.tied and c.votes == a.tied[0].votes]):
-        names = " and ".join(c.name for c in (*lot, *a.tied))
+    elif not a.declared:
+        lines.append("Results not declared yet: the source lists the candidates without votes.")
+    elif a.lot:
+        won = " and ".join(c.name for c in a.candidates if c.by_lot)
         lines.append(
-            f"Tie for the last seat: {names} had {votes(lot[0].votes)} votes each; "
-            f"{lot[0].name} won it by lot, as the document says."
+            f"Tie for the last seat, decided by lot: {won} won the draw, "
+            "as the source document states."
         )
     elif a.tie:
         names = " and ".join(c.name for c in a.tied)
@@ -100,7 +104,7 @@ def _ward(a: WardAnswer) -> list[str]:
         lines.append(f"Seats: {winners}" + (" (split ward)" if a.split else ""))
     if a.unopposed and not a.total_votes:
         lines.append("No poll was held, so no votes were cast.")
-    else:
+    elif a.declared:
         lines.append(f"Votes cast: {votes(a.total_votes)}. Shares are the {a.share_rule}.")
     if a.turnout is not None or a.turnout_percent is not None:
         extra = f" ({percent(a.turnout_percent)})" if a.turnout_percent is not None else ""
@@ -121,7 +125,12 @@ def _candidate(a: CandidateAnswer) -> list[str]:
         verdict = "tied for the last seat (not decided by the figures)"
     else:
         verdict = "not elected"
-    if c.elected and c.votes is None:
+    if c.by_lot:
+        verdict = "elected (the tied last seat was decided by lot)"
+    if not a.result.declared:
+        stood = plural(len(a.result.candidates), "candidate")
+        result = f"Standing: the count is not declared yet ({stood} for {plural(a.seats, 'seat')})."
+    elif c.elected and c.votes is None:
         result = (
             f"Elected unopposed (no poll): {plural(len(a.result.candidates), 'candidate')} "
             f"for {plural(a.seats, 'seat')}."

@@ -41,6 +41,7 @@ def election_ref(election: Election) -> ElectionRef:
         source=election.source,
         date=election.date,
         year=election.year,
+        cited=election.citation,
     )
 
 
@@ -62,6 +63,7 @@ def candidate_line(contest: ContestResult, standing: Standing) -> CandidateLine:
         position=standing.position,
         elected=standing.elected,
         tied=standing.tied,
+        by_lot=standing.by_lot,
     )
 
 
@@ -113,6 +115,8 @@ def ward_answer(
         electorate=contest.electorate,
         outcomes=contest.outcomes,
         by_election=contest.by_election,
+        lot=contest.decided_by_lot,
+        declared=contest.declared,
     )
 
 
@@ -251,6 +255,9 @@ def summary_answer(store: ResultsStore, election_id: str) -> SummaryAnswer:
         control=control.party.display if control else None,
         control_key=facts.control,
         control_known=control_known,
+        control_stated=(
+            election.control_after if election.kind == "council" and not control_known else None
+        ),
         colour=control.party.colour if control else NEUTRAL_COLOUR,
         composition_basis=facts.composition_basis,
         change_baseline=CHANGE_BASELINE,

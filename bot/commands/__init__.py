@@ -18,6 +18,7 @@ MODULES = (
     "bot.commands.history",
     "bot.commands.general",
     "bot.commands.pins",
+    "bot.commands.live",
 )
 
 

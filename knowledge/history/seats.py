@@ -191,9 +191,7 @@ def _boundary_change(council: Council, contest: WardContest, previous: WardSeats
 
 
 def _holder(standing: Standing, contest: WardContest, via: Via, place: int) -> Holder:
-    """A winner as a seat's holder; a winner level with a loser won the seat by lot."""
-    result = contest.result
-    by_lot = result.tie and any(s.votes == standing.votes for s in result.tied)
+    """A winner as a seat's holder (who may have won a tied last seat by lot)."""
     return Holder(
         name=standing.name,
         party=standing.party,
@@ -201,7 +199,7 @@ def _holder(standing: Standing, contest: WardContest, via: Via, place: int) -> H
         election=contest.election,
         via=via,
         place=place,
-        by_lot=by_lot,
+        by_lot=standing.by_lot,
     )
 
 
@@ -419,9 +417,8 @@ def _ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
                 f"the {contest.election.title} left a tie for the last seat here unsettled "
                 "(the document names no winner by lot)"
             )
-        if contest.result.tie:
-            lot = {h.name for h in after.holders if h.by_lot and h.election is contest.election}
-            changes = [replace(c, by_lot=c.winner.name in lot) for c in changes]
+        if contest.result.decided_by_lot:
+            changes = [replace(c, by_lot=c.winner.by_lot) for c in changes]
         warnings = _stated_checks(contest, changes, book)
         steps.append(Step(contest, via, tuple(changes), boundary, after, tuple(warnings)))
         seats = after

@@ -15,6 +15,7 @@ from knowledge.history.answers import (
     PartyHistoryAnswer,
     PersonHistoryAnswer,
     WardHistoryAnswer,
+    short,
 )
 from knowledge.numbers import percent, plural, votes
 
@@ -45,7 +46,7 @@ def ward_history(a: WardHistoryAnswer) -> list[str]:
             change = f": {seat.text}{detail}" if len(a.rows) > 1 else ""
             lot = " (won by lot)" if seat.by_lot and not change else ""
             lines.append(f"  ✔ {seat.name} ({seat.party}), {votes(seat.votes)}{change}{lot}")
-        earlier = a.rows[n - 1].election.year if n else None
+        earlier = short(a.rows[n - 1].election) if n else None
         shares = ", ".join(
             f"{s.party} {percent(s.share)}"
             + (f" ({_change(s.change)} since {earlier})" if earlier else "")

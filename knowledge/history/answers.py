@@ -17,6 +17,12 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, defer_build=True)
 
 
+def short(ref: ElectionRef) -> str:
+    """An election in a few words: `2022`, or `2022 by-election` (two polls in one year)."""
+    year = str(ref.year or ref.title)
+    return f"{year} by-election" if "by-election" in ref.title.lower() else year
+
+
 SWING_RULE = (
     "two-party (Butler) swing: half the change in the lead of one party over the other, "
     "from each party's share of all votes cast in the ward"
@@ -78,8 +84,8 @@ class Swing(_Frozen):
         if self.points < 0:
             computed = f"{abs(self.points):.1f} points from {self.to_party} to {self.from_party}"
         if self.stated:
-            return f"{self.stated} (stated); computed: {computed} since {self.since.year}"
-        return f"{computed} since {self.since.year}"
+            return f"{self.stated} (stated); computed: {computed} since {short(self.since)}"
+        return f"{computed} since {short(self.since)}"
 
 
 class LastTime(_Frozen):
@@ -99,8 +105,8 @@ class LastTime(_Frozen):
     @property
     def line(self) -> str:
         """One line: previous winners, seat changes, share changes and swing, naming both years."""
-        then = self.previous.year or self.previous.title
-        now = self.current.year or self.current.title
+        then = short(self.previous)
+        now = short(self.current)
         if self.boundary:
             return f"Last time ({self.previous.title}): {self.boundary}."
         parts = [f"Last time ({then}): " + (", ".join(self.previous_winners) or "no winner")]

@@ -256,8 +256,7 @@ def _due(before: WardSeats, election: Election) -> tuple[list[Holder], str]:
     now = election.sort_key[0]
     full_term = [h for h in before.holders + before.doubtful if _full_term_ago(h.date, now)]
     if full_term:
-        years = sorted({h.date.year for h in full_term})
-        return full_term, f"won in {', '.join(map(str, years))}, a full term earlier"
+        return full_term, "a full term earlier"
     all_out = [h for h in before.holders if h.via == "all-out" and not overdue(h.date, now)]
     if all_out:
         latest = max(h.date for h in all_out)
@@ -288,7 +287,7 @@ def _thirds(
         if same is not None:
             lost = same
             ending.remove(lost)
-            reason = f"the seat held by {lost.name}, {rule}"
+            reason = f"the seat {lost.name} won at the {lost.election.title}, {rule}"
             changes[n] = SeatChange(winner, "hold", lost, lost.party, reason)
     for n, winner in enumerate(winners):
         if n in changes:
@@ -296,7 +295,7 @@ def _thirds(
         if ending:
             lost = next((h for h in ending if h.name == winner.name), ending[0])
             ending.remove(lost)
-            reason = f"the seat held by {lost.name}, {rule}"
+            reason = f"the seat {lost.name} won at the {lost.election.title}, {rule}"
             changes[n] = SeatChange(winner, "gain", lost, lost.party, reason)
         else:
             reason = (
@@ -324,12 +323,15 @@ def _by_election(contest: WardContest, before: WardSeats, after: WardSeats) -> l
     complete = before.unknown == 0
     if current:
         after.doubtful = list(after.holders) + list(after.doubtful)
-        after.doubtful_left += len(winners)
         after.holders = []
         names = ", ".join(h.name for h in current)
+        if complete:  # every seat's holder is known: one of them certainly left
+            after.doubtful_left += len(winners)
+            where = f"one of {names}"
+        else:  # the vacancy may be a seat whose holder is not loaded
+            where = f"one of {names}, or by a councillor whose election is not loaded"
         after.notes.append(
-            f"the {contest.election.title} filled a seat held by one of {names}; which one is "
-            "not said"
+            f"the {contest.election.title} filled a seat held by {where}; which one is not said"
         )
     changes = []
     for winner in winners:

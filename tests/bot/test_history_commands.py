@@ -35,7 +35,7 @@ async def test_history_of_a_ward_lists_each_contest_with_a_picture(
     assert not reply.ephemeral
     assert reply.embed["title"] == "Abbey — Eastbury Borough Council: 5 loaded contests"
     body = reply.embed["description"]
-    assert "Labour gain from Conservative — the seat held by Arthur Aston" in body
+    assert "Labour gain from Conservative — the seat Arthur Aston won at the 2014" in body
     assert "Data warning: Abbey, 2016 Eastbury Borough Council election" in body
     assert shown_picture(history_bot.fake, reply.message).startswith("history-eastbury")
 

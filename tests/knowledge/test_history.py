@@ -25,7 +25,9 @@ from knowledge.history.answers import (
     WardHistoryAnswer,
 )
 from knowledge.history.commands import councillors_answer
+from knowledge.history.index import history_index
 from knowledge.history.people import person_history
+from knowledge.history.seats import ward_chain
 from knowledge.history.trends import council_history
 from knowledge.history.wards import last_time, ward_history
 from knowledge.parser import parse_document
@@ -399,3 +401,91 @@ def test_a_lot_naming_nobody_who_stood_is_a_warning() -> None:
     )
     assert "Cy Cedar" in str(election.warnings[0])
     assert not any(c.by_lot for c in election.contests[0].candidates)
+
+
+# Real articles through the Wikipedia reader ------------------------------------------------------
+
+WIKI_2022 = HERE / "documents" / "wikipedia"
+WIKI_LATER = DOCUMENTS / "wikipedia"
+
+
+@pytest.fixture(scope="module")
+def articles() -> ResultsStore:
+    """Burnley, Cambridge and Worthing, 2022 and 2026, as the Wikipedia articles give them."""
+    files = [
+        WIKI_2022 / "wikitext-burnley_2022.wiki",
+        WIKI_2022 / "wikitext-cambridge_2022.wiki",
+        *sorted(WIKI_LATER.glob("*.wiki")),
+    ]
+    from knowledge.parties import PartyBook
+
+    book = PartyBook.from_toml(PARTIES)
+    return ResultsStore.from_texts(((f.name, f.read_text()) for f in files), book)
+
+
+def _outcomes(store: ResultsStore, council_key: str, election_id: str) -> list[str]:
+    council = history_index(store).council(council_key)
+    assert council is not None
+    found = []
+    for key, name in council.ward_names.items():
+        step = ward_chain(council, name, store.book).step_for(election_id)
+        if step is not None:
+            found += [c.outcome for c in step.changes]
+            assert key
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("council", "election", "holds", "gains"),
+    [("burnley", "burnley-2026", 1, 14), ("cambridge", "cambridge-2026", 9, 6)],
+)
+def test_every_seat_of_an_article_pair_is_computed_and_agrees_with_the_article(
+    articles: ResultsStore, council: str, election: str, holds: int, gains: int
+) -> None:
+    """Each 2026 seat against the one won in 2022: hold or gain, the same as the article says."""
+    outcomes = _outcomes(articles, council, election)
+    assert outcomes.count("hold") == holds and outcomes.count("gain") == gains
+    assert len(outcomes) == holds + gains
+    chains = history_index(articles).council(council)
+    assert chains is not None
+    warnings = [
+        w
+        for name in chains.ward_names.values()
+        for s in ward_chain(chains, name, articles.book).steps
+        for w in s.warnings
+    ]
+    assert warnings == []
+
+
+def test_a_stated_gain_from_a_defector_is_a_data_warning(articles: ResultsStore) -> None:
+    """Worthing's Broadwater 2026 says 'Green gain from Independent'; Labour won it in 2022."""
+    last = _last(articles, "worthing-2026", "Broadwater")
+    assert (last.seats[0].outcome, last.seats[0].previous_party) == ("gain", "Labour")
+    assert len(last.warnings) == 1
+    assert "gain from Independent politician" in last.warnings[0]
+    assert "the seat was last won by Labour" in last.warnings[0]
+
+
+def test_a_by_election_between_two_articles_is_followed(articles: ResultsStore) -> None:
+    """Trumpington: May 2022, the August 2022 by-election, then two seats in 2026."""
+    history = ward_history(articles, "cambridge-2026", "Trumpington")
+    assert history is not None
+    assert [r.via for r in history.rows] == ["thirds", "by-election", "thirds"]
+    seats = history.rows[-1].winners
+    assert [(s.name, s.outcome, s.previous_name) for s in seats] == [
+        ("Olaf Hauk", "hold", "Olaf Hauk"),
+        ("John Grimwood", "hold", "David Levien"),
+    ]
+    swing = history.rows[-1].swing
+    assert swing is not None and swing.since.id == "cambridge-trumpington-by-election-2022"
+    assert swing.text.endswith("since 2022 by-election")
+
+
+def test_the_article_s_stated_swing_is_read(articles: ResultsStore) -> None:
+    """Burnley 2022 Bank Hall: `swing = {{increase}}7.6` in the hold box."""
+    contest = next(
+        c
+        for c in articles.election("burnley-2022").contests  # type: ignore[union-attr]
+        if c.ward == "Bank Hall"
+    )
+    assert contest.swing == "+7.6"

@@ -93,14 +93,6 @@ class Council:
     def contests(self, ward: str) -> list[WardContest]:
         return self.wards.get(ward_key(ward), [])
 
-    @property
-    def all_out_keys(self) -> list[tuple[dt.date, str]]:
-        """Sort keys of the all-out elections, oldest first."""
-        return [e.sort_key for e in self.council_elections if self.whole[e.id]]
-
-    def before(self, election: Election) -> list[Election]:
-        return [e for e in self.elections if e.sort_key < election.sort_key]
-
 
 @dataclass(slots=True)
 class HistoryIndex:

@@ -8,18 +8,35 @@ every other command.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
+from typing import TypeVar, cast
 
 from knowledge.answers import Answer, CandidateAnswer, NotFoundAnswer, NotFoundWhat, WardAnswer
 from knowledge.compose import election_ref
 from knowledge.history.answers import CouncillorsAnswer
-from knowledge.history.index import history_index
+from knowledge.history.index import history_index, ward_key
 from knowledge.history.people import person_history
 from knowledge.history.seats import ward_chain
 from knowledge.history.trends import council_history, party_history
 from knowledge.history.wards import councillor_lines, last_time, ward_history
 from knowledge.models import Election
+from knowledge.normalize import normalize
 from knowledge.resolve import Match, Resolution
 from knowledge.store import ResultsStore
+
+T = TypeVar("T")
+
+
+def _kept(store: ResultsStore, election_id: str, key: tuple[str, str], build: Callable[[], T]) -> T:
+    """An answer built once per council and kept in its memo (answers are immutable)."""
+    council = history_index(store).council_of(election_id)
+    if council is None:
+        return build()
+    found = council.memo.get(key)
+    if found is None:
+        found = council.memo[key] = build()
+    return cast(T, found)
+
 
 Unresolved = Callable[[Resolution, str, "str | None", ResultsStore], Answer]
 """(resolution, command, election id, store) -> the ambiguous / not-found answer."""
@@ -106,7 +123,13 @@ def history(store: ResultsStore, options: Mapping[str, str], unresolved: Unresol
         if election_id is None:
             assert council is not None
             return _not_in("ward", resolution.best.name, council, elsewhere)
-        found = ward_history(store, election_id, resolution.best.name)
+        name = resolution.best.name
+        found = _kept(
+            store,
+            election_id,
+            ("ward_history", ward_key(name)),
+            partial(ward_history, store, election_id, name),
+        )
         assert found is not None
         return found
     if candidate := options.get("candidate"):
@@ -117,7 +140,13 @@ def history(store: ResultsStore, options: Mapping[str, str], unresolved: Unresol
         if election_id is None:
             assert council is not None
             return _not_in("candidate", resolution.best.name, council, elsewhere)
-        person = person_history(store, election_id, resolution.best.name)
+        name = resolution.best.name
+        person = _kept(
+            store,
+            election_id,
+            ("person", normalize(name)),
+            partial(person_history, store, election_id, name),
+        )
         assert person is not None
         return person
     if party := options.get("party"):
@@ -128,12 +157,17 @@ def history(store: ResultsStore, options: Mapping[str, str], unresolved: Unresol
         assert found_party is not None
         scope = council or store.latest
         assert scope is not None
-        answer = party_history(store, scope.id, found_party)
+        answer = _kept(
+            store,
+            scope.id,
+            ("party", found_party.key),
+            partial(party_history, store, scope.id, found_party),
+        )
         assert answer is not None
         return answer
     scope = council or store.latest
     assert scope is not None
-    whole = council_history(store, scope.id)
+    whole = _kept(store, scope.id, ("council", ""), partial(council_history, store, scope.id))
     assert whole is not None
     return whole
 
@@ -152,7 +186,13 @@ def councillors(store: ResultsStore, options: Mapping[str, str], unresolved: Unr
     if election_id is None:
         assert council is not None
         return _not_in("ward", resolution.best.name, council, elsewhere)
-    return councillors_answer(store, election_id, resolution.best.name)
+    name = resolution.best.name
+    return _kept(
+        store,
+        election_id,
+        ("councillors", ward_key(name)),
+        partial(councillors_answer, store, election_id, name),
+    )
 
 
 def councillors_answer(store: ResultsStore, election_id: str, ward: str) -> CouncillorsAnswer:

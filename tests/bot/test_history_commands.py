@@ -101,3 +101,15 @@ def test_a_party_missing_from_the_book_is_still_drawn() -> None:
     bare = ResultsStore.from_texts(documents, PartyBook.empty())
     picture = picture_for(run_text(bare, "/history ward:Gannow"))
     assert picture is not None and picture.png.startswith(b"\x89PNG")
+
+
+async def test_a_pick_from_the_history_menu_fills_the_candidate_option(
+    session: BotSession,
+) -> None:
+    """/history candidate:michael is ambiguous; the pick re-runs /history for that person."""
+    reply = await session.slash("history", candidate="michael")
+    assert reply.message["components"]
+    chosen = await session.select(reply.message, ["Michael Fuller"], session.events.member())
+    assert chosen.callback_type == 7
+    message = session.fake.channels.messages[int(reply.message["id"])]
+    assert message["embeds"][0]["title"].startswith("Michael Fuller — Derby City Council")

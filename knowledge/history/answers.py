@@ -54,6 +54,8 @@ class SeatLine(_Frozen):
     previous_name: str | None = None
     reason: str = ""
     by_lot: bool = False
+    stated: str | None = None
+    """The document's hold/gain line, where the loaded data cannot compare the seat."""
 
     @property
     def text(self) -> str:
@@ -64,6 +66,8 @@ class SeatLine(_Frozen):
             return f"{self.party} gain from {self.previous_party}{lot}"
         if self.outcome == "new":
             return f"{self.party} win (new seat){lot}"
+        if self.stated:
+            return f"“{self.stated}”, as the document says (previous holder not loaded){lot}"
         return f"{self.party} win (previous holder not loaded){lot}"
 
 

@@ -71,6 +71,8 @@ class SeatChange:
     reason: str
     """How the previous holder was found, e.g. `the seat won in 2022, a full term earlier`."""
     by_lot: bool = False
+    stated: str | None = None
+    """The document's own hold/gain line for a seat whose previous holder is not loaded."""
 
 
 @dataclass(slots=True)
@@ -346,6 +348,29 @@ def _by_election(contest: WardContest, before: WardSeats, after: WardSeats) -> l
     return changes
 
 
+def _stated_for_unknown(
+    contest: WardContest, changes: list[SeatChange], book: PartyBook
+) -> list[SeatChange]:
+    """Seats the loaded data cannot compare take the document's hold/gain line for their party
+    (shown as the document's, not checked)."""
+    if not contest.result.outcomes or all(c.outcome != "unknown" for c in changes):
+        return changes
+    lines = [
+        (book.lookup(m["party"]).key, line)
+        for line in contest.result.outcomes
+        if (m := _STATED.match(line))
+    ]
+    out = []
+    for change in changes:
+        if change.outcome == "unknown":
+            found = next((item for item in lines if item[0] == change.winner.party.key), None)
+            if found is not None:
+                lines.remove(found)
+                change = replace(change, stated=found[1])
+        out.append(change)
+    return out
+
+
 def _stated_checks(contest: WardContest, changes: list[SeatChange], book: PartyBook) -> list[str]:
     """The document's hold/gain lines checked against the computed ones (a warning each)."""
     if not contest.result.outcomes:
@@ -421,6 +446,7 @@ def _ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
             )
         if contest.result.decided_by_lot:
             changes = [replace(c, by_lot=c.winner.by_lot) for c in changes]
+        changes = _stated_for_unknown(contest, changes, book)
         warnings = _stated_checks(contest, changes, book)
         steps.append(Step(contest, via, tuple(changes), boundary, after, tuple(warnings)))
         seats = after

@@ -104,6 +104,7 @@ def seat_lines(changes: tuple[SeatChange, ...]) -> tuple[SeatLine, ...]:
             previous_name=c.previous.name if c.previous else None,
             reason=c.reason,
             by_lot=c.by_lot,
+            stated=c.stated,
         )
         for c in changes
     )

@@ -489,3 +489,17 @@ def test_the_article_s_stated_swing_is_read(articles: ResultsStore) -> None:
         if c.ward == "Bank Hall"
     )
     assert contest.swing == "+7.6"
+
+
+def test_a_seat_the_data_cannot_compare_shows_the_document_s_own_line(
+    burnley: ResultsStore,
+) -> None:
+    """Bank Hall 2022: no earlier contest is loaded, so the article's "Labour hold" is shown
+    as the article's, unchecked."""
+    history = ward_history(burnley, "burnley-2026", "Bank Hall")
+    assert history is not None
+    seat = history.rows[0].winners[0]
+    assert (seat.outcome, seat.stated) == ("unknown", "Labour Party (UK) hold")
+    assert seat.text == (
+        "“Labour Party (UK) hold”, as the document says (previous holder not loaded)"
+    )

@@ -4,6 +4,8 @@
     python -m bot console         the offline console, even with a token
     python -m bot ask "TEXT"      one answer (a /command or a question), then exit
     python -m bot sync            register the slash commands globally with Discord
+    python -m bot import wikipedia "TITLE" | --list "TITLE"     fetch Wikipedia articles
+    python -m bot import democracyclub FILE.csv | ELECTION_ID   copy or fetch a results CSV
 
 The console and `ask` never import discord: start-up time is part of the answer time.
 """
@@ -11,7 +13,6 @@ The console and `ask` never import discord: start-up time is part of the answer 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--election", help="answer from this election (questions)")
     ask.add_argument("--data", type=Path, dest="ask_data", help=argparse.SUPPRESS)
     sub.add_parser("sync", help="register the slash commands globally with Discord")
+    from bot.importing.arguments import add_parser as add_import_parser
+
+    add_import_parser(sub)
     return parser
 
 
@@ -74,12 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # pydantic ValidationError: a bad value in the environment
         print(f"Configuration error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    logging.basicConfig(
-        level=getattr(logging, settings.log_level.upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    from bot.log_format import configure
+
+    configure(settings.log_level, settings.log_format)
     data = getattr(args, "ask_data", None) or args.data or settings.elections_data
+    if args.mode == "import":  # writes documents; the store is not needed (nor may exist yet)
+        from bot.importing import cli as import_cli
+
+        return import_cli.run(args, settings, data)
     if not data.exists():
         print(f"No election documents at {data}.", file=sys.stderr)
         return EXIT_USAGE

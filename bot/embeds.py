@@ -352,7 +352,12 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
             seats = f"won {row.seats_won}; council {row.seats_after}{change}"
         embed.add_field(
             name=limits.clip(safe(row.name), limits.FIELD_NAME),
-            value=f"{seats}\n{votes(row.votes)} votes · {percent(row.vote_share)}",
+            value=f"{seats}\n"
+            + (
+                f"{votes(row.votes)} votes · {percent(row.vote_share)}"
+                if row.candidates
+                else "no candidates this time"
+            ),
         )
     if len(a.rows) > len(shown):
         rest = a.rows[len(shown) :]
@@ -364,6 +369,16 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
         embed.add_field(
             name="Tie for a last seat",
             value=limits.clip(", ".join(safe(w) for w in a.tie_wards), 1024),
+            inline=False,
+        )
+    if a.undeclared_wards:
+        embed.add_field(
+            name=f"Not declared yet: {len(a.undeclared_wards)} of {a.wards} wards",
+            value=limits.clip(
+                ", ".join(safe(w) for w in a.undeclared_wards)
+                + ". The figures above count declared wards only.",
+                1024,
+            ),
             inline=False,
         )
     if a.closest:

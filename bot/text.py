@@ -223,8 +223,12 @@ def _summary(a: SummaryAnswer) -> list[str]:
         after = "" if r.seats_after is None else str(r.seats_after)
         lines.append(
             f"  {r.name:<{name_width}}  {r.seats_won:>3}  {before:>6}  {after:>5}  "
-            f"{signed(r.change) if r.change is not None else '':>6}  {votes(r.votes):>9}  "
-            f"{percent(r.vote_share):>6}"
+            f"{signed(r.change) if r.change is not None else '':>6}  "
+            + (
+                f"{votes(r.votes):>9}  {percent(r.vote_share):>6}"
+                if r.candidates
+                else "  no candidates"
+            )
         )
     lines.append("")
     lines.append(f"Council make-up shown: {a.composition_basis}; change {a.change_baseline}.")
@@ -235,9 +239,21 @@ def _summary(a: SummaryAnswer) -> list[str]:
         lines.append("Split wards: " + ", ".join(a.split_wards))
     if a.tie_wards:
         lines.append("Ties for a last seat: " + ", ".join(a.tie_wards))
+    if a.undeclared_wards:
+        lines.append(_undeclared(a))
     if a.closest:
         lines.append("Closest: " + "; ".join(_margin(r) for r in a.closest[:3]))
     return lines
+
+
+def _undeclared(a: SummaryAnswer) -> str:
+    shown = ", ".join(a.undeclared_wards[:12])
+    more = len(a.undeclared_wards) - 12
+    return (
+        f"Not declared yet: {len(a.undeclared_wards)} of {plural(a.wards, 'ward')} "
+        f"({shown}{f' and {more} more' if more > 0 else ''}); the figures above count "
+        "declared wards only."
+    )
 
 
 def _closest(a: ClosestAnswer) -> list[str]:

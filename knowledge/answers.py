@@ -214,6 +214,8 @@ class SummaryAnswer(_Sourced):
     tie_wards: tuple[str, ...]
     closest: tuple[MarginRow, ...]
     undecided_seats: int
+    undeclared_wards: tuple[str, ...] = ()
+    """Contests whose votes the source doesn't give yet (an article written on the night)."""
     whole_council: bool
     summary: str = ""
 

@@ -23,6 +23,7 @@ from knowledge.answers import (
 )
 from knowledge.facts import CHANGE_BASELINE, ContestResult, Standing
 from knowledge.models import Election
+from knowledge.outcomes import readable_outcomes
 from knowledge.parties import NEUTRAL_COLOUR, Party
 from knowledge.store import CandidateRef, ResultsStore
 
@@ -113,7 +114,7 @@ def ward_answer(
         turnout=contest.turnout,
         turnout_percent=contest.turnout_percent,
         electorate=contest.electorate,
-        outcomes=contest.outcomes,
+        outcomes=readable_outcomes(contest.outcomes, lambda name: _party_for(store, contest, name)),
         by_election=contest.by_election,
         lot=contest.decided_by_lot,
         declared=contest.declared,
@@ -267,6 +268,7 @@ def summary_answer(store: ResultsStore, election_id: str) -> SummaryAnswer:
         tie_wards=tuple(c.ward for c in facts.ties),
         closest=closest,
         undecided_seats=facts.undecided_seats,
+        undeclared_wards=tuple(c.ward for c in facts.contests if not c.declared),
         whole_council=facts.whole_council,
         summary=election.summary,
     )

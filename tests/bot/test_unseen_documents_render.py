@@ -101,6 +101,7 @@ WIKIPEDIA = Path(__file__).resolve().parents[1] / "knowledge" / "documents" / "w
         ("/candidate tim lunnon", "Standing: the count is not declared yet (5 candidates"),
         ("/ward bewbush", "Source: wikitext-crawley_2026.wiki (2026 Crawley Borough Council"),
         ("/ward bewbush", "Liberal Democrats"),  # `Liberal Democrats (UK, 2025)` is the party
+        ("/summary", "Not declared yet: 10 of 12 wards (Broadfield,"),
     ],
 )
 def test_an_article_before_the_count_renders_as_not_declared(command: str, expected: str) -> None:
@@ -109,6 +110,26 @@ def test_an_article_before_the_count_renders_as_not_declared(command: str, expec
     out = render(run_text(store, command))
     assert expected in out
     assert "Votes cast: 0" not in out
+
+
+def test_an_undeclared_summary_embed_lists_the_wards_still_to_declare() -> None:
+    """On the night, Discord's summary says how many wards are still to come."""
+    store = ResultsStore.load(WIKIPEDIA / "wikitext-crawley_2026.wiki", PARTIES)
+    fields = embeds.render(run_text(store, "/summary")).to_dict()["fields"]
+    (field,) = [f for f in fields if f["name"].startswith("Not declared yet")]
+    assert field["name"] == "Not declared yet: 10 of 12 wards"
+    assert "Broadfield" in field["value"]
+
+
+def test_a_party_with_seats_but_no_candidates_is_not_shown_with_zero_votes() -> None:
+    """Worthing 2026: Independents held seats but stood nobody; "0 votes, 0.0%" would mislead."""
+    store = ResultsStore.load(WIKIPEDIA / "wikitext-worthing_2026.wiki", PARTIES)
+    answer = run_text(store, "/summary")
+    (line,) = [x for x in render(answer).splitlines() if x.strip().startswith("Independent")]
+    assert line.endswith("no candidates") and "0.0%" not in line
+    fields = embeds.render(answer).to_dict()["fields"]
+    (field,) = [f for f in fields if f["name"] == "Independent"]
+    assert "no candidates this time" in field["value"] and "0 votes" not in field["value"]
 
 
 def test_a_seat_decided_by_lot_says_so_in_the_embed_and_its_footer_cites_the_source(

@@ -73,7 +73,7 @@ def test_burnley_ward_reads_piped_candidate_links_and_stated_figures() -> None:
     assert [c.votes for c in answer.candidates] == [618, 295, 248, 62]
     assert answer.majority == 323
     assert (answer.turnout, answer.turnout_percent) == (1223, 28.7)
-    assert answer.outcomes == ("Liberal Democrats (UK) hold",)
+    assert answer.outcomes == ("Liberal Democrats hold",)
 
 
 def test_burnley_closest_wards_come_from_the_boxes() -> None:
@@ -535,3 +535,22 @@ def test_plain_word_questions_say_lot_and_not_declared(
     """Questions in words say "decided by lot" and "not declared yet" as the commands do."""
     answer = answer_question(ResultsStore.load(document, PARTIES), question)
     assert answer.headline == headline
+
+
+def test_hold_and_gain_lines_use_the_party_names_of_the_rest_of_the_answer() -> None:
+    """Cambridge 2022: Wikipedia's party names become the bot's; one line per seat merged."""
+    abbey = run_text(store_of(CAMBRIDGE), "/ward Abbey")
+    assert isinstance(abbey, WardAnswer)
+    assert abbey.outcomes == ("Green gain from Labour",)
+    arbury = ward(CAMBRIDGE, "arbury")
+    assert arbury.outcomes == ("Labour hold (2 seats)",)
+
+
+def test_summary_of_an_article_written_on_the_night_names_the_undeclared_wards() -> None:
+    """Crawley 2026 was fetched with 2 of 12 wards declared: the summary says which are not."""
+    summary = run_text(store_of(CRAWLEY), "/summary")
+    assert isinstance(summary, SummaryAnswer)
+    assert summary.wards == 12
+    assert len(summary.undeclared_wards) == 10
+    assert "Broadfield" in summary.undeclared_wards
+    assert "Bewbush & North Broadfield" not in summary.undeclared_wards

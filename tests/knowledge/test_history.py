@@ -500,9 +500,7 @@ def test_a_seat_the_data_cannot_compare_shows_the_document_s_own_line(
     assert history is not None
     seat = history.rows[0].winners[0]
     assert (seat.outcome, seat.stated) == ("unknown", "Labour hold")
-    assert seat.text == (
-        "“Labour hold”, as the document says (previous holder not loaded)"
-    )
+    assert seat.text == ("“Labour hold”, as the document says (previous holder not loaded)")
 
 
 def test_a_councillor_whose_seat_was_due_at_the_latest_election_is_not_called_current(

@@ -11,11 +11,14 @@ from typing import Any
 import discord
 
 from bot import commands
-from bot.cache import Answers
+from bot.answering.answers import Answers
+from bot.answering.delivery import NO_MENTIONS
+from bot.answering.dispatch import PickMatch
+from bot.answering.menus import PendingChoices
+from bot.in_flight import InFlight
+from bot.load_report import log_load_problems
 from bot.mentions import Mentions
-from bot.replies import NO_MENTIONS
 from bot.tree import ElectionTree
-from bot.views import PendingChoices, PickMatch
 from knowledge import ResultsStore
 
 log = logging.getLogger(__name__)
@@ -53,8 +56,10 @@ class ElectionBot(discord.Client):
         self.pending = PendingChoices()
         self.pin_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.mentions = Mentions(self)
+        self.in_flight = InFlight()
 
     async def setup_hook(self) -> None:
+        log_load_problems(self.store)
         commands.setup(self)
         self.add_dynamic_items(PickMatch)
         if self.guild_id is not None and self.sync_guild:

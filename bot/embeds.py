@@ -34,6 +34,7 @@ from knowledge.answers import (
     SummaryAnswer,
     WardAnswer,
 )
+from knowledge.commands import ASK_COMMAND as ASK
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
 NEUTRAL = 0x808080
@@ -415,9 +416,6 @@ def _elections(a: ElectionsAnswer) -> discord.Embed:
 
 
 def _help(a: HelpAnswer) -> discord.Embed:
-    # Imported here: bot.commands.ask needs the views, which need this module.
-    from bot.commands.ask import SPEC as ASK
-
     embed = _embed("What I can answer", None)
     lines = [f"`{c.usage}` — {safe(c.description)}" for c in a.commands]
     lines.insert(0, f"`{ASK.usage}` — {safe(ASK.description)}")

@@ -15,12 +15,12 @@ import discord
 from discord import app_commands
 from discord.utils import MISSING
 
-from bot import attach, embeds
+from bot import embeds
+from bot.answering import attach
+from bot.answering.delivery import NO_MENTIONS
+from bot.answering.dispatch import show_answer
 from bot.commands._common import bot_of, complete
 from bot.pictures import Picture
-from bot.replies import NO_MENTIONS
-from bot.views import show_answer
-from knowledge import run_command
 from knowledge.answers import SummaryAnswer
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ async def pin_summary(
     interaction: discord.Interaction[Any], election: app_commands.Range[str, 1, 100] | None = None
 ) -> None:
     bot = bot_of(interaction)
-    answer = run_command(bot.store, "summary", {"election": election})
+    answer, _ = bot.answers("summary", {"election": election})
     channel = interaction.channel
     if not isinstance(answer, SummaryAnswer):
         await show_answer(interaction, answer, "summary", {"election": election}, menu=False)

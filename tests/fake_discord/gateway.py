@@ -44,6 +44,8 @@ class Gateway:
         self.resumes = 0
         self.heartbeats = 0
         self.received: list[dict[str, Any]] = []
+        self.close_codes: list[int | None] = []
+        """The close code of each connection the client ended (1000: a clean stop)."""
         self._lock = asyncio.Lock()
 
     @property
@@ -66,6 +68,7 @@ class Gateway:
                     break
                 await self._received(ws, json.loads(msg.data))
         finally:
+            self.close_codes.append(ws.close_code)
             self.sockets.discard(ws)
             if self.ws is ws:
                 self.ws = None

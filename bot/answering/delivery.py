@@ -1,0 +1,151 @@
+"""Getting a reply to Discord: send, edit or follow up, within the 3-second deadline.
+
+Nothing a user typed may ping anyone, so every message goes out with `AllowedMentions.none()`
+(the client default too, but stated on each send so no code path can forget it).
+
+Discord drops an interaction that is not acknowledged within 3 seconds of its creation. Under a
+burst the bot may only start on an interaction after it has waited in the queue for a while, so
+`acknowledge_if_late` defers ("thinking…") first when little of the 3 seconds is left, and the
+answer follows. `ephemeral` is the visibility of the answer to come, so a deferral shows the
+"thinking" message only where the answer will be.
+
+Some failures are nobody's bug: the interaction expired before the reply reached Discord (404,
+code 10062), or Discord itself is unavailable (5xx). `undeliverable` names them, so the error path
+logs one WARNING line and does not apologise to an interaction that can no longer be answered.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+
+import discord
+from discord.utils import MISSING
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+
+DEADLINE = 3.0
+"""Seconds Discord allows between an interaction's creation and its acknowledgement."""
+DEFER_AFTER = 1.0
+"""An interaction that has already waited this long is deferred before it is answered."""
+UNKNOWN_INTERACTION = 10062
+UNKNOWN_WEBHOOK = 10015
+CLOCK_SLACK = 60.0
+"""Ages beyond this are a wrong clock, not a queue: such interactions are treated as new."""
+
+
+def age(interaction: discord.Interaction) -> float:
+    """Seconds since Discord created the interaction (its id holds the time), 0 if unknowable.
+
+    Relies on the host clock being synchronised (NTP), as Discord's own rate limits do.
+    """
+    waited = time.time() - interaction.created_at.timestamp()
+    return waited if 0.0 <= waited <= CLOCK_SLACK else 0.0
+
+
+def time_left(interaction: discord.Interaction) -> float:
+    """Seconds left before Discord stops accepting the acknowledgement."""
+    return DEADLINE - age(interaction)
+
+
+def is_late(interaction: discord.Interaction) -> bool:
+    return age(interaction) >= DEFER_AFTER
+
+
+async def defer(
+    interaction: discord.Interaction, *, update: bool = False, ephemeral: bool = False
+) -> None:
+    """Acknowledge now, answer later; `update` for a menu pick (the answer edits its message)."""
+    if interaction.response.is_done():
+        return
+    if update:
+        await interaction.response.defer()
+    else:
+        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+
+
+async def acknowledge_if_late(
+    interaction: discord.Interaction, *, update: bool = False, ephemeral: bool = False
+) -> bool:
+    """Defer when the interaction has waited too long to risk answering directly; True if so."""
+    if interaction.response.is_done() or not is_late(interaction):
+        return False
+    log.debug("Interaction %s waited %.2f s; deferring", interaction.id, age(interaction))
+    await defer(interaction, update=update, ephemeral=ephemeral)
+    return True
+
+
+async def send(
+    interaction: discord.Interaction,
+    embed: discord.Embed,
+    *,
+    files: Sequence[discord.File] = (),
+    view: discord.ui.View | None = None,
+    edit: bool = False,
+    ephemeral: bool = False,
+) -> None:
+    """Deliver the answer whatever state the interaction is in.
+
+    `edit` replaces the message the interaction came from (a menu pick): as the response, or as
+    an edit of the original after a deferral. Otherwise the response, or after a deferral the
+    follow-up that fills the "thinking" message. A view of None removes an edited message's menu.
+    """
+    attachments = list(files) or MISSING
+    if edit and interaction.response.is_done():
+        await interaction.edit_original_response(
+            embed=embed, view=view, attachments=attachments, allowed_mentions=NO_MENTIONS
+        )
+    elif edit:
+        await interaction.response.edit_message(
+            embed=embed, view=view, attachments=attachments, allowed_mentions=NO_MENTIONS
+        )
+    elif interaction.response.is_done():
+        await interaction.followup.send(
+            embed=embed,
+            files=attachments,
+            view=view or MISSING,
+            ephemeral=ephemeral,
+            allowed_mentions=NO_MENTIONS,
+        )
+    else:
+        await interaction.response.send_message(
+            embed=embed,
+            files=attachments,
+            view=view or MISSING,
+            ephemeral=ephemeral,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+
+async def send_private(interaction: discord.Interaction, embed: discord.Embed) -> None:
+    """Tell only the person who asked, whatever state the interaction is in.
+
+    Before any response: an ephemeral reply. After a deferral: the follow-up (which fills the
+    "thinking" message). After a reply: an ephemeral follow-up. Autocomplete cannot show a message,
+    so it gets an empty list. If Discord no longer accepts an answer, that is logged.
+    """
+    try:
+        if interaction.type is discord.InteractionType.autocomplete:
+            if not interaction.response.is_done():
+                await interaction.response.autocomplete([])
+        else:
+            await send(interaction, embed, ephemeral=True)
+    except discord.HTTPException as exc:
+        log.warning(
+            "Could not answer interaction %s privately: %s %s", interaction.id, exc.status, exc.text
+        )
+
+
+def undeliverable(error: BaseException) -> str | None:
+    """Why no reply can reach the user, for a failure that is nobody's bug; None otherwise."""
+    if isinstance(error, discord.NotFound) and error.code in (
+        UNKNOWN_INTERACTION,
+        UNKNOWN_WEBHOOK,
+    ):
+        return "the interaction expired before the reply reached Discord"
+    if isinstance(error, discord.DiscordServerError):
+        return f"Discord is unavailable (HTTP {error.status})"
+    return None

@@ -7,18 +7,35 @@ commands may finish for a short grace period, and none may end in a traceback.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from fake_discord import FakeDiscord, Session
-from test_process import BotProcess, fake_settings, run_bot  # noqa: F401 (a fixture)
+from test_process import BotProcess, fake_settings
 
 STOP_WITHIN = 5.0
 
 
-async def started(fake: FakeDiscord, run_bot: object) -> BotProcess:
-    process: BotProcess = run_bot(**fake_settings(fake, LOG_LEVEL="INFO"))  # type: ignore[operator]
+@pytest.fixture
+def processes() -> Iterator[list[BotProcess]]:
+    """Bot processes started by the test, killed afterwards if still running."""
+    started: list[BotProcess] = []
+    yield started
+    for process in started:
+        process.kill()
+
+
+async def started(fake: FakeDiscord, processes: list[BotProcess]) -> BotProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "LOG_"))}
+    env.update(PYTHONPATH=str(ROOT), ELECTIONS_DATA=str(ROOT / "data" / "elections"))
+    env.update(fake_settings(fake, LOG_LEVEL="INFO"))
+    process = BotProcess(env, (), ROOT / "tests")  # no .env there: only these settings
+    processes.append(process)
     await process.start()
     await fake.wait_for(lambda: bool(fake.guild_commands()) and fake.gateway.connected, 20)
     return process
@@ -43,10 +60,10 @@ def assert_quiet_stop(process: BotProcess, fake: FakeDiscord, sig: signal.Signal
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 async def test_a_signal_closes_the_gateway_with_1000_and_exits_0(
-    fake_discord: FakeDiscord, run_bot: object, sig: signal.Signals
+    fake_discord: FakeDiscord, processes: list[BotProcess], sig: signal.Signals
 ) -> None:
     """SIGTERM or SIGINT: one log line, gateway closed with 1000, exit 0 within 5 s."""
-    process = await started(fake_discord, run_bot)
+    process = await started(fake_discord, processes)
     reply = await Session(fake_discord, timeout=10).slash("ward", name="Abbey")
     assert reply.embed["title"].startswith("Abbey")
     code, took = await stop(process, sig)
@@ -55,13 +72,13 @@ async def test_a_signal_closes_the_gateway_with_1000_and_exits_0(
 
 
 async def test_stopping_during_a_burst_is_quiet(
-    fake_discord: FakeDiscord, run_bot: object
+    fake_discord: FakeDiscord, processes: list[BotProcess]
 ) -> None:
     """SIGTERM while hundreds of commands are in flight: those that finish are answered, the
     rest are dropped without a traceback, and the process still exits 0 within 5 s."""
     fake = fake_discord
     fake.interactions.deadline = 60.0  # count slow answers as answers, not as expired
-    process = await started(fake, run_bot)
+    process = await started(fake, processes)
     events = Session(fake).events
     payloads = [events.slash("ward", events.stranger(), name="Abbey") for _ in range(400)]
     records = [await fake.send_interaction(p) for p in payloads]

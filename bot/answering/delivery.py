@@ -16,9 +16,11 @@ logs one WARNING line and does not apologise to an interaction that can no longe
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 
 import discord
 from discord.utils import MISSING
@@ -35,6 +37,13 @@ UNKNOWN_INTERACTION = 10062
 UNKNOWN_WEBHOOK = 10015
 CLOCK_SLACK = 60.0
 """Ages beyond this are a wrong clock, not a queue: such interactions are treated as new."""
+RESPONSE_GRACE = 1.0
+"""Seconds past the deadline an acknowledgement may still be in transit before it is given up."""
+
+
+class ReplyTooLate(Exception):
+    """Discord did not take the acknowledgement before the interaction expired (an outage that
+    discord.py kept retrying): no reply can arrive any more."""
 
 
 def age(interaction: discord.Interaction) -> float:
@@ -55,16 +64,28 @@ def is_late(interaction: discord.Interaction) -> bool:
     return age(interaction) >= DEFER_AFTER
 
 
+@contextlib.asynccontextmanager
+async def before_expiry(interaction: discord.Interaction) -> AsyncIterator[None]:
+    """Bound an acknowledgement by the interaction's life: discord.py retries a 5xx for up to
+    25 s, though Discord refuses any acknowledgement after 3 s."""
+    try:
+        async with asyncio.timeout(max(0.0, time_left(interaction)) + RESPONSE_GRACE):
+            yield
+    except TimeoutError:
+        raise ReplyTooLate(f"interaction {interaction.id}") from None
+
+
 async def defer(
     interaction: discord.Interaction, *, update: bool = False, ephemeral: bool = False
 ) -> None:
     """Acknowledge now, answer later; `update` for a menu pick (the answer edits its message)."""
     if interaction.response.is_done():
         return
-    if update:
-        await interaction.response.defer()
-    else:
-        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+    async with before_expiry(interaction):
+        if update:
+            await interaction.response.defer()
+        else:
+            await interaction.response.defer(thinking=True, ephemeral=ephemeral)
 
 
 async def acknowledge_if_late(
@@ -99,9 +120,10 @@ async def send(
             embed=embed, view=view, attachments=attachments, allowed_mentions=NO_MENTIONS
         )
     elif edit:
-        await interaction.response.edit_message(
-            embed=embed, view=view, attachments=attachments, allowed_mentions=NO_MENTIONS
-        )
+        async with before_expiry(interaction):
+            await interaction.response.edit_message(
+                embed=embed, view=view, attachments=attachments, allowed_mentions=NO_MENTIONS
+            )
     elif interaction.response.is_done():
         await interaction.followup.send(
             embed=embed,
@@ -111,13 +133,14 @@ async def send(
             allowed_mentions=NO_MENTIONS,
         )
     else:
-        await interaction.response.send_message(
-            embed=embed,
-            files=attachments,
-            view=view or MISSING,
-            ephemeral=ephemeral,
-            allowed_mentions=NO_MENTIONS,
-        )
+        async with before_expiry(interaction):
+            await interaction.response.send_message(
+                embed=embed,
+                files=attachments,
+                view=view or MISSING,
+                ephemeral=ephemeral,
+                allowed_mentions=NO_MENTIONS,
+            )
 
 
 async def send_private(interaction: discord.Interaction, embed: discord.Embed) -> None:
@@ -130,13 +153,16 @@ async def send_private(interaction: discord.Interaction, embed: discord.Embed) -
     try:
         if interaction.type is discord.InteractionType.autocomplete:
             if not interaction.response.is_done():
-                await interaction.response.autocomplete([])
+                async with before_expiry(interaction):
+                    await interaction.response.autocomplete([])
         else:
             await send(interaction, embed, ephemeral=True)
     except discord.HTTPException as exc:
         log.warning(
             "Could not answer interaction %s privately: %s %s", interaction.id, exc.status, exc.text
         )
+    except ReplyTooLate:
+        log.warning("Could not answer interaction %s privately: it expired", interaction.id)
 
 
 def undeliverable(error: BaseException) -> str | None:
@@ -148,4 +174,6 @@ def undeliverable(error: BaseException) -> str | None:
         return "the interaction expired before the reply reached Discord"
     if isinstance(error, discord.DiscordServerError):
         return f"Discord is unavailable (HTTP {error.status})"
+    if isinstance(error, ReplyTooLate):
+        return "Discord did not accept the reply before the interaction expired (an outage?)"
     return None

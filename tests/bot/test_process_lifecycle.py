@@ -1,6 +1,7 @@
-"""Stopping `python -m bot` (its own process) on SIGTERM or SIGINT: quietly, promptly, cleanly.
+"""`python -m bot` as its own process: what it says at start, and stopping on SIGTERM/SIGINT.
 
-Discord lists a bot offline at once only when its gateway closes with code 1000; in-flight
+Broken documents are named (file and line) in the log at start. Stopping is quiet, prompt and
+clean: Discord lists a bot offline at once only when its gateway closes with code 1000; in-flight
 commands may finish for a short grace period, and none may end in a traceback.
 """
 
@@ -8,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -29,9 +32,11 @@ def processes() -> Iterator[list[BotProcess]]:
         process.kill()
 
 
-async def started(fake: FakeDiscord, processes: list[BotProcess]) -> BotProcess:
+async def started(
+    fake: FakeDiscord, processes: list[BotProcess], data: Path = ROOT / "data" / "elections"
+) -> BotProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "LOG_"))}
-    env.update(PYTHONPATH=str(ROOT), ELECTIONS_DATA=str(ROOT / "data" / "elections"))
+    env.update(PYTHONPATH=str(ROOT), ELECTIONS_DATA=str(data))
     env.update(fake_settings(fake, LOG_LEVEL="INFO"))
     process = BotProcess(env, (), ROOT / "tests")  # no .env there: only these settings
     processes.append(process)
@@ -87,3 +92,21 @@ async def test_stopping_during_a_burst_is_quiet(
     assert_quiet_stop(process, fake, signal.SIGTERM)
     await asyncio.sleep(0)
     assert any(r.answered.is_set() for r in records)
+
+
+async def test_a_broken_document_is_logged_with_file_and_line_at_start(
+    fake_discord: FakeDiscord, processes: list[BotProcess], tmp_path: Path
+) -> None:
+    """A corrupted document beside a good one: the bot answers from the good one, and its log
+    names the bad file and line at start (a WARNING, not a traceback)."""
+    for document in (ROOT / "data" / "elections").glob("*.txt"):
+        shutil.copy(document, tmp_path)
+    (tmp_path / "broken.txt").write_text("# Broken\n\nthis is not an election\n")
+    process = await started(fake_discord, processes, tmp_path)
+    reply = await Session(fake_discord, timeout=10).slash("ward", name="Abbey")
+    assert reply.embed["title"].startswith("Abbey")
+    await stop(process, signal.SIGTERM)
+    problems = [line for line in process.stderr.splitlines() if "broken.txt" in line]
+    assert len(problems) == 1, process.stderr[-2000:]
+    assert " WARNING " in problems[0] and "broken.txt, line 1: missing title" in problems[0]
+    assert "Traceback" not in process.stderr

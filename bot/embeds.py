@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import assert_never
 
 import discord
 from discord.utils import escape_markdown, escape_mentions
@@ -70,8 +70,7 @@ def colour(hex_colour: str | None) -> discord.Colour:
 
 def render(answer: Answer) -> discord.Embed:
     """The embed for any answer, within Discord's limits."""
-    builder: Callable[[Any], discord.Embed] = _BUILDERS[answer.kind]
-    embed = builder(answer)
+    embed = _build(answer)
     if answer.headline:
         body = f"**{safe(answer.headline)}**"
         embed.description = f"{body}\n\n{embed.description}" if embed.description else body
@@ -486,16 +485,30 @@ def _not_found(a: NotFoundAnswer) -> discord.Embed:
     return embed
 
 
-_BUILDERS: dict[str, Callable[[Any], discord.Embed]] = {
-    "ward": _ward,
-    "candidate": _candidate,
-    "party": _party,
-    "summary": _summary,
-    "closest": _closest,
-    "elections": _elections,
-    "help": _help,
-    "ranking": _ranking,
-    "fact": _fact,
-    "ambiguous": _ambiguous,
-    "not_found": _not_found,
-}
+def _build(answer: Answer) -> discord.Embed:
+    """The embed of each kind of answer; mypy checks that no kind is left out."""
+    match answer:
+        case WardAnswer():
+            return _ward(answer)
+        case CandidateAnswer():
+            return _candidate(answer)
+        case PartyAnswer():
+            return _party(answer)
+        case SummaryAnswer():
+            return _summary(answer)
+        case ClosestAnswer():
+            return _closest(answer)
+        case ElectionsAnswer():
+            return _elections(answer)
+        case HelpAnswer():
+            return _help(answer)
+        case RankingAnswer():
+            return _ranking(answer)
+        case FactAnswer():
+            return _fact(answer)
+        case AmbiguousAnswer():
+            return _ambiguous(answer)
+        case NotFoundAnswer():
+            return _not_found(answer)
+        case _:
+            assert_never(answer)

@@ -6,8 +6,7 @@ Pure functions: an answer in, a string out. Discord embeds are built separately 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import assert_never
 
 from knowledge.answers import (
     AmbiguousAnswer,
@@ -32,8 +31,7 @@ _MAX_NAME = 40
 
 def render(answer: Answer) -> str:
     """The whole answer as text, ending with its source where it has one."""
-    renderer: Callable[[Any], list[str]] = _RENDERERS[answer.kind]
-    lines = renderer(answer)
+    lines = _lines(answer)
     if answer.headline:
         lines = [answer.headline, "", *lines]
     election = getattr(answer, "election", None)
@@ -298,16 +296,30 @@ def _not_found(a: NotFoundAnswer) -> list[str]:
     return lines
 
 
-_RENDERERS: dict[str, Callable[[Any], list[str]]] = {
-    "ward": _ward,
-    "candidate": _candidate,
-    "party": _party,
-    "summary": _summary,
-    "closest": _closest,
-    "elections": _elections,
-    "help": _help,
-    "ranking": _ranking,
-    "fact": _fact,
-    "ambiguous": _ambiguous,
-    "not_found": _not_found,
-}
+def _lines(answer: Answer) -> list[str]:
+    """The text of each kind of answer; mypy checks that no kind is left out."""
+    match answer:
+        case WardAnswer():
+            return _ward(answer)
+        case CandidateAnswer():
+            return _candidate(answer)
+        case PartyAnswer():
+            return _party(answer)
+        case SummaryAnswer():
+            return _summary(answer)
+        case ClosestAnswer():
+            return _closest(answer)
+        case ElectionsAnswer():
+            return _elections(answer)
+        case HelpAnswer():
+            return _help(answer)
+        case RankingAnswer():
+            return _ranking(answer)
+        case FactAnswer():
+            return _fact(answer)
+        case AmbiguousAnswer():
+            return _ambiguous(answer)
+        case NotFoundAnswer():
+            return _not_found(answer)
+        case _:
+            assert_never(answer)

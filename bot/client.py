@@ -23,6 +23,13 @@ from knowledge import ResultsStore
 
 log = logging.getLogger(__name__)
 
+DIRECT_AT_ONCE = 16
+"""Answers sent as the acknowledgement itself at once; beyond that the bot is busy, and an
+interaction is deferred first (a small request) and answered in a follow-up."""
+FOLLOW_UPS_AT_ONCE = 16
+"""Answers of deferred interactions sent at once; the rest wait, so that under a burst the
+small deferrals of newer interactions do not queue behind hundreds of picture uploads."""
+
 
 class ElectionBot(discord.Client):
     """Answers slash commands and mentions from an in-memory `ResultsStore`.
@@ -57,6 +64,8 @@ class ElectionBot(discord.Client):
         self.pin_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.mentions = Mentions(self)
         self.in_flight = InFlight()
+        self.direct_answers = asyncio.Semaphore(DIRECT_AT_ONCE)
+        self.follow_ups = asyncio.Semaphore(FOLLOW_UPS_AT_ONCE)
 
     async def setup_hook(self) -> None:
         log_load_problems(self.store)

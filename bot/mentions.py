@@ -61,7 +61,11 @@ class Mentions:
 
     async def on_message(self, message: discord.Message) -> None:
         me = self.bot.user
-        if me is None or not is_question(message, me.id) or not self.bot.in_flight.admit():
+        if (
+            me is None
+            or not is_question(message, me.id)
+            or not self.bot.in_flight.admit(interaction=False)
+        ):
             return
         limited = self.bot.tree.cooldowns.retry_after(message.author.id)
         if limited is not None:

@@ -4,9 +4,10 @@ Nothing a user typed may ping anyone, so every message goes out with `AllowedMen
 (the client default too, but stated on each send so no code path can forget it).
 
 Discord drops an interaction that is not acknowledged within 3 seconds of its creation. Under a
-burst the bot may only start on an interaction after it has waited in the queue for a while, so
-`acknowledge_if_late` defers ("thinking…") first when little of the 3 seconds is left, and the
-answer follows. `ephemeral` is the visibility of the answer to come, so a deferral shows the
+burst the bot may only start on an interaction after it has waited in the queue for a while, and
+its answer (with a picture) queues behind the others' uploads, so `acknowledge_if_late` defers
+("thinking…") first when the interaction is already old or the bot is busy, and the answer
+follows. `ephemeral` is the visibility of the answer to come, so a deferral shows the
 "thinking" message only where the answer will be.
 
 Some failures are nobody's bug: the interaction expired before the reply reached Discord (404,
@@ -89,12 +90,18 @@ async def defer(
 
 
 async def acknowledge_if_late(
-    interaction: discord.Interaction, *, update: bool = False, ephemeral: bool = False
+    interaction: discord.Interaction,
+    *,
+    update: bool = False,
+    ephemeral: bool = False,
+    busy: bool = False,
 ) -> bool:
-    """Defer when the interaction has waited too long to risk answering directly; True if so."""
-    if interaction.response.is_done() or not is_late(interaction):
+    """Defer when answering directly could miss the deadline: the interaction has waited long
+    already, or the bot is `busy` (a deferral is a small request, where an answer may carry a
+    picture that would queue behind the others' uploads). True if deferred."""
+    if interaction.response.is_done() or not (busy or is_late(interaction)):
         return False
-    log.debug("Interaction %s waited %.2f s; deferring", interaction.id, age(interaction))
+    log.debug("Interaction %s (%.2f s old): deferring", interaction.id, age(interaction))
     await defer(interaction, update=update, ephemeral=ephemeral)
     return True
 
@@ -175,5 +182,5 @@ def undeliverable(error: BaseException) -> str | None:
     if isinstance(error, discord.DiscordServerError):
         return f"Discord is unavailable (HTTP {error.status})"
     if isinstance(error, ReplyTooLate):
-        return "Discord did not accept the reply before the interaction expired (an outage?)"
+        return "Discord did not take the reply before the interaction expired"
     return None

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+ACKNOWLEDGEMENTS_FIRST = 2.0
+"""Seconds a deferred answer may wait for the interactions still unacknowledged (a burst)."""
+
 
 def _bot(interaction: discord.Interaction[Any]) -> ElectionBot:
     return cast("ElectionBot", interaction.client)
@@ -97,7 +100,30 @@ async def show_answer(
     if embeds.is_private(answer):
         await delivery.send_private(interaction, embed)
         return
-    await delivery.acknowledge_if_late(interaction, update=edit, ephemeral=ephemeral)
+    bot = _bot(interaction)
+    deferred = await delivery.acknowledge_if_late(
+        interaction, update=edit, ephemeral=ephemeral, busy=bot.direct_answers.locked()
+    )
+    if deferred:  # acknowledged: the answer may wait for newer acknowledgements, then its turn
+        bot.in_flight.acknowledged()
+        await bot.in_flight.acknowledgements_first(ACKNOWLEDGEMENTS_FIRST)
+        async with bot.follow_ups:
+            await _deliver(interaction, answer, embed, command, options, edit, ephemeral)
+    else:
+        async with bot.direct_answers:
+            await _deliver(interaction, answer, embed, command, options, edit, ephemeral)
+
+
+async def _deliver(
+    interaction: discord.Interaction[Any],
+    answer: Answer,
+    embed: discord.Embed,
+    command: str,
+    options: dict[str, Any],
+    edit: bool,
+    ephemeral: bool,
+) -> None:
+    """Send a public answer: with a menu when ambiguous, else with its picture."""
     if isinstance(answer, AmbiguousAnswer) and answer.options:
         view = offer_choice(_bot(interaction), answer, interaction.user.id, command, options)
         await delivery.send(interaction, embed, view=view, edit=edit, ephemeral=ephemeral)

@@ -191,3 +191,18 @@ async def test_a_fresh_interaction_is_answered_in_one_piece(session: BotSession)
     """No queue: the answer itself is the acknowledgement, no deferral."""
     reply = await session.slash("ward", name="Abbey")
     assert reply.callback_type == 4
+
+
+async def test_a_burst_is_acknowledged_first_and_every_answer_follows(
+    session: BotSession,
+) -> None:
+    """100 commands at once from 100 people: the fake refuses acknowledgements after 3 s, yet
+    each gets its public answer with its picture; those beyond the bot's direct capacity are
+    deferred first and answered in a follow-up."""
+    events = session.events
+    payloads = [events.slash("ward", events.stranger(), name="Abbey") for _ in range(100)]
+    records = [await session.send(p) for p in payloads]
+    replies = await asyncio.gather(*(session.fake.answer(r, 30.0) for r in records))
+    assert all(not r.ephemeral and r.message["attachments"] for r in replies)
+    assert all(r.embed["title"].startswith("Abbey") for r in replies)
+    assert any(r.callback_type == DEFERRED_MESSAGE for r in replies)

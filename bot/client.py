@@ -18,6 +18,7 @@ from bot.answering.menus import PendingChoices
 from bot.in_flight import InFlight
 from bot.load_report import log_load_problems
 from bot.mentions import Mentions
+from bot.night.follow import NightConfig, NightDesk
 from bot.tree import ElectionTree
 from knowledge import ResultsStore
 
@@ -47,6 +48,7 @@ class ElectionBot(discord.Client):
         *,
         guild_id: int | None = None,
         sync_guild: bool = True,
+        night: NightConfig | None = None,
         **options: Any,
     ) -> None:
         options.setdefault("intents", discord.Intents.default())
@@ -66,16 +68,30 @@ class ElectionBot(discord.Client):
         self.in_flight = InFlight()
         self.direct_answers = asyncio.Semaphore(DIRECT_AT_ONCE)
         self.follow_ups = asyncio.Semaphore(FOLLOW_UPS_AT_ONCE)
+        self.night = NightDesk(self, store, night, self.use_store) if night is not None else None
 
     async def setup_hook(self) -> None:
         log_load_problems(self.store)
         commands.setup(self)
         self.add_dynamic_items(PickMatch)
+        if self.night is not None:
+            await self.night.resume()
         if self.guild_id is not None and self.sync_guild:
             guild = discord.Object(self.guild_id)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("Synced %d commands to server %s", len(synced), self.guild_id)
+
+    def use_store(self, store: ResultsStore) -> None:
+        """Answer from `store` from now on (election night's latest declarations)."""
+        self.store = store
+        self.answers = Answers(store)
+
+    async def close(self) -> None:
+        if self.night is not None:
+            await self.night.close()
+            self.night = None
+        await super().close()
 
     async def on_message(self, message: discord.Message) -> None:
         await self.mentions.on_message(message)

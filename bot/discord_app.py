@@ -21,6 +21,7 @@ import discord
 import yarl
 
 from bot.client import ElectionBot
+from bot.night.follow import night_config
 from bot.settings import Settings
 from knowledge import ResultsStore
 
@@ -42,6 +43,7 @@ def configure_endpoints(settings: Settings) -> None:
 
 def run_discord(settings: Settings, store: ResultsStore, **client_options: Any) -> int:
     """Connect and answer until stopped (Ctrl+C or SIGTERM); returns the exit code."""
+    client_options.setdefault("night", night_config(settings))
     return _run(settings, store, _serve, sync_guild=True, **client_options)
 
 

@@ -38,8 +38,9 @@ UNKNOWN_INTERACTION = 10062
 UNKNOWN_WEBHOOK = 10015
 CLOCK_SLACK = 60.0
 """Ages beyond this are a wrong clock, not a queue: such interactions are treated as new."""
-RESPONSE_GRACE = 1.0
-"""Seconds past the deadline an acknowledgement may still be in transit before it is given up."""
+RESPONSE_GRACE = 2.0
+"""Seconds past the deadline an acknowledgement may still be in transit before it is given up
+(generous: a host clock a little ahead of Discord's must not cut short a good acknowledgement)."""
 
 
 class ReplyTooLate(Exception):

@@ -154,7 +154,9 @@ async def test_a_lasting_outage_is_one_warning_and_no_apology(
         return [r for r in caplog.records if r.name.startswith("bot")]
 
     with caplog.at_level(logging.WARNING, logger="bot"):
-        await session.fake.wait_for(lambda: bool(warned()), delivery.DEADLINE + 3.0)
+        await session.fake.wait_for(
+            lambda: bool(warned()), delivery.DEADLINE + delivery.RESPONSE_GRACE + 3.0
+        )
         before = len(session.fake.calls)
         calls = await no_more_calls(session, record.id, record.token)
     session.fake.faults.clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -16,15 +17,21 @@ from bot.answering.answers import Answers
 from bot.answering.delivery import NO_MENTIONS
 from bot.answering.dispatch import PickMatch
 from bot.answering.menus import PendingChoices
+from bot.command_links import CommandLinks
+from bot.guild_settings import GuildSettingsService, open_store
 from bot.in_flight import InFlight
 from bot.load_report import log_load_problems
+from bot.log_channel import send_report
 from bot.mentions import Mentions
+from bot.metrics import Metrics
 from bot.night.follow import NightConfig, NightDesk
+from bot.server_lifecycle import ServerLifecycle
 from bot.tree import ElectionTree
 from knowledge import ResultsStore
 
 log = logging.getLogger(__name__)
 
+MEMORY = Path(":memory:")
 CONNECTIONS = 64
 """HTTP connections to Discord at once (each gateway connection holds one of them): under a
 burst, requests reuse them instead of opening a connection per request, as discord.py's
@@ -53,6 +60,7 @@ class ElectionBot(discord.Client):
         *,
         guild_id: int | None = None,
         sync_guild: bool = True,
+        guild_settings: GuildSettingsService | None = None,
         night: NightConfig | None = None,
         **options: Any,
     ) -> None:
@@ -73,11 +81,24 @@ class ElectionBot(discord.Client):
         self.in_flight = InFlight()
         self.direct_answers = asyncio.Semaphore(DIRECT_AT_ONCE)
         self.follow_ups = asyncio.Semaphore(FOLLOW_UPS_AT_ONCE)
+        # Per-server settings; without a configured store (tests, tools), an in-memory one.
+        self.guild_settings = guild_settings or GuildSettingsService(open_store(MEMORY))
+        self.lifecycle = ServerLifecycle(self.guild_settings)
+        self.links = CommandLinks()
+        self._reported = False
+        self.metrics = Metrics()
+        self.metrics.watch(
+            lambda: self.store,
+            lambda: self.latency,
+            lambda: self.is_ready() and not self.is_closed(),
+        )
+        self._connected_before = False
         self.night = NightDesk(self, store, night, self.use_store) if night is not None else None
 
     async def login(self, token: str) -> None:
         if self.http.connector is discord.utils.MISSING:  # made here: it needs the running loop
-            self.http.connector = aiohttp.TCPConnector(limit=CONNECTIONS)
+            shards = getattr(self, "shard_count", None) or 1  # each holds a connection
+            self.http.connector = aiohttp.TCPConnector(limit=CONNECTIONS + shards)
         await super().login(token)
 
     async def setup_hook(self) -> None:
@@ -90,7 +111,32 @@ class ElectionBot(discord.Client):
             guild = discord.Object(self.guild_id)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
+            self.links.remember(synced)
             log.info("Synced %d commands to server %s", len(synced), self.guild_id)
+        else:
+            await self.learn_command_ids()
+        self.lifecycle.start()
+
+    async def learn_command_ids(self) -> None:
+        """The ids of the globally registered commands, for clickable mentions (optional)."""
+        try:
+            self.links.remember(await self.tree.fetch_commands())
+        except discord.HTTPException as exc:
+            log.warning("Could not fetch the command ids (plain /names instead): %s", exc)
+
+    async def on_connect(self) -> None:
+        if self._connected_before:  # a new session after a lost one
+            self.metrics.reconnects.inc()
+        self._connected_before = True
+
+    async def on_resumed(self) -> None:
+        self.metrics.reconnects.inc()
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self.lifecycle.joined(guild)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        await self.lifecycle.left(guild)
 
     def use_store(self, store: ResultsStore) -> None:
         """Answer from `store` from now on (election night's latest declarations)."""
@@ -98,6 +144,7 @@ class ElectionBot(discord.Client):
         self.answers = Answers(store)
 
     async def close(self) -> None:
+        await self.lifecycle.stop()
         if self.night is not None:
             await self.night.close()
             self.night = None
@@ -113,3 +160,6 @@ class ElectionBot(discord.Client):
             len(self.guilds),
             len(self.store.elections),
         )
+        if not self._reported:  # READY comes again after a reconnect: report once
+            self._reported = True
+            await send_report(self, "Election documents: problems found at start-up")

@@ -132,12 +132,28 @@ class ElectionTree(app_commands.CommandTree["ElectionBot"]):
             await interaction.response.autocomplete([])
         return False
 
+    def _from_interaction(self, interaction: discord.Interaction[ElectionBot]) -> None:
+        """As discord.py runs a command (errors to `on_error`), then timed and counted for the
+        metrics (bot/metrics.py) once the outcome is known."""
+
+        async def run() -> None:
+            started = time.perf_counter()
+            try:
+                await self._call(interaction)
+            except app_commands.AppCommandError as error:
+                await self._dispatch_error(interaction, error)
+            finally:
+                self.client.metrics.observe(interaction, time.perf_counter() - started)
+
+        self.client.loop.create_task(run(), name="CommandTree-invoker")
+
     async def on_error(
         self, interaction: discord.Interaction[ElectionBot], error: app_commands.AppCommandError, /
     ) -> None:
         if await self.undeliverable(interaction, error):
             return
         known = explain(error)
+        interaction.extras["outcome"] = "error" if known is None else "refused"
         if known is None:
             await self.report_unexpected(interaction, error)
             return
@@ -168,6 +184,7 @@ class ElectionTree(app_commands.CommandTree["ElectionBot"]):
         reason = undeliverable(original)
         if reason is None:
             return False
+        interaction.extras["outcome"] = "undelivered"
         command = interaction.command.qualified_name if interaction.command else "component"
         log.warning("No reply to /%s (interaction %s): %s", command, interaction.id, reason)
         return True

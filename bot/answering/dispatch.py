@@ -5,8 +5,9 @@
 
 Each one gets the answer (`answers`), then shows it: publicly with its picture (`attach`),
 privately for "not found", or with a select menu for an ambiguous name (`menus`); `delivery`
-sends it within Discord's deadline. `ephemeral=True` makes every answer private (the asker
-only); "not found" is private either way.
+sends it within Discord's deadline. The server's settings give the default election and whether
+answers are private (`ephemeral`, which a caller may also force); "not found" is private
+either way.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import discord
 
 from bot import embeds, limits
 from bot.answering import attach, delivery, menus
+from bot.answering.answers import as_text, option_text
 from bot.questions import ASK, with_choice
+from bot.server_defaults import defaults_for
 from knowledge.answers import AmbiguousAnswer, Answer
 
 if TYPE_CHECKING:
@@ -40,12 +43,17 @@ async def reply(
     command: str,
     options: dict[str, Any],
     *,
-    ephemeral: bool = False,
+    ephemeral: bool | None = None,
 ) -> None:
     """Answer `/command` with these options (typed text, resolved again: autocomplete is
-    optional, and every value is untrusted)."""
-    answer, embed = _bot(interaction).answers(command, options)
-    await show_answer(interaction, answer, command, options, embed=embed, ephemeral=ephemeral)
+    optional, and every value is untrusted). The server's default election applies, and its
+    privacy unless `ephemeral` says otherwise."""
+    bot, defaults = _bot(interaction), await defaults_for(interaction)
+    scoped = defaults.options(bot.store, command, as_text(options))
+    answer, embed = bot.answers(command, scoped)
+    private = defaults.private if ephemeral is None else ephemeral
+    embed = bot.links.embed(embed)
+    await show_answer(interaction, answer, command, scoped, embed=embed, ephemeral=private)
 
 
 async def ask(
@@ -53,12 +61,19 @@ async def ask(
     question: Any,
     election: Any = None,
     *,
-    ephemeral: bool = False,
+    ephemeral: bool | None = None,
 ) -> None:
-    """Answer a question in plain words (`/ask`)."""
-    answer, embed = _bot(interaction).answers.ask(question, election)
-    options = {"question": question, "election": election}
-    await show_answer(interaction, answer, ASK, options, embed=embed, ephemeral=ephemeral)
+    """Answer a question in plain words (`/ask`, "Look up in results"), with the server's
+    default election and privacy (unless `ephemeral` says otherwise)."""
+    bot, defaults = _bot(interaction), await defaults_for(interaction)
+    text = option_text(question) or ""
+    options = defaults.options(
+        bot.store, ASK, {"question": text, "election": option_text(election)}
+    )
+    answer, embed = bot.answers.ask(text, options["election"])
+    private = defaults.private if ephemeral is None else ephemeral
+    embed = bot.links.embed(embed)
+    await show_answer(interaction, answer, ASK, options, embed=embed, ephemeral=private)
 
 
 def offer_choice(

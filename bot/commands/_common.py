@@ -59,5 +59,6 @@ def complete(kind: EntityKind) -> Complete:
 
 
 async def answer(interaction: discord.Interaction[Any], command: str, **options: Any) -> None:
-    """Resolve the typed text again (autocomplete is optional), answer, and reply."""
+    """Resolve the typed text again (autocomplete is optional), answer, and reply (the server's
+    default election and privacy apply)."""
     await dispatch.reply(interaction, command, options)

@@ -17,10 +17,12 @@ from discord.utils import MISSING
 
 from bot import embeds
 from bot.answering import attach
+from bot.answering.answers import as_text
 from bot.answering.delivery import NO_MENTIONS
 from bot.answering.dispatch import show_answer
 from bot.commands._common import bot_of, complete
 from bot.pictures import Picture
+from bot.server_defaults import defaults_for
 from knowledge.answers import SummaryAnswer
 
 if TYPE_CHECKING:
@@ -60,6 +62,9 @@ async def pin_summary(
     interaction: discord.Interaction[Any], election: app_commands.Range[str, 1, 100] | None = None
 ) -> None:
     bot = bot_of(interaction)
+    election = (await defaults_for(interaction)).options(
+        bot.store, "summary", as_text({"election": election})
+    )["election"]
     answer, _ = bot.answers("summary", {"election": election})
     channel = interaction.channel
     if not isinstance(answer, SummaryAnswer):

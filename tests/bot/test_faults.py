@@ -208,3 +208,14 @@ async def test_a_burst_is_acknowledged_first_and_every_answer_follows(
     assert all(not r.ephemeral and r.message["attachments"] for r in replies)
     assert all(r.embed["title"].startswith("Abbey") for r in replies)
     assert any(r.callback_type == DEFERRED_MESSAGE for r in replies)
+
+
+async def test_a_late_ambiguous_name_is_deferred_then_offers_its_menu(session: BotSession) -> None:
+    """A late /candidate michael: deferred, then the menu arrives in the follow-up and works."""
+    payload = session.events.slash("candidate", name="michael")
+    payload["id"] = str(session.fake.world.ids.earlier(delivery.DEFER_AFTER + 0.5))
+    reply = await session.answer(await session.send(payload))
+    assert reply.callback_type == DEFERRED_MESSAGE
+    assert reply.message["components"]
+    chosen = await session.select(reply.message, ["Michael Fuller"])
+    assert chosen.embed["title"].startswith("Michael Fuller")

@@ -105,8 +105,9 @@ async def show_answer(
 
     `edit` replaces the message the interaction came from (a menu pick); `menu=False` lists
     ambiguous matches privately instead of offering a menu. `embed` is the answer's embed when
-    already rendered. An interaction that waited long in the queue, or whose picture is slow to
-    draw, is deferred first (`delivery`, `attach`).
+    already rendered; `ephemeral` shows it to the asker only. An interaction that waited long
+    in a queue, that arrives while the bot is busy sending other answers, or whose picture is
+    slow to draw, is deferred first (`delivery`, `attach`).
     """
     if isinstance(answer, AmbiguousAnswer) and not menu:
         await delivery.send_private(interaction, limits.fit(embeds.ambiguous(answer, menu=False)))

@@ -35,6 +35,13 @@ from knowledge.answers import (
     WardAnswer,
 )
 from knowledge.commands import ASK_COMMAND as ASK
+from knowledge.history.answers import (
+    CouncilHistoryAnswer,
+    CouncillorsAnswer,
+    PartyHistoryAnswer,
+    PersonHistoryAnswer,
+    WardHistoryAnswer,
+)
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
 NEUTRAL = 0x808080
@@ -230,6 +237,7 @@ def _ward(a: WardAnswer) -> discord.Embed:
     embed.add_field(
         name="Shares", value=f"Share of the votes cast: {safe(a.share_rule)}.", inline=False
     )
+    history_embeds.last_time_field(embed, a.last_time, a.history_note)
     _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
@@ -280,6 +288,7 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
         if a.more_elsewhere:
             stood.append(f"…and {a.more_elsewhere} more candidacies under this name")
         _list_fields(embed, "Also stood", stood, "…and {n} more", max_fields=1)
+    history_embeds.last_time_field(embed, a.result.last_time, a.result.history_note)
     _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
@@ -516,6 +525,10 @@ def _not_found(a: NotFoundAnswer) -> discord.Embed:
     return embed
 
 
+# The history embeds build on the helpers above, so they are imported after them.
+from bot import history_embeds  # noqa: E402
+
+
 def _build(answer: Answer) -> discord.Embed:
     """The embed of each kind of answer; mypy checks that no kind is left out."""
     match answer:
@@ -541,5 +554,15 @@ def _build(answer: Answer) -> discord.Embed:
             return _ambiguous(answer)
         case NotFoundAnswer():
             return _not_found(answer)
+        case WardHistoryAnswer():
+            return history_embeds.ward_history(answer)
+        case PersonHistoryAnswer():
+            return history_embeds.person_history(answer)
+        case PartyHistoryAnswer():
+            return history_embeds.party_history(answer)
+        case CouncilHistoryAnswer():
+            return history_embeds.council_history(answer)
+        case CouncillorsAnswer():
+            return history_embeds.councillors(answer)
         case _:
             assert_never(answer)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from bot import history_text
 from knowledge.answers import (
     AmbiguousAnswer,
     Answer,
@@ -23,6 +24,14 @@ from knowledge.answers import (
     RankingAnswer,
     SummaryAnswer,
     WardAnswer,
+)
+from knowledge.commands import choice_option
+from knowledge.history.answers import (
+    CouncilHistoryAnswer,
+    CouncillorsAnswer,
+    PartyHistoryAnswer,
+    PersonHistoryAnswer,
+    WardHistoryAnswer,
 )
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
@@ -109,6 +118,7 @@ def _ward(a: WardAnswer) -> list[str]:
         lines.append(f"Registered electors: {votes(a.electorate)}")
     for outcome in a.outcomes:
         lines.append(outcome)
+    lines += history_text.last_time_lines(a.last_time, a.history_note)
     return lines
 
 
@@ -152,6 +162,7 @@ def _candidate(a: CandidateAnswer) -> list[str]:
         )
     if a.more_elsewhere:
         lines.append(f"… and {a.more_elsewhere} more candidacies under the same name.")
+    lines += history_text.last_time_lines(a.result.last_time, a.result.history_note)
     return lines
 
 
@@ -310,10 +321,13 @@ def _ambiguous(a: AmbiguousAnswer) -> list[str]:
         detail = f" — {option.detail}" if option.detail else ""
         lines.append(f"  • {option.name}{detail}")
     if a.options and a.what == "election":
-        lines.append(f"Name it in the command, e.g. /{a.command} election:{a.options[0].key}")
+        field = choice_option(a.command, "election")
+        lines.append(f"Name it in the command, e.g. /{a.command} {field}:{a.options[0].key}")
     elif a.options:
         scope = f" election:{a.election}" if a.election else ""
-        lines.append(f"For example: /{a.command} {a.options[0].name}{scope}")
+        field = choice_option(a.command, a.what)
+        named = "" if field == "name" else f"{field}:"
+        lines.append(f"For example: /{a.command} {named}{a.options[0].name}{scope}")
     return lines
 
 
@@ -352,5 +366,15 @@ def _lines(answer: Answer) -> list[str]:
             return _ambiguous(answer)
         case NotFoundAnswer():
             return _not_found(answer)
+        case WardHistoryAnswer():
+            return history_text.ward_history(answer)
+        case PersonHistoryAnswer():
+            return history_text.person_history(answer)
+        case PartyHistoryAnswer():
+            return history_text.party_history(answer)
+        case CouncilHistoryAnswer():
+            return history_text.council_history(answer)
+        case CouncillorsAnswer():
+            return history_text.councillors(answer)
         case _:
             assert_never(answer)

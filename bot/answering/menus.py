@@ -17,6 +17,7 @@ import discord
 
 from bot import limits
 from knowledge.answers import AmbiguousAnswer
+from knowledge.commands import choice_option
 
 PENDING_MAX = 1000
 PICK_TEMPLATE = r"pick:(?P<user>\d+):(?P<token>[0-9a-f]+)"
@@ -57,8 +58,8 @@ class PendingChoices:
 
 
 def pending_for(answer: AmbiguousAnswer, command: str, options: dict[str, str | None]) -> Pending:
-    """What to remember so a pick can re-ask: the open field is the election or the name."""
-    field = "election" if answer.what == "election" else "name"
+    """What to remember so a pick can re-ask: the option the pick fills (`choice_option`)."""
+    field = choice_option(command, answer.what)
     return Pending(command, dict(options), field, answer.query)
 
 

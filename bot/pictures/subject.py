@@ -65,6 +65,13 @@ def subject_of(answer: Answer) -> Subject | None:
         SummaryAnswer,
         WardAnswer,
     )
+    from knowledge.history.answers import (
+        CouncilHistoryAnswer,
+        CouncillorsAnswer,
+        PartyHistoryAnswer,
+        PersonHistoryAnswer,
+        WardHistoryAnswer,
+    )
 
     match answer:
         case SummaryAnswer():
@@ -81,6 +88,8 @@ def subject_of(answer: Answer) -> Subject | None:
             return Subject(
                 "party", answer.election.id, answer.key, f"party-{election}-{slug(answer.key)}.png"
             )
+        case WardHistoryAnswer() | CouncilHistoryAnswer() | PartyHistoryAnswer():
+            return _history_subject(answer)
         case (
             CandidateAnswer()  # illustrated by its ward's chart (`bot.answering.attach`)
             | ClosestAnswer()
@@ -90,10 +99,27 @@ def subject_of(answer: Answer) -> Subject | None:
             | FactAnswer()
             | AmbiguousAnswer()
             | NotFoundAnswer()
+            | PersonHistoryAnswer()
+            | CouncillorsAnswer()
         ):
             return None
         case _:
             assert_never(answer)
+
+
+def _history_subject(answer: object) -> Subject | None:
+    """A ward's shares over time, or the council's seats over time (for a party too)."""
+    from knowledge.history.answers import WardHistoryAnswer
+
+    election = getattr(answer, "election", None)
+    election_id = getattr(election, "id", "") or "election"
+    council = str(getattr(answer, "council", ""))
+    if isinstance(answer, WardHistoryAnswer):
+        key = answer.ward.casefold()
+        return Subject("ward_history", election_id, key, f"history-{slug(council)}-{slug(key)}.png")
+    if not getattr(answer, "composition", ()):
+        return None
+    return Subject("council_history", election_id, council, f"history-{slug(council)}.png")
 
 
 def fingerprint(answer: BaseModel) -> int:

@@ -40,6 +40,8 @@ _SUFFIXES = (
     "parish council",
     "council",
     "corporation",
+    "by elections",
+    "by election",
     "local elections",
     "local election",
     "elections",
@@ -49,6 +51,13 @@ _DEMOCRACY_CLUB_ID = re.compile(r"^local\.([a-z0-9-]+)\.")
 _ALIASES = {"kingston upon hull": "hull"}
 """Places whose everyday name is not their official one (Hull City Council's area is the city
 of Kingston upon Hull, and Democracy Club names it so)."""
+_SEAT_ON = re.compile(r"\bseats?\s+on\s+(?:the\s+)?(?P<council>.+?)\s*$", re.IGNORECASE)
+
+
+def stated_council(seats_for_election: str | None) -> str | None:
+    """`1 seat on Derby City Council` (a by-election's infobox) -> `Derby City Council`."""
+    match = _SEAT_ON.search(seats_for_election or "")
+    return match["council"] if match else None
 
 
 @lru_cache(maxsize=4096)

@@ -313,8 +313,8 @@ class _Reader:
                 continue
             grouped.setdefault(row.election, {}).setdefault(row.ballot, _Ballot()).rows.append(row)
         if not grouped:
-            bad = next((w for _, w in self.warnings), None)
-            why = f" (first: line {bad.line}, {bad.message})" if bad else ""
+            skipped = next((w for _, w in self.warnings), None)
+            why = f" (first: line {skipped.line}, {skipped.message})" if skipped else ""
             raise ParseError(self.file, header_line, f"no result rows could be read{why}")
         elections: list[Election] = []
         for election, ballots in grouped.items():

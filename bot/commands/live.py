@@ -49,7 +49,7 @@ async def _private(interaction: discord.Interaction[Any], embed: discord.Embed) 
 
 NOT_SET_UP = embeds.error(
     "Election night is not set up",
-    "This bot was started without the election-night settings (NIGHT_DB_PATH).",
+    "This bot was started without election night (a test or tool configuration).",
 )
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 import discord
 
 from bot.answering import attach
+from bot.guild_settings import GuildSettingsService
 from bot.importing.client import user_agent
 from bot.night.poster import COALESCE_SECONDS, Poster
 from bot.night.source import DemocracyClubSource, Poll, SourceError, SourceStatus, interval_for
@@ -49,7 +50,6 @@ DOCUMENT_INTERVAL = 5.0
 class NightConfig:
     """Everything the night needs from the settings."""
 
-    db_path: Path
     data_dir: Path | None = None
     """Where the night's documents are written (the elections folder); None: not written."""
     democracyclub_url: str = "https://candidates.democracyclub.org.uk"
@@ -61,15 +61,14 @@ class NightConfig:
     document_seconds: float = DOCUMENT_INTERVAL
     pictures: bool = True
     """Attach the ward chart to each result and the seat diagram to the summary."""
-    """How often a followed document's file is checked for changes."""
 
 
 def night_config(settings: Settings) -> NightConfig:
-    """The night's settings: the database, the data folder and the Democracy Club source."""
+    """The night's settings: the data folder and the Democracy Club source (its state lives in
+    the per-server settings database)."""
     token = settings.democracyclub_token
     data = settings.elections_data
     return NightConfig(
-        db_path=settings.night_db,
         data_dir=data if data.is_dir() else data.parent,
         democracyclub_url=settings.democracyclub_url,
         democracyclub_token=token.get_secret_value().strip() or None if token else None,
@@ -163,22 +162,18 @@ class NightDesk:
         client: discord.Client,
         store: ResultsStore,
         config: NightConfig,
+        guild_settings: GuildSettingsService,
         on_store: Callable[[ResultsStore], None] | None = None,
     ) -> None:
         self.client = client
         self.store = store
         self.config = config
+        self.guild_settings = guild_settings
+        """The settings database (the night's tables) and each server's log channel."""
         self.on_store = on_store
         """Called with a new store when the night's results change what the bot answers from."""
-        self._state: NightState | None = None
+        self.state = NightState(guild_settings.store)
         self.runs: dict[tuple[int, str], Run] = {}
-
-    @property
-    def state(self) -> NightState:
-        """The database, opened (and created) the first time the night is used."""
-        if self._state is None:
-            self._state = NightState(self.config.db_path)
-        return self._state
 
     # ----- what the commands call -------------------------------------------------------------
 
@@ -232,9 +227,9 @@ class NightDesk:
     async def resume(self) -> int:
         """Pick up every follow that was active when the bot stopped."""
         resumed = 0
-        if self._state is None and not self.config.db_path.exists():
-            return 0  # never used: nothing to resume, and no file to create
-        for follow in self.state.follows():
+        for follow in await asyncio.to_thread(self.state.follows):
+            if not self.owns(follow.guild_id):
+                continue  # another shard process's server: it polls that follow
             followed = self.state.followed(follow.guild_id, follow.election_id)
             if followed is not None and (follow.guild_id, follow.election_id) not in self.runs:
                 self._launch(follow, followed)
@@ -243,13 +238,21 @@ class NightDesk:
             log.info("Resumed %d election-night follow(s)", resumed)
         return resumed
 
+    def owns(self, guild_id: int) -> bool:
+        """Whether this process runs the shard Discord gives the server to (`bot.sharding`), so
+        of processes sharing one database, only one polls a follow. Before the shard count is
+        known (SHARD_COUNT=auto, or unsharded), the process runs every shard."""
+        shard_ids = getattr(self.client, "shard_ids", None)
+        count = getattr(self.client, "shard_count", None)
+        if not shard_ids or not count:
+            return True
+        return (guild_id >> 22) % int(count) in shard_ids
+
     async def close(self) -> None:
+        """Stop every run; the settings database is the bot's, closed with it."""
         for run in list(self.runs.values()):
             await self._cancel(run)
         self.runs.clear()
-        if self._state is not None:
-            self._state.close()
-            self._state = None
 
     # ----- the loop ---------------------------------------------------------------------------
 

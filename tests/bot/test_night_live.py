@@ -8,7 +8,7 @@ final summary ends the follow.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from conftest import BotSession, StartBot
 from fake_discord import BOT_PERMISSIONS, PIN, POST_MESSAGE, Perm
 from fakes.democracyclub_results_api import FakeDemocracyClub, ballot, result
 
+from bot.guild_settings import GuildSettingsService, SettingsStore, open_store
 from bot.night.follow import NightConfig
 from bot.night.messages import FINAL_MARKER, LIVE_MARKER
 
@@ -58,7 +59,6 @@ def night(tmp_path: Path, dc: FakeDemocracyClub) -> NightConfig:
     folder = tmp_path / "elections"
     folder.mkdir(exist_ok=True)
     return NightConfig(
-        db_path=tmp_path / "night.sqlite3",
         data_dir=folder,
         democracyclub_url=dc.url,
         democracyclub_token="test-token",
@@ -97,10 +97,30 @@ def pin_says(session: BotSession, text: str) -> bool:
     return text in shown
 
 
-async def test_a_whole_night(start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path) -> None:
-    """Six wards declare with a 429, a correction, a null elected and a restart in between."""
+@pytest.fixture
+def shared_settings(database: tuple[Path, str | None]) -> Iterator[Callable[[], Any]]:
+    """A new settings service on one database (SQLite and PostgreSQL), as each restart opens."""
+    stores: list[SettingsStore] = []
+
+    def service() -> GuildSettingsService:
+        stores.append(open_store(*database))
+        return GuildSettingsService(stores[-1])
+
+    yield service
+    for store in stores:
+        store.close()
+
+
+async def test_a_whole_night(
+    start_bot: StartBot,
+    dc: FakeDemocracyClub,
+    tmp_path: Path,
+    shared_settings: Callable[[], GuildSettingsService],
+) -> None:
+    """Six wards declare with a 429, a correction, a null elected and a restart in between; the
+    night's state is in the settings database, on both engines."""
     config = night(tmp_path, dc)
-    session = await start_bot(night=config)
+    session = await start_bot(night=config, guild_settings=shared_settings())
     reply = await session.slash("live start", session.events.moderator(), election=ELECTION)
     assert reply.ephemeral and reply.embed["title"] == "Following the count"
     await until(session, lambda: pin_says(session, "0 of 6 wards declared"))
@@ -144,7 +164,7 @@ async def test_a_whole_night(start_bot: StartBot, dc: FakeDemocracyClub, tmp_pat
     # restart half-way: a new bot on the same database posts nothing twice
     posted_before = len(session.fake.calls_to(POST_MESSAGE))
     await session.bot.close()
-    session = await start_bot(night=config)
+    session = await start_bot(night=config, guild_settings=shared_settings())
     dc.declare(declared("Dale", "Labour Party"))
     await until(session, lambda: pin_says(session, "4 of 6 wards declared"))
     assert len(results(session)) == 4

@@ -2,8 +2,9 @@
 
 `NightDesk` is the bot's one entry point: `/live start`, `/live stop` and `/live status` call it,
 and `resume()` at start-up picks up every follow that was active when the bot stopped. The
-source failing is recorded for `/live status` and logged as a warning, never posted in the
-results channel.
+source failing (down, slow, rate-limited, sending what cannot be read) is recorded for
+`/live status`, logged as a warning, and reported once per outage (then its recovery) in the
+server's log channel when it set one; never posted in the results channel.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from typing import TYPE_CHECKING, Protocol
 
 import discord
 
+from bot import limits
 from bot.answering import attach
+from bot.answering.delivery import NO_MENTIONS
+from bot.embed_basics import safe
 from bot.guild_settings import GuildSettingsService
 from bot.importing.client import user_agent
 from bot.night.poster import COALESCE_SECONDS, Poster
@@ -44,6 +48,8 @@ log = logging.getLogger(__name__)
 
 DC_ID = re.compile(r"^[a-z]+(\.[a-z0-9-]+)+\.\d{4}-\d{2}-\d{2}$")
 DOCUMENT_INTERVAL = 5.0
+SLOW_SECONDS = 10.0
+"""A poll answered later than this counts as the source being slow (reported like an outage)."""
 
 
 @dataclass
@@ -59,6 +65,8 @@ class NightConfig:
     poll_seconds: float | None = None
     coalesce_seconds: float = COALESCE_SECONDS
     document_seconds: float = DOCUMENT_INTERVAL
+    """How often a followed document's file is checked for changes."""
+    slow_seconds: float = SLOW_SECONDS
     pictures: bool = True
     """Attach the ward chart to each result and the seat diagram to the summary."""
 
@@ -143,6 +151,11 @@ class Run:
     ballots_known: bool = False
     finished: bool = False
     notes: list[str] = field(default_factory=list)
+    problem: str | None = None
+    """The source's current outage (down, slow, rate-limited), reported once; None when well."""
+    problem_since: dt.datetime | None = None
+    unreadable: set[str] = field(default_factory=set)
+    """Results the source sent that could not be read, each reported once."""
 
 
 def title_for(election_id: str) -> str:
@@ -336,11 +349,24 @@ class NightDesk:
                     if ballots:
                         run.followed = run.followed.model_copy(update={"expected": tuple(ballots)})
                 run.ballots_known = True
+            started = asyncio.get_running_loop().time()
             poll = await run.source.poll(run.followed.expected)
+            took = asyncio.get_running_loop().time() - started
         except SourceError as error:
             log.warning("Election night source for %s: %s", follow.election_id, error)
             poll = None
+            await self._trouble(run, str(error))
         if poll is not None:
+            slow = took > self.config.slow_seconds
+            await self._trouble(run, f"the source took {took:.0f} s to answer" if slow else None)
+            fresh = [reason for reason in poll.skipped if reason not in run.unreadable]
+            if fresh:
+                run.unreadable.update(fresh)
+                await self._report(
+                    run,
+                    "⚠️ Unreadable results from the source",
+                    "\n".join(f"• {reason}" for reason in fresh),
+                )
             run.followed, changes = merge(run.followed, poll.declarations)
             self.state.save(follow.guild_id, run.followed, run.source.status.high_water)
             if any(c.kind != "unchanged" for c in changes):
@@ -353,6 +379,49 @@ class NightDesk:
             run.finished = True
             self.runs.pop((follow.guild_id, follow.election_id), None)
             log.info("Election night for %s is complete", follow.election_id)
+
+    async def _trouble(self, run: Run, problem: str | None) -> None:
+        """Report the start of an outage once, and its end, to the server's log channel."""
+        if problem is not None and run.problem is None:
+            run.problem, run.problem_since = problem, dt.datetime.now(dt.UTC)
+            await self._report(
+                run,
+                "⚠️ Results source in trouble",
+                f"{problem}.\nI keep trying, and say here when it answers again; the results "
+                "channel is not told. `/live status` shows the latest.",
+            )
+        elif problem is None and run.problem is not None:
+            since = run.problem_since or dt.datetime.now(dt.UTC)
+            run.problem, run.problem_since = None, None
+            await self._report(
+                run,
+                "✅ Results source answering again",
+                f"Back after an outage that began <t:{int(since.timestamp())}:R>.",
+            )
+        elif problem is not None:
+            run.problem = problem  # the same outage, its latest form
+
+    async def _report(self, run: Run, title: str, text: str) -> None:
+        """An embed in the server's log channel, if it chose one; a failure costs a warning."""
+        guild_id = run.follow.guild_id
+        try:
+            settings = await self.guild_settings.get(guild_id)
+        except Exception as error:  # the settings database unreachable: the log has it
+            log.warning("Could not read the log channel of server %s: %r", guild_id, error)
+            return
+        channel_id = settings.log_channel_id if settings else None
+        channel = self.client.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.abc.Messageable):
+            return
+        embed = discord.Embed(
+            title=title,
+            description=limits.clip(f"**{safe(run.followed.title)}**: {safe(text)}", 2000),
+            colour=discord.Colour.green() if title.startswith("✅") else discord.Colour.orange(),
+        )
+        try:
+            await channel.send(embed=embed, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as error:
+            log.warning("Could not post to the log channel of server %s: %s", guild_id, error)
 
     async def _write_document(self, followed: FollowedElection) -> None:
         """The night's results as a document in the data folder, for a restart and /ward."""

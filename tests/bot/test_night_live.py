@@ -12,14 +12,18 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import discord
 import pytest
 from conftest import BotSession, StartBot
 from fake_discord import BOT_PERMISSIONS, PIN, POST_MESSAGE, Perm
 from fakes.democracyclub_results_api import FakeDemocracyClub, ballot, result
 
-from bot.guild_settings import GuildSettingsService, SettingsStore, open_store
-from bot.night.follow import NightConfig
+from bot.guild_settings import GuildSettings, GuildSettingsService, SettingsStore, open_store
+from bot.night.follow import NightConfig, NightDesk
 from bot.night.messages import FINAL_MARKER, LIVE_MARKER
+from bot.night.state import NightState
+from knowledge import ResultsStore
+from knowledge.night import FollowedElection
 
 ELECTION = "local.testshire.2026-05-07"
 EDIT = "PATCH /channels/{channel_id}/messages/{message_id}"
@@ -327,3 +331,73 @@ async def test_without_attach_files_results_are_posted_as_text(
     await until(session, lambda: pin_says(session, "2 of 6 wards declared"))
     await until(session, lambda: len(results(session)) == 2)
     assert all(not m.get("attachments") for m in results(session))
+
+
+def posts_in(session: BotSession, channel: int) -> list[dict[str, Any]]:
+    return [c.body for c in session.fake.calls_to(POST_MESSAGE) if f"/{channel}/" in c.path]
+
+
+async def test_an_outage_is_reported_once_in_the_log_channel_and_its_end_too(
+    start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path
+) -> None:
+    """Many failed polls make one report in the log channel, then one when the source is back;
+    the results channel hears of neither, and /live status shows the outage."""
+    session = await start_bot(night=night(tmp_path, dc))
+    general = session.fake.world.channels["general"]
+    guild = session.fake.world.guild_id
+    await session.bot.guild_settings.save(GuildSettings(guild, log_channel_id=general))
+    dc.down = True
+    await session.slash("live start", session.events.moderator(), election=ELECTION)
+    await until(session, lambda: len(dc.requests) >= 4)
+    (down,) = posts_in(session, general)
+    assert down["embeds"][0]["title"] == "⚠️ Results source in trouble"
+    assert "Democracy Club answered 503" in down["embeds"][0]["description"]
+    status = await session.slash("live status", session.events.moderator())
+    assert "in trouble since" in status.text()
+
+    dc.down = False
+    dc.declare(declared("Abbey", "Labour Party"))
+    await until(session, lambda: len(posts_in(session, general)) == 2)
+    assert posts_in(session, general)[1]["embeds"][0]["title"].startswith("✅")
+    await until(session, lambda: len(results(session)) == 1)
+    channel = session.fake.world.channel_id
+    assert not any("503" in str(body) for body in posts_in(session, channel))
+    status = await session.slash("live status", session.events.moderator())
+    assert "in trouble" not in status.text()
+    assert len(posts_in(session, general)) == 2
+
+
+class ShardZero(discord.Client):
+    """A process running shard 0 (of the client's shard count), not connected."""
+
+    shard_ids = (0,)
+
+
+async def test_only_the_shard_owning_a_server_resumes_its_follow(
+    dc: FakeDemocracyClub, tmp_path: Path, settings_store: SettingsStore, derby_store: ResultsStore
+) -> None:
+    """Processes sharing one settings database each resume only their own servers' follows."""
+    mine, theirs = 2 << 22, 3 << 22  # shards 0 and 1 of 2
+    state = NightState(settings_store)
+    for guild in (mine, theirs):
+        state.start(guild, 10, 1, FollowedElection(election_id=ELECTION, title="T"))
+    client = ShardZero(intents=discord.Intents.none(), shard_count=2)
+    desk = NightDesk(
+        client,
+        derby_store,
+        night(tmp_path, dc),
+        GuildSettingsService(settings_store),
+    )
+    assert desk.owns(mine) and not desk.owns(theirs)
+    try:
+        assert await desk.resume() == 1
+        assert list(desk.runs) == [(mine, ELECTION)]
+    finally:
+        await desk.close()
+    unsharded = NightDesk(
+        discord.Client(intents=discord.Intents.none()),
+        derby_store,
+        night(tmp_path, dc),
+        GuildSettingsService(settings_store),
+    )
+    assert unsharded.owns(mine) and unsharded.owns(theirs)

@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -28,13 +28,15 @@ from bot.answering.delivery import NO_MENTIONS
 from bot.embed_basics import safe
 from bot.guild_settings import GuildSettingsService
 from bot.importing.client import user_agent
-from bot.night.poster import COALESCE_SECONDS, Poster
+from bot.night.poster import COALESCE_SECONDS, History, Poster
 from bot.night.source import DemocracyClubSource, Poll, SourceError, SourceStatus, interval_for
 from bot.night.state import Follow, NightState
 from bot.pictures import Picture
 from bot.settings import DEFAULT_CONTACT
 from knowledge import ResultsStore, run_command
 from knowledge.answers import SummaryAnswer, WardAnswer
+from knowledge.history.answers import LastTime
+from knowledge.history.wards import last_time
 from knowledge.models import Election
 from knowledge.night import ExpectedContest, FollowedElection, merge, night_document
 from knowledge.night.loaded import dc_election_date, declarations_from, expected_from
@@ -309,6 +311,25 @@ class NightDesk:
 
         return illustrate
 
+    def _historian(self, election_id: str) -> History:
+        """Each declared ward against its previous loaded contest (knowledge.history), from the
+        store's copy of the night: the same facts as /ward's "last time" line."""
+        name = self._document_name(election_id)
+
+        async def history(wards: Sequence[str]) -> dict[str, LastTime]:
+            store = self.store
+            election = next((e for e in store.elections if e.source == name), None)
+            if election is None or not wards:
+                return {}
+
+            def compute() -> dict[str, LastTime]:
+                found = {ward: last_time(store, election.id, ward) for ward in wards}
+                return {ward: last for ward, last in found.items() if isinstance(last, LastTime)}
+
+            return await asyncio.to_thread(compute)
+
+        return history
+
     def _launch(self, follow: Follow, followed: FollowedElection) -> None:
         poster = Poster(
             self.client,
@@ -317,6 +338,7 @@ class NightDesk:
             self.store.book,
             coalesce=self.config.coalesce_seconds,
             illustrate=self._illustrator(follow.election_id),
+            history=self._historian(follow.election_id),
         )
         run = Run(follow, followed, self._source(follow), poster)
         self.runs[(follow.guild_id, follow.election_id)] = run

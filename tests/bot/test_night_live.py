@@ -401,3 +401,51 @@ async def test_only_the_shard_owning_a_server_resumes_its_follow(
         GuildSettingsService(settings_store),
     )
     assert unsharded.owns(mine) and unsharded.owns(theirs)
+
+
+def earlier(year: int, winners: dict[str, str]) -> str:
+    """A loaded earlier election of Testshire: each ward's winner beats the other party."""
+    lines = [f"= {year} Testshire Council election =", "", "==Ward results=="]
+    for ward, party in winners.items():
+        other = "Green Party" if party != "Green Party" else "Labour Party"
+        lines += [f"==={ward}===", "", f"  - {ward}**", ""]
+        lines += [f"- Old {ward} ({party}): 800 votes", f"- Rival {ward} ({other}): 600 votes", ""]
+    return "\n".join(lines) + "\n"
+
+
+def field(message: dict[str, Any], name: str) -> str | None:
+    fields = message["embeds"][0].get("fields", [])
+    return next((f["value"] for f in fields if f["name"].startswith(name)), None)
+
+
+async def test_declarations_say_hold_or_gain_against_the_loaded_history(
+    start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path
+) -> None:
+    """Two earlier elections loaded: each result says hold or gain (computed, as /ward says it),
+    carries /ward's "last time" line, and the pin counts the holds and gains so far."""
+    from knowledge import ResultsStore
+
+    config = night(tmp_path, dc)
+    folder = tmp_path / "elections"
+    before = dict.fromkeys(WARDS, "Labour Party") | {"Brook": "Green Party"}
+    (folder / "testshire-2018.txt").write_text(earlier(2018, dict.fromkeys(WARDS, "Green Party")))
+    (folder / "testshire-2022.txt").write_text(earlier(2022, before))
+    store = ResultsStore.load(folder, Path(__file__).parents[2] / "data" / "parties.toml")
+    assert not store.errors
+    session = await start_bot(store=store, night=config)
+    await session.slash("live start", session.events.moderator(), election=ELECTION)
+    dc.declare(declared("Abbey", "Labour Party"), declared("Brook", "Labour Party"))
+    await until(session, lambda: len(results(session)) == 2)
+    await until(session, lambda: pin_says(session, "2 of 6 wards declared"))
+
+    titles = sorted(m["embeds"][0]["title"] for m in results(session))
+    assert titles == ["Abbey: Labour hold", "Brook: Labour gain from Green"]
+    brook = next(m for m in results(session) if m["embeds"][0]["title"].startswith("Brook"))
+    posted = field(brook, "Last time")
+    assert posted is not None and posted.startswith("Last time (2022): Old Brook (Grn).")
+    assert "2026: Labour gain from Green" in posted and "Swing: " in posted
+    ward = await session.slash("ward", name="Brook")
+    assert ward.embed["title"].startswith("Brook") and "2026" in str(ward.embed)
+    assert field({"embeds": [ward.embed]}, "Last time") == posted  # /ward's very words
+    assert pin_says(session, "**Labour**: 1 hold, 1 gain (1 from Green)")
+    assert pin_says(session, "Net change: Labour +1, Green -1")

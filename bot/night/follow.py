@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 DC_ID = re.compile(r"^[a-z]+(\.[a-z0-9-]+)+\.\d{4}-\d{2}-\d{2}$")
 DOCUMENT_INTERVAL = 5.0
 SLOW_SECONDS = 10.0
+STEP_RETRY_MAX = 60.0
 """A poll answered later than this counts as the source being slow (reported like an outage)."""
 
 
@@ -220,18 +221,19 @@ class NightDesk:
         await self.stop(guild_id, election_id)
         loaded = self.loaded(election_id)
         dc = DC_ID.match(election_id) is not None
-        followed = self.state.followed(guild_id, election_id) or FollowedElection(
+        followed = await asyncio.to_thread(self.state.followed, guild_id, election_id)
+        followed = followed or FollowedElection(
             election_id=election_id,
             title=loaded.title if loaded else title_for(election_id),
             expected=expected_from(loaded, election_id if dc else None) if loaded else (),
         )
-        follow = self.state.start(guild_id, channel_id, user_id, followed)
+        follow = await asyncio.to_thread(self.state.start, guild_id, channel_id, user_id, followed)
         self._launch(follow, followed)
         return follow
 
     async def stop(self, guild_id: int, election_id: str) -> bool:
         run = self.runs.pop((guild_id, election_id), None)
-        stopped = self.state.stop(guild_id, election_id)
+        stopped = await asyncio.to_thread(self.state.stop, guild_id, election_id)
         if run is not None:
             await self._cancel(run)
         return stopped or run is not None
@@ -245,7 +247,9 @@ class NightDesk:
         for follow in await asyncio.to_thread(self.state.follows):
             if not self.owns(follow.guild_id):
                 continue  # another shard process's server: it polls that follow
-            followed = self.state.followed(follow.guild_id, follow.election_id)
+            followed = await asyncio.to_thread(
+                self.state.followed, follow.guild_id, follow.election_id
+            )
             if followed is not None and (follow.guild_id, follow.election_id) not in self.runs:
                 self._launch(follow, followed)
                 resumed += 1
@@ -352,14 +356,20 @@ class NightDesk:
         await run.poster.close()
 
     async def _run(self, run: Run) -> None:
-        try:
-            while not run.finished:
+        """Step until the count is complete. A failing step (the settings database unreachable,
+        say) is logged and retried with a doubling wait: one bad moment never ends the night."""
+        failures = 0
+        while not run.finished:
+            try:
                 await self._step(run)
-                await asyncio.sleep(max(0.05, run.source.delay()))
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("The follow of %s stopped unexpectedly", run.follow.election_id)
+                failures = 0
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                failures += 1
+                log.exception("A step of the follow of %s failed", run.follow.election_id)
+            retry = min(STEP_RETRY_MAX, 2.0 ** (failures - 1)) if failures else 0.0
+            await asyncio.sleep(max(0.05, run.source.delay(), retry))
 
     async def _step(self, run: Run) -> None:
         """One pass: learn the ballots once, poll, merge and save, post, finish when complete."""
@@ -390,7 +400,9 @@ class NightDesk:
                     "\n".join(f"• {reason}" for reason in fresh),
                 )
             run.followed, changes = merge(run.followed, poll.declarations)
-            self.state.save(follow.guild_id, run.followed, run.source.status.high_water)
+            await asyncio.to_thread(
+                self.state.save, follow.guild_id, run.followed, run.source.status.high_water
+            )
             if any(c.kind != "unchanged" for c in changes):
                 if isinstance(run.source, DocumentSource):
                     await self._publish(run.source.path.name, None)

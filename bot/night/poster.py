@@ -78,7 +78,9 @@ class Poster:
 
         Stops at the first Discord failure (the rest wait for the next pass, in order).
         """
-        posts = self.state.posts(self.follow.guild_id, self.follow.election_id)
+        posts = await asyncio.to_thread(
+            self.state.posts, self.follow.guild_id, self.follow.election_id
+        )
         changed = False
         try:
             for declaration in followed.declared:
@@ -92,7 +94,8 @@ class Poster:
                 )
                 picture = await self._picture(declaration.ward)
                 message_id = await self._post_or_edit(posted, embed, picture)
-                self.state.record_post(
+                await asyncio.to_thread(
+                    self.state.record_post,
                     self.follow.guild_id,
                     self.follow.election_id,
                     declaration.ballot_paper_id,
@@ -243,7 +246,9 @@ class Poster:
                         log.info("Pinned summary %s was deleted: posting it again", self.pin_id)
                 message = await self._send(embed=embed, picture=picture)
                 self.pin_id = message.id
-                self.state.set_pin(self.follow.guild_id, self.follow.election_id, message.id)
+                await asyncio.to_thread(
+                    self.state.set_pin, self.follow.guild_id, self.follow.election_id, message.id
+                )
                 self.requests += 1
                 await message.pin(reason=f"Live results of {followed.election_id}")
             except DISCORD_FAILURES as error:
@@ -263,7 +268,9 @@ class Poster:
         except DISCORD_FAILURES as error:
             self._failed(error)
             return False
-        self.state.set_final(self.follow.guild_id, self.follow.election_id, message.id)
+        await asyncio.to_thread(
+            self.state.set_final, self.follow.guild_id, self.follow.election_id, message.id
+        )
         return True
 
     async def close(self) -> None:

@@ -5,7 +5,7 @@ Two tables, created by a migration of `bot.guild_settings.store`: the follows (c
 source's high-water mark, and the followed election itself as JSON: expected ballots and every
 declaration), and one row per posted contest (message id and the content hash it showed). On
 SQLite (the default) each call is a short transaction on a local file; on PostgreSQL
-(DATABASE_URL) a round trip to the server. Calls block, as the night's are few and short.
+(DATABASE_URL) a round trip to the server. Calls block: the night runs them in a worker thread.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import Any
 
 import discord
 import pytest
-from conftest import BotSession, StartBot
+from conftest import BotSession, ErrorLogs, StartBot
 from fake_discord import BOT_PERMISSIONS, PIN, POST_MESSAGE, Perm
 from fakes.democracyclub_results_api import FakeDemocracyClub, ballot, result
 
@@ -449,3 +449,27 @@ async def test_declarations_say_hold_or_gain_against_the_loaded_history(
     assert field({"embeds": [ward.embed]}, "Last time") == posted  # /ward's very words
     assert pin_says(session, "**Labour**: 1 hold, 1 gain (1 from Green)")
     assert pin_says(session, "Net change: Labour +1, Green -1")
+
+
+async def test_a_database_failure_does_not_end_the_follow(
+    start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path, error_logs: ErrorLogs
+) -> None:
+    """The settings database failing for a moment costs a retry, not the rest of the night."""
+    error_logs.expect("A step of the follow of")
+    session = await start_bot(night=night(tmp_path, dc))
+    desk = session.bot.night
+    assert desk is not None
+    real = desk.state.save
+    failed: list[str] = []
+
+    def save_once(*args: Any) -> None:
+        if not failed:
+            failed.append("once")
+            raise RuntimeError("the database is unreachable")
+        real(*args)
+
+    desk.state.save = save_once  # type: ignore[method-assign]
+    await session.slash("live start", session.events.moderator(), election=ELECTION)
+    dc.declare(declared("Abbey", "Labour Party"))
+    await until(session, lambda: len(results(session)) == 1)
+    assert failed == ["once"] and desk.runs

@@ -56,6 +56,7 @@ async def night(contests: int, interval: float, speed: float, seed: int) -> list
     FakeDemocracyClub, ballot, result = api.FakeDemocracyClub, api.ballot, api.result
 
     from bot.client import ElectionBot
+    from bot.guild_settings import GuildSettingsService, open_store
     from bot.night.follow import NightConfig
     from knowledge import ResultsStore
 
@@ -68,14 +69,16 @@ async def night(contests: int, interval: float, speed: float, seed: int) -> list
     store = ResultsStore.load(ROOT / "data" / "elections", ROOT / "data" / "parties.toml")
     with tempfile.TemporaryDirectory() as folder:
         config = NightConfig(
-            db_path=Path(folder) / "night.sqlite3",
             data_dir=Path(folder),
             democracyclub_url=dc.url,
             democracyclub_token="bench",
             poll_seconds=interval / speed,
             coalesce_seconds=5.0 / speed,
         )
-        bot = ElectionBot(store, guild_id=fake.world.guild_id, night=config)
+        settings = GuildSettingsService(open_store(Path(folder) / "settings.sqlite3"))
+        bot = ElectionBot(
+            store, guild_id=fake.world.guild_id, night=config, guild_settings=settings
+        )
         runner = asyncio.create_task(bot.start(fake.world.token))
         await asyncio.wait_for(bot.wait_until_ready(), 30)
         session = Session(fake)
@@ -131,6 +134,7 @@ async def night(contests: int, interval: float, speed: float, seed: int) -> list
         pins = sum(c.route == PIN for c in calls)
         polls = len(dc.calls())
         await bot.close()
+        settings.close()
         with contextlib.suppress(asyncio.CancelledError):
             await runner
     await dc.stop()

@@ -93,7 +93,11 @@ class ElectionBot(discord.Client):
             lambda: self.is_ready() and not self.is_closed(),
         )
         self._connected_before = False
-        self.night = NightDesk(self, store, night, self.use_store) if night is not None else None
+        self.night = (
+            NightDesk(self, store, night, self.guild_settings, self.use_store)
+            if night is not None
+            else None
+        )
 
     async def login(self, token: str) -> None:
         if self.http.connector is discord.utils.MISSING:  # made here: it needs the running loop

@@ -86,15 +86,6 @@ class Settings(BaseSettings):
     democracyclub_url: str = Field(default="https://candidates.democracyclub.org.uk")
     democracyclub_token: SecretStr | None = Field(default=None)
     live_poll_seconds: float | None = Field(default=None)
-    night_db_path: Path | None = Field(default=None)
-
-    @property
-    def night_db(self) -> Path:
-        """NIGHT_DB_PATH, else `night.sqlite3` beside the elections folder."""
-        if self.night_db_path is not None:
-            return self.night_db_path
-        folder = self.elections_data if self.elections_data.is_dir() else self.elections_data.parent
-        return folder.parent / "night.sqlite3"
 
     @property
     def has_token(self) -> bool:

@@ -49,7 +49,7 @@ async def _private(interaction: discord.Interaction[Any], embed: discord.Embed) 
 
 NOT_SET_UP = embeds.error(
     "Election night is not set up",
-    "This bot was started without the election-night settings (NIGHT_DB_PATH).",
+    "This bot was started without election night (a test or tool configuration).",
 )
 
 
@@ -128,6 +128,12 @@ def _status_line(run: Run) -> str:
         line += f"\n⚠️ Source: {safe(status.last_error)}"
         if status.consecutive_errors > 1:
             line += f" ({status.consecutive_errors} times in a row)"
+    elif run.problem:
+        line += f"\n⚠️ Source: {safe(run.problem)}"
+    if run.problem_since:
+        line += f" (in trouble since <t:{int(run.problem_since.timestamp())}:R>)"
+    if run.unreadable:
+        line += f"\n⚠️ {len(run.unreadable)} result(s) from the source could not be read"
     if run.poster.discord_error:
         line += f"\n⚠️ Posting: {safe(run.poster.discord_error)}"
     return line

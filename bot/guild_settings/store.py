@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -32,6 +32,29 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
     ),
     ("ALTER TABLE guild_settings ADD COLUMN left_at DOUBLE PRECISION",),
+    (  # election night (bot/night/state.py): follows and what was posted, shared by shards
+        """CREATE TABLE night_follows (
+            guild_id BIGINT NOT NULL,
+            election_id TEXT NOT NULL,
+            channel_id BIGINT NOT NULL,
+            started_by BIGINT NOT NULL,
+            started_at TEXT NOT NULL,
+            active BOOLEAN NOT NULL DEFAULT TRUE,
+            pin_message_id BIGINT,
+            final_message_id BIGINT,
+            high_water TEXT,
+            followed TEXT NOT NULL,
+            PRIMARY KEY (guild_id, election_id)
+        )""",
+        """CREATE TABLE night_posts (
+            guild_id BIGINT NOT NULL,
+            election_id TEXT NOT NULL,
+            ballot_paper_id TEXT NOT NULL,
+            message_id BIGINT NOT NULL,
+            content_hash TEXT NOT NULL,
+            PRIMARY KEY (guild_id, election_id, ballot_paper_id)
+        )""",
+    ),
 )
 """Migration n (1-based) is MIGRATIONS[n - 1]; append, never edit a released one."""
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -63,6 +86,13 @@ class SettingsStore(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    @contextmanager
+    def transaction(self) -> Iterator[Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]]:
+        """Several statements as one transaction, for other tables in this database (the
+        night's): yields `execute(sql, params)`, `?` placeholders on both engines."""
+        with self._lock, self._transaction():
+            yield self._execute
 
     # ----- schema ----------------------------------------------------------------------------
 

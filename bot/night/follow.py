@@ -2,8 +2,9 @@
 
 `NightDesk` is the bot's one entry point: `/live start`, `/live stop` and `/live status` call it,
 and `resume()` at start-up picks up every follow that was active when the bot stopped. The
-source failing is recorded for `/live status` and logged as a warning, never posted in the
-results channel.
+source failing (down, slow, rate-limited, sending what cannot be read) is recorded for
+`/live status`, logged as a warning, and reported once per outage (then its recovery) in the
+server's log channel when it set one; never posted in the results channel.
 """
 
 from __future__ import annotations
@@ -14,22 +15,28 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import discord
 
+from bot import limits
 from bot.answering import attach
+from bot.answering.delivery import NO_MENTIONS
+from bot.embed_basics import safe
+from bot.guild_settings import GuildSettingsService
 from bot.importing.client import user_agent
-from bot.night.poster import COALESCE_SECONDS, Poster
+from bot.night.poster import COALESCE_SECONDS, History, Poster
 from bot.night.source import DemocracyClubSource, Poll, SourceError, SourceStatus, interval_for
 from bot.night.state import Follow, NightState
 from bot.pictures import Picture
 from bot.settings import DEFAULT_CONTACT
 from knowledge import ResultsStore, run_command
 from knowledge.answers import SummaryAnswer, WardAnswer
+from knowledge.history.answers import LastTime
+from knowledge.history.wards import last_time
 from knowledge.models import Election
 from knowledge.night import ExpectedContest, FollowedElection, merge, night_document
 from knowledge.night.loaded import dc_election_date, declarations_from, expected_from
@@ -43,13 +50,15 @@ log = logging.getLogger(__name__)
 
 DC_ID = re.compile(r"^[a-z]+(\.[a-z0-9-]+)+\.\d{4}-\d{2}-\d{2}$")
 DOCUMENT_INTERVAL = 5.0
+SLOW_SECONDS = 10.0
+STEP_RETRY_MAX = 60.0
+"""A poll answered later than this counts as the source being slow (reported like an outage)."""
 
 
 @dataclass
 class NightConfig:
     """Everything the night needs from the settings."""
 
-    db_path: Path
     data_dir: Path | None = None
     """Where the night's documents are written (the elections folder); None: not written."""
     democracyclub_url: str = "https://candidates.democracyclub.org.uk"
@@ -59,17 +68,18 @@ class NightConfig:
     poll_seconds: float | None = None
     coalesce_seconds: float = COALESCE_SECONDS
     document_seconds: float = DOCUMENT_INTERVAL
+    """How often a followed document's file is checked for changes."""
+    slow_seconds: float = SLOW_SECONDS
     pictures: bool = True
     """Attach the ward chart to each result and the seat diagram to the summary."""
-    """How often a followed document's file is checked for changes."""
 
 
 def night_config(settings: Settings) -> NightConfig:
-    """The night's settings: the database, the data folder and the Democracy Club source."""
+    """The night's settings: the data folder and the Democracy Club source (its state lives in
+    the per-server settings database)."""
     token = settings.democracyclub_token
     data = settings.elections_data
     return NightConfig(
-        db_path=settings.night_db,
         data_dir=data if data.is_dir() else data.parent,
         democracyclub_url=settings.democracyclub_url,
         democracyclub_token=token.get_secret_value().strip() or None if token else None,
@@ -144,6 +154,11 @@ class Run:
     ballots_known: bool = False
     finished: bool = False
     notes: list[str] = field(default_factory=list)
+    problem: str | None = None
+    """The source's current outage (down, slow, rate-limited), reported once; None when well."""
+    problem_since: dt.datetime | None = None
+    unreadable: set[str] = field(default_factory=set)
+    """Results the source sent that could not be read, each reported once."""
 
 
 def title_for(election_id: str) -> str:
@@ -163,22 +178,18 @@ class NightDesk:
         client: discord.Client,
         store: ResultsStore,
         config: NightConfig,
+        guild_settings: GuildSettingsService,
         on_store: Callable[[ResultsStore], None] | None = None,
     ) -> None:
         self.client = client
         self.store = store
         self.config = config
+        self.guild_settings = guild_settings
+        """The settings database (the night's tables) and each server's log channel."""
         self.on_store = on_store
         """Called with a new store when the night's results change what the bot answers from."""
-        self._state: NightState | None = None
+        self.state = NightState(guild_settings.store)
         self.runs: dict[tuple[int, str], Run] = {}
-
-    @property
-    def state(self) -> NightState:
-        """The database, opened (and created) the first time the night is used."""
-        if self._state is None:
-            self._state = NightState(self.config.db_path)
-        return self._state
 
     # ----- what the commands call -------------------------------------------------------------
 
@@ -210,18 +221,19 @@ class NightDesk:
         await self.stop(guild_id, election_id)
         loaded = self.loaded(election_id)
         dc = DC_ID.match(election_id) is not None
-        followed = self.state.followed(guild_id, election_id) or FollowedElection(
+        followed = await asyncio.to_thread(self.state.followed, guild_id, election_id)
+        followed = followed or FollowedElection(
             election_id=election_id,
             title=loaded.title if loaded else title_for(election_id),
             expected=expected_from(loaded, election_id if dc else None) if loaded else (),
         )
-        follow = self.state.start(guild_id, channel_id, user_id, followed)
+        follow = await asyncio.to_thread(self.state.start, guild_id, channel_id, user_id, followed)
         self._launch(follow, followed)
         return follow
 
     async def stop(self, guild_id: int, election_id: str) -> bool:
         run = self.runs.pop((guild_id, election_id), None)
-        stopped = self.state.stop(guild_id, election_id)
+        stopped = await asyncio.to_thread(self.state.stop, guild_id, election_id)
         if run is not None:
             await self._cancel(run)
         return stopped or run is not None
@@ -232,10 +244,12 @@ class NightDesk:
     async def resume(self) -> int:
         """Pick up every follow that was active when the bot stopped."""
         resumed = 0
-        if self._state is None and not self.config.db_path.exists():
-            return 0  # never used: nothing to resume, and no file to create
-        for follow in self.state.follows():
-            followed = self.state.followed(follow.guild_id, follow.election_id)
+        for follow in await asyncio.to_thread(self.state.follows):
+            if not self.owns(follow.guild_id):
+                continue  # another shard process's server: it polls that follow
+            followed = await asyncio.to_thread(
+                self.state.followed, follow.guild_id, follow.election_id
+            )
             if followed is not None and (follow.guild_id, follow.election_id) not in self.runs:
                 self._launch(follow, followed)
                 resumed += 1
@@ -243,13 +257,21 @@ class NightDesk:
             log.info("Resumed %d election-night follow(s)", resumed)
         return resumed
 
+    def owns(self, guild_id: int) -> bool:
+        """Whether this process runs the shard Discord gives the server to (`bot.sharding`), so
+        of processes sharing one database, only one polls a follow. Before the shard count is
+        known (SHARD_COUNT=auto, or unsharded), the process runs every shard."""
+        shard_ids = getattr(self.client, "shard_ids", None)
+        count = getattr(self.client, "shard_count", None)
+        if not shard_ids or not count:
+            return True
+        return (guild_id >> 22) % int(count) in shard_ids
+
     async def close(self) -> None:
+        """Stop every run; the settings database is the bot's, closed with it."""
         for run in list(self.runs.values()):
             await self._cancel(run)
         self.runs.clear()
-        if self._state is not None:
-            self._state.close()
-            self._state = None
 
     # ----- the loop ---------------------------------------------------------------------------
 
@@ -293,6 +315,25 @@ class NightDesk:
 
         return illustrate
 
+    def _historian(self, election_id: str) -> History:
+        """Each declared ward against its previous loaded contest (knowledge.history), from the
+        store's copy of the night: the same facts as /ward's "last time" line."""
+        name = self._document_name(election_id)
+
+        async def history(wards: Sequence[str]) -> dict[str, LastTime]:
+            store = self.store
+            election = next((e for e in store.elections if e.source == name), None)
+            if election is None or not wards:
+                return {}
+
+            def compute() -> dict[str, LastTime]:
+                found = {ward: last_time(store, election.id, ward) for ward in wards}
+                return {ward: last for ward, last in found.items() if isinstance(last, LastTime)}
+
+            return await asyncio.to_thread(compute)
+
+        return history
+
     def _launch(self, follow: Follow, followed: FollowedElection) -> None:
         poster = Poster(
             self.client,
@@ -301,6 +342,7 @@ class NightDesk:
             self.store.book,
             coalesce=self.config.coalesce_seconds,
             illustrate=self._illustrator(follow.election_id),
+            history=self._historian(follow.election_id),
         )
         run = Run(follow, followed, self._source(follow), poster)
         self.runs[(follow.guild_id, follow.election_id)] = run
@@ -314,14 +356,20 @@ class NightDesk:
         await run.poster.close()
 
     async def _run(self, run: Run) -> None:
-        try:
-            while not run.finished:
+        """Step until the count is complete. A failing step (the settings database unreachable,
+        say) is logged and retried with a doubling wait: one bad moment never ends the night."""
+        failures = 0
+        while not run.finished:
+            try:
                 await self._step(run)
-                await asyncio.sleep(max(0.05, run.source.delay()))
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("The follow of %s stopped unexpectedly", run.follow.election_id)
+                failures = 0
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                failures += 1
+                log.exception("A step of the follow of %s failed", run.follow.election_id)
+            retry = min(STEP_RETRY_MAX, 2.0 ** (failures - 1)) if failures else 0.0
+            await asyncio.sleep(max(0.05, run.source.delay(), retry))
 
     async def _step(self, run: Run) -> None:
         """One pass: learn the ballots once, poll, merge and save, post, finish when complete."""
@@ -333,13 +381,28 @@ class NightDesk:
                     if ballots:
                         run.followed = run.followed.model_copy(update={"expected": tuple(ballots)})
                 run.ballots_known = True
+            started = asyncio.get_running_loop().time()
             poll = await run.source.poll(run.followed.expected)
+            took = asyncio.get_running_loop().time() - started
         except SourceError as error:
             log.warning("Election night source for %s: %s", follow.election_id, error)
             poll = None
+            await self._trouble(run, str(error))
         if poll is not None:
+            slow = took > self.config.slow_seconds
+            await self._trouble(run, f"the source took {took:.0f} s to answer" if slow else None)
+            fresh = [reason for reason in poll.skipped if reason not in run.unreadable]
+            if fresh:
+                run.unreadable.update(fresh)
+                await self._report(
+                    run,
+                    "⚠️ Unreadable results from the source",
+                    "\n".join(f"• {reason}" for reason in fresh),
+                )
             run.followed, changes = merge(run.followed, poll.declarations)
-            self.state.save(follow.guild_id, run.followed, run.source.status.high_water)
+            await asyncio.to_thread(
+                self.state.save, follow.guild_id, run.followed, run.source.status.high_water
+            )
             if any(c.kind != "unchanged" for c in changes):
                 if isinstance(run.source, DocumentSource):
                     await self._publish(run.source.path.name, None)
@@ -350,6 +413,49 @@ class NightDesk:
             run.finished = True
             self.runs.pop((follow.guild_id, follow.election_id), None)
             log.info("Election night for %s is complete", follow.election_id)
+
+    async def _trouble(self, run: Run, problem: str | None) -> None:
+        """Report the start of an outage once, and its end, to the server's log channel."""
+        if problem is not None and run.problem is None:
+            run.problem, run.problem_since = problem, dt.datetime.now(dt.UTC)
+            await self._report(
+                run,
+                "⚠️ Results source in trouble",
+                f"{problem}.\nI keep trying, and say here when it answers again; the results "
+                "channel is not told. `/live status` shows the latest.",
+            )
+        elif problem is None and run.problem is not None:
+            since = run.problem_since or dt.datetime.now(dt.UTC)
+            run.problem, run.problem_since = None, None
+            await self._report(
+                run,
+                "✅ Results source answering again",
+                f"Back after an outage that began <t:{int(since.timestamp())}:R>.",
+            )
+        elif problem is not None:
+            run.problem = problem  # the same outage, its latest form
+
+    async def _report(self, run: Run, title: str, text: str) -> None:
+        """An embed in the server's log channel, if it chose one; a failure costs a warning."""
+        guild_id = run.follow.guild_id
+        try:
+            settings = await self.guild_settings.get(guild_id)
+        except Exception as error:  # the settings database unreachable: the log has it
+            log.warning("Could not read the log channel of server %s: %r", guild_id, error)
+            return
+        channel_id = settings.log_channel_id if settings else None
+        channel = self.client.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.abc.Messageable):
+            return
+        embed = discord.Embed(
+            title=title,
+            description=limits.clip(f"**{safe(run.followed.title)}**: {safe(text)}", 2000),
+            colour=discord.Colour.green() if title.startswith("✅") else discord.Colour.orange(),
+        )
+        try:
+            await channel.send(embed=embed, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as error:
+            log.warning("Could not post to the log channel of server %s: %s", guild_id, error)
 
     async def _write_document(self, followed: FollowedElection) -> None:
         """The night's results as a document in the data folder, for a restart and /ward."""

@@ -6,12 +6,17 @@ colours, the elected mark) and fitted to Discord's limits by `bot.limits`.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 import discord
 
 from bot import limits
 from bot.embed_basics import colour, safe
 from bot.embeds import ELECTED, STOOD
+from bot.history_embeds import last_time_field
 from knowledge.facts import contest_result
+from knowledge.history.answers import LastTime, short
 from knowledge.night import Declaration, NightSummary, race_lines
 from knowledge.night.summary import progress_line, winners
 from knowledge.numbers import percent, plural, votes
@@ -22,9 +27,15 @@ FINAL_MARKER = "🏁 Final result"
 
 
 def contest_embed(
-    declaration: Declaration, book: PartyBook, election_title: str, *, corrected: bool = False
+    declaration: Declaration,
+    book: PartyBook,
+    election_title: str,
+    *,
+    corrected: bool = False,
+    last: LastTime | None = None,
 ) -> discord.Embed:
-    """A declared contest: winners and their parties, votes and shares, majority, turnout."""
+    """A declared contest: winners and their parties, votes and shares, majority, turnout; with
+    an earlier election of the ward loaded, hold/gain and /ward's "last time" line (`last`)."""
     contest = declaration.contest
     result = contest_result(declaration.ballot_paper_id, contest, book)
     won = winners(declaration, book)
@@ -40,7 +51,12 @@ def contest_embed(
     seats = f" ({plural(contest.seats, 'seat')})" if contest.seats > 1 else ""
     parties = sorted({party.display for _, party in won})
     headline = " and ".join(parties) if len(parties) < 3 else ", ".join(parties)
-    outcome = "; ".join(contest.outcomes) or (f"{headline} win" if headline else "Declared")
+    computed = [s.text for s in last.seats if s.outcome in ("hold", "gain")] if last else []
+    outcome = (
+        "; ".join(contest.outcomes)
+        or "; ".join(dict.fromkeys(computed))
+        or (f"{headline} win" if headline else "Declared")
+    )
     leader = won[0][1] if won else None
     embed = discord.Embed(
         title=limits.clip(
@@ -68,13 +84,43 @@ def contest_embed(
         )
     if contest.seats > 1:
         embed.add_field(name="Shares", value=result.share_rule, inline=False)
+    last_time_field(embed, last, None)
     source = f" · {declaration.source}" if declaration.source else ""
     embed.set_footer(text=f"{LIVE_MARKER} · {election_title}{source}")
     return limits.fit(embed)
 
 
-def summary_embed(summary: NightSummary, *, final: bool = False) -> discord.Embed:
-    """The running summary (pinned, edited in place) or the final one."""
+def since_last_time(last_times: Sequence[LastTime]) -> list[str]:
+    """Holds and gains so far against each declared ward's previous contest, and the net."""
+    holds: Counter[str] = Counter()
+    gains: dict[str, Counter[str]] = {}
+    net: Counter[str] = Counter()
+    for last in last_times:
+        for seat in last.seats:
+            if seat.outcome == "hold":
+                holds[seat.party] += 1
+            elif seat.outcome == "gain" and seat.previous_party:
+                gains.setdefault(seat.party, Counter())[seat.previous_party] += 1
+                net[seat.party] += 1
+                net[seat.previous_party] -= 1
+    lines = []
+    for party in dict.fromkeys([*gains, *holds]):
+        parts = [plural(holds[party], "hold")] if holds[party] else []
+        if party in gains:
+            losers = ", ".join(f"{n} from {q}" for q, n in gains[party].most_common())
+            parts.append(f"{plural(gains[party].total(), 'gain')} ({losers})")
+        lines.append(f"**{safe(party)}**: " + ", ".join(parts))
+    moved = [f"{safe(p)} {n:+d}" for p, n in sorted(net.items(), key=lambda i: -i[1]) if n]
+    if moved:
+        lines.append("Net change: " + ", ".join(moved))
+    return lines
+
+
+def summary_embed(
+    summary: NightSummary, *, final: bool = False, last_times: Sequence[LastTime] = ()
+) -> discord.Embed:
+    """The running summary (pinned, edited in place) or the final one; with `last_times` (the
+    declared wards that have an earlier loaded contest), the holds and gains so far."""
     rows = []
     for row in summary.parties:
         held = f" (+{row.continuing} not up)" if row.continuing else ""
@@ -95,6 +141,14 @@ def summary_embed(summary: NightSummary, *, final: bool = False) -> discord.Embe
         inline=False,
     )
     embed.add_field(name="The majority", value="\n".join(race_lines(summary)), inline=False)
+    changes = since_last_time(last_times)
+    if changes:
+        then = sorted({short(last.previous) for last in last_times})
+        embed.add_field(
+            name=limits.clip(f"Since last time ({', '.join(then)})", limits.FIELD_NAME),
+            value=limits.join_within(changes, limits.FIELD_VALUE),
+            inline=False,
+        )
     if summary.winners_not_stated:
         wards = ", ".join(safe(w) for w in summary.winners_not_stated)
         embed.add_field(

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 import aiohttp
 import discord
@@ -23,6 +23,7 @@ from bot.answering.delivery import NO_MENTIONS
 from bot.night.messages import contest_embed, summary_embed
 from bot.night.state import Follow, NightState, Posted
 from bot.pictures import Picture
+from knowledge.history.answers import LastTime
 from knowledge.night import FollowedElection, night_summary
 from knowledge.parties import PartyBook
 
@@ -33,6 +34,8 @@ DISCORD_FAILURES = (discord.HTTPException, aiohttp.ClientError, OSError, asyncio
 
 Illustrate = Callable[[str | None], Awaitable[Picture | None]]
 """The picture for a ward's result (its chart), or for None the council's seat diagram."""
+History = Callable[[Sequence[str]], Awaitable[dict[str, LastTime]]]
+"""Each ward's result against its previous loaded contest, for the wards that have one."""
 
 
 class Poster:
@@ -47,6 +50,7 @@ class Poster:
         *,
         coalesce: float = COALESCE_SECONDS,
         illustrate: Illustrate | None = None,
+        history: History | None = None,
     ) -> None:
         self.client = client
         self.state = state
@@ -54,6 +58,7 @@ class Poster:
         self.book = book
         self.coalesce = coalesce
         self.illustrate = illustrate
+        self.history = history
         self.pictures = True
         """False once Discord refused an attachment here (no Attach Files): text only then."""
         self.channel = client.get_partial_messageable(follow.channel_id, guild_id=follow.guild_id)
@@ -73,7 +78,9 @@ class Poster:
 
         Stops at the first Discord failure (the rest wait for the next pass, in order).
         """
-        posts = self.state.posts(self.follow.guild_id, self.follow.election_id)
+        posts = await asyncio.to_thread(
+            self.state.posts, self.follow.guild_id, self.follow.election_id
+        )
         changed = False
         try:
             for declaration in followed.declared:
@@ -81,10 +88,14 @@ class Poster:
                 if posted is not None and posted.content_hash == declaration.content_hash:
                     continue
                 corrected = posted is not None
-                embed = contest_embed(declaration, self.book, followed.title, corrected=corrected)
+                last = (await self._last_times([declaration.ward])).get(declaration.ward)
+                embed = contest_embed(
+                    declaration, self.book, followed.title, corrected=corrected, last=last
+                )
                 picture = await self._picture(declaration.ward)
                 message_id = await self._post_or_edit(posted, embed, picture)
-                self.state.record_post(
+                await asyncio.to_thread(
+                    self.state.record_post,
                     self.follow.guild_id,
                     self.follow.election_id,
                     declaration.ballot_paper_id,
@@ -105,6 +116,21 @@ class Poster:
                 self.want_summary(followed)
         self.discord_error = None
         return True
+
+    async def _last_times(self, wards: Sequence[str]) -> dict[str, LastTime]:
+        """History is extra: when it cannot be computed, the result is posted without it."""
+        if self.history is None:
+            return {}
+        try:
+            return await self.history(wards)
+        except Exception:
+            log.exception("The last-time lines of %s were not computed", self.follow.election_id)
+            return {}
+
+    async def _summary(self, followed: FollowedElection, *, final: bool = False) -> discord.Embed:
+        last = await self._last_times([d.ward for d in followed.declared])
+        summary = night_summary(followed, self.book)
+        return summary_embed(summary, final=final, last_times=list(last.values()))
 
     async def _picture(self, ward: str | None) -> Picture | None:
         if self.illustrate is None or not self.pictures:
@@ -209,7 +235,7 @@ class Poster:
             return True
         async with self._pin_lock:
             self._last_pin_edit = time.monotonic()
-            embed = summary_embed(night_summary(followed, self.book))
+            embed = await self._summary(followed)
             try:
                 picture = await self._picture(None)
                 if self.pin_id is not None:
@@ -220,7 +246,9 @@ class Poster:
                         log.info("Pinned summary %s was deleted: posting it again", self.pin_id)
                 message = await self._send(embed=embed, picture=picture)
                 self.pin_id = message.id
-                self.state.set_pin(self.follow.guild_id, self.follow.election_id, message.id)
+                await asyncio.to_thread(
+                    self.state.set_pin, self.follow.guild_id, self.follow.election_id, message.id
+                )
                 self.requests += 1
                 await message.pin(reason=f"Live results of {followed.election_id}")
             except DISCORD_FAILURES as error:
@@ -235,12 +263,14 @@ class Poster:
         if not await self.update_pin():
             return False
         try:
-            embed = summary_embed(night_summary(followed, self.book), final=True)
+            embed = await self._summary(followed, final=True)
             message = await self._send(embed=embed, picture=await self._picture(None))
         except DISCORD_FAILURES as error:
             self._failed(error)
             return False
-        self.state.set_final(self.follow.guild_id, self.follow.election_id, message.id)
+        await asyncio.to_thread(
+            self.state.set_final, self.follow.guild_id, self.follow.election_id, message.id
+        )
         return True
 
     async def close(self) -> None:

@@ -65,7 +65,8 @@ def test_an_old_schema_is_migrated_keeping_its_rows(
 ) -> None:
     """A database at version 1 (before `left_at`) upgrades itself on opening, rows kept."""
     with settings_store._lock, settings_store._transaction():
-        settings_store._execute("DROP TABLE guild_settings")
+        for table in ("guild_settings", "night_follows", "night_posts"):  # back to version 1
+            settings_store._execute(f"DROP TABLE {table}")
         for sql in MIGRATIONS[0]:
             settings_store._execute(sql)
         settings_store._execute(
@@ -78,6 +79,8 @@ def test_an_old_schema_is_migrated_keeping_its_rows(
     assert settings_store.schema_version() == SCHEMA_VERSION
     assert settings_store.get(GUILD) == GuildSettings(GUILD, "council:derby", None, True)
     assert settings_store.left_at(GUILD) is None
+    with settings_store.transaction() as execute:  # the night's tables came with the upgrade
+        assert execute("SELECT COUNT(*) FROM night_follows", ())[0][0] == 0
 
 
 def test_a_newer_schema_is_refused(settings_store: SettingsStore) -> None:

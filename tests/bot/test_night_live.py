@@ -8,17 +8,22 @@ final summary ends the follow.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import discord
 import pytest
-from conftest import BotSession, StartBot
+from conftest import BotSession, ErrorLogs, StartBot
 from fake_discord import BOT_PERMISSIONS, PIN, POST_MESSAGE, Perm
 from fakes.democracyclub_results_api import FakeDemocracyClub, ballot, result
 
-from bot.night.follow import NightConfig
+from bot.guild_settings import GuildSettings, GuildSettingsService, SettingsStore, open_store
+from bot.night.follow import NightConfig, NightDesk
 from bot.night.messages import FINAL_MARKER, LIVE_MARKER
+from bot.night.state import NightState
+from knowledge import ResultsStore
+from knowledge.night import FollowedElection
 
 ELECTION = "local.testshire.2026-05-07"
 EDIT = "PATCH /channels/{channel_id}/messages/{message_id}"
@@ -58,7 +63,6 @@ def night(tmp_path: Path, dc: FakeDemocracyClub) -> NightConfig:
     folder = tmp_path / "elections"
     folder.mkdir(exist_ok=True)
     return NightConfig(
-        db_path=tmp_path / "night.sqlite3",
         data_dir=folder,
         democracyclub_url=dc.url,
         democracyclub_token="test-token",
@@ -97,10 +101,30 @@ def pin_says(session: BotSession, text: str) -> bool:
     return text in shown
 
 
-async def test_a_whole_night(start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path) -> None:
-    """Six wards declare with a 429, a correction, a null elected and a restart in between."""
+@pytest.fixture
+def shared_settings(database: tuple[Path, str | None]) -> Iterator[Callable[[], Any]]:
+    """A new settings service on one database (SQLite and PostgreSQL), as each restart opens."""
+    stores: list[SettingsStore] = []
+
+    def service() -> GuildSettingsService:
+        stores.append(open_store(*database))
+        return GuildSettingsService(stores[-1])
+
+    yield service
+    for store in stores:
+        store.close()
+
+
+async def test_a_whole_night(
+    start_bot: StartBot,
+    dc: FakeDemocracyClub,
+    tmp_path: Path,
+    shared_settings: Callable[[], GuildSettingsService],
+) -> None:
+    """Six wards declare with a 429, a correction, a null elected and a restart in between; the
+    night's state is in the settings database, on both engines."""
     config = night(tmp_path, dc)
-    session = await start_bot(night=config)
+    session = await start_bot(night=config, guild_settings=shared_settings())
     reply = await session.slash("live start", session.events.moderator(), election=ELECTION)
     assert reply.ephemeral and reply.embed["title"] == "Following the count"
     await until(session, lambda: pin_says(session, "0 of 6 wards declared"))
@@ -144,7 +168,7 @@ async def test_a_whole_night(start_bot: StartBot, dc: FakeDemocracyClub, tmp_pat
     # restart half-way: a new bot on the same database posts nothing twice
     posted_before = len(session.fake.calls_to(POST_MESSAGE))
     await session.bot.close()
-    session = await start_bot(night=config)
+    session = await start_bot(night=config, guild_settings=shared_settings())
     dc.declare(declared("Dale", "Labour Party"))
     await until(session, lambda: pin_says(session, "4 of 6 wards declared"))
     assert len(results(session)) == 4
@@ -307,3 +331,145 @@ async def test_without_attach_files_results_are_posted_as_text(
     await until(session, lambda: pin_says(session, "2 of 6 wards declared"))
     await until(session, lambda: len(results(session)) == 2)
     assert all(not m.get("attachments") for m in results(session))
+
+
+def posts_in(session: BotSession, channel: int) -> list[dict[str, Any]]:
+    return [c.body for c in session.fake.calls_to(POST_MESSAGE) if f"/{channel}/" in c.path]
+
+
+async def test_an_outage_is_reported_once_in_the_log_channel_and_its_end_too(
+    start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path
+) -> None:
+    """Many failed polls make one report in the log channel, then one when the source is back;
+    the results channel hears of neither, and /live status shows the outage."""
+    session = await start_bot(night=night(tmp_path, dc))
+    general = session.fake.world.channels["general"]
+    guild = session.fake.world.guild_id
+    await session.bot.guild_settings.save(GuildSettings(guild, log_channel_id=general))
+    dc.down = True
+    await session.slash("live start", session.events.moderator(), election=ELECTION)
+    await until(session, lambda: len(dc.requests) >= 4)
+    (down,) = posts_in(session, general)
+    assert down["embeds"][0]["title"] == "⚠️ Results source in trouble"
+    assert "Democracy Club answered 503" in down["embeds"][0]["description"]
+    status = await session.slash("live status", session.events.moderator())
+    assert "in trouble since" in status.text()
+
+    dc.down = False
+    dc.declare(declared("Abbey", "Labour Party"))
+    await until(session, lambda: len(posts_in(session, general)) == 2)
+    assert posts_in(session, general)[1]["embeds"][0]["title"].startswith("✅")
+    await until(session, lambda: len(results(session)) == 1)
+    channel = session.fake.world.channel_id
+    assert not any("503" in str(body) for body in posts_in(session, channel))
+    status = await session.slash("live status", session.events.moderator())
+    assert "in trouble" not in status.text()
+    assert len(posts_in(session, general)) == 2
+
+
+class ShardZero(discord.Client):
+    """A process running shard 0 (of the client's shard count), not connected."""
+
+    shard_ids = (0,)
+
+
+async def test_only_the_shard_owning_a_server_resumes_its_follow(
+    dc: FakeDemocracyClub, tmp_path: Path, settings_store: SettingsStore, derby_store: ResultsStore
+) -> None:
+    """Processes sharing one settings database each resume only their own servers' follows."""
+    mine, theirs = 2 << 22, 3 << 22  # shards 0 and 1 of 2
+    state = NightState(settings_store)
+    for guild in (mine, theirs):
+        state.start(guild, 10, 1, FollowedElection(election_id=ELECTION, title="T"))
+    client = ShardZero(intents=discord.Intents.none(), shard_count=2)
+    desk = NightDesk(
+        client,
+        derby_store,
+        night(tmp_path, dc),
+        GuildSettingsService(settings_store),
+    )
+    assert desk.owns(mine) and not desk.owns(theirs)
+    try:
+        assert await desk.resume() == 1
+        assert list(desk.runs) == [(mine, ELECTION)]
+    finally:
+        await desk.close()
+    unsharded = NightDesk(
+        discord.Client(intents=discord.Intents.none()),
+        derby_store,
+        night(tmp_path, dc),
+        GuildSettingsService(settings_store),
+    )
+    assert unsharded.owns(mine) and unsharded.owns(theirs)
+
+
+def earlier(year: int, winners: dict[str, str]) -> str:
+    """A loaded earlier election of Testshire: each ward's winner beats the other party."""
+    lines = [f"= {year} Testshire Council election =", "", "==Ward results=="]
+    for ward, party in winners.items():
+        other = "Green Party" if party != "Green Party" else "Labour Party"
+        lines += [f"==={ward}===", "", f"  - {ward}**", ""]
+        lines += [f"- Old {ward} ({party}): 800 votes", f"- Rival {ward} ({other}): 600 votes", ""]
+    return "\n".join(lines) + "\n"
+
+
+def field(message: dict[str, Any], name: str) -> str | None:
+    fields = message["embeds"][0].get("fields", [])
+    return next((f["value"] for f in fields if f["name"].startswith(name)), None)
+
+
+async def test_declarations_say_hold_or_gain_against_the_loaded_history(
+    start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path
+) -> None:
+    """Two earlier elections loaded: each result says hold or gain (computed, as /ward says it),
+    carries /ward's "last time" line, and the pin counts the holds and gains so far."""
+    from knowledge import ResultsStore
+
+    config = night(tmp_path, dc)
+    folder = tmp_path / "elections"
+    before = dict.fromkeys(WARDS, "Labour Party") | {"Brook": "Green Party"}
+    (folder / "testshire-2018.txt").write_text(earlier(2018, dict.fromkeys(WARDS, "Green Party")))
+    (folder / "testshire-2022.txt").write_text(earlier(2022, before))
+    store = ResultsStore.load(folder, Path(__file__).parents[2] / "data" / "parties.toml")
+    assert not store.errors
+    session = await start_bot(store=store, night=config)
+    await session.slash("live start", session.events.moderator(), election=ELECTION)
+    dc.declare(declared("Abbey", "Labour Party"), declared("Brook", "Labour Party"))
+    await until(session, lambda: len(results(session)) == 2)
+    await until(session, lambda: pin_says(session, "2 of 6 wards declared"))
+
+    titles = sorted(m["embeds"][0]["title"] for m in results(session))
+    assert titles == ["Abbey: Labour hold", "Brook: Labour gain from Green"]
+    brook = next(m for m in results(session) if m["embeds"][0]["title"].startswith("Brook"))
+    posted = field(brook, "Last time")
+    assert posted is not None and posted.startswith("Last time (2022): Old Brook (Grn).")
+    assert "2026: Labour gain from Green" in posted and "Swing: " in posted
+    ward = await session.slash("ward", name="Brook")
+    assert ward.embed["title"].startswith("Brook") and "2026" in str(ward.embed)
+    assert field({"embeds": [ward.embed]}, "Last time") == posted  # /ward's very words
+    assert pin_says(session, "**Labour**: 1 hold, 1 gain (1 from Green)")
+    assert pin_says(session, "Net change: Labour +1, Green -1")
+
+
+async def test_a_database_failure_does_not_end_the_follow(
+    start_bot: StartBot, dc: FakeDemocracyClub, tmp_path: Path, error_logs: ErrorLogs
+) -> None:
+    """The settings database failing for a moment costs a retry, not the rest of the night."""
+    error_logs.expect("A step of the follow of")
+    session = await start_bot(night=night(tmp_path, dc))
+    desk = session.bot.night
+    assert desk is not None
+    real = desk.state.save
+    failed: list[str] = []
+
+    def save_once(*args: Any) -> None:
+        if not failed:
+            failed.append("once")
+            raise RuntimeError("the database is unreachable")
+        real(*args)
+
+    desk.state.save = save_once  # type: ignore[method-assign]
+    await session.slash("live start", session.events.moderator(), election=ELECTION)
+    dc.declare(declared("Abbey", "Labour Party"))
+    await until(session, lambda: len(results(session)) == 1)
+    assert failed == ["once"] and desk.runs

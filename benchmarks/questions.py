@@ -21,13 +21,13 @@ sys.path.insert(0, str(ROOT / "tests" / "knowledge"))
 
 from questions_eval import check, load_cases  # type: ignore[import-not-found]
 from questions_eval_documents import (  # type: ignore[import-not-found]
-    DOCUMENTS,
-    build_store,
+    eval_store,
     seed_store,
 )
 
 from knowledge import ResultsStore
 from knowledge.questions import answer_question
+from knowledge.questions.conversation import Conversation
 from knowledge.questions.lexicon import lexicon_for
 
 TARGET_MS = 2.0
@@ -43,12 +43,13 @@ def forget(store: ResultsStore) -> None:
 
 
 def accuracy() -> None:
-    stores = {name: build_store(name) for name in DOCUMENTS}
-    stores["seed"] = seed_store()
     tally: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses = []
     for case in load_cases():
-        problems = check(case, answer_question(stores[case.store], case.q))
+        conversation = Conversation(eval_store(case.store))
+        if case.after:
+            conversation.ask(case.after)
+        problems = check(case, conversation.ask(case.q))
         tally[case.family][0] += 1
         tally[case.family][1] += not problems
         if problems:

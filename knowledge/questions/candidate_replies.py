@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from knowledge.answers import Answer, CandidateAnswer
-from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import LOSE
+from knowledge.questions.context import Ask, headed
+from knowledge.questions.cues import LOSE
 from knowledge.questions.phrasing import join, num, ordinal, pct, plural
+from knowledge.questions.registry import reply
 
 
 def _answer(ask: Ask) -> CandidateAnswer:
@@ -60,6 +61,7 @@ def _verdict(ask: Ask, answer: CandidateAnswer) -> str:
     return "Yes — " if won else "No — "
 
 
+@reply("candidate.elected", "candidate.result")
 def _elected(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -72,6 +74,7 @@ def _elected(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.votes")
 def _votes(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -89,6 +92,7 @@ def _votes(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.share")
 def _share(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -102,6 +106,7 @@ def _share(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.position")
 def _position(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -118,6 +123,7 @@ def _position(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.margin")
 def _margin(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -147,6 +153,7 @@ def _margin(ask: Ask) -> Answer:
     return headed(answer, _elsewhere(ask, answer) + text)
 
 
+@reply("candidate.party")
 def _party(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -154,6 +161,7 @@ def _party(ask: Ask) -> Answer:
     return headed(answer, f"{line.name} stood for {noun} and {outcome(answer)}.")
 
 
+@reply("candidate.ward")
 def _ward(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -163,6 +171,7 @@ def _ward(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.top")
 def _top(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -180,6 +189,7 @@ def _top(ask: Ask) -> Answer:
     return headed(answer, verdict + text)
 
 
+@reply("candidate.is_party")
 def _is_party(ask: Ask) -> Answer:
     """ "Is Pauline Latham a Tory?" (yes or no) or "Is Hilary Jones Labour or Lib Dem?"."""
     answer = _answer(ask)
@@ -192,6 +202,7 @@ def _is_party(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.threshold")
 def _threshold(ask: Ask) -> Answer:
     """ "Did Lucy Care get more than 2,000 votes?"."""
     answer = _answer(ask)
@@ -208,24 +219,9 @@ def _threshold(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.tie")
 def _tie(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
     verdict = "Yes — " if line.tied else ("No — " if ask.yes_no else "")
     return headed(answer, f"{verdict}{line.name} ({line.party}) {outcome(answer)}.")
-
-
-REPLIES: dict[str, Reply] = {
-    "candidate.elected": _elected,
-    "candidate.result": _elected,
-    "candidate.votes": _votes,
-    "candidate.share": _share,
-    "candidate.position": _position,
-    "candidate.margin": _margin,
-    "candidate.party": _party,
-    "candidate.ward": _ward,
-    "candidate.tie": _tie,
-    "candidate.top": _top,
-    "candidate.is_party": _is_party,
-    "candidate.threshold": _threshold,
-}

@@ -10,8 +10,8 @@ from knowledge.answers import Answer, FactAnswer, HelpAnswer
 from knowledge.commands import help_answer
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
-from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import HUNG, LOSE, REPRESENT, WHO
+from knowledge.questions.context import Ask, headed
+from knowledge.questions.cues import HUNG, LOSE, REPRESENT, WHO
 from knowledge.questions.phrasing import (
     date_text,
     join,
@@ -22,6 +22,7 @@ from knowledge.questions.phrasing import (
     were,
     with_verdict,
 )
+from knowledge.questions.registry import reply
 from knowledge.questions.unresolved import examples
 from knowledge.questions.ward_replies import who_won
 
@@ -32,6 +33,7 @@ def _held(seats_after: int | None, seats_won: int) -> int:
     return seats_after if seats_after is not None else seats_won
 
 
+@reply("council.control", "council.majority")
 def _control(ask: Ask) -> Answer:
     if len(ask.facts.contests) == 1:  # a by-election: "who won" means its one contest
         contest = ask.facts.contests[0]
@@ -95,6 +97,7 @@ def _control_text(ask: Ask, written: str, council: str) -> str:
     return f"{ask.party_of(party.key, party.display)} controlled {council}"
 
 
+@reply("council.threshold")
 def _threshold(ask: Ask) -> Answer:
     summary = ask.summary()
     council = ask.election.council
@@ -110,6 +113,7 @@ def _threshold(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.seats")
 def _seats(ask: Ask) -> Answer:
     summary = ask.summary()
     council = ask.election.council
@@ -127,6 +131,7 @@ def _seats(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.date")
 def _date(ask: Ask) -> Answer:
     summary = ask.summary()
     when = date_text(ask.election)
@@ -139,6 +144,7 @@ def _date(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.changes")
 def _changes(ask: Ask) -> Answer:
     """ "Who lost their seat?", "what changed?": seats gained and lost, party by party."""
     summary = ask.summary()
@@ -168,6 +174,7 @@ def _changes(ask: Ask) -> Answer:
     return headed(summary, sentence(text))
 
 
+@reply("council.composition")
 def _composition(ask: Ask) -> Answer:
     summary = ask.summary()
     after = [r for r in summary.rows if r.seats_after is not None]
@@ -183,6 +190,7 @@ def _composition(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.total_votes")
 def _total_votes(ask: Ask) -> Answer:
     summary = ask.summary()
     text = (
@@ -194,6 +202,7 @@ def _total_votes(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.turnout")
 def _turnout(ask: Ask) -> Answer:
     summary = ask.summary()
     contests = ask.facts.contests
@@ -215,6 +224,7 @@ def _turnout(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.candidates")
 def _candidates(ask: Ask) -> Answer:
     summary = ask.summary()
     total = sum(r.candidates for r in summary.rows)
@@ -244,6 +254,7 @@ def _seats_text(ask: Ask, contest: ContestResult) -> str:
     return ", ".join(parts) or "no seat decided"
 
 
+@reply("council.wards")
 def _wards(ask: Ask) -> Answer:
     contests = ask.facts.contests
     lines = [f"{c.ward}: {_seats_text(ask, c)}" for c in contests]
@@ -255,6 +266,7 @@ def _wards(ask: Ask) -> Answer:
     return _fact(ask, f"Wards — {ask.election.title}", lines, headline)
 
 
+@reply("council.split")
 def _split(ask: Ask) -> Answer:
     split = ask.facts.split_wards
     lines = [f"{c.ward}: {_seats_text(ask, c)}" for c in split]
@@ -269,6 +281,7 @@ def _split(ask: Ask) -> Answer:
     return _fact(ask, f"Split wards — {ask.election.title}", lines, headline)
 
 
+@reply("council.ties")
 def _ties(ask: Ask) -> Answer:
     ties = ask.facts.ties
     lines = [
@@ -285,6 +298,7 @@ def _ties(ask: Ask) -> Answer:
     return _fact(ask, f"Ties at the last seat — {ask.election.title}", lines, headline)
 
 
+@reply("council.unopposed")
 def _unopposed(ask: Ask) -> Answer:
     unopposed = [c for c in ask.facts.contests if c.unopposed]
     lines = [
@@ -301,6 +315,7 @@ def _unopposed(ask: Ask) -> Answer:
     return _fact(ask, f"Unopposed — {ask.election.title}", lines, headline)
 
 
+@reply("council.parties")
 def _parties(ask: Ask) -> Answer:
     summary = ask.summary()
     stood = [r for r in summary.rows if r.candidates]
@@ -309,6 +324,7 @@ def _parties(ask: Ask) -> Answer:
     return headed(summary, f"{count} stood in the {ask.election.title}: {join(parts)}.")
 
 
+@reply("help")
 def _help(ask: Ask) -> Answer:
     base = help_answer()
     questions = examples(ask.store)
@@ -320,28 +336,9 @@ def _help(ask: Ask) -> Answer:
     )
 
 
+@reply("elections")
 def _elections(ask: Ask) -> Answer:
     answer = compose.elections_answer(ask.store)
     titles = [row.ref.title for row in answer.elections]
     shown = join(titles[:MAX_LISTED])
     return headed(answer, f"I have {plural(len(titles), 'election')} loaded: {shown}.")
-
-
-REPLIES: dict[str, Reply] = {
-    "council.control": _control,
-    "council.threshold": _threshold,
-    "council.seats": _seats,
-    "council.date": _date,
-    "council.composition": _composition,
-    "council.changes": _changes,
-    "council.total_votes": _total_votes,
-    "council.turnout": _turnout,
-    "council.candidates": _candidates,
-    "council.wards": _wards,
-    "council.split": _split,
-    "council.ties": _ties,
-    "council.unopposed": _unopposed,
-    "council.parties": _parties,
-    "help": _help,
-    "elections": _elections,
-}

@@ -7,8 +7,8 @@ from collections import Counter
 
 from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.facts import ContestResult, Standing
-from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import LIST, LOSE, SEATS, VOTES, WHO, WIN
+from knowledge.questions.context import Ask, headed
+from knowledge.questions.cues import LIST, LOSE, SEATS, VOTES, WHO, WIN
 from knowledge.questions.phrasing import (
     join,
     num,
@@ -20,6 +20,7 @@ from knowledge.questions.phrasing import (
     uncapitalised,
     with_verdict,
 )
+from knowledge.questions.registry import reply
 
 
 def _who(ask: Ask, standing: Standing, party: bool = True) -> str:
@@ -86,11 +87,13 @@ def who_won(ask: Ask, contest: ContestResult) -> str:
     return f"{ward} was split {_seat_split(ask, contest)}: {names}{_tie_clause(contest)}."
 
 
+@reply("ward.result", "ward.winners")
 def _result(ask: Ask) -> Answer:
     contest = ask.wards[0]
     return headed(ask.ward_answer(contest), who_won(ask, contest))
 
 
+@reply("ward.party")
 def _party(ask: Ask) -> Answer:
     contest = ask.wards[0]
     elected = contest.elected
@@ -107,6 +110,7 @@ def _party(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.majority", "ward_party.majority")
 def _majority(ask: Ask) -> Answer:
     contest = ask.wards[0]
     answer = ask.ward_answer(contest)
@@ -137,6 +141,7 @@ def _majority(ask: Ask) -> Answer:
     return headed(answer, text + ".")
 
 
+@reply("ward.turnout")
 def _turnout(ask: Ask) -> Answer:
     contest = ask.wards[0]
     if contest.turnout is not None:
@@ -159,6 +164,7 @@ def _turnout(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.total_votes")
 def _total_votes(ask: Ask) -> Answer:
     contest = ask.wards[0]
     text = f"{num(contest.total_votes)} votes were cast in {contest.ward}"
@@ -167,6 +173,7 @@ def _total_votes(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text + ".")
 
 
+@reply("ward.candidates")
 def _candidates(ask: Ask) -> Answer:
     contest = ask.wards[0]
     if contest.unopposed:  # "was Westgate contested?"
@@ -186,6 +193,7 @@ def _candidates(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.seats")
 def _seats(ask: Ask) -> Answer:
     contest = ask.wards[0]
     text = (
@@ -194,6 +202,7 @@ def _seats(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.top")
 def _top(ask: Ask) -> Answer:
     contest = ask.wards[0]
     with_votes = [s for s in contest.standings if s.votes is not None]
@@ -207,6 +216,7 @@ def _top(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.bottom")
 def _bottom(ask: Ask) -> Answer:
     contest = ask.wards[0]
     with_votes = [s for s in contest.standings if s.votes is not None]
@@ -221,6 +231,7 @@ def _bottom(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.top_party")
 def _top_party(ask: Ask) -> Answer:
     contest = ask.wards[0]
     if ask.has(SEATS) and not ask.has(VOTES):  # "which party won the most seats in X"
@@ -237,6 +248,7 @@ def _top_party(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.place")
 def _place(ask: Ask) -> Answer:
     contest = ask.wards[0]
     wanted = ask.place
@@ -273,6 +285,7 @@ def _level(contest: ContestResult, standing: Standing) -> list[Standing]:
     return [s for s in contest.standings if s.votes == standing.votes]
 
 
+@reply("ward.losers")
 def _losers(ask: Ask) -> Answer:
     contest = ask.wards[0]
     losers = contest.losers
@@ -288,6 +301,7 @@ def _losers(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.tie")
 def _tie(ask: Ask) -> Answer:
     contest = ask.wards[0]
     if contest.tie:
@@ -307,6 +321,7 @@ def _tie(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.split")
 def _split(ask: Ask) -> Answer:
     contest = ask.wards[0]
     if contest.split:
@@ -318,6 +333,7 @@ def _split(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.mine")
 def _mine(ask: Ask) -> Answer:
     """ "Who's my councillor?": the bot can't know where the asker lives, so it asks."""
     wards = [c.ward for c in ask.facts.contests]
@@ -342,6 +358,7 @@ def _party_lines(ask: Ask) -> tuple[ContestResult, list[Standing], str]:
     return contest, mine, ask.party_of(party.key, party.display)
 
 
+@reply("ward_party.won", "ward_party.result")
 def _party_won(ask: Ask) -> Answer:
     contest, mine, noun = _party_lines(ask)
     won = [s for s in mine if s.elected]
@@ -381,6 +398,7 @@ def _party_extreme(ask: Ask, best: bool) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward_party.votes", "ward_party.share")
 def _party_votes(ask: Ask) -> Answer:
     contest, mine, noun = _party_lines(ask)
     answer = ask.ward_answer(contest)
@@ -396,6 +414,7 @@ def _party_votes(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("ward_party.candidates")
 def _party_candidates(ask: Ask) -> Answer:
     contest, mine, noun = _party_lines(ask)
     answer = ask.ward_answer(contest)
@@ -409,29 +428,11 @@ def _party_candidates(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
-REPLIES: dict[str, Reply] = {
-    "ward.result": _result,
-    "ward.mine": _mine,
-    "ward.winners": _result,
-    "ward.party": _party,
-    "ward.majority": _majority,
-    "ward_party.majority": _majority,
-    "ward.turnout": _turnout,
-    "ward.total_votes": _total_votes,
-    "ward.candidates": _candidates,
-    "ward.seats": _seats,
-    "ward.top": _top,
-    "ward.bottom": _bottom,
-    "ward.top_party": _top_party,
-    "ward.losers": _losers,
-    "ward.place": _place,
-    "ward_party.best": lambda ask: _party_extreme(ask, True),
-    "ward_party.worst": lambda ask: _party_extreme(ask, False),
-    "ward.tie": _tie,
-    "ward.split": _split,
-    "ward_party.won": _party_won,
-    "ward_party.result": _party_won,
-    "ward_party.votes": _party_votes,
-    "ward_party.share": _party_votes,
-    "ward_party.candidates": _party_candidates,
-}
+@reply("ward_party.best")
+def _best(ask: Ask) -> Answer:
+    return _party_extreme(ask, True)
+
+
+@reply("ward_party.worst")
+def _worst(ask: Ask) -> Answer:
+    return _party_extreme(ask, False)

@@ -1,0 +1,233 @@
+"""Questions about the council as a whole, and about the bot itself."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from knowledge.questions.cues import (
+    CAST,
+    CHANGE,
+    COMPOSITION,
+    COUNCIL_CANDIDATES,
+    COUNCIL_SEATS,
+    COUNCIL_WARDS,
+    COUNCIL_WIN,
+    DATE,
+    ELECTIONS,
+    HELP,
+    HOW_MANY,
+    MAJORITY_WON,
+    PARTY_LIST,
+    SEATS,
+    SPLIT,
+    STAND,
+    THRESHOLD_NEED,
+    THRESHOLD_WHAT,
+    TIE,
+    TURNOUT,
+    UNOPPOSED,
+    WHO,
+)  # fmt: skip
+from knowledge.questions.intents.records import (
+    Example,
+    Intent,
+    Pattern,
+)
+
+RECORDS: Final[tuple[Intent, ...]] = (
+    Intent(
+        "council.date",
+        "council",
+        priority=430,
+        cues=(Pattern((DATE,)),),
+        examples=(
+            Example("When did Derby vote?", ("2 May 2002",)),
+            Example("when was polling day", ("2 May 2002",)),
+        ),
+    ),
+    Intent(
+        "council.majority",
+        "council",
+        priority=420,
+        cues=(Pattern((MAJORITY_WON,)),),
+        polarity="yes_no",
+        summary="whether any party won a majority",
+        examples=(
+            Example("did anyone win a majority", ("Labour", "27")),
+            Example("is there a majority", ("Labour",)),
+        ),
+    ),
+    Intent(
+        "council.control",
+        "council",
+        priority=155,
+        cues=(Pattern((COUNCIL_WIN,)),),
+        summary="who controls the council",
+        examples=(
+            Example("is derby hung", ("Labour",)),
+            Example("who won derby", ("Labour",)),
+        ),
+    ),
+    Intent(
+        "council.threshold",
+        "council",
+        priority=410,
+        cues=(
+            Pattern(
+                (
+                    THRESHOLD_WHAT,
+                    THRESHOLD_NEED,
+                ),
+                (HOW_MANY,),
+            ),
+        ),
+        examples=(
+            Example("majority needed?", ("26",)),
+            Example("how many seats is a majority", ("26",)),
+        ),
+    ),
+    Intent(
+        "council.split",
+        "splits",
+        priority=400,
+        cues=(Pattern((SPLIT,), (COUNCIL_WARDS,)),),
+        examples=(
+            Example("split wards", ("Boulton",)),
+            Example("any split wards?", ("Boulton",)),
+        ),
+    ),
+    Intent(
+        "council.ties",
+        "splits",
+        priority=390,
+        cues=(
+            Pattern(
+                (TIE,),
+                (
+                    COUNCIL_WARDS,
+                    COUNCIL_SEATS,
+                ),
+            ),
+        ),
+        examples=(
+            Example("was there a tie", ("no tie",)),
+            Example("was there a tie?", ("No",)),
+        ),
+    ),
+    Intent(
+        "council.unopposed",
+        "council",
+        priority=190,
+        cues=(Pattern((UNOPPOSED,), (COUNCIL_WARDS,)),),
+        examples=(
+            Example("was anyone elected unopposed", ("No",)),
+            Example("which wards were unopposed", ("Winchcombe", "Twyning"), store="tewkesbury"),
+        ),
+    ),
+    Intent(
+        "council.parties",
+        "council",
+        priority=180,
+        cues=(Pattern((PARTY_LIST,), (STAND,)),),
+        examples=(Example("which parties stood", ("4 parties",)),),
+    ),
+    Intent(
+        "council.changes",
+        "council",
+        priority=170,
+        cues=(
+            Pattern(
+                (CHANGE,),
+                (
+                    SEATS,
+                    WHO,
+                ),
+            ),
+        ),
+        examples=(
+            Example("who got the boot", ("Labour lost 2 seats",)),
+            Example("who lost their seat", ("doesn't say who held", "Labour lost 2 seats")),
+        ),
+    ),
+    Intent(
+        "council.composition",
+        "council",
+        priority=160,
+        cues=(Pattern((COMPOSITION,), (COUNCIL_SEATS,)),),
+        examples=(
+            Example("seats per party", ("Labour 27", "Conservative 11")),
+            Example("give me a summary", ("Labour 27",)),
+        ),
+    ),
+    Intent(
+        "council.turnout",
+        "council",
+        priority=150,
+        cues=(Pattern((TURNOUT,)),),
+        examples=(
+            Example("what was the turnout", ("no turnout",)),
+            Example("what was turnout like", ("no turnout",)),
+        ),
+    ),
+    Intent(
+        "council.total_votes",
+        "council",
+        priority=140,
+        cues=(Pattern((CAST,)),),
+        examples=(
+            Example("total votes cast", ("153,292",)),
+            Example("total number of votes", ("153,292",)),
+        ),
+    ),
+    Intent(
+        "council.wards",
+        "council",
+        priority=130,
+        cues=(Pattern((COUNCIL_WARDS,)),),
+        examples=(
+            Example("list the wards", ("17 wards",)),
+            Example("how many wards are there", ("17 wards",)),
+        ),
+    ),
+    Intent(
+        "council.candidates",
+        "council",
+        priority=120,
+        cues=(Pattern((COUNCIL_CANDIDATES,), (STAND,)),),
+        examples=(
+            Example("how many people stood", ("156 candidates",)),
+            Example("how many candidates stood", ("156",)),
+        ),
+    ),
+    Intent(
+        "council.seats",
+        "council",
+        priority=110,
+        cues=(Pattern((COUNCIL_SEATS,)),),
+        examples=(
+            Example("how big is the council", ("51",)),
+            Example("how many seats were up", ("51",)),
+        ),
+    ),
+    Intent(
+        "help",
+        "help",
+        priority=100,
+        cues=(Pattern((HELP,)),),
+        examples=(Example("what can you do", ()),),
+    ),
+    Intent(
+        "elections",
+        "help",
+        priority=90,
+        cues=(Pattern((ELECTIONS,)),),
+        examples=(
+            Example("which elections do you know about", ("2002 Derby City Council election",)),
+            Example(
+                "which elections do you know",
+                ("Barnsley", "2003 Derby", "by-election"),
+                store="many",
+            ),
+        ),
+    ),
+)

@@ -90,6 +90,10 @@ _PARTY_FIELDS = {
 }
 
 
+_REJECTED = re.compile(r"^(?:rejected|spoilt|spoiled|invalid)(?: ballots?| ballot papers| votes)?$")
+"""`- Rejected ballots: 12`, `- Spoilt ballots: 3`: kept as the contest's rejected ballots."""
+
+
 @dataclass
 class _OpenContest:
     ward: str
@@ -102,6 +106,7 @@ class _OpenContest:
     turnout: int | None = None
     turnout_percent: float | None = None
     electorate: int | None = None
+    rejected: int | None = None
     outcomes: list[str] = field(default_factory=list)
     has_contest_line: bool = False
     optional: bool = False
@@ -314,8 +319,10 @@ class _DocumentParser:
                         self.current.turnout_percent = float(pct[1])
             elif lowered in ELECTORATE_KEYS:
                 self.current.electorate = parse_number(figure)
+            elif _REJECTED.match(lowered):
+                self.current.rejected = parse_number(figure)
             elif IGNORED_FACTS.match(lowered):
-                pass  # swing, rejected or spoilt ballots, totals, notes: not used
+                pass  # swing, totals, notes: not used
             else:
                 self.warn(number, f"unknown result line {key[:60]!r} ignored")
         except ValueError:
@@ -360,6 +367,7 @@ class _DocumentParser:
                 turnout=current.turnout,
                 turnout_percent=current.turnout_percent,
                 electorate=current.electorate,
+                rejected=current.rejected,
                 outcomes=tuple(current.outcomes),
                 by_election=current.by_election,
             )

@@ -21,11 +21,12 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from knowledge.normalize import nicknames, normalize
+from knowledge.tuning import WEIGHTS
 
 EntityKind = Literal["ward", "candidate", "party", "election"]
 Status = Literal["ok", "ambiguous", "not_found"]
 
-ACCEPT = 80.0
+ACCEPT = WEIGHTS.accept
 """Below this score a match is never used as the answer: the user is asked instead."""
 _CERTAIN_WORD = 80.0
 """A first name matched less well than this, beside a matching surname, may be another person."""
@@ -37,12 +38,12 @@ _CONTRASTING = frozenset(
     }
 )  # fmt: skip
 """Words that tell two places apart; one is never read as a misspelling of another."""
-AMBIGUITY_MARGIN = 4.0
+AMBIGUITY_MARGIN = WEIGHTS.ambiguity_margin
 """Matches within this many points of the best are offered as options, not guessed between."""
-SUGGEST_FLOOR = 55.0
-NICKNAME_SCORE = 92.0
+SUGGEST_FLOOR = WEIGHTS.suggest_floor
+NICKNAME_SCORE = WEIGHTS.nickname
 """How well a nickname matches the name it stands for ("bob" and "robert")."""
-INITIAL_SCORE = 90.0
+INITIAL_SCORE = WEIGHTS.initial
 """How well a one- or two-letter query word matches a word it begins ("l" and "lucy")."""
 _SHORT_WORD = 2
 _SHORT_HITS = 2000

@@ -10,6 +10,7 @@ from knowledge.questions import (  # noqa: F401
     candidate_replies,
     comparisons,
     council_replies,
+    figure_replies,
     party_replies,
     rankings,
     ward_replies,

@@ -116,6 +116,17 @@ FEWEST: Final[Cue] = (
     "fewest", "least", "lowest", "smallest", "worst", "minimum", "bottom", "came last",
     "last place", "weakest", "poorest", "lower", "smaller", "bottom of the poll",
 )  # fmt: skip
+ELECTORATE: Final[Cue] = (
+    "electorate", "registered voters", "registered electors", "registered to vote",
+    "eligible to vote", "eligible voters", "electors", "could vote", "entitled to vote",
+    "how many people could vote", "how many voters were registered",
+)  # fmt: skip
+REJECTED: Final[Cue] = (
+    "rejected", "rejected ballots", "ballots rejected", "ballots were rejected", "spoilt",
+    "spoiled", "spoilt ballots", "spoiled ballots", "spoilt papers", "invalid votes",
+    "invalid ballots", "void", "void votes",
+)  # fmt: skip
+"""The figures a document may give beside the votes (`- Registered electors:` lines)."""
 TURNOUT: Final[Cue] = ("turnout", "turn out", "turned out", "how many people voted")
 DATE: Final[Cue] = (
     "when", "date", "what day", "which day", "what date", "held", "took place", "take place",

@@ -18,18 +18,19 @@ from knowledge.questions.intents import INTENTS, Entity, Intent, Pattern
 from knowledge.questions.segment import COMPLETE
 from knowledge.questions.spotting import Span, Spotted, Unknown
 from knowledge.questions.text import Token
+from knowledge.tuning import WEIGHTS
 
-SLOT_SCORE: Final = 1.5
-CONTEXT_SCORE: Final = 1.0
-UNKNOWN_SLOT_SCORE: Final = 1.0
-IMPLICIT_SLOT_SCORE: Final = 0.5
+SLOT_SCORE: Final = WEIGHTS.slot
+CONTEXT_SCORE: Final = WEIGHTS.context
+UNKNOWN_SLOT_SCORE: Final = WEIGHTS.unknown_slot
+IMPLICIT_SLOT_SCORE: Final = WEIGHTS.implicit_slot
 MAX_VARIANTS: Final = 8
-ALTERNATIVE_COST: Final = 1.0
-PLACE_SCORE: Final = 1.0
+ALTERNATIVE_COST: Final = WEIGHTS.alternative_cost
+PLACE_SCORE: Final = WEIGHTS.place
 """A ward named after "in" ("who won in Bolton") reads as a place."""
-UNUSED_NAME_COST: Final = 3.0
-UNUSED_UNKNOWN_COST: Final = 2.0
-UNUSED_PROPER_NOUN_COST: Final = 3.0
+UNUSED_NAME_COST: Final = WEIGHTS.unused_name
+UNUSED_UNKNOWN_COST: Final = WEIGHTS.unused_unknown
+UNUSED_PROPER_NOUN_COST: Final = WEIGHTS.unused_proper_noun
 """An unexplained capitalised word ("in Barnsley") is probably a name we would be ignoring."""
 _SLOT_KINDS: Final[tuple[Entity, ...]] = ("ward", "candidate", "party")
 

@@ -124,7 +124,7 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
         before = tokens[n - 1].word if n else ""
         if info.role == "year" and (following in NUMBER_AFTER or before in NUMBER_BEFORE):
             infos[n] = WordInfo("number", info.word)
-    lookup = Lookup(resolvers(store), lexicon.longest)
+    lookup = Lookup(resolvers(store), lexicon.longest, lexicon.councils)
     spans: list[Span] = []
     for start, end in _runs(infos):
         spans += _spans(text, tokens, infos, start, end, lookup)

@@ -79,7 +79,7 @@ _OFF_TOPIC = """
 tall height old age aged born birthday live lives living married wife husband children
 phone email address salary paid job occupation religion weather forecast predict
 prediction predictions future opinion odds bet betting leader leaders mayor manifesto policy
-policies promise promised promises wealthy joke jokes population capital register registered
+policies promise promised promises wealthy joke jokes population capital register
 registration upcoming tax bins bin potholes parking planning schools contact surgery surgeries
 budget
 """

@@ -6,6 +6,7 @@ from typing import Final
 
 from knowledge.questions.cues import (
     CAST,
+    ELECTORATE,
     FEWEST,
     GAINED,
     LOSE,
@@ -14,6 +15,7 @@ from knowledge.questions.cues import (
     MOST,
     ORDINAL,
     POSITION,
+    REJECTED,
     REPRESENT,
     SEATS,
     SHARE,
@@ -37,6 +39,30 @@ from knowledge.questions.intents.records import (
 )
 
 RECORDS: Final[tuple[Intent, ...]] = (
+    Intent(
+        "ward.electorate",
+        "ward",
+        priority=1020,
+        cues=(Pattern((ELECTORATE,)),),
+        slots=(WARD,),
+        summary="a ward's electorate, where the document gives it",
+        examples=(
+            Example("how many registered voters in City", ("6,713",), store="rothwick"),
+            Example("what was the electorate in Abbey", ("doesn't give", "votes cast")),
+        ),
+    ),
+    Intent(
+        "ward.rejected",
+        "ward",
+        priority=1010,
+        cues=(Pattern((REJECTED,)),),
+        slots=(WARD,),
+        summary="rejected (spoilt) ballots in a ward, where the document gives them",
+        examples=(
+            Example("rejected ballots in Beauchief", ("23",), store="sheffield"),
+            Example("how many spoilt ballots in Darley", ("doesn't give",)),
+        ),
+    ),
     Intent(
         "ward.tie",
         "splits",

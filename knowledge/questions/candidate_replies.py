@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from knowledge.answers import Answer, CandidateAnswer
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import LOSE
+from knowledge.questions.cues import LAST_SEAT, LOSE
 from knowledge.questions.phrasing import join, num, ordinal, pct, plural
 from knowledge.questions.registry import reply
+from knowledge.questions.ties import level_groups, settled
 
 
 def _answer(ask: Ask) -> CandidateAnswer:
@@ -223,5 +224,19 @@ def _threshold(ask: Ask) -> Answer:
 def _tie(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
+    ref = ask.candidates[0]
+    contest = ask.store.facts(ref.election_id).contest(ref.ward)
+    level = (
+        next((g for g in level_groups(contest) if any(s.name == ref.name for s in g)), None)
+        if contest is not None and not ask.has(LAST_SEAT)
+        else None
+    )
+    if level is not None and not line.tied:
+        others = join([s.name for s in level if s.name != ref.name])
+        return headed(
+            answer,
+            f"Yes — {ref.name} was level with {others} on {num(level[0].votes or 0)} votes "
+            f"in {ref.ward} ({settled(level)}).",
+        )
     verdict = "Yes — " if line.tied else ("No — " if ask.yes_no else "")
     return headed(answer, f"{verdict}{line.name} ({line.party}) {outcome(answer)}.")

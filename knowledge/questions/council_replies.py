@@ -11,7 +11,7 @@ from knowledge.commands import help_answer
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import HUNG, LOSE, REPRESENT, WHO
+from knowledge.questions.cues import HUNG, LAST_SEAT, LOSE, REPRESENT, WHO
 from knowledge.questions.phrasing import (
     date_text,
     join,
@@ -23,6 +23,7 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
+from knowledge.questions.ties import describe, level_groups
 from knowledge.questions.unresolved import examples
 from knowledge.questions.ward_replies import who_won
 
@@ -288,7 +289,18 @@ def _ties(ask: Ask) -> Answer:
         f"{c.ward}: {join([t.name for t in c.tied])} on {num(c.tied[0].votes or 0)} votes"
         for c in ties
     ]
-    if not ties:
+    level = [
+        (c, groups)
+        for c in ask.facts.contests
+        if (groups := [g for g in level_groups(c) if not any(s.tied for s in g)])
+    ]
+    if not ties and level and not ask.has(LAST_SEAT):
+        lines = [f"{c.ward}: {'; '.join(describe(g) for g in groups)}" for c, groups in level]
+        headline = (
+            f"{'Yes — c' if ask.yes_no else 'C'}andidates were level on votes in "
+            f"{plural(len(level), 'ward')}, though no seat was left undecided: {join(lines)}."
+        )
+    elif not ties:
         headline = "There was no tie for the last seat in any ward."
         headline = ("No — " + headline[0].lower() + headline[1:]) if ask.yes_no else headline
     else:

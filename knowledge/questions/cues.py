@@ -139,8 +139,14 @@ SPLIT: Final[Cue] = (
 TIE: Final[Cue] = (
     "tie", "tied", "ties", "dead heat", "level", "same number of votes", "equal votes",
     "draw", "drew", "drawn", "dead level", "tie at the last seat", "tie for the last seat",
-    "undecided", "not decided", "undecided seats",
+    "undecided", "not decided", "undecided seats", "level on votes", "same votes",
+    "level on", "equal number of votes",
 )  # fmt: skip
+LAST_SEAT: Final[Cue] = (
+    "last seat", "the last seat", "for the last seat", "at the last seat", "seats tied",
+    "seat tied", "any of the seats", "undecided", "not decided", "undecided seats",
+)  # fmt: skip
+"""A tie asked about as the last seat's: only a tie that left a seat undecided counts."""
 WHICH_PARTY: Final[Cue] = (
     "party", "which party", "what party", "parties", "for which party", "affiliation",
     "which parties", "what parties", "member of",
@@ -296,7 +302,7 @@ COMPARE: Final[Cue] = (
 )  # fmt: skip
 
 REPLY_CUES: Final[tuple[Cue, ...]] = (
-    MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT,
+    LAST_SEAT, MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT,
 )  # fmt: skip
 """Groups the replies read (which way a comparison or a yes/no question points)."""
 

@@ -8,7 +8,7 @@ from collections import Counter
 from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.facts import ContestResult, Standing
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import LIST, LOSE, SEATS, VOTES, WHO, WIN
+from knowledge.questions.cues import LAST_SEAT, LIST, LOSE, SEATS, VOTES, WHO, WIN
 from knowledge.questions.phrasing import (
     join,
     num,
@@ -21,6 +21,7 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
+from knowledge.questions.ties import describe, level_groups
 
 
 def _who(ask: Ask, standing: Standing, party: bool = True) -> str:
@@ -304,7 +305,13 @@ def _losers(ask: Ask) -> Answer:
 @reply("ward.tie")
 def _tie(ask: Ask) -> Answer:
     contest = ask.wards[0]
-    if contest.tie:
+    level = [g for g in level_groups(contest) if not any(s.tied for s in g)]
+    if level and not contest.tie and not ask.has(LAST_SEAT):
+        text = (
+            f"Yes — in {contest.ward}, {'; '.join(describe(g, 'were level on') for g in level)}; "
+            "no seat was left undecided."
+        )
+    elif contest.tie:
         tied = contest.tied
         text = (
             f"Yes — in {contest.ward} {join([t.name for t in tied])} tied on "

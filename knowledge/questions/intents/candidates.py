@@ -41,7 +41,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
-        examples=(Example("did Margaret Hird tie with anyone", ("Margaret Hird",)),),
+        examples=(Example("did Margaret Hird tie with anyone", ("Hilary Jones", "2,953")),),
     ),
     Intent(
         "candidate.threshold",

@@ -110,7 +110,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         examples=(
-            Example("was there a tie", ("no tie",)),
+            Example("was there a tie", ("Yes", "Mickleover", "Oakwood")),
             Example("was there a tie?", ("No",)),
         ),
     ),

@@ -70,7 +70,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         cues=(Pattern((TIE,)),),
         slots=(WARD,),
         examples=(
-            Example("was oakwood tied", ("No",)),
+            Example("was oakwood tied", ("Yes", "1,341")),
             Example("was there a tie in Boulton", ("No",)),
         ),
     ),

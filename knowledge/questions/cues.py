@@ -301,8 +301,14 @@ COMPARE: Final[Cue] = (
     "difference", "than", "head to head",
 )  # fmt: skip
 
+ALL_OF: Final[Cue] = ("all", "every", "both", "each", "all of", "all the", "every one")
+"""A universal claim ("did Labour win *all* the seats"): yes only if the whole claim holds."""
+CANDIDATE_WORDS: Final[Cue] = ("candidate", "candidates", "of them", "their candidates")
+"""What a universal claim is about when not the seats ("did *every* Labour candidate win")."""
+
 REPLY_CUES: Final[tuple[Cue, ...]] = (
-    LAST_SEAT, MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT,
+    ALL_OF, CANDIDATE_WORDS, LAST_SEAT, MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE, HUNG,
+    LIST, VOTE_COUNT,
 )  # fmt: skip
 """Groups the replies read (which way a comparison or a yes/no question points)."""
 

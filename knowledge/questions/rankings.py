@@ -45,18 +45,33 @@ def _margin_text(row: MarginRow, what: str) -> str:
 
 @reply("margins.closest")
 def _closest(ask: Ask) -> Answer:
-    answer = compose.closest_answer(ask.store, ask.election.id)
-    if not answer.closest:
-        return headed(answer, "No ward was contested, so there is no margin to compare.")
-    return headed(answer, _margin_text(answer.closest[0], "The closest contest") + ".")
+    return _margin_rank(ask, closest=True)
 
 
 @reply("margins.safest")
 def _safest(ask: Ask) -> Answer:
-    answer = compose.closest_answer(ask.store, ask.election.id)
-    if not answer.safest:
+    return _margin_rank(ask, closest=False)
+
+
+def _margin_rank(ask: Ask, closest: bool) -> Answer:
+    """The closest or safest contest, or the one at the place the question names ("the third
+    safest ward"); the answer's list always starts at the top."""
+    place = ask.place or 1
+    answer = compose.closest_answer(ask.store, ask.election.id, count=max(10, place))
+    rows = answer.closest if closest else answer.safest
+    if not rows:
         return headed(answer, "No ward was contested, so there is no margin to compare.")
-    return headed(answer, _margin_text(answer.safest[0], "The safest win") + ".")
+    if place > len(rows):
+        return headed(
+            answer,
+            f"Only {plural(len(rows), 'ward')} had a contest, so there is no {ordinal(place)} "
+            f"{'closest' if closest else 'safest'}.",
+        )
+    if place == 1:
+        what = "The closest contest" if closest else "The safest win"
+    else:
+        what = f"The {ordinal(place)} {'closest contest' if closest else 'safest win'}"
+    return headed(answer, _margin_text(rows[place - 1], what) + ".")
 
 
 def _lines(ask: Ask, keep: Callable[[CandidateLine], bool]) -> list[CandidateLine]:

@@ -8,7 +8,17 @@ from collections import Counter
 from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.facts import ContestResult, Standing
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import LAST_SEAT, LIST, LOSE, SEATS, VOTES, WHO, WIN
+from knowledge.questions.cues import (
+    ALL_OF,
+    CANDIDATE_WORDS,
+    LAST_SEAT,
+    LIST,
+    LOSE,
+    SEATS,
+    VOTES,
+    WHO,
+    WIN,
+)
 from knowledge.questions.phrasing import (
     join,
     num,
@@ -385,7 +395,11 @@ def _party_won(ask: Ask) -> Answer:
         )
     verdict = ""
     if ask.yes_no:
-        verdict = "Yes — " if bool(won) != ask.has(LOSE) else "No — "
+        claim = bool(won)
+        if ask.has(ALL_OF) and mine:  # "did Labour win all the seats", "every Labour candidate"
+            everyone = ask.has(CANDIDATE_WORDS)
+            claim = len(won) == len(mine) if everyone else len(won) == contest.seats
+        verdict = "Yes — " if claim != ask.has(LOSE) else "No — "
     return headed(ask.ward_answer(contest), with_verdict(verdict, sentence(text)))
 
 

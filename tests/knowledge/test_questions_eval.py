@@ -21,11 +21,6 @@ FAMILIES = {
 }  # fmt: skip
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("seed", "did labour win all three seats in Boulton"): "issue 10: not fixed yet",
-    ("seed", "did every labour candidate in Boulton get elected"): "issue 10: not fixed yet",
-    ("seed", "2nd closest ward"): "issue 10: not fixed yet",
-    ("seed", "which was the third safest ward"): "issue 10: not fixed yet",
-    ("seed", "the fourth closest contest"): "issue 10: not fixed yet",
     ("seed", "who won Abbey, Boulton and Darley"): "issue 10: not fixed yet",
     ("seed", "how many seats did labour, the tories and the lib dems win"): "issue 10: not fixed yet",
     ("seed", "votes for Labour, Conservatives and Lib Dems"): "issue 10: not fixed yet",

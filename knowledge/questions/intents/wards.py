@@ -409,9 +409,12 @@ RECORDS: Final[tuple[Intent, ...]] = (
             PARTY,
             RIVAL_PARTY,
         ),
+        polarity="claim",
+        summary="whether a party won a ward (all of its seats, any of them, from another party)",
         examples=(
             Example("did labour lose abbey", ("Yes",)),
             Example("did labour hold sinfin", ("Yes",)),
+            Example("did labour win every seat in Boulton", ("No", "2 of the 3")),
         ),
     ),
     Intent(

@@ -7,6 +7,7 @@ from knowledge.answers import Answer, NotFoundAnswer
 
 # The reply modules register their replies (`@reply`) when imported.
 from knowledge.questions import (  # noqa: F401
+    arithmetic,
     candidate_replies,
     comparisons,
     council_replies,

@@ -327,3 +327,24 @@ def phrases(words: tuple[str, ...]) -> frozenset[str]:
 def cue_score(cue: Cue, present: frozenset[str]) -> int:
     """Length in words of the longest phrase of `cue` in the question (0 when none)."""
     return max((len(p.split()) for p in cue if p in present), default=0)
+
+
+COMBINED: Final[Cue] = (
+    "combined", "together", "between them", "altogether", "put together", "added together",
+    "add up", "added up", "in total", "sum", "total of", "combined total", "joint",
+)  # fmt: skip
+"""Adding two or more parties' figures ("Tories and Lib Dems combined")."""
+DIFFERENCE: Final[Cue] = (
+    "how many more", "how many fewer", "how much more", "how much bigger", "difference",
+    "how many extra", "how many less", "gap between",
+)  # fmt: skip
+"""Subtracting one party's figure from another's ("how many more seats did Labour win")."""
+DOUBLE: Final[Cue] = (
+    "double", "doubled", "doubling", "twice as many", "twice", "triple", "tripled",
+)  # fmt: skip
+"""A party's seats against its seats before ("did the Lib Dems double their seats")."""
+OF_SEATS: Final[Cue] = (
+    "seats", "of the seats", "the seats", "of seats", "seat share", "share of seats",
+    "share of the seats", "percentage of seats", "percentage of the seats",
+)  # fmt: skip
+"""A share of the seats rather than of the vote."""

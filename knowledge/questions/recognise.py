@@ -162,6 +162,9 @@ def _read(
         else:
             missing.append(slot)
     context = [available[kind].pop(0) for kind in intent.optional if available[kind]]
+    for kind in intent.many:
+        context += available[kind]
+        available[kind] = []
     unused = sum(1 for left in available.values() for s in left if not s.names_election)
     unknowns = list(unknowns_found)
     unknown: Unknown | None = None

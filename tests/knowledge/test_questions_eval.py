@@ -21,18 +21,6 @@ FAMILIES = {
 }  # fmt: skip
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("seed", "who won Abbey, Boulton and Darley"): "issue 10: not fixed yet",
-    ("seed", "how many seats did labour, the tories and the lib dems win"): "issue 10: not fixed yet",
-    ("seed", "votes for Labour, Conservatives and Lib Dems"): "issue 10: not fixed yet",
-    ("seed", "compare Chellaston, Darley and Boulton"): "issue 10: not fixed yet",
-    ("seed", "how many seats did the Tories and Lib Dems win combined"): "issue 10: not fixed yet",
-    ("seed", "tories and lib dems seats combined"): "issue 10: not fixed yet",
-    ("seed", "how many more seats did Labour win than the Conservatives"): "issue 10: not fixed yet",
-    ("seed", "how many more votes did labour get than the lib dems"): "issue 10: not fixed yet",
-    ("seed", "did the Lib Dems double their seats"): "issue 10: not fixed yet",
-    ("seed", "did the conservatives double their seats?"): "issue 10: not fixed yet",
-    ("seed", "what share of the seats did Labour win"): "issue 10: not fixed yet",
-    ("seed", "what percentage of the seats went to the lib dems"): "issue 10: not fixed yet",
     ("tewkesbury", "how many seats did the lib dems win"): "a seat tied by lot is counted as tied, not won (before issue 10)",
 }
 """(store, question) -> why it is still answered wrong."""

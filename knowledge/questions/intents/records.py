@@ -35,6 +35,8 @@ class Slot:
 
     kind: SlotKind
     required: bool = True
+    many: bool = False
+    """Takes every further name of its kind ("Labour, the Tories *and the Lib Dems*")."""
 
     @property
     def entity(self) -> Entity | None:
@@ -86,7 +88,14 @@ class Intent:
     @property
     def optional(self) -> tuple[Entity, ...]:
         """Names used when the question gives them ("did Care win *in Spondon*")."""
-        return tuple(e for s in self.slots if not s.required and (e := s.entity) is not None)
+        return tuple(
+            e for s in self.slots if not s.required and not s.many and (e := s.entity) is not None
+        )
+
+    @property
+    def many(self) -> tuple[Entity, ...]:
+        """Kinds of which every further name given is used."""
+        return tuple(e for s in self.slots if s.many and (e := s.entity) is not None)
 
 
 WARD: Final = Slot("ward")
@@ -98,3 +107,5 @@ RIVAL_PARTY: Final = Slot("rival_party", required=False)
 """The party a seat was taken from ("did the Tories take Amington *from Labour*")."""
 ORDINAL_SLOT: Final = Slot("ordinal", required=False)
 NUMBER_SLOT: Final = Slot("number", required=False)
+MORE_PARTIES: Final = Slot("party", required=False, many=True)
+MORE_WARDS: Final = Slot("ward", required=False, many=True)

@@ -12,6 +12,7 @@ import discord
 
 from bot import commands
 from bot.cache import Answers
+from bot.conversations import Conversations
 from bot.mentions import Mentions
 from bot.replies import NO_MENTIONS
 from bot.tree import ElectionTree
@@ -47,6 +48,7 @@ class ElectionBot(discord.Client):
         super().__init__(**options)
         self.store = store
         self.answers = Answers(store)
+        self.conversations = Conversations(store)
         self.guild_id = guild_id
         self.sync_guild = sync_guild
         self.tree = ElectionTree(self)

@@ -86,7 +86,10 @@ class Mentions:
 
     async def _answer(self, message: discord.Message, question: str) -> None:
         if question:
+            key = (message.channel.id, message.author.id)
+            question = self.bot.conversations.question(key, question)
             answer, embed = self.bot.answers.ask(question)
+            self.bot.conversations.remember(key, question, answer)
         else:
             answer, embed = self.bot.answers("help", {})
         if isinstance(answer, AmbiguousAnswer) and answer.options:

@@ -47,7 +47,11 @@ async def ask(
     question: app_commands.Range[str, 1, QUESTION_MAX],
     election: app_commands.Range[str, 1, 100] | None = None,
 ) -> None:
-    answer, embed = bot_of(interaction).answers.ask(question, election)
+    bot = bot_of(interaction)
+    key = (interaction.channel_id or 0, interaction.user.id)
+    question = bot.conversations.question(key, question)
+    answer, embed = bot.answers.ask(question, election)
+    bot.conversations.remember(key, question, answer)
     options = {"question": question, "election": election}
     await show_answer(interaction, answer, ASK, options, embed=embed)
 

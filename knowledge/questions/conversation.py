@@ -105,6 +105,15 @@ def _there(previous: Turn, text: str, spotted: Spotted) -> str | None:
     return None
 
 
+def turn_of(store: ResultsStore, question: str, answer: Answer) -> Turn | None:
+    """What a later follow-up may build on: the question, when it was answered (a question
+    that was not understood, or named something unknown, leaves nothing to follow up)."""
+    if answer.kind in ("not_found", "ambiguous"):
+        return None
+    clean, tokens = tokenize(question)
+    return Turn(clean, spot(store, lexicon_for(store), clean, tokens))
+
+
 class Conversation:
     """One conversation's previous question; `ask` answers a question in its light."""
 
@@ -116,7 +125,5 @@ class Conversation:
         """Answer `text`, reading it as a follow-up of the previous question when it is one."""
         question = follow_up(self.store, self.previous, text)
         answer = answer_question(self.store, question, election)
-        if answer.kind not in ("not_found", "ambiguous"):
-            clean, tokens = tokenize(question)
-            self.previous = Turn(clean, spot(self.store, lexicon_for(self.store), clean, tokens))
+        self.previous = turn_of(self.store, question, answer) or self.previous
         return answer

@@ -21,7 +21,10 @@ FAMILIES = {
 }  # fmt: skip
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("tewkesbury", "how many seats did the lib dems win"): "a seat tied by lot is counted as tied, not won (before issue 10)",
+    (
+        "tewkesbury",
+        "how many seats did the lib dems win",
+    ): "a seat tied by lot is counted as tied, not won (before issue 10)",
 }
 """(store, question) -> why it is still answered wrong."""
 

@@ -41,6 +41,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        summary="whether a candidate tied with anyone",
         examples=(Example("did Margaret Hird tie with anyone", ("Hilary Jones", "2,953")),),
     ),
     Intent(
@@ -52,6 +53,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             CANDIDATE,
             IN_WARD,
         ),
+        summary="whether a candidate passed a number of votes",
         examples=(
             Example("did Lucy get more than 2000 votes", ("Yes",)),
             Example("did lucy care get more than 2,000 votes", ("Yes", "2,695")),
@@ -67,6 +69,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        summary="by how much a candidate won or lost",
         examples=(
             Example("whats hanson's majority", ("1,757",)),
             Example("how close did dhindsa come", ("10 votes",)),
@@ -82,6 +85,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        summary="a candidate's share of the vote",
         examples=(
             Example("what % did anders hanson get", ("20.9%",)),
             Example("williamson's share of the vote", ("19.5%",)),
@@ -97,6 +101,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        summary="whether a candidate topped the poll",
         examples=(
             Example("did roy webb top the poll", ("Yes",)),
             Example("was anders hanson the top vote getter", ("Yes",)),
@@ -112,6 +117,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        summary="where a candidate finished",
         examples=(
             Example("where did Ian Care finish", ("8th",)),
             Example("what position did Ian Care come", ("8th",)),
@@ -127,6 +133,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        summary="a candidate's votes",
         examples=(
             Example("hanson votes", ("3,077",)),
             Example("Latham votes?", ("1,362",)),
@@ -141,6 +148,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             CANDIDATE,
             IN_WARD,
         ),
+        summary="a candidate's party",
         examples=(
             Example("which party is Lucy Care", ("Liberal Democrats",)),
             Example("what party is ruth skelton", ("Liberal Democrats",)),
@@ -155,6 +163,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             CANDIDATE,
             OF_PARTY,
         ),
+        summary="where a candidate stood",
         examples=(
             Example("where did Bezz Berry stand", ("Darley",)),
             Example("where did Simon Hart stand", ("Darley",)),
@@ -170,6 +179,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        summary="whether a candidate was elected",
         examples=(
             Example("Did Jones win?", ("Yes",)),
             Example("did Lucy get in", ("Yes",)),
@@ -188,6 +198,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        summary="how a candidate did",
         examples=(
             Example("Dhindsa", ("1,134",)),
             Example("Lucy Care", ("2,695",)),
@@ -204,6 +215,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             OF_PARTY,
             IN_WARD,
         ),
+        summary="whether a candidate stood for a party",
         examples=(
             Example("is lucy care a tory", ("No",)),
             Example("is pauline latham a tory", ("Yes",)),

@@ -40,6 +40,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=430,
         cues=(Pattern((DATE,)),),
+        summary="when the election was",
         examples=(
             Example("When did Derby vote?", ("2 May 2002",)),
             Example("when was polling day", ("2 May 2002",)),
@@ -81,6 +82,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 (HOW_MANY,),
             ),
         ),
+        summary="how many seats a majority needs",
         examples=(
             Example("majority needed?", ("26",)),
             Example("how many seats is a majority", ("26",)),
@@ -91,6 +93,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "splits",
         priority=400,
         cues=(Pattern((SPLIT,), (COUNCIL_WARDS,)),),
+        summary="which wards were split",
         examples=(
             Example("split wards", ("Boulton",)),
             Example("any split wards?", ("Boulton",)),
@@ -109,6 +112,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        summary="whether candidates anywhere were level on votes",
         examples=(
             Example("was there a tie", ("Yes", "Mickleover", "Oakwood")),
             Example("was there a tie?", ("No",)),
@@ -119,6 +123,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=190,
         cues=(Pattern((UNOPPOSED,), (COUNCIL_WARDS,)),),
+        summary="wards not contested",
         examples=(
             Example("was anyone elected unopposed", ("No",)),
             Example("which wards were unopposed", ("Winchcombe", "Twyning"), store="tewkesbury"),
@@ -129,6 +134,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=180,
         cues=(Pattern((PARTY_LIST,), (STAND,)),),
+        summary="the parties that stood",
         examples=(Example("which parties stood", ("4 parties",)),),
     ),
     Intent(
@@ -144,6 +150,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        summary="seats changing hands",
         examples=(
             Example("who got the boot", ("Labour lost 2 seats",)),
             Example("who lost their seat", ("doesn't say who held", "Labour lost 2 seats")),
@@ -154,6 +161,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=160,
         cues=(Pattern((COMPOSITION,), (COUNCIL_SEATS,)),),
+        summary="the council's make-up",
         examples=(
             Example("seats per party", ("Labour 27", "Conservative 11")),
             Example("give me a summary", ("Labour 27",)),
@@ -164,6 +172,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=150,
         cues=(Pattern((TURNOUT,)),),
+        summary="the election's turnout",
         examples=(
             Example("what was the turnout", ("no turnout",)),
             Example("what was turnout like", ("no turnout",)),
@@ -174,6 +183,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=140,
         cues=(Pattern((CAST,)),),
+        summary="votes cast in the election",
         examples=(
             Example("total votes cast", ("153,292",)),
             Example("total number of votes", ("153,292",)),
@@ -184,6 +194,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=130,
         cues=(Pattern((COUNCIL_WARDS,)),),
+        summary="the wards",
         examples=(
             Example("list the wards", ("17 wards",)),
             Example("how many wards are there", ("17 wards",)),
@@ -194,6 +205,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=120,
         cues=(Pattern((COUNCIL_CANDIDATES,), (STAND,)),),
+        summary="how many candidates stood",
         examples=(
             Example("how many people stood", ("156 candidates",)),
             Example("how many candidates stood", ("156",)),
@@ -204,6 +216,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=110,
         cues=(Pattern((COUNCIL_SEATS,)),),
+        summary="how many seats were contested",
         examples=(
             Example("how big is the council", ("51",)),
             Example("how many seats were up", ("51",)),
@@ -214,6 +227,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "help",
         priority=100,
         cues=(Pattern((HELP,)),),
+        summary="what the bot can do",
         examples=(Example("what can you do", ()),),
     ),
     Intent(
@@ -221,6 +235,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "help",
         priority=90,
         cues=(Pattern((ELECTIONS,)),),
+        summary="the loaded elections",
         examples=(
             Example("which elections do you know about", ("2002 Derby City Council election",)),
             Example(

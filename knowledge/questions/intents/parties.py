@@ -45,6 +45,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(PARTY,),
+        summary="whether a party passed a number of seats or votes",
         examples=(
             Example("did labour get more than 25 seats", ("Yes", "27")),
             Example("did labour get more than 50000 votes", ("Yes", "58,230")),
@@ -56,6 +57,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=640,
         cues=(Pattern((CONTROL,), (("majority",),)),),
         slots=(PARTY,),
+        summary="whether a party controls the council",
         examples=(
             Example("is labour in control", ("Yes",)),
             Example("Are Labour in control?", ("Yes",)),
@@ -67,6 +69,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=630,
         cues=(Pattern((CHANGE,), (SEATS,)),),
         slots=(PARTY,),
+        summary="a party's gains and losses",
         examples=(
             Example("labour losses", ("lost 2",)),
             Example("lib dem gains", ("gained 6",)),
@@ -78,6 +81,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=620,
         cues=(Pattern((SHARE,), (VOTES,)),),
         slots=(PARTY,),
+        summary="a party's share of the vote",
         examples=(
             Example("lib dem percentage", ("28.4%",)),
             Example("lib dem vote share", ("28.4%",)),
@@ -100,6 +104,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(PARTY,),
+        summary="a party's best ward",
         examples=(
             Example("tories best ward", ("Allestree",)),
             Example("Labour's strongest ward", ("Sinfin",)),
@@ -122,6 +127,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(PARTY,),
+        summary="a party's worst ward",
         examples=(
             Example("lib dems weakest ward", ("Boulton",)),
             Example("where did labour do worst", ("Mickleover",)),
@@ -133,6 +139,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=590,
         cues=(Pattern((SAFEST,), (WHERE,)),),
         slots=(PARTY,),
+        summary="a party's safest ward",
         examples=(
             Example("labour's safest seat", ("Normanton",)),
             Example("lib dems' safest ward", ("Littleover",)),
@@ -144,6 +151,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=580,
         cues=(Pattern((CLOSEST,), (WHERE,)),),
         slots=(PARTY,),
+        summary="a party's most marginal ward",
         examples=(
             Example("labour's closest ward", ("Boulton",)),
             Example("the tories most marginal win", ("Chellaston",)),
@@ -163,6 +171,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(PARTY,),
+        summary="a party's best candidate",
         examples=(
             Example("top tory", ("Roy Webb",)),
             Example("best lib dem candidate", ("Anders Hanson", "3,077")),
@@ -182,6 +191,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(PARTY,),
+        summary="a party's weakest candidate",
         examples=(
             Example("lowest scoring tory", ("Mohammed Adris",)),
             Example("lowest polling lib dem", ("Hilary Edwards", "212")),
@@ -202,6 +212,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(PARTY,),
+        summary="where a party came",
         examples=(
             Example("is labour the largest party", ("Yes",)),
             Example("are labour the biggest party", ("Yes",)),
@@ -213,6 +224,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=540,
         cues=(Pattern((VOTES,)),),
         slots=(PARTY,),
+        summary="a party's votes",
         examples=(
             Example("lib dem vote", ("43,462",)),
             Example("what did labour poll", ("58,230",)),
@@ -231,6 +243,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(PARTY,),
+        summary="wards a party lost",
         examples=(Example("wards lost by labour", ("7 wards",)),),
     ),
     Intent(
@@ -239,6 +252,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=520,
         cues=(Pattern((WHERE,), (WIN,)),),
         slots=(PARTY,),
+        summary="wards a party won",
         examples=(
             Example("where did the tories win", ("Allestree", "Chellaston", "Oakwood", "Spondon")),
             Example("which wards did labour win", ("10 wards",)),
@@ -250,6 +264,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=510,
         cues=(Pattern((STAND,)),),
         slots=(PARTY,),
+        summary="how many candidates a party stood",
         examples=(
             Example("did the greens stand", ("did not stand",)),
             Example(
@@ -264,6 +279,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=500,
         cues=(Pattern((("majority",),)),),
         slots=(PARTY,),
+        summary="whether a party has a majority",
         examples=(
             Example("labour majority?", ("27",)),
             Example("has labour got a majority", ("Yes",)),
@@ -275,6 +291,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=490,
         cues=(Pattern(((*SEATS, *WIN),)),),
         slots=(PARTY,),
+        summary="a party's seats",
         examples=(
             Example("lab seats", ("27",)),
             Example("tories seats", ("11",)),
@@ -286,6 +303,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=480,
         cues=(Pattern(()),),
         slots=(PARTY,),
+        summary="how a party did",
         examples=(
             Example("Labour", ("27",)),
             Example("Lib Dems", ("12",)),

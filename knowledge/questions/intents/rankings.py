@@ -54,6 +54,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             PARTY,
             IN_WARD,
         ),
+        summary="two parties compared",
         examples=(
             Example("did Lab beat LD", ("Yes", "27")),
             Example("lab v con seats", ("27", "11")),
@@ -76,6 +77,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             WARD,
             WARD,
         ),
+        summary="two wards compared",
         examples=(
             Example("Abbey v Allestree", ("8,254", "12,997")),
             Example("abbey vs blagreaves", ("8,254", "11,337")),
@@ -99,6 +101,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             CANDIDATE,
             IN_WARD,
         ),
+        summary="two candidates compared",
         examples=(
             Example("did Webb beat Hickson", ("Yes",)),
             Example("lucy care vs anders hanson", ("Anders Hanson got more votes than Lucy Care",)),
@@ -117,6 +120,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 )
             ),
         ),
+        summary="the closest contest (or the second, third ... closest)",
         examples=(
             Example("closest race?", ("Boulton",)),
             Example("narrowest win", ("Boulton",)),
@@ -135,6 +139,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 )
             ),
         ),
+        summary="the safest win (or the second, third ... safest)",
         examples=(
             Example("safest seat", ("Littleover", "1,666")),
             Example("Safest ward?", ("Littleover",)),
@@ -153,6 +158,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 (CAST,),
             ),
         ),
+        summary="wards above or below a number of votes",
         examples=(
             Example("which wards had more than 12000 votes cast", ("Mickleover", "Allestree")),
         ),
@@ -174,6 +180,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        summary="candidates above or below a number of votes",
         examples=(
             Example("Did any candidate get over 3000 votes?", ("Yes", "Anders Hanson", "3,077")),
             Example("who got fewer than 250 votes in Boulton", ("Craig Head", "Hilary Edwards")),
@@ -192,6 +199,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 (VOTES,),
             ),
         ),
+        summary="the winner with the fewest votes",
         examples=(
             Example("Lowest winning vote?", ("Suman Gupta",)),
             Example("who won with the fewest votes", ("Suman Gupta", "820")),
@@ -210,6 +218,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 (VOTES,),
             ),
         ),
+        summary="the loser with the most votes",
         examples=(
             Example("best loser", ("Christine Pearn",)),
             Example("who was the highest polling loser", ("Christine Pearn",)),
@@ -228,6 +237,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 (WHERE,),
             ),
         ),
+        summary="the highest turnout",
         examples=(
             Example("which ward had the biggest turnout", ("no turnout",)),
             Example("which ward had the highest turnout", ("no turnout",)),
@@ -246,7 +256,11 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 (WHERE,),
             ),
         ),
-        examples=(Example("lowest turnout?", ("Eastgate", "25.5%"), store="ties"),),
+        summary="the lowest turnout",
+        examples=(
+            Example("which ward had the lowest turnout", ("no turnout", "Derwent")),
+            Example("lowest turnout?", ("Eastgate", "25.5%"), store="ties"),
+        ),
     ),
     Intent(
         "rank.ward_most_cast",
@@ -262,6 +276,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
             Pattern((("busiest", "busiest ward", "most voters"),)),
         ),
+        summary="the ward with the most votes cast",
         examples=(
             Example("busiest ward", ("Mickleover",)),
             Example("Which ward saw the most votes?", ("Mickleover",)),
@@ -281,6 +296,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
             Pattern((("quietest", "quietest ward", "fewest voters"),)),
         ),
+        summary="the ward with the fewest votes cast",
         examples=(
             Example("which ward had the fewest votes", ("Derwent", "5,022")),
             Example("which ward had the fewest votes cast", ("Derwent",)),
@@ -299,6 +315,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 )
             ),
         ),
+        summary="the ward with the most seats",
         examples=(
             Example("which ward elected the most councillors", ("every ward", "3 seats each")),
         ),
@@ -316,6 +333,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 )
             ),
         ),
+        summary="the ward with the fewest seats",
         examples=(Example("which ward had the fewest seats", ("every ward", "3 seats each")),),
     ),
     Intent(
@@ -334,6 +352,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        summary="the party in a given place",
         examples=(
             Example("which party came second", ("Liberal Democrats",)),
             Example("which party finished third", ("Conservatives", "11")),
@@ -352,6 +371,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        summary="the candidate in a given place across the council",
         examples=(
             Example("who came third overall", ("Hilary Jones", "Margaret Hird", "joint 2nd")),
         ),
@@ -370,6 +390,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 (SEATS,),
             ),
         ),
+        summary="the party that gained most",
         examples=(
             Example("which party lost the most seats", ("Labour", "2")),
             Example("which party gained the most seats", ("Liberal Democrats", "6")),
@@ -397,6 +418,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 )
             ),
         ),
+        summary="the party with the most seats or votes",
         examples=(
             Example("biggest party", ("Labour",)),
             Example("Which party came top?", ("Labour",)),
@@ -418,6 +440,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        summary="the party with the fewest seats or votes",
         examples=(
             Example("which party got the least votes", ("Independent", "3,098")),
             Example("which party got the fewest votes", ("Independent", "3,098")),
@@ -436,6 +459,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        summary="the candidate with the most votes",
         examples=(
             Example("top vote getter", ("Anders Hanson",)),
             Example("top 5 vote getters", ("Anders Hanson",)),
@@ -454,6 +478,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        summary="the candidate with the fewest votes",
         examples=(
             Example("lowest vote", ("Hilary Edwards",)),
             Example("who came last overall", ("Hilary Edwards",)),

@@ -69,6 +69,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=1000,
         cues=(Pattern((TIE,)),),
         slots=(WARD,),
+        summary="whether candidates in a ward were level on votes",
         examples=(
             Example("was oakwood tied", ("Yes", "1,341")),
             Example("was there a tie in Boulton", ("No",)),
@@ -80,6 +81,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=990,
         cues=(Pattern((SPLIT,)),),
         slots=(WARD,),
+        summary="whether a ward's seats went to more than one party",
         examples=(Example("was Abbey split", ("No",)),),
     ),
     Intent(
@@ -88,6 +90,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=980,
         cues=(Pattern((TURNOUT,)),),
         slots=(WARD,),
+        summary="a ward's turnout",
         examples=(
             Example("turnout in alvaston", ("no turnout",)),
             Example("turnout in spondon?", ("no turnout",)),
@@ -107,6 +110,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(WARD,),
+        summary="a ward's majority (last winner over first loser)",
         examples=(
             Example("margin in Darley", ("149",)),
             Example("majority in Abbey", ("236",)),
@@ -126,6 +130,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(WARD,),
+        summary="which party did best in a ward",
         examples=(
             Example("Which party did best in Blagreaves?", ("Liberal Democrats",)),
             Example("what party won the most seats in chellaston", ("Conservative", "2 seats")),
@@ -155,6 +160,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(WARD,),
+        summary="who came in a given place in a ward (second, runner-up ...)",
         examples=(
             Example("who was 3rd in abbey", ("Bryan Lowe",)),
             Example("who came 2nd in littleover", ("Leslie Allen",)),
@@ -174,6 +180,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(WARD,),
+        summary="who topped the poll in a ward",
         examples=(
             Example("who came top in arboretum", ("Abdul Rehman",)),
             Example("who was top in blagreaves", ("Ruth Skelton",)),
@@ -193,6 +200,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(WARD,),
+        summary="who came last in a ward",
         examples=(
             Example("lowest vote in abbey", ("Douglas Sice", "314")),
             Example("who came last in Abbey", ("Douglas Sice", "314")),
@@ -204,6 +212,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=920,
         cues=(Pattern((CAST,)),),
         slots=(WARD,),
+        summary="votes cast in a ward",
         examples=(
             Example("total votes in Derwent", ("5,022",)),
             Example("how many votes were cast in abbey", ("8,254",)),
@@ -215,6 +224,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=910,
         cues=(Pattern((STAND,)),),
         slots=(WARD,),
+        summary="who stood in a ward",
         examples=(Example("who stood in Derwent", ("9 candidates",)),),
     ),
     Intent(
@@ -223,6 +233,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=900,
         cues=(Pattern((WARD_SEATS,)),),
         slots=(WARD,),
+        summary="how many seats a ward filled",
         examples=(
             Example("how many seats in mackworth", ("3 councillors",)),
             Example("how many seats does Abbey have", ("3",)),
@@ -241,6 +252,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             ),
         ),
         slots=(WARD,),
+        summary="which party won a ward",
         examples=(
             Example("which party won Sinfin?", ("Labour",)),
             Example("which party won oakwood", ("Conservative",)),
@@ -252,6 +264,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=880,
         cues=(Pattern(((*WIN, *REPRESENT),), (WHO,)),),
         slots=(WARD,),
+        summary="who won a ward, who represents it",
         examples=(
             Example("Who won Abbey", ("Maurice Burgess", "Ann Jackman", "Bryan Lowe")),
             Example("abbey winners", ("Maurice Burgess",)),
@@ -263,6 +276,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=870,
         cues=(Pattern((LOSE,), (WHO,)),),
         slots=(WARD,),
+        summary="who lost in a ward",
         examples=(
             Example("who lost in Darley", ("Simon Hart",)),
             Example("who lost in oakwood", ("Jack Andrews",)),
@@ -274,6 +288,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=860,
         cues=(Pattern(()),),
         slots=(WARD,),
+        summary="a ward's result",
         examples=(
             Example("darly", ("Martin Repton",)),
             Example("boulton", ("Ronald Blanksby",)),
@@ -297,6 +312,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             WARD,
             PARTY,
         ),
+        summary="a party's best candidate in a ward",
         examples=(
             Example("who was the top tory in spondon", ("Colin Brown",)),
             Example("which lib dem got most votes in sinfin", ("Jennifer Driscoll",)),
@@ -320,6 +336,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             WARD,
             PARTY,
         ),
+        summary="a party's weakest candidate in a ward",
         examples=(
             Example("which labour candidate got the fewest votes in Abbey", ("Jogindar Johal",)),
         ),
@@ -333,6 +350,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             WARD,
             PARTY,
         ),
+        summary="a party's votes in a ward",
         examples=(
             Example("labour vote in normanton", ("4,854",)),
             Example("how many votes did Labour get in Abbey", ("2,943",)),
@@ -355,6 +373,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             WARD,
             PARTY,
         ),
+        summary="a party's margin in a ward",
         examples=(
             Example("How big was Labour's majority in Sinfin?", ("582",)),
             Example("how many votes did labour win by in darley", ("149",)),
@@ -369,6 +388,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             WARD,
             PARTY,
         ),
+        summary="a party's share of the vote in a ward",
         examples=(
             Example("lib dem share in littleover", ("65.6%",)),
             Example("What was Labour's share in Normanton?", ("55.3%",)),
@@ -383,6 +403,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             WARD,
             PARTY,
         ),
+        summary="a party's candidates in a ward",
         examples=(
             Example("labour candidates in allestree", ("Thomas Bradley",)),
             Example(
@@ -426,6 +447,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             WARD,
             PARTY,
         ),
+        summary="how a party did in a ward",
         examples=(
             Example("lib dem result in abbey", ("Liberal Democrats won all 3",)),
             Example("how did labour get on in darley", ("Labour won all 3",)),
@@ -436,6 +458,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward",
         priority=440,
         cues=(Pattern((MINE, (*REPRESENT, *WIN, "ward", "area", "live"))),),
+        summary="the asker's own ward (the bot asks which)",
         examples=(Example("who is my councillor", ("ward",)),),
     ),
 )

@@ -20,6 +20,7 @@ from typing import Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
+from knowledge.gazetteer import CONTRASTING, WARD_FILLER
 from knowledge.normalize import nicknames, normalize
 from knowledge.tuning import WEIGHTS
 
@@ -30,14 +31,8 @@ ACCEPT = WEIGHTS.accept
 """Below this score a match is never used as the answer: the user is asked instead."""
 _CERTAIN_WORD = 80.0
 """A first name matched less well than this, beside a matching surname, may be another person."""
-_CONTRASTING = frozenset(
-    {
-        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-        "central", "upper", "lower", "great", "little", "inner", "outer", "new", "old", "mid",
-        "high", "low",
-    }
-)  # fmt: skip
-"""Words that tell two places apart; one is never read as a misspelling of another."""
+_CONTRASTING = CONTRASTING
+"""Words that tell two places apart (`knowledge.gazetteer`)."""
 AMBIGUITY_MARGIN = WEIGHTS.ambiguity_margin
 """Matches within this many points of the best are offered as options, not guessed between."""
 SUGGEST_FLOOR = WEIGHTS.suggest_floor
@@ -54,7 +49,7 @@ _LOOSE_FLOOR = 55.0
 _PREFIX_TOKENS = 400
 _CACHE_LIMIT = 4096
 _FILLER: dict[str, frozenset[str]] = {
-    "ward": frozenset({"ward", "wards", "the", "division", "area"}),
+    "ward": WARD_FILLER,
     "candidate": frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "the"}),
     "party": frozenset({"the", "party", "lot", "candidates", "councillors"}),
     "election": frozenset({"the", "election", "elections", "council", "local"}),

@@ -4,6 +4,7 @@ resolved slots -> reply. Each step is a pure function of the store and the text.
 from __future__ import annotations
 
 from knowledge.answers import Answer, NotFoundAnswer
+from knowledge.gazetteer import COMPASS, PLACE_PARTS
 
 # The reply modules register their replies (`@reply`) when imported.
 from knowledge.questions import (  # noqa: F401
@@ -26,7 +27,6 @@ from knowledge.questions.slots import fill, settle
 from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import quote, tokenize
 from knowledge.questions.unresolved import no_elections, not_found_answer, out_of_scope
-from knowledge.questions.words import PLACE_PARTS
 from knowledge.store import ResultsStore
 
 
@@ -111,7 +111,7 @@ def _place_part_first(spotted: Spotted) -> str | None:
     return None
 
 
-_COMPASS = frozenset({"north", "south", "east", "west", "central", "upper", "lower", "mid"})
+_COMPASS = COMPASS
 
 
 def _compass_word_first(spotted: Spotted) -> str | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.answers import AmbiguousAnswer, NotFoundAnswer
+from knowledge.gazetteer import COUNCIL_WORDS, ELECTION_WORDS
 from knowledge.models import Election
 from knowledge.questions.recognise import Reading
 from knowledge.questions.segment import whole_ward
@@ -104,9 +105,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _names_council(text: str) -> bool:
     """More than a year: "the 2003 Derby" names a council, "the 2003" does not."""
-    return any(
-        w.isalpha() and w.lower() not in ("the", "in", "of", "election") for w in text.split()
-    )
+    ignored = COUNCIL_WORDS | ELECTION_WORDS | {"the", "in", "of", "elections"}
+    return any(w.isalpha() and w.lower() not in ignored for w in text.split())
 
 
 def _ids(store: ResultsStore, resolution: Resolution) -> set[str]:

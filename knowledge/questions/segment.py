@@ -14,10 +14,10 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
+from knowledge.gazetteer import PLACE_PARTS, WARD_FILLER
 from knowledge.normalize import normalize
 from knowledge.questions.lexicon import WordInfo
 from knowledge.questions.text import Token
-from knowledge.questions.words import PLACE_PARTS
 from knowledge.resolve import ACCEPT, EntityKind, Resolution
 from knowledge.tuning import WEIGHTS
 
@@ -35,7 +35,7 @@ WORD_SIMILARITY: Final = WEIGHTS.word_similarity
 "Darley Dale" is not Darley, "Spondon East" is not Spondon."""
 JOINED_SIMILARITY: Final = WEIGHTS.joined_similarity
 """Two words read as one word of the name ("little over") must make it almost exactly."""
-_WARD_FILLER: Final = frozenset({"ward", "wards", "the", "division", "area"})
+_WARD_FILLER: Final = WARD_FILLER
 LOOKS_LIKE: Final = WEIGHTS.looks_like
 """Breaks a tie between unmatched readings: "Mary Jones" (not found) is a candidate's name."""
 SOFT_WEIGHT: Final = WEIGHTS.soft_weight

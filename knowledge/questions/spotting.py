@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from knowledge.gazetteer import TITLES
 from knowledge.questions.lexicon import Lexicon, WordInfo
 from knowledge.questions.segment import (
     Lookup,
@@ -37,7 +38,6 @@ from knowledge.questions.words import (
     OFF_TOPIC,
     OFF_TOPIC_PHRASES,
     OPENING_FILLER,
-    TITLES,
 )
 from knowledge.resolve import EntityKind, Resolution
 from knowledge.store import ResultsStore

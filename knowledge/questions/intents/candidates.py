@@ -23,6 +23,7 @@ from knowledge.questions.cues import (
 from knowledge.questions.intents.records import (
     CANDIDATE,
     IN_WARD,
+    NUMBER_SLOT,
     OF_PARTY,
     PARTY,
     Example,
@@ -41,6 +42,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        polarity="yes_no",
         summary="whether a candidate tied with anyone",
         examples=(Example("did Margaret Hird tie with anyone", ("Hilary Jones", "2,953")),),
     ),
@@ -49,10 +51,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "candidate",
         priority=760,
         cues=(Pattern(((*ABOVE, *BELOW),), (VOTES,)),),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-        ),
+        slots=(CANDIDATE, IN_WARD, NUMBER_SLOT),
+        polarity="yes_no",
         summary="whether a candidate passed a number of votes",
         examples=(
             Example("did Lucy get more than 2000 votes", ("Yes",)),
@@ -101,6 +101,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        polarity="yes_no",
         summary="whether a candidate topped the poll",
         examples=(
             Example("did roy webb top the poll", ("Yes",)),
@@ -179,6 +180,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             IN_WARD,
             OF_PARTY,
         ),
+        polarity="yes_no",
         summary="whether a candidate was elected",
         examples=(
             Example("Did Jones win?", ("Yes",)),
@@ -215,6 +217,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
             OF_PARTY,
             IN_WARD,
         ),
+        polarity="yes_no",
         summary="whether a candidate stood for a party",
         examples=(
             Example("is lucy care a tory", ("No",)),

@@ -93,6 +93,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "splits",
         priority=400,
         cues=(Pattern((SPLIT,), (COUNCIL_WARDS,)),),
+        polarity="yes_no",
         summary="which wards were split",
         examples=(
             Example("split wards", ("Boulton",)),
@@ -112,6 +113,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        polarity="yes_no",
         summary="whether candidates anywhere were level on votes",
         examples=(
             Example("was there a tie", ("Yes", "Mickleover", "Oakwood")),
@@ -123,6 +125,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council",
         priority=190,
         cues=(Pattern((UNOPPOSED,), (COUNCIL_WARDS,)),),
+        polarity="yes_no",
         summary="wards not contested",
         examples=(
             Example("was anyone elected unopposed", ("No",)),

@@ -24,6 +24,7 @@ from knowledge.questions.cues import (
     WIN,
 )  # fmt: skip
 from knowledge.questions.intents.records import (
+    NUMBER_SLOT,
     PARTY,
     Example,
     Intent,
@@ -44,7 +45,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
-        slots=(PARTY,),
+        slots=(PARTY, NUMBER_SLOT),
+        polarity="yes_no",
         summary="whether a party passed a number of seats or votes",
         examples=(
             Example("did labour get more than 25 seats", ("Yes", "27")),
@@ -57,6 +59,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=640,
         cues=(Pattern((CONTROL,), (("majority",),)),),
         slots=(PARTY,),
+        polarity="yes_no",
         summary="whether a party controls the council",
         examples=(
             Example("is labour in control", ("Yes",)),
@@ -279,6 +282,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=500,
         cues=(Pattern((("majority",),)),),
         slots=(PARTY,),
+        polarity="yes_no",
         summary="whether a party has a majority",
         examples=(
             Example("labour majority?", ("27",)),

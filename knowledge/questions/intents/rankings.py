@@ -35,7 +35,9 @@ from knowledge.questions.cues import (
 from knowledge.questions.intents.records import (
     CANDIDATE,
     IN_WARD,
+    NUMBER_SLOT,
     OF_PARTY,
+    ORDINAL_SLOT,
     PARTY,
     WARD,
     Example,
@@ -120,6 +122,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 )
             ),
         ),
+        slots=(ORDINAL_SLOT,),
         summary="the closest contest (or the second, third ... closest)",
         examples=(
             Example("closest race?", ("Boulton",)),
@@ -139,6 +142,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 )
             ),
         ),
+        slots=(ORDINAL_SLOT,),
         summary="the safest win (or the second, third ... safest)",
         examples=(
             Example("safest seat", ("Littleover", "1,666")),
@@ -158,6 +162,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 (CAST,),
             ),
         ),
+        slots=(NUMBER_SLOT,),
         summary="wards above or below a number of votes",
         examples=(
             Example("which wards had more than 12000 votes cast", ("Mickleover", "Allestree")),
@@ -176,10 +181,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
-        slots=(
-            IN_WARD,
-            OF_PARTY,
-        ),
+        slots=(IN_WARD, OF_PARTY, NUMBER_SLOT),
         summary="candidates above or below a number of votes",
         examples=(
             Example("Did any candidate get over 3000 votes?", ("Yes", "Anders Hanson", "3,077")),
@@ -352,6 +354,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        slots=(ORDINAL_SLOT,),
         summary="the party in a given place",
         examples=(
             Example("which party came second", ("Liberal Democrats",)),
@@ -371,6 +374,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
+        slots=(ORDINAL_SLOT,),
         summary="the candidate in a given place across the council",
         examples=(
             Example("who came third overall", ("Hilary Jones", "Margaret Hird", "joint 2nd")),

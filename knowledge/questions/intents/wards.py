@@ -30,6 +30,7 @@ from knowledge.questions.cues import (
     WIN,
 )  # fmt: skip
 from knowledge.questions.intents.records import (
+    ORDINAL_SLOT,
     PARTY,
     RIVAL_PARTY,
     WARD,
@@ -69,6 +70,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=1000,
         cues=(Pattern((TIE,)),),
         slots=(WARD,),
+        polarity="yes_no",
         summary="whether candidates in a ward were level on votes",
         examples=(
             Example("was oakwood tied", ("Yes", "1,341")),
@@ -81,6 +83,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=990,
         cues=(Pattern((SPLIT,)),),
         slots=(WARD,),
+        polarity="yes_no",
         summary="whether a ward's seats went to more than one party",
         examples=(Example("was Abbey split", ("No",)),),
     ),
@@ -159,7 +162,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 ),
             ),
         ),
-        slots=(WARD,),
+        slots=(WARD, ORDINAL_SLOT),
         summary="who came in a given place in a ward (second, runner-up ...)",
         examples=(
             Example("who was 3rd in abbey", ("Bryan Lowe",)),

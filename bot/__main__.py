@@ -11,7 +11,6 @@ The console and `ask` never import discord: start-up time is part of the answer 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,11 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # pydantic ValidationError: a bad value in the environment
         print(f"Configuration error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    logging.basicConfig(
-        level=getattr(logging, settings.log_level.upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    from bot.log_format import configure
+
+    configure(settings.log_level, settings.log_format)
     data = getattr(args, "ask_data", None) or args.data or settings.elections_data
     if not data.exists():
         print(f"No election documents at {data}.", file=sys.stderr)

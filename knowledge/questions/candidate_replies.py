@@ -8,7 +8,7 @@ from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import LAST_SEAT, LOSE
 from knowledge.questions.phrasing import join, num, ordinal, pct, plural
 from knowledge.questions.registry import reply
-from knowledge.questions.ties import level_groups, settled
+from knowledge.questions.ties import level_elsewhere, settled
 
 
 def _answer(ask: Ask) -> CandidateAnswer:
@@ -37,7 +37,11 @@ def outcome(answer: CandidateAnswer, where: bool = True) -> str:
     ward = f" in {line.ward}" if where else ""
     if result.unopposed:
         return f"was elected unopposed{ward}"
+    if not result.declared:
+        return f"is standing{ward}; the count is not declared yet"
     votes = plural(line.votes or 0, "vote")
+    if line.by_lot:
+        return f"was elected{ward} with {votes}: the tied last seat was decided by lot"
     if line.tied:
         others = [c.name for c in result.candidates if c.tied and c.name != line.name]
         return (
@@ -54,6 +58,8 @@ def _verdict(ask: Ask, answer: CandidateAnswer) -> str:
     line = answer.candidate
     if line.tied:
         return "Not decided — "
+    if not answer.result.declared:
+        return "Not known yet — " if ask.yes_no else ""
     if not ask.yes_no:
         return ""
     won = line.elected
@@ -227,7 +233,7 @@ def _tie(ask: Ask) -> Answer:
     ref = ask.candidates[0]
     contest = ask.store.facts(ref.election_id).contest(ref.ward)
     level = (
-        next((g for g in level_groups(contest) if any(s.name == ref.name for s in g)), None)
+        next((g for g in level_elsewhere(contest) if any(s.name == ref.name for s in g)), None)
         if contest is not None and not ask.has(LAST_SEAT)
         else None
     )

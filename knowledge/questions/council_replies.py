@@ -23,7 +23,7 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
-from knowledge.questions.ties import describe, level_groups
+from knowledge.questions.ties import describe, level_elsewhere
 from knowledge.questions.unresolved import examples
 from knowledge.questions.ward_replies import who_won
 
@@ -284,28 +284,33 @@ def _split(ask: Ask) -> Answer:
 
 @reply("council.ties")
 def _ties(ask: Ask) -> Answer:
+    """Ties for the last seat (undecided, or decided by lot as the source states), then, unless
+    the question is about the last seat, candidates level on votes anywhere else."""
     ties = ask.facts.ties
     lines = [
         f"{c.ward}: {join([t.name for t in c.tied])} on {num(c.tied[0].votes or 0)} votes"
         for c in ties
     ]
-    level = [
-        (c, groups)
-        for c in ask.facts.contests
-        if (groups := [g for g in level_groups(c) if not any(s.tied for s in g)])
+    by_lot = [c for c in ask.facts.contests if c.decided_by_lot]
+    lines += [
+        f"{c.ward}: the last seat, tied on {num(c.standings[c.seats - 1].votes or 0)} votes, "
+        f"decided by lot ({join([s.name for s in c.standings if s.by_lot])} won the draw)"
+        for c in by_lot
     ]
-    if not ties and level and not ask.has(LAST_SEAT):
+    level = [(c, groups) for c in ask.facts.contests if (groups := level_elsewhere(c))]
+    if not ties and not by_lot and level and not ask.has(LAST_SEAT):
         lines = [f"{c.ward}: {'; '.join(describe(g) for g in groups)}" for c, groups in level]
         headline = (
             f"{'Yes — c' if ask.yes_no else 'C'}andidates were level on votes in "
             f"{plural(len(level), 'ward')}, though no seat was left undecided: {join(lines)}."
         )
-    elif not ties:
+    elif not ties and not by_lot:
         headline = "There was no tie for the last seat in any ward."
         headline = ("No — " + headline[0].lower() + headline[1:]) if ask.yes_no else headline
     else:
         listed = join(lines)
-        headline = f"{plural(len(ties), 'ward')} had a tie for the last seat: {listed}."
+        count = len(ties) + len(by_lot)
+        headline = f"{plural(count, 'ward')} had a tie for the last seat: {listed}."
         headline = ("Yes — " if ask.yes_no else "") + headline
     return _fact(ask, f"Ties at the last seat — {ask.election.title}", lines, headline)
 

@@ -22,6 +22,12 @@ def level_groups(contest: ContestResult) -> list[tuple[Standing, ...]]:
     return [g for g in groups if len(g) > 1]
 
 
+def level_elsewhere(contest: ContestResult) -> list[tuple[Standing, ...]]:
+    """Level groups other than a tie for the last seat (undecided, or decided by lot), which
+    the replies report on their own."""
+    return [g for g in level_groups(contest) if not any(s.tied or s.by_lot for s in g)]
+
+
 def _votes(standing: Standing) -> int:
     return -(standing.votes or 0)
 
@@ -36,6 +42,8 @@ def describe(group: tuple[Standing, ...], verb: str = "on") -> str:
 def settled(group: tuple[Standing, ...]) -> str:
     if any(s.tied for s in group):
         return "for the last seat, which is undecided"
+    if any(s.by_lot for s in group):
+        return "for the last seat, decided by lot"
     elected = [s.elected for s in group]
     if all(elected):
         return "both elected" if len(group) == 2 else "all elected"

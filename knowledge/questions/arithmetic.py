@@ -12,8 +12,8 @@ from knowledge import compose
 from knowledge.answers import Answer, FactAnswer, PartyAnswer
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import MARGIN, SEATS, SHARE, STAND, VOTES
-from knowledge.questions.phrasing import join, num, pct, plural, sentence
+from knowledge.questions.cues import MARGIN, MORE_THAN_DOUBLE, SEATS, SHARE, STAND, VOTES
+from knowledge.questions.phrasing import join, num, pct, plural, sentence, with_verdict
 from knowledge.questions.registry import reply
 
 
@@ -124,16 +124,19 @@ def _doubled(ask: Ask) -> Answer:
             f"the election; they won {plural(answer.seats_won, 'seat')}."
         )
         return headed(answer, sentence(text))
-    factor = now / before if before else None
+    strictly = ask.has(MORE_THAN_DOUBLE)
     if before == 0:
         verdict, text = "", f"{noun} had no seats before and {plural(now, 'seat')} after."
-    elif factor is not None and factor >= 2:
+    elif now > 2 * before or (now == 2 * before and not strictly):
         verdict = "Yes — "
-        text = f"{noun} went from {before} to {plural(now, 'seat')} ({factor:.1f} times as many)."
+        text = f"{noun} went from {before} to {plural(now, 'seat')} ({now / before:.1f} times)."
     else:
         verdict = "No — "
-        text = f"{noun} went from {before} to {plural(now, 'seat')}, not double."
-    return headed(answer, verdict + text if ask.yes_no else text)
+        exactly = now == 2 * before
+        text = f"{noun} went from {before} to {plural(now, 'seat')}, " + (
+            "exactly double." if exactly else "not double."
+        )
+    return headed(answer, with_verdict(verdict, text) if ask.yes_no else text)
 
 
 @reply("party.seat_share")

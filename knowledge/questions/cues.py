@@ -114,7 +114,8 @@ MOST: Final[Cue] = (
 )  # fmt: skip
 FEWEST: Final[Cue] = (
     "fewest", "least", "lowest", "smallest", "worst", "minimum", "bottom", "came last",
-    "last place", "weakest", "poorest", "lower", "smaller", "bottom of the poll",
+    "last place", "weakest", "poorest", "lower", "smaller", "bottom of the poll", "finished last",
+    "finish last", "came bottom", "finished bottom", "was last",
 )  # fmt: skip
 ELECTORATE: Final[Cue] = (
     "electorate", "registered voters", "registered electors", "registered to vote",
@@ -306,9 +307,32 @@ ALL_OF: Final[Cue] = ("all", "every", "both", "each", "all of", "all the", "ever
 CANDIDATE_WORDS: Final[Cue] = ("candidate", "candidates", "of them", "their candidates")
 """What a universal claim is about when not the seats ("did *every* Labour candidate win")."""
 
+
+COMBINED: Final[Cue] = (
+    "combined", "together", "between them", "altogether", "put together", "added together",
+    "add up", "added up", "in total", "sum", "total of", "combined total", "joint", "plus",
+)  # fmt: skip
+"""Adding two or more parties' figures ("Tories and Lib Dems combined")."""
+DIFFERENCE: Final[Cue] = (
+    "how many more", "how many fewer", "how much more", "how much bigger", "difference",
+    "how many extra", "how many less", "gap between",
+)  # fmt: skip
+"""Subtracting one party's figure from another's ("how many more seats did Labour win")."""
+DOUBLE: Final[Cue] = (
+    "double", "doubled", "doubling", "twice as many", "twice", "triple", "tripled",
+)  # fmt: skip
+MORE_THAN_DOUBLE: Final[Cue] = ("more than double", "more than doubled", "more than twice")
+"""Strictly more than twice as many: exactly double is not."""
+"""A party's seats against its seats before ("did the Lib Dems double their seats")."""
+OF_SEATS: Final[Cue] = (
+    "seats", "of the seats", "the seats", "of seats", "seat share", "share of seats",
+    "share of the seats", "percentage of seats", "percentage of the seats",
+)  # fmt: skip
+"""A share of the seats rather than of the vote."""
+
 REPLY_CUES: Final[tuple[Cue, ...]] = (
-    ALL_OF, CANDIDATE_WORDS, LAST_SEAT, MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE, HUNG,
-    LIST, VOTE_COUNT,
+    MORE_THAN_DOUBLE, ALL_OF, CANDIDATE_WORDS, LAST_SEAT, MORE, LESS, GAINED, DROPPED, LOSE,
+    INCLUSIVE, HUNG, LIST, VOTE_COUNT,
 )  # fmt: skip
 """Groups the replies read (which way a comparison or a yes/no question points)."""
 
@@ -327,24 +351,3 @@ def phrases(words: tuple[str, ...]) -> frozenset[str]:
 def cue_score(cue: Cue, present: frozenset[str]) -> int:
     """Length in words of the longest phrase of `cue` in the question (0 when none)."""
     return max((len(p.split()) for p in cue if p in present), default=0)
-
-
-COMBINED: Final[Cue] = (
-    "combined", "together", "between them", "altogether", "put together", "added together",
-    "add up", "added up", "in total", "sum", "total of", "combined total", "joint",
-)  # fmt: skip
-"""Adding two or more parties' figures ("Tories and Lib Dems combined")."""
-DIFFERENCE: Final[Cue] = (
-    "how many more", "how many fewer", "how much more", "how much bigger", "difference",
-    "how many extra", "how many less", "gap between",
-)  # fmt: skip
-"""Subtracting one party's figure from another's ("how many more seats did Labour win")."""
-DOUBLE: Final[Cue] = (
-    "double", "doubled", "doubling", "twice as many", "twice", "triple", "tripled",
-)  # fmt: skip
-"""A party's seats against its seats before ("did the Lib Dems double their seats")."""
-OF_SEATS: Final[Cue] = (
-    "seats", "of the seats", "the seats", "of seats", "seat share", "share of seats",
-    "share of the seats", "percentage of seats", "percentage of the seats",
-)  # fmt: skip
-"""A share of the seats rather than of the vote."""

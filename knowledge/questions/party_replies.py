@@ -9,6 +9,7 @@ from knowledge import compose
 from knowledge.answers import Answer, PartyAnswer, RankedLine, RankingAnswer
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import (
+    ALL_OF,
     DROPPED,
     FEWEST,
     GAINED,
@@ -169,6 +170,9 @@ def _wards(ask: Ask) -> Answer:
     if len(wards) > MAX_LISTED:
         names.append(f"{len(wards) - MAX_LISTED} more")
     text = f"{sentence(noun)} won seats in {plural(len(wards), 'ward')}: {join(names)}."
+    if ask.yes_no and ask.has(ALL_OF):  # "did the Tories win every ward"
+        every = len(wards) == len(ask.facts.contests)
+        text = with_verdict("Yes — " if every else "No — ", text)
     return headed(answer, text)
 
 

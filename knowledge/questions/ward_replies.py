@@ -467,6 +467,9 @@ def _party_candidates(ask: Ask) -> Answer:
     elected = f"{won} elected" if won else "none elected"
     count = plural(len(mine), "candidate")
     text = f"{sentence(noun)} stood {count} in {contest.ward} ({elected}): {names}."
+    if ask.yes_no and ask.has(WIN):  # "did any Labour candidate win in Littleover"
+        claim = won == len(mine) if ask.has(ALL_OF) else won > 0
+        text = with_verdict("Yes — " if claim else "No — ", text)
     return headed(answer, text)
 
 

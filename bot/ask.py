@@ -26,7 +26,7 @@ def answer_for(
     """A typed line -> its answer: a command when it starts with `/`, else a question (a
     follow-up of the conversation's previous question, when a conversation is given)."""
     if text.lstrip().startswith("/"):
-        return run_text(store, text)
+        return run_text(store, text, election)
     if conversation is not None:
         return conversation.ask(text, election)
     from knowledge.questions import answer_question

@@ -350,7 +350,12 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
             seats = f"won {row.seats_won}; council {row.seats_after}{change}"
         embed.add_field(
             name=limits.clip(safe(row.name), limits.FIELD_NAME),
-            value=f"{seats}\n{votes(row.votes)} votes · {percent(row.vote_share)}",
+            value=f"{seats}\n"
+            + (
+                f"{votes(row.votes)} votes · {percent(row.vote_share)}"
+                if row.candidates
+                else "no candidates this time"
+            ),
         )
     if len(a.rows) > len(shown):
         rest = a.rows[len(shown) :]

@@ -219,8 +219,12 @@ def _summary(a: SummaryAnswer) -> list[str]:
         after = "" if r.seats_after is None else str(r.seats_after)
         lines.append(
             f"  {r.name:<{name_width}}  {r.seats_won:>3}  {before:>6}  {after:>5}  "
-            f"{signed(r.change) if r.change is not None else '':>6}  {votes(r.votes):>9}  "
-            f"{percent(r.vote_share):>6}"
+            f"{signed(r.change) if r.change is not None else '':>6}  "
+            + (
+                f"{votes(r.votes):>9}  {percent(r.vote_share):>6}"
+                if r.candidates
+                else "  no candidates"
+            )
         )
     lines.append("")
     lines.append(f"Council make-up shown: {a.composition_basis}; change {a.change_baseline}.")

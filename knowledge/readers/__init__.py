@@ -15,7 +15,7 @@ from pathlib import PurePath
 from knowledge.errors import ParseError
 from knowledge.models import Election
 from knowledge.parser import decode_document
-from knowledge.readers import text, wikipedia
+from knowledge.readers import democracyclub, text, wikipedia
 
 Reader = Callable[[str, str], list[Election]]
 """(document text, file name) -> the elections it holds."""
@@ -23,6 +23,7 @@ Reader = Callable[[str, str], list[Election]]
 READERS: dict[str, Reader] = {
     ".txt": text.read,
     ".wiki": wikipedia.read,
+    ".csv": democracyclub.read,
 }
 
 

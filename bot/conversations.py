@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from knowledge.answers import Answer
-from knowledge.questions.conversation import Turn, follow_up, turn_of
+from knowledge.questions.conversation import Turn, follow, turn_of
 from knowledge.store import ResultsStore
 
 Key = tuple[int, int]
@@ -39,13 +39,14 @@ class Conversations:
         self.clock = clock
         self._turns: OrderedDict[Key, tuple[Turn, float]] = OrderedDict()
 
-    def question(self, key: Key, text: str) -> str:
-        """The whole question to answer for `text` from this channel and user."""
+    def question(self, key: Key, text: str, election: str | None = None) -> tuple[str, str | None]:
+        """The whole question to answer for `text` from this channel and user, and its default
+        election (a follow-up keeps the previous question's)."""
         found = self._turns.get(key)
         if found is None or self.clock() - found[1] > self.ttl:
             self._turns.pop(key, None)
-            return text
-        return follow_up(self.store, found[0], text)
+            return text, election
+        return follow(self.store, found[0], text, election)
 
     def remember(self, key: Key, question: str, answer: Answer) -> None:
         """Keep the answered question for a follow-up (an unanswered one keeps the previous)."""

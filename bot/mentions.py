@@ -88,8 +88,9 @@ class Mentions:
     async def _answer(self, message: discord.Message, question: str) -> None:
         if question:
             key = (message.channel.id, message.author.id)
-            question = self.bot.conversations.question(key, question)
-            answer, embed = self.bot.answers.ask(question, await self._default_election(message))
+            default = await self._default_election(message)
+            question, election = self.bot.conversations.question(key, question, default)
+            answer, embed = self.bot.answers.ask(question, election)
             self.bot.conversations.remember(key, question, answer)
         else:
             answer, embed = self.bot.answers("help", {})

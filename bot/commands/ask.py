@@ -50,9 +50,11 @@ async def ask(
 ) -> None:
     bot, defaults = bot_of(interaction), await defaults_for(interaction)
     key = (interaction.channel_id or 0, interaction.user.id)
-    question = bot.conversations.question(key, question)
     options = defaults.options(bot.store, ASK, {"question": question, "election": election})
-    answer, embed = bot.answers.ask(question, options["election"])
+    question, chosen = bot.conversations.question(key, question, options["election"])
+    chosen = options["election"] if election else chosen  # an election given outright wins
+    options = {**options, "question": question, "election": chosen}
+    answer, embed = bot.answers.ask(question, chosen)
     bot.conversations.remember(key, question, answer)
     embed = bot.links.embed(embed)
     await show_answer(interaction, answer, ASK, options, embed=embed, private=defaults.private)

@@ -6,6 +6,8 @@ any other question, so follow-ups need no intent or reply of their own:
 - a question that is only names after "and" / "what about" / "how about" ("and in Town?")
   puts each name in place of the name of the same kind in the previous question ("how many
   seats did labour win" -> "how many seats did the lib dems win");
+- an election or year the previous question did not name is added to it ("what about in
+  2003?" -> "who won in Abbey in 2003");
 - "there" (or "that ward") is the previous question's ward ("who came second there?" ->
   "who came second in Abbey?").
 
@@ -48,6 +50,8 @@ class Turn:
 
     text: str
     spotted: Spotted
+    election: str | None = None
+    """The election it was answered from: a follow-up stays in it unless it names another."""
 
 
 def follow_up(store: ResultsStore, previous: Turn | None, text: str) -> str:
@@ -74,17 +78,28 @@ def _substitute(previous: Turn, spotted: Spotted, skip: int) -> str | None:
         return None
     old = previous.spotted
     replacements: list[tuple[Span, Span]] = []
+    added: list[str] = []
     for span in spotted.spans:
         target = next((s for s in old.spans if s.kind == span.kind), None)
+        if target is None and span.kind == "election":  # "what about in 2003?"
+            added.append(_words_of(spotted, span))
+            continue
         if target is None or any(t is target for t, _ in replacements):
             return None
         replacements.append((target, span))
-    text = old.text
+    text = old.text.rstrip(" ?")
+    if added:
+        text = f"{text} in {' '.join(added)}"
+    text += old.text[len(old.text.rstrip(" ?")) :] if not added else ""
     for target, span in sorted(replacements, key=lambda r: -r[0].start):
         first, last = old.tokens[target.start], old.tokens[target.end - 1]
-        new = spotted.text[spotted.tokens[span.start].start : spotted.tokens[span.end - 1].end]
-        text = f"{text[: first.start]}{new}{text[last.end :]}"
+        text = f"{text[: first.start]}{_words_of(spotted, span)}{text[last.end :]}"
     return text
+
+
+def _words_of(spotted: Spotted, span: Span) -> str:
+    """The span's words as the user typed them."""
+    return spotted.text[spotted.tokens[span.start].start : spotted.tokens[span.end - 1].end]
 
 
 def _there(previous: Turn, text: str, spotted: Spotted) -> str | None:
@@ -111,7 +126,20 @@ def turn_of(store: ResultsStore, question: str, answer: Answer) -> Turn | None:
     if answer.kind in ("not_found", "ambiguous"):
         return None
     clean, tokens = tokenize(question)
-    return Turn(clean, spot(store, lexicon_for(store), clean, tokens))
+    ref = getattr(answer, "election", None)
+    election = ref.id if ref is not None and not isinstance(ref, str) else ref
+    return Turn(clean, spot(store, lexicon_for(store), clean, tokens), election)
+
+
+def follow(
+    store: ResultsStore, previous: Turn | None, text: str, election: str | None = None
+) -> tuple[str, str | None]:
+    """The question to answer and its default election: a follow-up keeps the previous
+    question's election (one it names itself still wins)."""
+    question = follow_up(store, previous, text)
+    if previous is not None and question != text:
+        return question, previous.election or election
+    return question, election
 
 
 class Conversation:
@@ -123,7 +151,7 @@ class Conversation:
 
     def ask(self, text: str, election: str | None = None) -> Answer:
         """Answer `text`, reading it as a follow-up of the previous question when it is one."""
-        question = follow_up(self.store, self.previous, text)
+        question, election = follow(self.store, self.previous, text, election)
         answer = answer_question(self.store, question, election)
         self.previous = turn_of(self.store, question, answer) or self.previous
         return answer

@@ -1,4 +1,5 @@
-"""A ward's own figures beyond the votes: its electorate and its rejected ballots.
+"""A ward's own figures beyond the votes, its electorate and its rejected ballots, and their
+totals over the council where the document gives them.
 
 Documents give these only sometimes (`- Registered electors: 9,531`, `- Rejected ballots: 12`);
 when the figure is missing the reply says so and lists the figures the document does give for
@@ -7,7 +8,8 @@ that ward, rather than answering something else.
 
 from __future__ import annotations
 
-from knowledge.answers import Answer
+from knowledge import compose
+from knowledge.answers import Answer, FactAnswer
 from knowledge.facts import ContestResult
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.phrasing import join, num, pct
@@ -58,3 +60,49 @@ def _rejected(ask: Ask) -> Answer:
     if contest.turnout is not None:
         text += f" (turnout {num(contest.turnout)})"
     return headed(ask.ward_answer(contest), text + ".")
+
+
+def _council_figure(ask: Ask, what: str, field: str) -> Answer:
+    """A figure summed over the wards that give it; the wards that don't are counted, and
+    with none at all the answer says which figures the document does give."""
+    contests = [c for c in ask.facts.contests if not c.unopposed]
+    given = [(c, value) for c in contests if (value := getattr(c, field)) is not None]
+    lines = [f"{c.ward}: {num(value)}" for c, value in given]
+    title = ask.election.title
+    if not given:
+        others = ["votes cast"]
+        if any(c.turnout is not None or c.turnout_percent is not None for c in contests):
+            others.append("turnout")
+        if any(c.electorate is not None for c in contests):
+            others.append("the electorate")
+        if any(c.rejected is not None for c in contests):
+            others.append("rejected ballots")
+        headline = (
+            f"The document doesn't give {what} for any ward of the {title}; it gives "
+            f"{join(others)} ({num(ask.facts.total_votes)} votes cast)."
+        )
+    else:
+        total = sum(value for _, value in given)
+        headline = f"{num(total)} {what} in the {title}"
+        if len(given) < len(contests):
+            headline += (
+                f", counting the {len(given)} of {len(contests)} contested wards the document "
+                f"gives them for: {join(lines)}"
+            )
+        headline += "."
+    return FactAnswer(
+        headline=headline,
+        election=compose.election_ref(ask.election),
+        title=f"{what.capitalize()} — {title}",
+        lines=tuple(lines),
+    )
+
+
+@reply("council.electorate")
+def _council_electorate(ask: Ask) -> Answer:
+    return _council_figure(ask, "registered electors", "electorate")
+
+
+@reply("council.rejected")
+def _council_rejected(ask: Ask) -> Answer:
+    return _council_figure(ask, "rejected ballots", "rejected")

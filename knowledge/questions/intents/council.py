@@ -14,10 +14,12 @@ from knowledge.questions.cues import (
     COUNCIL_WIN,
     DATE,
     ELECTIONS,
+    ELECTORATE,
     HELP,
     HOW_MANY,
     MAJORITY_WON,
     PARTY_LIST,
+    REJECTED,
     SEATS,
     SPLIT,
     STAND,
@@ -35,6 +37,28 @@ from knowledge.questions.intents.records import (
 )
 
 RECORDS: Final[tuple[Intent, ...]] = (
+    Intent(
+        "council.electorate",
+        "council",
+        priority=440,
+        cues=(Pattern((ELECTORATE,)),),
+        summary="the electorate over the council, where the document gives it",
+        examples=(
+            Example("how many registered voters were there", ("doesn't give", "votes cast")),
+            Example("how many registered voters were there", ("6,713", "1 of 4"), "rothwick"),
+        ),
+    ),
+    Intent(
+        "council.rejected",
+        "council",
+        priority=435,
+        cues=(Pattern((REJECTED,)),),
+        summary="rejected ballots over the council, where the document gives them",
+        examples=(
+            Example("how many ballots were rejected", ("doesn't give",)),
+            Example("how many ballots were rejected", ("23", "1 of 5"), "sheffield"),
+        ),
+    ),
     Intent(
         "council.date",
         "council",

@@ -18,14 +18,7 @@ from __future__ import annotations
 from typing import Final
 
 from knowledge.questions.cues import REPLY_CUES
-from knowledge.questions.intents import (
-    arithmetic,
-    candidates,
-    council,
-    parties,
-    rankings,
-    wards,
-)
+from knowledge.questions.intents import arithmetic, candidates, council, parties, rankings, wards
 from knowledge.questions.intents.records import (
     Elections,
     Entity,

@@ -37,11 +37,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "splits",
         priority=770,
         cues=(Pattern((TIE,)),),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-            OF_PARTY,
-        ),
+        slots=(CANDIDATE, IN_WARD, OF_PARTY),
         polarity="yes_no",
         summary="whether a candidate tied with anyone",
         examples=(Example("did Margaret Hird tie with anyone", ("Hilary Jones", "2,953")),),
@@ -64,11 +60,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "candidate",
         priority=750,
         cues=(Pattern((MARGIN,), (WIN,)),),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-            OF_PARTY,
-        ),
+        slots=(CANDIDATE, IN_WARD, OF_PARTY),
         summary="by how much a candidate won or lost",
         examples=(
             Example("whats hanson's majority", ("1,757",)),
@@ -80,11 +72,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "candidate",
         priority=740,
         cues=(Pattern((SHARE,), (VOTES,)),),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-            OF_PARTY,
-        ),
+        slots=(CANDIDATE, IN_WARD, OF_PARTY),
         summary="a candidate's share of the vote",
         examples=(
             Example("what % did anders hanson get", ("20.9%",)),
@@ -96,11 +84,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "candidate",
         priority=730,
         cues=(Pattern((TOPPED,)),),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-            OF_PARTY,
-        ),
+        slots=(CANDIDATE, IN_WARD, OF_PARTY),
         polarity="yes_no",
         summary="whether a candidate topped the poll",
         examples=(
@@ -113,11 +97,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "candidate",
         priority=720,
         cues=(Pattern((POSITION,)),),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-            OF_PARTY,
-        ),
+        slots=(CANDIDATE, IN_WARD, OF_PARTY),
         summary="where a candidate finished",
         examples=(
             Example("where did Ian Care finish", ("8th",)),
@@ -129,26 +109,16 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "candidate",
         priority=710,
         cues=(Pattern((VOTES,)),),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-            OF_PARTY,
-        ),
+        slots=(CANDIDATE, IN_WARD, OF_PARTY),
         summary="a candidate's votes",
-        examples=(
-            Example("hanson votes", ("3,077",)),
-            Example("Latham votes?", ("1,362",)),
-        ),
+        examples=(Example("hanson votes", ("3,077",)), Example("Latham votes?", ("1,362",))),
     ),
     Intent(
         "candidate.party",
         "candidate",
         priority=700,
         cues=(Pattern((WHICH_PARTY,)),),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-        ),
+        slots=(CANDIDATE, IN_WARD),
         summary="a candidate's party",
         examples=(
             Example("which party is Lucy Care", ("Liberal Democrats",)),
@@ -160,10 +130,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "candidate",
         priority=690,
         cues=(Pattern((WHERE,), (STAND,)),),
-        slots=(
-            CANDIDATE,
-            OF_PARTY,
-        ),
+        slots=(CANDIDATE, OF_PARTY),
         summary="where a candidate stood",
         examples=(
             Example("where did Bezz Berry stand", ("Darley",)),
@@ -175,48 +142,26 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "candidate",
         priority=680,
         cues=(Pattern(((*WIN, *LOSE),)),),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-            OF_PARTY,
-        ),
+        slots=(CANDIDATE, IN_WARD, OF_PARTY),
         polarity="yes_no",
         summary="whether a candidate was elected",
-        examples=(
-            Example("Did Jones win?", ("Yes",)),
-            Example("did Lucy get in", ("Yes",)),
-        ),
+        examples=(Example("Did Jones win?", ("Yes",)), Example("did Lucy get in", ("Yes",))),
     ),
     Intent(
         "candidate.result",
         "candidate",
         priority=670,
-        cues=(
-            Pattern((HOW,)),
-            Pattern(()),
-        ),
-        slots=(
-            CANDIDATE,
-            IN_WARD,
-            OF_PARTY,
-        ),
+        cues=(Pattern((HOW,)), Pattern(())),
+        slots=(CANDIDATE, IN_WARD, OF_PARTY),
         summary="how a candidate did",
-        examples=(
-            Example("Dhindsa", ("1,134",)),
-            Example("Lucy Care", ("2,695",)),
-        ),
+        examples=(Example("Dhindsa", ("1,134",)), Example("Lucy Care", ("2,695",))),
     ),
     Intent(
         "candidate.is_party",
         "candidate",
         priority=660,
         cues=(Pattern(()),),
-        slots=(
-            CANDIDATE,
-            PARTY,
-            OF_PARTY,
-            IN_WARD,
-        ),
+        slots=(CANDIDATE, PARTY, OF_PARTY, IN_WARD),
         polarity="yes_no",
         summary="whether a candidate stood for a party",
         examples=(

@@ -30,11 +30,7 @@ from knowledge.questions.cues import (
     UNOPPOSED,
     WHO,
 )  # fmt: skip
-from knowledge.questions.intents.records import (
-    Example,
-    Intent,
-    Pattern,
-)
+from knowledge.questions.intents.records import Example, Intent, Pattern
 
 RECORDS: Final[tuple[Intent, ...]] = (
     Intent(
@@ -88,24 +84,13 @@ RECORDS: Final[tuple[Intent, ...]] = (
         priority=155,
         cues=(Pattern((COUNCIL_WIN,)),),
         summary="who controls the council",
-        examples=(
-            Example("is derby hung", ("Labour",)),
-            Example("who won derby", ("Labour",)),
-        ),
+        examples=(Example("is derby hung", ("Labour",)), Example("who won derby", ("Labour",))),
     ),
     Intent(
         "council.threshold",
         "council",
         priority=410,
-        cues=(
-            Pattern(
-                (
-                    THRESHOLD_WHAT,
-                    THRESHOLD_NEED,
-                ),
-                (HOW_MANY,),
-            ),
-        ),
+        cues=(Pattern((THRESHOLD_WHAT, THRESHOLD_NEED), (HOW_MANY,)),),
         summary="how many seats a majority needs",
         examples=(
             Example("majority needed?", ("26",)),
@@ -119,24 +104,13 @@ RECORDS: Final[tuple[Intent, ...]] = (
         cues=(Pattern((SPLIT,), (COUNCIL_WARDS,)),),
         polarity="yes_no",
         summary="which wards were split",
-        examples=(
-            Example("split wards", ("Boulton",)),
-            Example("any split wards?", ("Boulton",)),
-        ),
+        examples=(Example("split wards", ("Boulton",)), Example("any split wards?", ("Boulton",))),
     ),
     Intent(
         "council.ties",
         "splits",
         priority=390,
-        cues=(
-            Pattern(
-                (TIE,),
-                (
-                    COUNCIL_WARDS,
-                    COUNCIL_SEATS,
-                ),
-            ),
-        ),
+        cues=(Pattern((TIE,), (COUNCIL_WARDS, COUNCIL_SEATS)),),
         polarity="yes_no",
         summary="whether candidates anywhere were level on votes",
         examples=(
@@ -168,15 +142,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council.changes",
         "council",
         priority=170,
-        cues=(
-            Pattern(
-                (CHANGE,),
-                (
-                    SEATS,
-                    WHO,
-                ),
-            ),
-        ),
+        cues=(Pattern((CHANGE,), (SEATS, WHO)),),
         summary="seats changing hands",
         examples=(
             Example("who got the boot", ("Labour lost 2 seats",)),

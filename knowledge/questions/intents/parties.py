@@ -23,28 +23,14 @@ from knowledge.questions.cues import (
     WHICH_PARTY,
     WIN,
 )  # fmt: skip
-from knowledge.questions.intents.records import (
-    NUMBER_SLOT,
-    PARTY,
-    Example,
-    Intent,
-    Pattern,
-)
+from knowledge.questions.intents.records import NUMBER_SLOT, PARTY, Example, Intent, Pattern
 
 RECORDS: Final[tuple[Intent, ...]] = (
     Intent(
         "party.threshold",
         "party",
         priority=650,
-        cues=(
-            Pattern(
-                ((*ABOVE, *BELOW),),
-                (
-                    VOTES,
-                    SEATS,
-                ),
-            ),
-        ),
+        cues=(Pattern(((*ABOVE, *BELOW),), (VOTES, SEATS)),),
         slots=(PARTY, NUMBER_SLOT),
         polarity="yes_no",
         summary="whether a party passed a number of seats or votes",
@@ -73,10 +59,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         cues=(Pattern((CHANGE,), (SEATS,)),),
         slots=(PARTY,),
         summary="a party's gains and losses",
-        examples=(
-            Example("labour losses", ("lost 2",)),
-            Example("lib dem gains", ("gained 6",)),
-        ),
+        examples=(Example("labour losses", ("lost 2",)), Example("lib dem gains", ("gained 6",))),
     ),
     Intent(
         "party.share",
@@ -94,18 +77,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party.best_ward",
         "party",
         priority=610,
-        cues=(
-            Pattern(
-                (
-                    MOST,
-                    WHERE,
-                ),
-                (
-                    SHARE,
-                    VOTES,
-                ),
-            ),
-        ),
+        cues=(Pattern((MOST, WHERE), (SHARE, VOTES)),),
         slots=(PARTY,),
         summary="a party's best ward",
         examples=(
@@ -117,18 +89,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party.worst_ward",
         "party",
         priority=600,
-        cues=(
-            Pattern(
-                (
-                    FEWEST,
-                    WHERE,
-                ),
-                (
-                    SHARE,
-                    VOTES,
-                ),
-            ),
-        ),
+        cues=(Pattern((FEWEST, WHERE), (SHARE, VOTES)),),
         slots=(PARTY,),
         summary="a party's worst ward",
         examples=(
@@ -164,15 +125,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party.best",
         "party",
         priority=570,
-        cues=(
-            Pattern(
-                (
-                    MOST,
-                    PERSON,
-                ),
-                (VOTES,),
-            ),
-        ),
+        cues=(Pattern((MOST, PERSON), (VOTES,)),),
         slots=(PARTY,),
         summary="a party's best candidate",
         examples=(
@@ -184,15 +137,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party.worst",
         "party",
         priority=560,
-        cues=(
-            Pattern(
-                (
-                    FEWEST,
-                    PERSON,
-                ),
-                (VOTES,),
-            ),
-        ),
+        cues=(Pattern((FEWEST, PERSON), (VOTES,)),),
         slots=(PARTY,),
         summary="a party's weakest candidate",
         examples=(
@@ -204,16 +149,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party.rank",
         "party",
         priority=550,
-        cues=(
-            Pattern(
-                ((*MOST, *FEWEST),),
-                (
-                    WHICH_PARTY,
-                    VOTES,
-                    SEATS,
-                ),
-            ),
-        ),
+        cues=(Pattern(((*MOST, *FEWEST),), (WHICH_PARTY, VOTES, SEATS)),),
         slots=(PARTY,),
         summary="where a party came",
         examples=(
@@ -237,14 +173,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party.wards_lost",
         "party",
         priority=530,
-        cues=(
-            Pattern(
-                (
-                    WHERE,
-                    LOSE,
-                )
-            ),
-        ),
+        cues=(Pattern((WHERE, LOSE)),),
         slots=(PARTY,),
         summary="wards a party lost",
         examples=(Example("wards lost by labour", ("7 wards",)),),
@@ -296,10 +225,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         cues=(Pattern(((*SEATS, *WIN),)),),
         slots=(PARTY,),
         summary="a party's seats",
-        examples=(
-            Example("lab seats", ("27",)),
-            Example("tories seats", ("11",)),
-        ),
+        examples=(Example("lab seats", ("27",)), Example("tories seats", ("11",))),
     ),
     Intent(
         "party.result",
@@ -308,9 +234,6 @@ RECORDS: Final[tuple[Intent, ...]] = (
         cues=(Pattern(()),),
         slots=(PARTY,),
         summary="how a party did",
-        examples=(
-            Example("Labour", ("27",)),
-            Example("Lib Dems", ("12",)),
-        ),
+        examples=(Example("Labour", ("27",)), Example("Lib Dems", ("12",))),
     ),
 )

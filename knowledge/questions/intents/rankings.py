@@ -51,11 +51,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "comparisons",
         priority=470,
         cues=(Pattern((), (COMPARE,)),),
-        slots=(
-            PARTY,
-            PARTY,
-            IN_WARD,
-        ),
+        slots=(PARTY, PARTY, IN_WARD),
         summary="two parties compared",
         examples=(
             Example("did Lab beat LD", ("Yes", "27")),
@@ -66,19 +62,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "compare.wards",
         "comparisons",
         priority=460,
-        cues=(
-            Pattern(
-                (),
-                (
-                    COMPARE,
-                    (*CLOSER, *SAFER),
-                ),
-            ),
-        ),
-        slots=(
-            WARD,
-            WARD,
-        ),
+        cues=(Pattern((), (COMPARE, (*CLOSER, *SAFER))),),
+        slots=(WARD, WARD),
         summary="two wards compared",
         examples=(
             Example("Abbey v Allestree", ("8,254", "12,997")),
@@ -89,20 +74,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "compare.candidates",
         "comparisons",
         priority=450,
-        cues=(
-            Pattern(
-                (),
-                (
-                    COMPARE,
-                    (*MORE, *LESS),
-                ),
-            ),
-        ),
-        slots=(
-            CANDIDATE,
-            CANDIDATE,
-            IN_WARD,
-        ),
+        cues=(Pattern((), (COMPARE, (*MORE, *LESS))),),
+        slots=(CANDIDATE, CANDIDATE, IN_WARD),
         summary="two candidates compared",
         examples=(
             Example("did Webb beat Hickson", ("Yes",)),
@@ -113,35 +86,16 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "margins.closest",
         "margins",
         priority=380,
-        cues=(
-            Pattern((CLOSEST,)),
-            Pattern(
-                (
-                    FEWEST,
-                    MARGIN_NOUN,
-                )
-            ),
-        ),
+        cues=(Pattern((CLOSEST,)), Pattern((FEWEST, MARGIN_NOUN))),
         slots=(ORDINAL_SLOT,),
         summary="the closest contest (or the second, third ... closest)",
-        examples=(
-            Example("closest race?", ("Boulton",)),
-            Example("narrowest win", ("Boulton",)),
-        ),
+        examples=(Example("closest race?", ("Boulton",)), Example("narrowest win", ("Boulton",))),
     ),
     Intent(
         "margins.safest",
         "margins",
         priority=370,
-        cues=(
-            Pattern((SAFEST,)),
-            Pattern(
-                (
-                    MOST,
-                    MARGIN_NOUN,
-                )
-            ),
-        ),
+        cues=(Pattern((SAFEST,)), Pattern((MOST, MARGIN_NOUN))),
         slots=(ORDINAL_SLOT,),
         summary="the safest win (or the second, third ... safest)",
         examples=(
@@ -153,15 +107,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.ward_threshold",
         "superlatives",
         priority=360,
-        cues=(
-            Pattern(
-                (
-                    (*ABOVE, *BELOW),
-                    WHERE,
-                ),
-                (CAST,),
-            ),
-        ),
+        cues=(Pattern(((*ABOVE, *BELOW), WHERE), (CAST,)),),
         slots=(NUMBER_SLOT,),
         summary="wards above or below a number of votes",
         examples=(
@@ -172,15 +118,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.threshold",
         "superlatives",
         priority=350,
-        cues=(
-            Pattern(
-                ((*ABOVE, *BELOW),),
-                (
-                    VOTES,
-                    PERSON,
-                ),
-            ),
-        ),
+        cues=(Pattern(((*ABOVE, *BELOW),), (VOTES, PERSON)),),
         slots=(IN_WARD, OF_PARTY, NUMBER_SLOT),
         summary="candidates above or below a number of votes",
         examples=(
@@ -192,15 +130,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.lowest_winner",
         "superlatives",
         priority=340,
-        cues=(
-            Pattern(
-                (
-                    FEWEST,
-                    WIN,
-                ),
-                (VOTES,),
-            ),
-        ),
+        cues=(Pattern((FEWEST, WIN), (VOTES,)),),
         summary="the winner with the fewest votes",
         examples=(
             Example("Lowest winning vote?", ("Suman Gupta",)),
@@ -211,15 +141,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.highest_loser",
         "superlatives",
         priority=330,
-        cues=(
-            Pattern(
-                (
-                    MOST,
-                    LOSE,
-                ),
-                (VOTES,),
-            ),
-        ),
+        cues=(Pattern((MOST, LOSE), (VOTES,)),),
         summary="the loser with the most votes",
         examples=(
             Example("best loser", ("Christine Pearn",)),
@@ -230,15 +152,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.turnout_high",
         "superlatives",
         priority=320,
-        cues=(
-            Pattern(
-                (
-                    MOST,
-                    TURNOUT,
-                ),
-                (WHERE,),
-            ),
-        ),
+        cues=(Pattern((MOST, TURNOUT), (WHERE,)),),
         summary="the highest turnout",
         examples=(
             Example("which ward had the biggest turnout", ("no turnout",)),
@@ -249,15 +163,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.turnout_low",
         "superlatives",
         priority=310,
-        cues=(
-            Pattern(
-                (
-                    FEWEST,
-                    TURNOUT,
-                ),
-                (WHERE,),
-            ),
-        ),
+        cues=(Pattern((FEWEST, TURNOUT), (WHERE,)),),
         summary="the lowest turnout",
         examples=(
             Example("which ward had the lowest turnout", ("no turnout", "Derwent")),
@@ -269,13 +175,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "superlatives",
         priority=300,
         cues=(
-            Pattern(
-                (
-                    MOST,
-                    WHERE,
-                    (*CAST, *VOTES),
-                )
-            ),
+            Pattern((MOST, WHERE, (*CAST, *VOTES))),
             Pattern((("busiest", "busiest ward", "most voters"),)),
         ),
         summary="the ward with the most votes cast",
@@ -289,13 +189,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "superlatives",
         priority=290,
         cues=(
-            Pattern(
-                (
-                    FEWEST,
-                    WHERE,
-                    (*CAST, *VOTES),
-                )
-            ),
+            Pattern((FEWEST, WHERE, (*CAST, *VOTES))),
             Pattern((("quietest", "quietest ward", "fewest voters"),)),
         ),
         summary="the ward with the fewest votes cast",
@@ -308,15 +202,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.ward_most_seats",
         "superlatives",
         priority=280,
-        cues=(
-            Pattern(
-                (
-                    MOST,
-                    WARD_NOUN,
-                    WARD_SIZE,
-                )
-            ),
-        ),
+        cues=(Pattern((MOST, WARD_NOUN, WARD_SIZE)),),
         summary="the ward with the most seats",
         examples=(
             Example("which ward elected the most councillors", ("every ward", "3 seats each")),
@@ -326,15 +212,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.ward_fewest_seats",
         "superlatives",
         priority=270,
-        cues=(
-            Pattern(
-                (
-                    FEWEST,
-                    WARD_NOUN,
-                    WARD_SIZE,
-                )
-            ),
-        ),
+        cues=(Pattern((FEWEST, WARD_NOUN, WARD_SIZE)),),
         summary="the ward with the fewest seats",
         examples=(Example("which ward had the fewest seats", ("every ward", "3 seats each")),),
     ),
@@ -342,18 +220,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.party_place",
         "superlatives",
         priority=260,
-        cues=(
-            Pattern(
-                (
-                    WHICH_PARTY,
-                    ORDINAL,
-                ),
-                (
-                    VOTES,
-                    SEATS,
-                ),
-            ),
-        ),
+        cues=(Pattern((WHICH_PARTY, ORDINAL), (VOTES, SEATS)),),
         slots=(ORDINAL_SLOT,),
         summary="the party in a given place",
         examples=(
@@ -365,15 +232,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.place",
         "superlatives",
         priority=250,
-        cues=(
-            Pattern(
-                (ORDINAL,),
-                (
-                    VOTES,
-                    WHO,
-                ),
-            ),
-        ),
+        cues=(Pattern((ORDINAL,), (VOTES, WHO)),),
         slots=(ORDINAL_SLOT,),
         summary="the candidate in a given place across the council",
         examples=(
@@ -384,16 +243,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.party_gain",
         "superlatives",
         priority=240,
-        cues=(
-            Pattern(
-                (
-                    MOST,
-                    WHICH_PARTY,
-                    CHANGE,
-                ),
-                (SEATS,),
-            ),
-        ),
+        cues=(Pattern((MOST, WHICH_PARTY, CHANGE), (SEATS,)),),
         summary="the party that gained most",
         examples=(
             Example("which party lost the most seats", ("Labour", "2")),
@@ -405,22 +255,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "superlatives",
         priority=230,
         cues=(
-            Pattern(
-                (
-                    MOST,
-                    WHICH_PARTY,
-                ),
-                (
-                    VOTES,
-                    SEATS,
-                ),
-            ),
-            Pattern(
-                (
-                    MOST,
-                    ("seats", "councillors", "most seats"),
-                )
-            ),
+            Pattern((MOST, WHICH_PARTY), (VOTES, SEATS)),
+            Pattern((MOST, ("seats", "councillors", "most seats"))),
         ),
         summary="the party with the most seats or votes",
         examples=(
@@ -432,18 +268,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.party_fewest",
         "superlatives",
         priority=220,
-        cues=(
-            Pattern(
-                (
-                    FEWEST,
-                    WHICH_PARTY,
-                ),
-                (
-                    VOTES,
-                    SEATS,
-                ),
-            ),
-        ),
+        cues=(Pattern((FEWEST, WHICH_PARTY), (VOTES, SEATS)),),
         summary="the party with the fewest seats or votes",
         examples=(
             Example("which party got the least votes", ("Independent", "3,098")),
@@ -454,15 +279,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.most_votes",
         "superlatives",
         priority=210,
-        cues=(
-            Pattern(
-                (MOST,),
-                (
-                    VOTES,
-                    WHO,
-                ),
-            ),
-        ),
+        cues=(Pattern((MOST,), (VOTES, WHO)),),
         summary="the candidate with the most votes",
         examples=(
             Example("top vote getter", ("Anders Hanson",)),
@@ -473,15 +290,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "rank.fewest_votes",
         "superlatives",
         priority=200,
-        cues=(
-            Pattern(
-                (FEWEST,),
-                (
-                    VOTES,
-                    WHO,
-                ),
-            ),
-        ),
+        cues=(Pattern((FEWEST,), (VOTES, WHO)),),
         summary="the candidate with the fewest votes",
         examples=(
             Example("lowest vote", ("Hilary Edwards",)),

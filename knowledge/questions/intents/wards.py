@@ -103,35 +103,16 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward.majority",
         "margins",
         priority=970,
-        cues=(
-            Pattern(
-                (MARGIN,),
-                (
-                    WIN,
-                    VOTES,
-                ),
-            ),
-        ),
+        cues=(Pattern((MARGIN,), (WIN, VOTES)),),
         slots=(WARD,),
         summary="a ward's majority (last winner over first loser)",
-        examples=(
-            Example("margin in Darley", ("149",)),
-            Example("majority in Abbey", ("236",)),
-        ),
+        examples=(Example("margin in Darley", ("149",)), Example("majority in Abbey", ("236",))),
     ),
     Intent(
         "ward.top_party",
         "ward",
         priority=960,
-        cues=(
-            Pattern(
-                (
-                    WHICH_PARTY,
-                    MOST,
-                ),
-                (VOTES,),
-            ),
-        ),
+        cues=(Pattern((WHICH_PARTY, MOST), (VOTES,)),),
         slots=(WARD,),
         summary="which party did best in a ward",
         examples=(
@@ -143,25 +124,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward.place",
         "ward",
         priority=950,
-        cues=(
-            Pattern(
-                (ORDINAL,),
-                (
-                    WHO,
-                    POSITION,
-                ),
-            ),
-            Pattern(
-                (
-                    MOST,
-                    LOSE,
-                ),
-                (
-                    WHO,
-                    POSITION,
-                ),
-            ),
-        ),
+        cues=(Pattern((ORDINAL,), (WHO, POSITION)), Pattern((MOST, LOSE), (WHO, POSITION))),
         slots=(WARD, ORDINAL_SLOT),
         summary="who came in a given place in a ward (second, runner-up ...)",
         examples=(
@@ -173,15 +136,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward.top",
         "superlatives",
         priority=940,
-        cues=(
-            Pattern(
-                (MOST,),
-                (
-                    VOTES,
-                    WHO,
-                ),
-            ),
-        ),
+        cues=(Pattern((MOST,), (VOTES, WHO)),),
         slots=(WARD,),
         summary="who topped the poll in a ward",
         examples=(
@@ -193,15 +148,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward.bottom",
         "superlatives",
         priority=930,
-        cues=(
-            Pattern(
-                (FEWEST,),
-                (
-                    VOTES,
-                    WHO,
-                ),
-            ),
-        ),
+        cues=(Pattern((FEWEST,), (VOTES, WHO)),),
         slots=(WARD,),
         summary="who came last in a ward",
         examples=(
@@ -246,14 +193,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward.party",
         "ward",
         priority=890,
-        cues=(
-            Pattern(
-                (
-                    WHICH_PARTY,
-                    WIN,
-                )
-            ),
-        ),
+        cues=(Pattern((WHICH_PARTY, WIN)),),
         slots=(WARD,),
         summary="which party won a ward",
         examples=(
@@ -292,29 +232,14 @@ RECORDS: Final[tuple[Intent, ...]] = (
         cues=(Pattern(()),),
         slots=(WARD,),
         summary="a ward's result",
-        examples=(
-            Example("darly", ("Martin Repton",)),
-            Example("boulton", ("Ronald Blanksby",)),
-        ),
+        examples=(Example("darly", ("Martin Repton",)), Example("boulton", ("Ronald Blanksby",))),
     ),
     Intent(
         "ward_party.best",
         "ward",
         priority=850,
-        cues=(
-            Pattern(
-                (MOST,),
-                (
-                    VOTES,
-                    STAND,
-                    WHO,
-                ),
-            ),
-        ),
-        slots=(
-            WARD,
-            PARTY,
-        ),
+        cues=(Pattern((MOST,), (VOTES, STAND, WHO)),),
+        slots=(WARD, PARTY),
         summary="a party's best candidate in a ward",
         examples=(
             Example("who was the top tory in spondon", ("Colin Brown",)),
@@ -325,20 +250,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward_party.worst",
         "ward",
         priority=840,
-        cues=(
-            Pattern(
-                (FEWEST,),
-                (
-                    VOTES,
-                    STAND,
-                    WHO,
-                ),
-            ),
-        ),
-        slots=(
-            WARD,
-            PARTY,
-        ),
+        cues=(Pattern((FEWEST,), (VOTES, STAND, WHO)),),
+        slots=(WARD, PARTY),
         summary="a party's weakest candidate in a ward",
         examples=(
             Example("which labour candidate got the fewest votes in Abbey", ("Jogindar Johal",)),
@@ -349,10 +262,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward",
         priority=830,
         cues=(Pattern((VOTES,)),),
-        slots=(
-            WARD,
-            PARTY,
-        ),
+        slots=(WARD, PARTY),
         summary="a party's votes in a ward",
         examples=(
             Example("labour vote in normanton", ("4,854",)),
@@ -363,19 +273,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward_party.majority",
         "margins",
         priority=820,
-        cues=(
-            Pattern(
-                (MARGIN,),
-                (
-                    WIN,
-                    VOTES,
-                ),
-            ),
-        ),
-        slots=(
-            WARD,
-            PARTY,
-        ),
+        cues=(Pattern((MARGIN,), (WIN, VOTES)),),
+        slots=(WARD, PARTY),
         summary="a party's margin in a ward",
         examples=(
             Example("How big was Labour's majority in Sinfin?", ("582",)),
@@ -387,10 +286,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward",
         priority=810,
         cues=(Pattern((SHARE,)),),
-        slots=(
-            WARD,
-            PARTY,
-        ),
+        slots=(WARD, PARTY),
         summary="a party's share of the vote in a ward",
         examples=(
             Example("lib dem share in littleover", ("65.6%",)),
@@ -402,10 +298,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward",
         priority=800,
         cues=(Pattern((STAND,)),),
-        slots=(
-            WARD,
-            PARTY,
-        ),
+        slots=(WARD, PARTY),
         summary="a party's candidates in a ward",
         examples=(
             Example("labour candidates in allestree", ("Thomas Bradley",)),
@@ -419,20 +312,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward_party.won",
         "ward",
         priority=790,
-        cues=(
-            Pattern(
-                (
-                    (*WIN, *GAINED),
-                    ("from",),
-                )
-            ),
-            Pattern(((*WIN, *SEATS, *LOSE),)),
-        ),
-        slots=(
-            WARD,
-            PARTY,
-            RIVAL_PARTY,
-        ),
+        cues=(Pattern(((*WIN, *GAINED), ("from",))), Pattern(((*WIN, *SEATS, *LOSE),))),
+        slots=(WARD, PARTY, RIVAL_PARTY),
         polarity="claim",
         summary="whether a party won a ward (all of its seats, any of them, from another party)",
         examples=(
@@ -446,10 +327,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward",
         priority=780,
         cues=(Pattern(()),),
-        slots=(
-            WARD,
-            PARTY,
-        ),
+        slots=(WARD, PARTY),
         summary="how a party did in a ward",
         examples=(
             Example("lib dem result in abbey", ("Liberal Democrats won all 3",)),

@@ -24,6 +24,7 @@ from knowledge.questions.cues import (
 from knowledge.questions.phrasing import (
     join,
     num,
+    ordinal,
     pct,
     plural,
     possessive,
@@ -203,8 +204,18 @@ def _margin_extreme(ask: Ask, safest: bool) -> Answer:
         return headed(
             answer, f"{sentence(noun)} won no contested ward in the {ask.election.title}."
         )
-    pick = contests[-1] if safest else contests[0]
+    ordered = contests[::-1] if safest else contests
+    place = ask.place or 1  # "Labour's second safest ward"
+    if place > len(ordered):
+        text = (
+            f"{sentence(noun)} won only {plural(len(ordered), 'contested ward')}, so there is no "
+            f"{ordinal(place)} {'safest' if safest else 'closest'}."
+        )
+        return headed(answer, text)
+    pick = ordered[place - 1]
     word = "safest" if safest else "most marginal"
+    if place > 1:
+        word = f"{ordinal(place)} {'safest' if safest else 'closest'}"
     text = (
         f"{possessive(sentence(noun))} {word} ward was {pick.ward}, where the last seat was won by "
         f"{plural(pick.majority or 0, 'vote')}."

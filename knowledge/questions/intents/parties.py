@@ -23,7 +23,14 @@ from knowledge.questions.cues import (
     WHICH_PARTY,
     WIN,
 )  # fmt: skip
-from knowledge.questions.intents.records import NUMBER_SLOT, PARTY, Example, Intent, Pattern
+from knowledge.questions.intents.records import (
+    NUMBER_SLOT,
+    ORDINAL_SLOT,
+    PARTY,
+    Example,
+    Intent,
+    Pattern,
+)
 
 RECORDS: Final[tuple[Intent, ...]] = (
     Intent(
@@ -102,7 +109,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party",
         priority=590,
         cues=(Pattern((SAFEST,), (WHERE,)),),
-        slots=(PARTY,),
+        slots=(PARTY, ORDINAL_SLOT),
         summary="a party's safest ward",
         examples=(
             Example("labour's safest seat", ("Normanton",)),
@@ -114,7 +121,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party",
         priority=580,
         cues=(Pattern((CLOSEST,), (WHERE,)),),
-        slots=(PARTY,),
+        slots=(PARTY, ORDINAL_SLOT),
         summary="a party's most marginal ward",
         examples=(
             Example("labour's closest ward", ("Boulton",)),

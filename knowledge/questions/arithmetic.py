@@ -12,7 +12,17 @@ from knowledge import compose
 from knowledge.answers import Answer, FactAnswer, PartyAnswer
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import MARGIN, MORE_THAN_DOUBLE, SEATS, SHARE, STAND, VOTES
+from knowledge.questions.cues import (
+    ALL_OF,
+    ANY_OF,
+    LOSE,
+    MARGIN,
+    MORE_THAN_DOUBLE,
+    SEATS,
+    SHARE,
+    STAND,
+    VOTES,
+)
 from knowledge.questions.phrasing import join, num, pct, plural, sentence, with_verdict
 from knowledge.questions.registry import reply
 
@@ -149,3 +159,36 @@ def _seat_share(ask: Ask) -> Answer:
         f"{pct(share)} of the seats, on {pct(answer.vote_share)} of the vote."
     )
     return headed(answer, text)
+
+
+@reply("ward_party.won_many")
+def _party_in_wards(ask: Ask) -> Answer:
+    """ "did Labour win both Darley and Sinfin", "any seats in Abbey or Darley": the claim is
+    checked in every ward named, not just the first."""
+    party = ask.parties[0]
+    noun = ask.party_of(party.key, party.display)
+    parts: list[str] = []
+    results: list[tuple[int, int]] = []
+    for contest in ask.wards:
+        won = sum(s.elected for s in contest.standings if s.party.key == party.key)
+        results.append((won, contest.seats))
+        if won == contest.seats:
+            parts.append(
+                f"all {contest.seats} seats in {contest.ward}"
+                if won > 1
+                else f"the seat in {contest.ward}"
+            )
+        else:
+            parts.append(f"{won or 'none'} of the {contest.seats} in {contest.ward}")
+    every_seat = ask.has(ALL_OF) and ask.has(SEATS)
+    holds = [(won == seats) if every_seat else (won > 0) for won, seats in results]
+    if ask.has(LOSE):
+        holds = [won == 0 for won, _ in results]
+    claim = any(holds) if ask.has(ANY_OF) else all(holds)
+    text = f"{sentence(noun)} won {join(parts)}."
+    verdict = ("Yes — " if claim else "No — ") if ask.yes_no else ""
+    lines = [
+        f"{c.ward}: {won} of {seats}" for c, (won, seats) in zip(ask.wards, results, strict=True)
+    ]
+    answer = _fact(ask, f"{party.display} in {join([c.ward for c in ask.wards])}", lines, "")
+    return headed(answer, with_verdict(verdict, text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from knowledge.answers import Answer, CandidateAnswer
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import LAST_SEAT, LOSE
+from knowledge.questions.cues import LAST_SEAT, LOSE, WIN_BY
 from knowledge.questions.phrasing import join, num, ordinal, pct, plural
 from knowledge.questions.registry import reply
 from knowledge.questions.ties import level_elsewhere, settled
@@ -217,6 +217,15 @@ def _threshold(ask: Ask) -> Answer:
     bar = ask.bar()
     if bar is None or line.votes is None:
         return _votes(ask)
+    if ask.has(WIN_BY) and answer.margin is not None and line.elected and not line.tied:
+        passes = bar.passes(answer.margin)  # "did Lucy Care win by more than 1,000 votes"
+        verdict = ("Yes — " if passes else "No — ") if ask.yes_no else ""
+        text = (
+            f"{verdict}{line.name} ({line.party}) was elected in {line.ward} by "
+            f"{plural(answer.margin, 'vote')} over the first unsuccessful candidate, "
+            f"{'' if passes else 'not '}{bar.words}."
+        )
+        return headed(answer, text)
     passes = bar.passes(line.votes)
     verdict = ("Yes — " if passes else "No — ") if ask.yes_no else ""
     text = (

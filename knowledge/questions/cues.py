@@ -45,6 +45,7 @@ SHARE: Final[Cue] = (
     "per cent", "what percentage", "what share",
 )  # fmt: skip
 MARGIN: Final[Cue] = (
+    "smallest margin", "narrowest margin", "by the smallest margin", "biggest margin",
     "margin", "majority", "by how much", "by how many", "by how many votes", "how close",
     "win by", "won by", "winning margin", "lead", "how close was", "close", "closest",
     "tight", "narrow", "safe", "safest", "marginal", "majorities", "margins", "behind",
@@ -302,15 +303,20 @@ COMPARE: Final[Cue] = (
     "difference", "than", "head to head",
 )  # fmt: skip
 
+ANY_OF: Final[Cue] = ("any", "either", "or", "any of")
+"""An existential claim ("did they win *any* seats in Abbey *or* Darley")."""
 ALL_OF: Final[Cue] = ("all", "every", "both", "each", "all of", "all the", "every one")
 """A universal claim ("did Labour win *all* the seats"): yes only if the whole claim holds."""
 CANDIDATE_WORDS: Final[Cue] = ("candidate", "candidates", "of them", "their candidates")
 """What a universal claim is about when not the seats ("did *every* Labour candidate win")."""
 
 
+WIN_BY: Final[Cue] = ("win by", "won by", "wins by", "elected by", "majority of", "margin of")
+"""A threshold on the winning margin, not on the votes ("did X win by more than 1,000")."""
 COMBINED: Final[Cue] = (
     "combined", "together", "between them", "altogether", "put together", "added together",
     "add up", "added up", "in total", "sum", "total of", "combined total", "joint", "plus",
+    "total vote for", "total votes for", "total seats for", "the total for",
 )  # fmt: skip
 """Adding two or more parties' figures ("Tories and Lib Dems combined")."""
 DIFFERENCE: Final[Cue] = (
@@ -331,8 +337,8 @@ OF_SEATS: Final[Cue] = (
 """A share of the seats rather than of the vote."""
 
 REPLY_CUES: Final[tuple[Cue, ...]] = (
-    MORE_THAN_DOUBLE, ALL_OF, CANDIDATE_WORDS, LAST_SEAT, MORE, LESS, GAINED, DROPPED, LOSE,
-    INCLUSIVE, HUNG, LIST, VOTE_COUNT,
+    WIN_BY, MORE_THAN_DOUBLE, ANY_OF, ALL_OF, CANDIDATE_WORDS, LAST_SEAT, MORE, LESS, GAINED,
+    DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT,
 )  # fmt: skip
 """Groups the replies read (which way a comparison or a yes/no question points)."""
 

@@ -9,6 +9,7 @@ from knowledge.questions.cues import (
     COMPARE,
     DIFFERENCE,
     DOUBLE,
+    LOSE,
     MARGIN,
     OF_SEATS,
     SEATS,
@@ -28,6 +29,19 @@ from knowledge.questions.intents.records import (
 )  # fmt: skip
 
 RECORDS: Final[tuple[Intent, ...]] = (
+    Intent(
+        "ward_party.won_many",
+        "ward",
+        priority=795,
+        cues=(Pattern(((*WIN, *SEATS, *LOSE),)),),
+        slots=(WARD, WARD, MORE_WARDS, PARTY),
+        polarity="claim",
+        summary="whether a party won in each of several wards (or in any of them)",
+        examples=(
+            Example("did labour win both Darley and Abbey", ("No —", "none of the 3 in Abbey")),
+            Example("did the conservatives win any seats in Abbey or Oakwood", ("Yes —",)),
+        ),
+    ),
     Intent(
         "compare.difference",
         "comparisons",

@@ -77,7 +77,10 @@ def _seats(ask: Ask) -> Answer:
     council = ask.facts
     if not council.whole_council and answer.seats_after is not None:
         text += f", giving it {plural(answer.seats_after, 'seat')} on the council"
-    return headed(answer, with_verdict(_yes(ask, answer.seats_won > 0), sentence(text) + "."))
+    claim = answer.seats_won > 0
+    if ask.has(ALL_OF):  # "did Labour win every seat": all of them, not some
+        claim = answer.seats_won == answer.seats_contested
+    return headed(answer, with_verdict(_yes(ask, claim), sentence(text) + "."))
 
 
 def change_phrase(answer: PartyAnswer, noun: str) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import assert_never
 
 import discord
 from discord.utils import escape_markdown, escape_mentions
@@ -33,6 +33,14 @@ from knowledge.answers import (
     RankingAnswer,
     SummaryAnswer,
     WardAnswer,
+)
+from knowledge.commands import ASK_COMMAND as ASK
+from knowledge.history.answers import (
+    CouncilHistoryAnswer,
+    CouncillorsAnswer,
+    PartyHistoryAnswer,
+    PersonHistoryAnswer,
+    WardHistoryAnswer,
 )
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
@@ -69,8 +77,7 @@ def colour(hex_colour: str | None) -> discord.Colour:
 
 def render(answer: Answer) -> discord.Embed:
     """The embed for any answer, within Discord's limits."""
-    builder: Callable[[Any], discord.Embed] = _BUILDERS[answer.kind]
-    embed = builder(answer)
+    embed = _build(answer)
     if answer.headline:
         body = f"**{safe(answer.headline)}**"
         embed.description = f"{body}\n\n{embed.description}" if embed.description else body
@@ -230,6 +237,7 @@ def _ward(a: WardAnswer) -> discord.Embed:
     embed.add_field(
         name="Shares", value=f"Share of the votes cast: {safe(a.share_rule)}.", inline=False
     )
+    history_embeds.last_time_field(embed, a.last_time, a.history_note)
     _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
@@ -280,6 +288,7 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
         if a.more_elsewhere:
             stood.append(f"…and {a.more_elsewhere} more candidacies under this name")
         _list_fields(embed, "Also stood", stood, "…and {n} more", max_fields=1)
+    history_embeds.last_time_field(embed, a.result.last_time, a.result.history_note)
     _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
@@ -446,9 +455,6 @@ def _elections(a: ElectionsAnswer) -> discord.Embed:
 
 
 def _help(a: HelpAnswer) -> discord.Embed:
-    # Imported here: bot.commands.ask needs the views, which need this module.
-    from bot.commands.ask import SPEC as ASK
-
     embed = _embed("What I can answer", None)
     lines = [f"`{c.usage}` — {safe(c.description)}" for c in a.commands]
     lines.insert(0, f"`{ASK.usage}` — {safe(ASK.description)}")
@@ -519,16 +525,44 @@ def _not_found(a: NotFoundAnswer) -> discord.Embed:
     return embed
 
 
-_BUILDERS: dict[str, Callable[[Any], discord.Embed]] = {
-    "ward": _ward,
-    "candidate": _candidate,
-    "party": _party,
-    "summary": _summary,
-    "closest": _closest,
-    "elections": _elections,
-    "help": _help,
-    "ranking": _ranking,
-    "fact": _fact,
-    "ambiguous": _ambiguous,
-    "not_found": _not_found,
-}
+# The history embeds build on the helpers above, so they are imported after them.
+from bot import history_embeds  # noqa: E402
+
+
+def _build(answer: Answer) -> discord.Embed:
+    """The embed of each kind of answer; mypy checks that no kind is left out."""
+    match answer:
+        case WardAnswer():
+            return _ward(answer)
+        case CandidateAnswer():
+            return _candidate(answer)
+        case PartyAnswer():
+            return _party(answer)
+        case SummaryAnswer():
+            return _summary(answer)
+        case ClosestAnswer():
+            return _closest(answer)
+        case ElectionsAnswer():
+            return _elections(answer)
+        case HelpAnswer():
+            return _help(answer)
+        case RankingAnswer():
+            return _ranking(answer)
+        case FactAnswer():
+            return _fact(answer)
+        case AmbiguousAnswer():
+            return _ambiguous(answer)
+        case NotFoundAnswer():
+            return _not_found(answer)
+        case WardHistoryAnswer():
+            return history_embeds.ward_history(answer)
+        case PersonHistoryAnswer():
+            return history_embeds.person_history(answer)
+        case PartyHistoryAnswer():
+            return history_embeds.party_history(answer)
+        case CouncilHistoryAnswer():
+            return history_embeds.council_history(answer)
+        case CouncillorsAnswer():
+            return history_embeds.councillors(answer)
+        case _:
+            assert_never(answer)

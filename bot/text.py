@@ -6,9 +6,9 @@ Pure functions: an answer in, a string out. Discord embeds are built separately 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import assert_never
 
+from bot import history_text
 from knowledge.answers import (
     AmbiguousAnswer,
     Answer,
@@ -25,6 +25,14 @@ from knowledge.answers import (
     SummaryAnswer,
     WardAnswer,
 )
+from knowledge.commands import choice_option
+from knowledge.history.answers import (
+    CouncilHistoryAnswer,
+    CouncillorsAnswer,
+    PartyHistoryAnswer,
+    PersonHistoryAnswer,
+    WardHistoryAnswer,
+)
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
 _MAX_NAME = 40
@@ -32,8 +40,7 @@ _MAX_NAME = 40
 
 def render(answer: Answer) -> str:
     """The whole answer as text, ending with its source where it has one."""
-    renderer: Callable[[Any], list[str]] = _RENDERERS[answer.kind]
-    lines = renderer(answer)
+    lines = _lines(answer)
     if answer.headline:
         lines = [answer.headline, "", *lines]
     election = getattr(answer, "election", None)
@@ -111,6 +118,7 @@ def _ward(a: WardAnswer) -> list[str]:
         lines.append(f"Registered electors: {votes(a.electorate)}")
     for outcome in a.outcomes:
         lines.append(outcome)
+    lines += history_text.last_time_lines(a.last_time, a.history_note)
     return lines
 
 
@@ -154,6 +162,7 @@ def _candidate(a: CandidateAnswer) -> list[str]:
         )
     if a.more_elsewhere:
         lines.append(f"… and {a.more_elsewhere} more candidacies under the same name.")
+    lines += history_text.last_time_lines(a.result.last_time, a.result.history_note)
     return lines
 
 
@@ -312,10 +321,13 @@ def _ambiguous(a: AmbiguousAnswer) -> list[str]:
         detail = f" — {option.detail}" if option.detail else ""
         lines.append(f"  • {option.name}{detail}")
     if a.options and a.what == "election":
-        lines.append(f"Name it in the command, e.g. /{a.command} election:{a.options[0].key}")
+        field = choice_option(a.command, "election")
+        lines.append(f"Name it in the command, e.g. /{a.command} {field}:{a.options[0].key}")
     elif a.options:
         scope = f" election:{a.election}" if a.election else ""
-        lines.append(f"For example: /{a.command} {a.options[0].name}{scope}")
+        field = choice_option(a.command, a.what)
+        named = "" if field == "name" else f"{field}:"
+        lines.append(f"For example: /{a.command} {named}{a.options[0].name}{scope}")
     return lines
 
 
@@ -329,16 +341,40 @@ def _not_found(a: NotFoundAnswer) -> list[str]:
     return lines
 
 
-_RENDERERS: dict[str, Callable[[Any], list[str]]] = {
-    "ward": _ward,
-    "candidate": _candidate,
-    "party": _party,
-    "summary": _summary,
-    "closest": _closest,
-    "elections": _elections,
-    "help": _help,
-    "ranking": _ranking,
-    "fact": _fact,
-    "ambiguous": _ambiguous,
-    "not_found": _not_found,
-}
+def _lines(answer: Answer) -> list[str]:
+    """The text of each kind of answer; mypy checks that no kind is left out."""
+    match answer:
+        case WardAnswer():
+            return _ward(answer)
+        case CandidateAnswer():
+            return _candidate(answer)
+        case PartyAnswer():
+            return _party(answer)
+        case SummaryAnswer():
+            return _summary(answer)
+        case ClosestAnswer():
+            return _closest(answer)
+        case ElectionsAnswer():
+            return _elections(answer)
+        case HelpAnswer():
+            return _help(answer)
+        case RankingAnswer():
+            return _ranking(answer)
+        case FactAnswer():
+            return _fact(answer)
+        case AmbiguousAnswer():
+            return _ambiguous(answer)
+        case NotFoundAnswer():
+            return _not_found(answer)
+        case WardHistoryAnswer():
+            return history_text.ward_history(answer)
+        case PersonHistoryAnswer():
+            return history_text.person_history(answer)
+        case PartyHistoryAnswer():
+            return history_text.party_history(answer)
+        case CouncilHistoryAnswer():
+            return history_text.council_history(answer)
+        case CouncillorsAnswer():
+            return history_text.councillors(answer)
+        case _:
+            assert_never(answer)

@@ -13,9 +13,9 @@ import discord
 from discord import app_commands
 
 from bot import embeds, limits
+from bot.answering.delivery import NO_MENTIONS
 from bot.commands._common import bot_of
 from bot.night.follow import NightDesk, Run
-from bot.replies import NO_MENTIONS
 
 if TYPE_CHECKING:
     from bot.client import ElectionBot

@@ -75,7 +75,9 @@ class Lexicon:
         self.longest = max(  # words in the longest ward name ("St Mark's and St Peter's": 5)
             (len(t) for entry in store.wards.entries for t in entry.tokens), default=0
         )
-        self.councils = frozenset(council_key(e.council) for e in store.elections)
+        self.councils = frozenset(
+            council_key(e.council) for e in store.elections if e.kind != "by-election"
+        )
         """Each loaded council's own name ("derby"): words that choose its election."""
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
         self._vocab: dict[EntityKind, list[str]] = {k: sorted(v) for k, v in words.items()}

@@ -8,15 +8,13 @@ footer. All text is escaped (no live mentions, no stray markdown) and fitted to 
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
 from typing import assert_never
 
 import discord
-from discord.utils import escape_markdown, escape_mentions
 
-from bot import limits
+from bot import history_embeds, limits
+from bot.embed_basics import new_embed, safe
 from knowledge.answers import (
     AmbiguousAnswer,
     Answer,
@@ -44,35 +42,11 @@ from knowledge.history.answers import (
 )
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
-NEUTRAL = 0x808080
 ERROR = 0xB00020
 ELECTED = "✅"
 TIED = "⚖️"
 STOOD = "▫️"
 PIN_MARKER = "📌 Council summary pinned by a moderator"
-
-
-# Characters without which discord.py's escapers change nothing (markdown, quotes, mentions).
-_RISKY = re.compile(r"[_\\~|*`@>#\[]|^\s*-", re.MULTILINE)
-
-
-@functools.lru_cache(maxsize=4096)
-def safe(text: str) -> str:
-    """Text shown as typed: no mentions that could ping, no markdown that could restyle it.
-
-    Cached, with a fast path for plain text: names repeat in every answer.
-    """
-    if not _RISKY.search(text):
-        return text
-    return escape_markdown(escape_mentions(text))
-
-
-def colour(hex_colour: str | None) -> discord.Colour:
-    """A party colour ("#E4003B") as a Discord colour; neutral grey when missing or malformed."""
-    try:
-        return discord.Colour(int((hex_colour or "").lstrip("#"), 16))
-    except ValueError:
-        return discord.Colour(NEUTRAL)
 
 
 def render(answer: Answer) -> discord.Embed:
@@ -95,14 +69,6 @@ def error(title: str, text: str) -> discord.Embed:
 
 
 # Shared pieces --------------------------------------------------------------------------------
-
-
-def _embed(title: str, hex_colour: str | None, description: str = "") -> discord.Embed:
-    return discord.Embed(
-        title=limits.clip(title, limits.TITLE),
-        colour=colour(hex_colour),
-        description=limits.clip(description, limits.DESCRIPTION) or None,
-    )
 
 
 def _cite(
@@ -190,7 +156,7 @@ def _margin(row: MarginRow) -> str:
 
 def _ward(a: WardAnswer) -> discord.Embed:
     kind = "by-election" if a.by_election else plural(a.seats, "seat")
-    embed = _embed(f"{a.ward} — {a.election.title}", a.colour)
+    embed = new_embed(f"{a.ward} — {a.election.title}", a.colour)
     lines = [_candidate_line(c) for c in a.candidates]
     embed.description = limits.join_within(
         [f"*{kind}, {plural(len(a.candidates), 'candidate')}*", *lines],
@@ -244,7 +210,7 @@ def _ward(a: WardAnswer) -> discord.Embed:
 
 def _candidate(a: CandidateAnswer) -> discord.Embed:
     c = a.candidate
-    embed = _embed(f"{c.name} — {c.ward}", c.colour)
+    embed = new_embed(f"{c.name} — {c.ward}", c.colour)
     if c.elected:
         verdict = f"{ELECTED} **Elected**"
     elif c.tied:
@@ -294,7 +260,7 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
 
 
 def _party(a: PartyAnswer) -> discord.Embed:
-    embed = _embed(f"{a.party} — {a.election.title}", a.colour)
+    embed = new_embed(f"{a.party} — {a.election.title}", a.colour)
     if not a.stood:
         embed.description = f"{safe(a.party)} had no candidates in this election."
         _cite(embed, a.election, a.other_elections, a.more_elections)
@@ -337,7 +303,7 @@ def _party(a: PartyAnswer) -> discord.Embed:
 
 
 def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
-    embed = _embed(a.election.title, a.colour)
+    embed = new_embed(a.election.title, a.colour)
     lines = [f"**{safe(a.control_text)}**"]
     if a.majority_threshold:
         size = f" of {a.council_size}" if a.council_size else ""
@@ -411,7 +377,7 @@ def is_pinned_summary(message: discord.Message, bot_id: int) -> bool:
 
 
 def _closest(a: ClosestAnswer) -> discord.Embed:
-    embed = _embed(f"Most marginal wards — {a.election.title}", None)
+    embed = new_embed(f"Most marginal wards — {a.election.title}", None)
     embed.description = limits.join_within(
         [f"{n}. {_margin(r)}" for n, r in enumerate(a.closest, start=1)], 3000
     )
@@ -439,7 +405,7 @@ def _closest(a: ClosestAnswer) -> discord.Embed:
 
 
 def _elections(a: ElectionsAnswer) -> discord.Embed:
-    embed = _embed("Elections the bot knows", None)
+    embed = new_embed("Elections the bot knows", None)
     lines = [
         f"**{safe(r.ref.title)}**{' (latest)' if r.latest else ''} — `election:{r.ref.id}`\n"
         f"{plural(r.wards, 'ward')}, {plural(r.seats, 'seat')}, "
@@ -455,7 +421,7 @@ def _elections(a: ElectionsAnswer) -> discord.Embed:
 
 
 def _help(a: HelpAnswer) -> discord.Embed:
-    embed = _embed("What I can answer", None)
+    embed = new_embed("What I can answer", None)
     lines = [f"`{c.usage}` — {safe(c.description)}" for c in a.commands]
     lines.insert(0, f"`{ASK.usage}` — {safe(ASK.description)}")
     embed.description = (
@@ -478,7 +444,7 @@ def _help(a: HelpAnswer) -> discord.Embed:
 
 
 def _ranking(a: RankingAnswer) -> discord.Embed:
-    embed = _embed(f"{a.title} — {a.election.title}", None)
+    embed = new_embed(f"{a.title} — {a.election.title}", None)
     lines = [f"{row.rank}. {_candidate_line(row.candidate, ward=True)}" for row in a.lines]
     if a.note:
         lines.append(f"*{safe(a.note)}*")
@@ -488,7 +454,7 @@ def _ranking(a: RankingAnswer) -> discord.Embed:
 
 
 def _fact(a: FactAnswer) -> discord.Embed:
-    embed = _embed(f"{a.title} — {a.election.title}", a.colour)
+    embed = new_embed(f"{a.title} — {a.election.title}", a.colour)
     embed.description = limits.join_within([safe(line) for line in a.lines], 3500, "…and {n} more")
     _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
@@ -500,7 +466,7 @@ def _ambiguous(a: AmbiguousAnswer) -> discord.Embed:
 
 def ambiguous(a: AmbiguousAnswer, *, menu: bool) -> discord.Embed:
     """The matches for an ambiguous name; without a menu, the user re-types one of them."""
-    embed = _embed(f"Which {a.what}?", None)
+    embed = new_embed(f"Which {a.what}?", None)
     how = "Pick one from the menu below:" if menu else "Run the command again with one of these:"
     lines = [f"“{safe(a.query)}” matches several {a.what}s. {how}"]
     lines += [
@@ -511,7 +477,7 @@ def ambiguous(a: AmbiguousAnswer, *, menu: bool) -> discord.Embed:
 
 
 def _not_found(a: NotFoundAnswer) -> discord.Embed:
-    embed = _embed("Not found", None, safe(a.message))
+    embed = new_embed("Not found", None, safe(a.message))
     if a.suggestions:
         lines = [
             f"• **{safe(o.name)}**" + (f" — {safe(o.detail)}" if o.detail else "")
@@ -526,7 +492,6 @@ def _not_found(a: NotFoundAnswer) -> discord.Embed:
 
 
 # The history embeds build on the helpers above, so they are imported after them.
-from bot import history_embeds  # noqa: E402
 
 
 def _build(answer: Answer) -> discord.Embed:

@@ -21,6 +21,7 @@ from bot.answering.answers import as_text
 from bot.answering.delivery import NO_MENTIONS
 from bot.answering.dispatch import show_answer
 from bot.commands._common import bot_of, complete
+from bot.embed_basics import colour
 from bot.pictures import Picture
 from bot.server_defaults import defaults_for
 from knowledge.answers import SummaryAnswer
@@ -126,7 +127,7 @@ async def _post_and_pin(
     done = discord.Embed(
         title="Summary pinned",
         description=f"{answer.election.title} is pinned in this channel.{replaced}",
-        colour=embeds.colour(answer.colour),
+        colour=colour(answer.colour),
     )
     return done
 

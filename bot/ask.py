@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.text import render
 from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.commands import run_text
 from knowledge.store import ResultsStore
 
+if TYPE_CHECKING:
+    from knowledge.questions.conversation import Conversation
+
 EXIT_UNKNOWN_COMMAND = 2
 
 
-def answer_for(store: ResultsStore, text: str, election: str | None = None) -> Answer:
-    """A typed line -> its answer: a command when it starts with `/`, else a question."""
+def answer_for(
+    store: ResultsStore,
+    text: str,
+    election: str | None = None,
+    conversation: Conversation | None = None,
+) -> Answer:
+    """A typed line -> its answer: a command when it starts with `/`, else a question (a
+    follow-up of the conversation's previous question, when a conversation is given)."""
     if text.lstrip().startswith("/"):
         return run_text(store, text, election)
+    if conversation is not None:
+        return conversation.ask(text, election)
     from knowledge.questions import answer_question
 
     return answer_question(store, text, election)

@@ -18,6 +18,7 @@ from bot.answering.delivery import NO_MENTIONS
 from bot.answering.dispatch import PickMatch
 from bot.answering.menus import PendingChoices
 from bot.command_links import CommandLinks
+from bot.conversations import Conversations
 from bot.guild_settings import GuildSettingsService, open_store
 from bot.in_flight import InFlight
 from bot.load_report import log_load_problems
@@ -72,6 +73,7 @@ class ElectionBot(discord.Client):
         super().__init__(**options)
         self.store = store
         self.answers = Answers(store)
+        self.conversations = Conversations(store)
         self.guild_id = guild_id
         self.sync_guild = sync_guild
         self.tree = ElectionTree(self)
@@ -146,6 +148,7 @@ class ElectionBot(discord.Client):
         """Answer from `store` from now on (election night's latest declarations)."""
         self.store = store
         self.answers = Answers(store)
+        self.conversations = Conversations(store)
 
     async def close(self) -> None:
         await self.lifecycle.stop()

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from bot.ask import answer_for
 from bot.text import render
+from knowledge.questions.conversation import Conversation
 from knowledge.store import ResultsStore
 
 PROMPT = "election> "
@@ -51,6 +52,7 @@ def run_console(
     if read is input:
         _enable_history()
     print(banner(store), file=stream, flush=True)
+    conversation = Conversation(store)  # one conversation: "and the lib dems?" follows up
     while True:
         try:
             line = read(PROMPT)
@@ -63,4 +65,4 @@ def run_console(
         if text.lower() in _GOODBYES:
             print("Bye.", file=stream, flush=True)
             return 0
-        print(render(answer_for(store, text)), file=stream, flush=True)
+        print(render(answer_for(store, text, conversation=conversation)), file=stream, flush=True)

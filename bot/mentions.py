@@ -92,7 +92,11 @@ class Mentions:
 
     async def _answer(self, message: discord.Message, question: str) -> None:
         if question:
-            answer, embed = self.bot.answers.ask(question, await self._default_election(message))
+            key = (message.channel.id, message.author.id)
+            default = await self._default_election(message)
+            question, election = self.bot.conversations.question(key, question, default)
+            answer, embed = self.bot.answers.ask(question, election)
+            self.bot.conversations.remember(key, question, answer)
         else:
             answer, embed = self.bot.answers("help", {})
         if isinstance(answer, AmbiguousAnswer) and answer.options:

@@ -70,6 +70,7 @@ class ContestResult(_Frozen):
     turnout_percent: float | None = None
     electorate: int | None = None
     stated_majority: int | None = None
+    rejected: int | None = None
     outcomes: tuple[str, ...] = ()
     by_election: bool = False
     line: int = 0
@@ -260,6 +261,7 @@ def contest_result(
         turnout_percent=contest.turnout_percent,
         electorate=contest.electorate,
         stated_majority=contest.stated_majority,
+        rejected=contest.rejected,
         outcomes=contest.outcomes,
         by_election=contest.by_election,
         line=contest.line,

@@ -91,6 +91,10 @@ _PARTY_FIELDS = {
 }
 
 
+_REJECTED = re.compile(r"^(?:rejected|spoilt|spoiled|invalid)(?: ballots?| ballot papers| votes)?$")
+"""`- Rejected ballots: 12`, `- Spoilt ballots: 3`: kept as the contest's rejected ballots."""
+
+
 @dataclass
 class _OpenContest:
     ward: str
@@ -103,6 +107,7 @@ class _OpenContest:
     turnout: int | None = None
     turnout_percent: float | None = None
     electorate: int | None = None
+    rejected: int | None = None
     outcomes: list[str] = field(default_factory=list)
     swing: str | None = None
     by_lot: str | None = None
@@ -318,12 +323,14 @@ class _DocumentParser:
                         self.current.turnout_percent = float(pct[1])
             elif lowered in ELECTORATE_KEYS:
                 self.current.electorate = parse_number(figure)
+            elif _REJECTED.match(lowered):
+                self.current.rejected = parse_number(figure)
             elif lowered == "swing":
                 self.current.swing = " ".join(value.split()) or None
             elif " ".join(lowered.split()) in LOT_KEYS:
                 self.current.by_lot = " ".join(value.split()) or None
             elif IGNORED_FACTS.match(lowered):
-                pass  # swing, rejected or spoilt ballots, totals, notes: not used
+                pass  # swing, totals, notes: not used
             else:
                 self.warn(number, f"unknown result line {key[:60]!r} ignored")
         except ValueError:
@@ -371,6 +378,7 @@ class _DocumentParser:
                 turnout=current.turnout,
                 turnout_percent=current.turnout_percent,
                 electorate=current.electorate,
+                rejected=current.rejected,
                 outcomes=tuple(current.outcomes),
                 by_election=current.by_election,
                 swing=current.swing,

@@ -20,29 +20,25 @@ from typing import Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
+from knowledge.gazetteer import CONTRASTING, WARD_FILLER
 from knowledge.normalize import nicknames, normalize
+from knowledge.tuning import WEIGHTS
 
 EntityKind = Literal["ward", "candidate", "party", "election"]
 Status = Literal["ok", "ambiguous", "not_found"]
 
-ACCEPT = 80.0
+ACCEPT = WEIGHTS.accept
 """Below this score a match is never used as the answer: the user is asked instead."""
 _CERTAIN_WORD = 80.0
 """A first name matched less well than this, beside a matching surname, may be another person."""
-_CONTRASTING = frozenset(
-    {
-        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-        "central", "upper", "lower", "great", "little", "inner", "outer", "new", "old", "mid",
-        "high", "low",
-    }
-)  # fmt: skip
-"""Words that tell two places apart; one is never read as a misspelling of another."""
-AMBIGUITY_MARGIN = 4.0
+_CONTRASTING = CONTRASTING
+"""Words that tell two places apart (`knowledge.gazetteer`)."""
+AMBIGUITY_MARGIN = WEIGHTS.ambiguity_margin
 """Matches within this many points of the best are offered as options, not guessed between."""
-SUGGEST_FLOOR = 55.0
-NICKNAME_SCORE = 92.0
+SUGGEST_FLOOR = WEIGHTS.suggest_floor
+NICKNAME_SCORE = WEIGHTS.nickname
 """How well a nickname matches the name it stands for ("bob" and "robert")."""
-INITIAL_SCORE = 90.0
+INITIAL_SCORE = WEIGHTS.initial
 """How well a one- or two-letter query word matches a word it begins ("l" and "lucy")."""
 _SHORT_WORD = 2
 _SHORT_HITS = 2000
@@ -53,7 +49,7 @@ _LOOSE_FLOOR = 55.0
 _PREFIX_TOKENS = 400
 _CACHE_LIMIT = 4096
 _FILLER: dict[str, frozenset[str]] = {
-    "ward": frozenset({"ward", "wards", "the", "division", "area"}),
+    "ward": WARD_FILLER,
     "candidate": frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "the"}),
     "party": frozenset({"the", "party", "lot", "candidates", "councillors"}),
     "election": frozenset({"the", "election", "elections", "council", "local"}),

@@ -70,7 +70,13 @@ async def ask(
     options = defaults.options(
         bot.store, ASK, {"question": text, "election": option_text(election)}
     )
-    answer, embed = bot.answers.ask(text, options["election"])
+    # a follow-up ("and the lib dems?") of this user's last question in this channel
+    key = (interaction.channel_id or 0, interaction.user.id)
+    text, chosen = bot.conversations.question(key, text, options["election"])
+    chosen = options["election"] if option_text(election) else chosen  # given outright wins
+    options = {**options, "question": text, "election": chosen}
+    answer, embed = bot.answers.ask(text, chosen)
+    bot.conversations.remember(key, text, answer)
     private = defaults.private if ephemeral is None else ephemeral
     embed = bot.links.embed(embed)
     await show_answer(interaction, answer, ASK, options, embed=embed, ephemeral=private)

@@ -1,7 +1,10 @@
 """Questions in plain words ("who won in Boulton?", "did Lucy Care get in?") answered from the
 loaded results: deterministic, offline, no language model.
 
-    words.py       ordinary words, never names          intents.py   what can be asked, as data
+    words.py       ordinary words, never names          cues.py      cue phrase groups, matching
+    intents/       one record per intent: cues, slots, priority, examples (what can be asked)
+    registry.py    `@reply(name)`: each record's reply  validate.py  the records check themselves
+    conversation.py  follow-ups ("and the lib dems?") rewritten from the previous question
     text.py        the question's folded words          lexicon.py   the store's name words
     spotting.py    names found inside the question      segment.py   a run of words split in names
     recognise.py   the intent that fits best            scope.py     which election

@@ -4,33 +4,30 @@ resolved slots -> reply. Each step is a pure function of the store and the text.
 from __future__ import annotations
 
 from knowledge.answers import Answer, NotFoundAnswer
-from knowledge.questions.candidate_replies import REPLIES as CANDIDATE_REPLIES
-from knowledge.questions.comparisons import REPLIES as COMPARISON_REPLIES
-from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.council_replies import REPLIES as COUNCIL_REPLIES
+from knowledge.gazetteer import COMPASS, PLACE_PARTS
+
+# The reply modules register their replies (`@reply`) when imported.
+from knowledge.questions import (  # noqa: F401
+    arithmetic,
+    candidate_replies,
+    comparisons,
+    council_replies,
+    figure_replies,
+    party_replies,
+    rankings,
+    ward_replies,
+)
+from knowledge.questions.context import Ask, headed
 from knowledge.questions.lexicon import lexicon_for
-from knowledge.questions.party_replies import REPLIES as PARTY_REPLIES
-from knowledge.questions.rankings import REPLIES as RANKING_REPLIES
 from knowledge.questions.recognise import Reading, recognise
+from knowledge.questions.registry import REPLIES
 from knowledge.questions.scope import Scope, asks_by_election, choose_election
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.slots import fill, settle
 from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import quote, tokenize
 from knowledge.questions.unresolved import no_elections, not_found_answer, out_of_scope
-from knowledge.questions.ward_replies import REPLIES as WARD_REPLIES
-from knowledge.questions.words import PLACE_PARTS
 from knowledge.store import ResultsStore
-
-REPLIES: dict[str, Reply] = {
-    **WARD_REPLIES,
-    **CANDIDATE_REPLIES,
-    **PARTY_REPLIES,
-    **COUNCIL_REPLIES,
-    **RANKING_REPLIES,
-    **COMPARISON_REPLIES,
-}
-"""Every intent's reply, by intent name (a test checks each row of the table has one)."""
 
 
 def answer_question(store: ResultsStore, text: str, election: str | None = None) -> Answer:
@@ -82,6 +79,19 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     return answer
 
 
+def read_question(store: ResultsStore, text: str, election: str | None = None) -> Reading | None:
+    """The intent a question is read as, with its names (None when out of scope); for checks of
+    the intent records, which must know which record answered."""
+    if not store.elections:
+        return None
+    text, tokens = tokenize(text)
+    spotted = spot(store, lexicon_for(store), text, tokens)
+    default = choose_election(store, spotted, None, election)
+    single = isinstance(default, Scope) and len(default.election.contests) == 1
+    reading = None if spotted.off_topic else recognise(spotted, implicit_ward=single)
+    return None if reading is None else settle(store, reading)
+
+
 def _place_part_first(spotted: Spotted) -> str | None:
     """ "who won North in Littleover": the place word put before its ward ("Littleover North"),
     so the question is asked again about that ward (found, or not found as one ward) rather
@@ -101,7 +111,7 @@ def _place_part_first(spotted: Spotted) -> str | None:
     return None
 
 
-_COMPASS = frozenset({"north", "south", "east", "west", "central", "upper", "lower", "mid"})
+_COMPASS = COMPASS
 
 
 def _compass_word_first(spotted: Spotted) -> str | None:

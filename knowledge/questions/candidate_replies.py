@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from knowledge.answers import Answer, CandidateAnswer
-from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import LOSE
+from knowledge.questions.context import Ask, headed
+from knowledge.questions.cues import LAST_SEAT, LOSE, WIN_BY
 from knowledge.questions.phrasing import join, num, ordinal, pct, plural
+from knowledge.questions.registry import reply
+from knowledge.questions.ties import level_elsewhere, settled
 
 
 def _answer(ask: Ask) -> CandidateAnswer:
@@ -66,6 +68,7 @@ def _verdict(ask: Ask, answer: CandidateAnswer) -> str:
     return "Yes — " if won else "No — "
 
 
+@reply("candidate.elected", "candidate.result")
 def _elected(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -78,6 +81,7 @@ def _elected(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.votes")
 def _votes(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -95,6 +99,7 @@ def _votes(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.share")
 def _share(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -108,6 +113,7 @@ def _share(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.position")
 def _position(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -124,6 +130,7 @@ def _position(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.margin")
 def _margin(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -153,6 +160,7 @@ def _margin(ask: Ask) -> Answer:
     return headed(answer, _elsewhere(ask, answer) + text)
 
 
+@reply("candidate.party")
 def _party(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -160,6 +168,7 @@ def _party(ask: Ask) -> Answer:
     return headed(answer, f"{line.name} stood for {noun} and {outcome(answer)}.")
 
 
+@reply("candidate.ward")
 def _ward(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -169,6 +178,7 @@ def _ward(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.top")
 def _top(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
@@ -186,6 +196,7 @@ def _top(ask: Ask) -> Answer:
     return headed(answer, verdict + text)
 
 
+@reply("candidate.is_party")
 def _is_party(ask: Ask) -> Answer:
     """ "Is Pauline Latham a Tory?" (yes or no) or "Is Hilary Jones Labour or Lib Dem?"."""
     answer = _answer(ask)
@@ -198,6 +209,7 @@ def _is_party(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.threshold")
 def _threshold(ask: Ask) -> Answer:
     """ "Did Lucy Care get more than 2,000 votes?"."""
     answer = _answer(ask)
@@ -205,6 +217,15 @@ def _threshold(ask: Ask) -> Answer:
     bar = ask.bar()
     if bar is None or line.votes is None:
         return _votes(ask)
+    if ask.has(WIN_BY) and answer.margin is not None and line.elected and not line.tied:
+        passes = bar.passes(answer.margin)  # "did Lucy Care win by more than 1,000 votes"
+        verdict = ("Yes — " if passes else "No — ") if ask.yes_no else ""
+        text = (
+            f"{verdict}{line.name} ({line.party}) was elected in {line.ward} by "
+            f"{plural(answer.margin, 'vote')} over the first unsuccessful candidate, "
+            f"{'' if passes else 'not '}{bar.words}."
+        )
+        return headed(answer, text)
     passes = bar.passes(line.votes)
     verdict = ("Yes — " if passes else "No — ") if ask.yes_no else ""
     text = (
@@ -214,24 +235,23 @@ def _threshold(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("candidate.tie")
 def _tie(ask: Ask) -> Answer:
     answer = _answer(ask)
     line = answer.candidate
+    ref = ask.candidates[0]
+    contest = ask.store.facts(ref.election_id).contest(ref.ward)
+    level = (
+        next((g for g in level_elsewhere(contest) if any(s.name == ref.name for s in g)), None)
+        if contest is not None and not ask.has(LAST_SEAT)
+        else None
+    )
+    if level is not None and not line.tied:
+        others = join([s.name for s in level if s.name != ref.name])
+        return headed(
+            answer,
+            f"Yes — {ref.name} was level with {others} on {num(level[0].votes or 0)} votes "
+            f"in {ref.ward} ({settled(level)}).",
+        )
     verdict = "Yes — " if line.tied else ("No — " if ask.yes_no else "")
     return headed(answer, f"{verdict}{line.name} ({line.party}) {outcome(answer)}.")
-
-
-REPLIES: dict[str, Reply] = {
-    "candidate.elected": _elected,
-    "candidate.result": _elected,
-    "candidate.votes": _votes,
-    "candidate.share": _share,
-    "candidate.position": _position,
-    "candidate.margin": _margin,
-    "candidate.party": _party,
-    "candidate.ward": _ward,
-    "candidate.tie": _tie,
-    "candidate.top": _top,
-    "candidate.is_party": _is_party,
-    "candidate.threshold": _threshold,
-}

@@ -7,8 +7,8 @@ from knowledge import compose
 from knowledge.answers import Answer, CandidateAnswer, FactAnswer, PartyAnswer
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
-from knowledge.questions.context import Ask, Reply
-from knowledge.questions.intents import (
+from knowledge.questions.context import Ask
+from knowledge.questions.cues import (
     CLOSER,
     LESS,
     MARGIN,
@@ -22,6 +22,7 @@ from knowledge.questions.intents import (
     WIN,
 )
 from knowledge.questions.phrasing import num, pct, plural, possessive, sentence, with_verdict
+from knowledge.questions.registry import reply
 from knowledge.questions.ward_replies import who_won
 
 
@@ -84,6 +85,7 @@ def _parties_in_ward(ask: Ask) -> Answer:
     )  # fmt: skip
 
 
+@reply("compare.parties")
 def _parties(ask: Ask) -> Answer:
     if ask.wards:
         return _parties_in_ward(ask)
@@ -136,6 +138,7 @@ def _ward_line(ask: Ask, contest: ContestResult) -> str:
     )
 
 
+@reply("compare.wards")
 def _wards(ask: Ask) -> Answer:
     one, two = ask.wards[:2]
     if ask.has(WIN) and not ask.has(MORE) and not ask.has(LESS):  # "who won Abbey and Darley?"
@@ -196,6 +199,7 @@ def _status(answer: CandidateAnswer) -> str:
     return "elected" if line.elected else "not elected"
 
 
+@reply("compare.candidates")
 def _candidates(ask: Ask) -> Answer:
     one, two = (ask.candidate_answer(ref) for ref in ask.candidates[:2])
     c1, c2 = one.candidate, two.candidate
@@ -229,10 +233,3 @@ def _candidates(ask: Ask) -> Answer:
         with_verdict(_verdict(ask, v1, v2), text + "."),
         colour,
     )
-
-
-REPLIES: dict[str, Reply] = {
-    "compare.parties": _parties,
-    "compare.wards": _wards,
-    "compare.candidates": _candidates,
-}

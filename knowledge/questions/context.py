@@ -24,9 +24,9 @@ from knowledge.facts import ContestResult, ElectionFacts
 from knowledge.models import Election
 from knowledge.normalize import normalize
 from knowledge.parties import Party
-from knowledge.questions.intents import ABOVE, BELOW, INCLUSIVE, PLACES, Cue, Intent
+from knowledge.questions.cues import ABOVE, BELOW, INCLUSIVE, PLACES, Cue, cue_score
+from knowledge.questions.intents import Intent
 from knowledge.questions.phrasing import party_noun
-from knowledge.questions.recognise import cue_score
 from knowledge.questions.words import YES_NO_OPENERS
 from knowledge.store import CandidateRef, ResultsStore
 

@@ -10,8 +10,8 @@ from knowledge.answers import Answer, FactAnswer, HelpAnswer
 from knowledge.commands import help_answer
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
-from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import HUNG, LOSE, REPRESENT, WHO
+from knowledge.questions.context import Ask, headed
+from knowledge.questions.cues import HUNG, LAST_SEAT, LOSE, REPRESENT, WHO
 from knowledge.questions.phrasing import (
     date_text,
     join,
@@ -22,6 +22,8 @@ from knowledge.questions.phrasing import (
     were,
     with_verdict,
 )
+from knowledge.questions.registry import reply
+from knowledge.questions.ties import describe, level_elsewhere
 from knowledge.questions.unresolved import examples
 from knowledge.questions.ward_replies import who_won
 
@@ -32,6 +34,7 @@ def _held(seats_after: int | None, seats_won: int) -> int:
     return seats_after if seats_after is not None else seats_won
 
 
+@reply("council.control", "council.majority")
 def _control(ask: Ask) -> Answer:
     if len(ask.facts.contests) == 1:  # a by-election: "who won" means its one contest
         contest = ask.facts.contests[0]
@@ -95,6 +98,7 @@ def _control_text(ask: Ask, written: str, council: str) -> str:
     return f"{ask.party_of(party.key, party.display)} controlled {council}"
 
 
+@reply("council.threshold")
 def _threshold(ask: Ask) -> Answer:
     summary = ask.summary()
     council = ask.election.council
@@ -110,6 +114,7 @@ def _threshold(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.seats")
 def _seats(ask: Ask) -> Answer:
     summary = ask.summary()
     council = ask.election.council
@@ -127,6 +132,7 @@ def _seats(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.date")
 def _date(ask: Ask) -> Answer:
     summary = ask.summary()
     when = date_text(ask.election)
@@ -139,6 +145,7 @@ def _date(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.changes")
 def _changes(ask: Ask) -> Answer:
     """ "Who lost their seat?", "what changed?": seats gained and lost, party by party."""
     summary = ask.summary()
@@ -168,6 +175,7 @@ def _changes(ask: Ask) -> Answer:
     return headed(summary, sentence(text))
 
 
+@reply("council.composition")
 def _composition(ask: Ask) -> Answer:
     summary = ask.summary()
     after = [r for r in summary.rows if r.seats_after is not None]
@@ -183,6 +191,7 @@ def _composition(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.total_votes")
 def _total_votes(ask: Ask) -> Answer:
     summary = ask.summary()
     text = (
@@ -194,6 +203,7 @@ def _total_votes(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.turnout")
 def _turnout(ask: Ask) -> Answer:
     summary = ask.summary()
     contests = ask.facts.contests
@@ -215,6 +225,7 @@ def _turnout(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
+@reply("council.candidates")
 def _candidates(ask: Ask) -> Answer:
     summary = ask.summary()
     total = sum(r.candidates for r in summary.rows)
@@ -244,6 +255,7 @@ def _seats_text(ask: Ask, contest: ContestResult) -> str:
     return ", ".join(parts) or "no seat decided"
 
 
+@reply("council.wards")
 def _wards(ask: Ask) -> Answer:
     contests = ask.facts.contests
     lines = [f"{c.ward}: {_seats_text(ask, c)}" for c in contests]
@@ -255,6 +267,7 @@ def _wards(ask: Ask) -> Answer:
     return _fact(ask, f"Wards — {ask.election.title}", lines, headline)
 
 
+@reply("council.split")
 def _split(ask: Ask) -> Answer:
     split = ask.facts.split_wards
     lines = [f"{c.ward}: {_seats_text(ask, c)}" for c in split]
@@ -269,22 +282,40 @@ def _split(ask: Ask) -> Answer:
     return _fact(ask, f"Split wards — {ask.election.title}", lines, headline)
 
 
+@reply("council.ties")
 def _ties(ask: Ask) -> Answer:
+    """Ties for the last seat (undecided, or decided by lot as the source states), then, unless
+    the question is about the last seat, candidates level on votes anywhere else."""
     ties = ask.facts.ties
     lines = [
         f"{c.ward}: {join([t.name for t in c.tied])} on {num(c.tied[0].votes or 0)} votes"
         for c in ties
     ]
-    if not ties:
+    by_lot = [c for c in ask.facts.contests if c.decided_by_lot]
+    lines += [
+        f"{c.ward}: the last seat, tied on {num(c.standings[c.seats - 1].votes or 0)} votes, "
+        f"decided by lot ({join([s.name for s in c.standings if s.by_lot])} won the draw)"
+        for c in by_lot
+    ]
+    level = [(c, groups) for c in ask.facts.contests if (groups := level_elsewhere(c))]
+    if not ties and not by_lot and level and not ask.has(LAST_SEAT):
+        lines = [f"{c.ward}: {'; '.join(describe(g) for g in groups)}" for c, groups in level]
+        headline = (
+            f"{'Yes — c' if ask.yes_no else 'C'}andidates were level on votes in "
+            f"{plural(len(level), 'ward')}, though no seat was left undecided: {join(lines)}."
+        )
+    elif not ties and not by_lot:
         headline = "There was no tie for the last seat in any ward."
         headline = ("No — " + headline[0].lower() + headline[1:]) if ask.yes_no else headline
     else:
         listed = join(lines)
-        headline = f"{plural(len(ties), 'ward')} had a tie for the last seat: {listed}."
+        count = len(ties) + len(by_lot)
+        headline = f"{plural(count, 'ward')} had a tie for the last seat: {listed}."
         headline = ("Yes — " if ask.yes_no else "") + headline
     return _fact(ask, f"Ties at the last seat — {ask.election.title}", lines, headline)
 
 
+@reply("council.unopposed")
 def _unopposed(ask: Ask) -> Answer:
     unopposed = [c for c in ask.facts.contests if c.unopposed]
     lines = [
@@ -301,6 +332,7 @@ def _unopposed(ask: Ask) -> Answer:
     return _fact(ask, f"Unopposed — {ask.election.title}", lines, headline)
 
 
+@reply("council.parties")
 def _parties(ask: Ask) -> Answer:
     summary = ask.summary()
     stood = [r for r in summary.rows if r.candidates]
@@ -309,6 +341,7 @@ def _parties(ask: Ask) -> Answer:
     return headed(summary, f"{count} stood in the {ask.election.title}: {join(parts)}.")
 
 
+@reply("help")
 def _help(ask: Ask) -> Answer:
     base = help_answer()
     questions = examples(ask.store)
@@ -320,28 +353,9 @@ def _help(ask: Ask) -> Answer:
     )
 
 
+@reply("elections")
 def _elections(ask: Ask) -> Answer:
     answer = compose.elections_answer(ask.store)
     titles = [row.ref.title for row in answer.elections]
     shown = join(titles[:MAX_LISTED])
     return headed(answer, f"I have {plural(len(titles), 'election')} loaded: {shown}.")
-
-
-REPLIES: dict[str, Reply] = {
-    "council.control": _control,
-    "council.threshold": _threshold,
-    "council.seats": _seats,
-    "council.date": _date,
-    "council.composition": _composition,
-    "council.changes": _changes,
-    "council.total_votes": _total_votes,
-    "council.turnout": _turnout,
-    "council.candidates": _candidates,
-    "council.wards": _wards,
-    "council.split": _split,
-    "council.ties": _ties,
-    "council.unopposed": _unopposed,
-    "council.parties": _parties,
-    "help": _help,
-    "elections": _elections,
-}

@@ -15,20 +15,22 @@ from typing import Any, Final, Literal
 
 from rapidfuzz import fuzz, process
 
+from knowledge.councils import council_key
 from knowledge.questions.intents import KEYWORDS
 from knowledge.questions.words import OFF_TOPIC, SPELLINGS, STOP_WORDS
 from knowledge.resolve import EntityKind, NameIndex
 from knowledge.store import ResultsStore
+from knowledge.tuning import WEIGHTS
 
 Role = Literal["stop", "soft", "name", "unknown", "year", "number"]
 """stop: an ordinary word; soft: an ordinary word that is also part of a name (Janet *Till*);
 name: like a name word of some kind; unknown: neither; year/number: digits."""
 
-NAME_SIMILARITY: Final = 80.0
+NAME_SIMILARITY: Final = WEIGHTS.name_similarity
 """A word at least this close (rapidfuzz ratio) to a name word may be that name, mistyped."""
-SHORT_NAME_SIMILARITY: Final = 88.0
+SHORT_NAME_SIMILARITY: Final = WEIGHTS.short_name_similarity
 """Four-letter words need a closer match: "joke" is not "Joe", though "Carre" is "Care"."""
-KEYWORD_SIMILARITY: Final = 80.0
+KEYWORD_SIMILARITY: Final = WEIGHTS.keyword_similarity
 """A word at least this close to a trigger word (and with the same first letter) is read as
 that word, mistyped ("votse")."""
 _MIN_FUZZY_LENGTH: Final = 4
@@ -73,6 +75,10 @@ class Lexicon:
         self.longest = max(  # words in the longest ward name ("St Mark's and St Peter's": 5)
             (len(t) for entry in store.wards.entries for t in entry.tokens), default=0
         )
+        self.councils = frozenset(
+            council_key(e.council) for e in store.elections if e.kind != "by-election"
+        )
+        """Each loaded council's own name ("derby"): words that choose its election."""
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
         self._vocab: dict[EntityKind, list[str]] = {k: sorted(v) for k, v in words.items()}
         self._keywords = sorted(KEYWORDS)

@@ -7,8 +7,9 @@ from typing import Final
 
 from knowledge import compose
 from knowledge.answers import Answer, PartyAnswer, RankedLine, RankingAnswer
-from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import (
+from knowledge.questions.context import Ask, headed
+from knowledge.questions.cues import (
+    ALL_OF,
     DROPPED,
     FEWEST,
     GAINED,
@@ -23,12 +24,14 @@ from knowledge.questions.intents import (
 from knowledge.questions.phrasing import (
     join,
     num,
+    ordinal,
     pct,
     plural,
     possessive,
     sentence,
     with_verdict,
 )
+from knowledge.questions.registry import reply
 from knowledge.questions.spotting import PLACEHOLDER
 
 MAX_LISTED = 12
@@ -58,6 +61,7 @@ def _yes(ask: Ask, yes: bool) -> str:
     return "Yes — " if yes else "No — "
 
 
+@reply("party.seats")
 def _seats(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
@@ -73,7 +77,10 @@ def _seats(ask: Ask) -> Answer:
     council = ask.facts
     if not council.whole_council and answer.seats_after is not None:
         text += f", giving it {plural(answer.seats_after, 'seat')} on the council"
-    return headed(answer, with_verdict(_yes(ask, answer.seats_won > 0), sentence(text) + "."))
+    claim = answer.seats_won > 0
+    if ask.has(ALL_OF):  # "did Labour win every seat": all of them, not some
+        claim = answer.seats_won == answer.seats_contested
+    return headed(answer, with_verdict(_yes(ask, claim), sentence(text) + "."))
 
 
 def change_phrase(answer: PartyAnswer, noun: str) -> str:
@@ -93,6 +100,7 @@ def change_phrase(answer: PartyAnswer, noun: str) -> str:
     return f"{noun} neither gained nor lost seats: {before} before the election and {after} after"
 
 
+@reply("party.change")
 def _change(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     text = sentence(change_phrase(answer, noun)) + "."
@@ -104,6 +112,7 @@ def _change(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("party.votes")
 def _votes(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
@@ -115,6 +124,7 @@ def _votes(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("party.share")
 def _share(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
@@ -141,14 +151,17 @@ def _extreme(ask: Ask, *, best: bool) -> Answer:
     return headed(answer, text)
 
 
+@reply("party.best")
 def _best(ask: Ask) -> Answer:
     return _extreme(ask, best=True)
 
 
+@reply("party.worst")
 def _worst(ask: Ask) -> Answer:
     return _extreme(ask, best=False)
 
 
+@reply("party.wards")
 def _wards(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.wards_won:
@@ -161,9 +174,13 @@ def _wards(ask: Ask) -> Answer:
     if len(wards) > MAX_LISTED:
         names.append(f"{len(wards) - MAX_LISTED} more")
     text = f"{sentence(noun)} won seats in {plural(len(wards), 'ward')}: {join(names)}."
+    if ask.yes_no and ask.has(ALL_OF):  # "did the Tories win every ward"
+        every = len(wards) == len(ask.facts.contests)
+        text = with_verdict("Yes — " if every else "No — ", text)
     return headed(answer, text)
 
 
+@reply("party.wards_lost")
 def _wards_lost(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
@@ -190,8 +207,18 @@ def _margin_extreme(ask: Ask, safest: bool) -> Answer:
         return headed(
             answer, f"{sentence(noun)} won no contested ward in the {ask.election.title}."
         )
-    pick = contests[-1] if safest else contests[0]
+    ordered = contests[::-1] if safest else contests
+    place = ask.place or 1  # "Labour's second safest ward"
+    if place > len(ordered):
+        text = (
+            f"{sentence(noun)} won only {plural(len(ordered), 'contested ward')}, so there is no "
+            f"{ordinal(place)} {'safest' if safest else 'closest'}."
+        )
+        return headed(answer, text)
+    pick = ordered[place - 1]
     word = "safest" if safest else "most marginal"
+    if place > 1:
+        word = f"{ordinal(place)} {'safest' if safest else 'closest'}"
     text = (
         f"{possessive(sentence(noun))} {word} ward was {pick.ward}, where the last seat was won by "
         f"{plural(pick.majority or 0, 'vote')}."
@@ -199,6 +226,7 @@ def _margin_extreme(ask: Ask, safest: bool) -> Answer:
     return headed(answer, text)
 
 
+@reply("party.threshold")
 def _threshold(ask: Ask) -> Answer:
     """ "Did Labour get more than 50,000 votes?" / "... win more than 20 seats?"."""
     answer, noun = _answer(ask)
@@ -214,6 +242,7 @@ def _threshold(ask: Ask) -> Answer:
     return headed(answer, with_verdict(_yes(ask, passes), text))
 
 
+@reply("party.rank")
 def _rank(ask: Ask) -> Answer:
     """ "Were Labour the largest party?": where the party stands among those that stood."""
     answer, noun = _answer(ask)
@@ -324,6 +353,7 @@ def _names(ask: Ask, answer: PartyAnswer, noun: str, elected: bool) -> Answer:
     )
 
 
+@reply("party.candidates")
 def _candidates(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
@@ -372,6 +402,7 @@ def control_phrase(ask: Ask, answer: PartyAnswer, noun: str) -> tuple[bool | Non
     )
 
 
+@reply("party.control", "party.majority")
 def _control(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     controls, text = control_phrase(ask, answer, noun)
@@ -379,6 +410,7 @@ def _control(ask: Ask) -> Answer:
     return headed(answer, with_verdict(prefix, sentence(text) + "."))
 
 
+@reply("party.result")
 def _result(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
@@ -400,23 +432,21 @@ def _result(ask: Ask) -> Answer:
     return headed(answer, with_verdict(_yes(ask, answer.seats_won > 0), text))
 
 
-REPLIES: dict[str, Reply] = {
-    "party.seats": _seats,
-    "party.change": _change,
-    "party.votes": _votes,
-    "party.share": _share,
-    "party.best": _best,
-    "party.worst": _worst,
-    "party.wards": _wards,
-    "party.candidates": _candidates,
-    "party.control": _control,
-    "party.majority": _control,
-    "party.result": _result,
-    "party.wards_lost": _wards_lost,
-    "party.rank": _rank,
-    "party.threshold": _threshold,
-    "party.best_ward": lambda ask: _ward_extreme(ask, True),
-    "party.worst_ward": lambda ask: _ward_extreme(ask, False),
-    "party.safest": lambda ask: _margin_extreme(ask, True),
-    "party.closest": lambda ask: _margin_extreme(ask, False),
-}
+@reply("party.best_ward")
+def _best_ward(ask: Ask) -> Answer:
+    return _ward_extreme(ask, True)
+
+
+@reply("party.worst_ward")
+def _worst_ward(ask: Ask) -> Answer:
+    return _ward_extreme(ask, False)
+
+
+@reply("party.safest")
+def _safest(ask: Ask) -> Answer:
+    return _margin_extreme(ask, True)
+
+
+@reply("party.closest")
+def _closest(ask: Ask) -> Answer:
+    return _margin_extreme(ask, False)

@@ -19,9 +19,10 @@ from knowledge.answers import (
 )
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
-from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES, WIN, Cue
+from knowledge.questions.context import Ask, headed
+from knowledge.questions.cues import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES, WIN, Cue
 from knowledge.questions.phrasing import join, num, ordinal, pct, plural, sentence
+from knowledge.questions.registry import reply
 
 RANKED = 10
 NOTE = "Votes per candidate; in multi-seat wards each voter could cast several votes."
@@ -42,18 +43,35 @@ def _margin_text(row: MarginRow, what: str) -> str:
     )
 
 
+@reply("margins.closest")
 def _closest(ask: Ask) -> Answer:
-    answer = compose.closest_answer(ask.store, ask.election.id)
-    if not answer.closest:
-        return headed(answer, "No ward was contested, so there is no margin to compare.")
-    return headed(answer, _margin_text(answer.closest[0], "The closest contest") + ".")
+    return _margin_rank(ask, closest=True)
 
 
+@reply("margins.safest")
 def _safest(ask: Ask) -> Answer:
-    answer = compose.closest_answer(ask.store, ask.election.id)
-    if not answer.safest:
+    return _margin_rank(ask, closest=False)
+
+
+def _margin_rank(ask: Ask, closest: bool) -> Answer:
+    """The closest or safest contest, or the one at the place the question names ("the third
+    safest ward"); the answer's list always starts at the top."""
+    place = ask.place or 1
+    answer = compose.closest_answer(ask.store, ask.election.id, count=max(10, place))
+    rows = answer.closest if closest else answer.safest
+    if not rows:
         return headed(answer, "No ward was contested, so there is no margin to compare.")
-    return headed(answer, _margin_text(answer.safest[0], "The safest win") + ".")
+    if place > len(rows):
+        return headed(
+            answer,
+            f"Only {plural(len(rows), 'ward')} had a contest, so there is no {ordinal(place)} "
+            f"{'closest' if closest else 'safest'}.",
+        )
+    if place == 1:
+        what = "The closest contest" if closest else "The safest win"
+    else:
+        what = f"The {ordinal(place)} {'closest contest' if closest else 'safest win'}"
+    return headed(answer, _margin_text(rows[place - 1], what) + ".")
 
 
 def _lines(ask: Ask, keep: Callable[[CandidateLine], bool]) -> list[CandidateLine]:
@@ -91,14 +109,17 @@ def _candidates_by_votes(
     return _ranking(ask, title, lines, text)
 
 
+@reply("rank.most_votes")
 def _most_votes(ask: Ask) -> Answer:
     return _candidates_by_votes(ask, True, lambda c: True, "Most votes", "got the most votes")
 
 
+@reply("rank.fewest_votes")
 def _fewest_votes(ask: Ask) -> Answer:
     return _candidates_by_votes(ask, False, lambda c: True, "Fewest votes", "got the fewest votes")
 
 
+@reply("rank.lowest_winner")
 def _lowest_winner(ask: Ask) -> Answer:
     return _candidates_by_votes(
         ask, False, lambda c: c.elected, "Elected with fewest votes",
@@ -106,6 +127,7 @@ def _lowest_winner(ask: Ask) -> Answer:
     )  # fmt: skip
 
 
+@reply("rank.highest_loser")
 def _highest_loser(ask: Ask) -> Answer:
     return _candidates_by_votes(
         ask, True, lambda c: not c.elected and not c.tied, "Most votes without a seat",
@@ -278,6 +300,7 @@ def _party_rank(ask: Ask, most: bool) -> Answer:
     return headed(summary, text)
 
 
+@reply("rank.place")
 def _place(ask: Ask) -> Answer:
     """ "Who came second overall?": the candidate(s) with the nth most votes."""
     wanted = ask.place or 2
@@ -305,6 +328,7 @@ def _place(ask: Ask) -> Answer:
     return _ranking(ask, "Most votes", lines, text)
 
 
+@reply("rank.party_place")
 def _party_place(ask: Ask) -> Answer:
     summary = ask.summary()
     wanted = ask.place or 2
@@ -328,6 +352,7 @@ def _party_place(ask: Ask) -> Answer:
     return headed(summary, f"{noun} came {ordinal(wanted)}, with {figure}.")
 
 
+@reply("rank.threshold")
 def _threshold(ask: Ask) -> Answer:
     """ "Did anyone get over 3,000 votes?": the candidates past the figure, most votes first."""
     bar = ask.bar()
@@ -361,6 +386,7 @@ def _threshold(ask: Ask) -> Answer:
     return _ranking(ask, f"Candidates with {bar.words} votes", lines, text)
 
 
+@reply("rank.ward_threshold")
 def _ward_threshold(ask: Ask) -> Answer:
     bar = ask.bar()
     if bar is None:
@@ -377,6 +403,7 @@ def _ward_threshold(ask: Ask) -> Answer:
     )
 
 
+@reply("rank.party_gain")
 def _party_gain(ask: Ask) -> Answer:
     summary = ask.summary()
     rows = [r for r in summary.rows if r.change is not None]
@@ -401,24 +428,41 @@ def _party_gain(ask: Ask) -> Answer:
     return headed(summary, text)
 
 
-REPLIES: dict[str, Reply] = {
-    "margins.closest": _closest,
-    "margins.safest": _safest,
-    "rank.most_votes": _most_votes,
-    "rank.fewest_votes": _fewest_votes,
-    "rank.lowest_winner": _lowest_winner,
-    "rank.highest_loser": _highest_loser,
-    "rank.ward_most_cast": lambda ask: _ward_cast(ask, True),
-    "rank.ward_fewest_cast": lambda ask: _ward_cast(ask, False),
-    "rank.turnout_high": lambda ask: _turnout(ask, True),
-    "rank.turnout_low": lambda ask: _turnout(ask, False),
-    "rank.ward_most_seats": lambda ask: _ward_seats(ask, True),
-    "rank.ward_fewest_seats": lambda ask: _ward_seats(ask, False),
-    "rank.party_most": lambda ask: _party_rank(ask, True),
-    "rank.party_fewest": lambda ask: _party_rank(ask, False),
-    "rank.party_gain": _party_gain,
-    "rank.place": _place,
-    "rank.threshold": _threshold,
-    "rank.ward_threshold": _ward_threshold,
-    "rank.party_place": _party_place,
-}
+@reply("rank.ward_most_cast")
+def _ward_most_cast(ask: Ask) -> Answer:
+    return _ward_cast(ask, True)
+
+
+@reply("rank.ward_fewest_cast")
+def _ward_fewest_cast(ask: Ask) -> Answer:
+    return _ward_cast(ask, False)
+
+
+@reply("rank.turnout_high")
+def _turnout_high(ask: Ask) -> Answer:
+    return _turnout(ask, True)
+
+
+@reply("rank.turnout_low")
+def _turnout_low(ask: Ask) -> Answer:
+    return _turnout(ask, False)
+
+
+@reply("rank.ward_most_seats")
+def _ward_most_seats(ask: Ask) -> Answer:
+    return _ward_seats(ask, True)
+
+
+@reply("rank.ward_fewest_seats")
+def _ward_fewest_seats(ask: Ask) -> Answer:
+    return _ward_seats(ask, False)
+
+
+@reply("rank.party_most")
+def _party_most(ask: Ask) -> Answer:
+    return _party_rank(ask, True)
+
+
+@reply("rank.party_fewest")
+def _party_fewest(ask: Ask) -> Answer:
+    return _party_rank(ask, False)

@@ -1,10 +1,11 @@
-"""Choosing the intent: score every row of the intent table against the spotted question.
+"""Choosing the intent: score every cue pattern of every intent record against the question.
 
-A row scores the length of its best trigger phrase in each group, plus its filled slots, minus
+A pattern scores the length of its best trigger phrase in each group, plus its filled slots, minus
 names it leaves unused. A name the store doesn't know ("Narnia") may fill a missing slot of a
 row whose trigger words matched, so "who won in Narnia?" is a ward question with an unknown
 ward, not "who won the election"; a row with no trigger words (just "Abbey") needs a clean
-question: any unknown word makes it out of scope.
+question: any unknown word makes it out of scope. On an equal score the record with the
+higher priority wins (records are tried highest priority first).
 """
 
 from __future__ import annotations
@@ -12,25 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final
 
-from knowledge.questions.intents import INTENTS, Cue, Intent, Slot
+from knowledge.questions.cues import cue_score, phrases
+from knowledge.questions.intents import INTENTS, Entity, Intent, Pattern
 from knowledge.questions.segment import COMPLETE
 from knowledge.questions.spotting import Span, Spotted, Unknown
 from knowledge.questions.text import Token
+from knowledge.tuning import WEIGHTS
 
-SLOT_SCORE: Final = 1.5
-CONTEXT_SCORE: Final = 1.0
-UNKNOWN_SLOT_SCORE: Final = 1.0
-IMPLICIT_SLOT_SCORE: Final = 0.5
+SLOT_SCORE: Final = WEIGHTS.slot
+CONTEXT_SCORE: Final = WEIGHTS.context
+UNKNOWN_SLOT_SCORE: Final = WEIGHTS.unknown_slot
+IMPLICIT_SLOT_SCORE: Final = WEIGHTS.implicit_slot
 MAX_VARIANTS: Final = 8
-ALTERNATIVE_COST: Final = 1.0
-PLACE_SCORE: Final = 1.0
+ALTERNATIVE_COST: Final = WEIGHTS.alternative_cost
+PLACE_SCORE: Final = WEIGHTS.place
 """A ward named after "in" ("who won in Bolton") reads as a place."""
-UNUSED_NAME_COST: Final = 3.0
-UNUSED_UNKNOWN_COST: Final = 2.0
-UNUSED_PROPER_NOUN_COST: Final = 3.0
+UNUSED_NAME_COST: Final = WEIGHTS.unused_name
+UNUSED_UNKNOWN_COST: Final = WEIGHTS.unused_unknown
+UNUSED_PROPER_NOUN_COST: Final = WEIGHTS.unused_proper_noun
 """An unexplained capitalised word ("in Barnsley") is probably a name we would be ignoring."""
-_MAX_PHRASE: Final = 6
-_SLOT_KINDS: Final[tuple[Slot, ...]] = ("ward", "candidate", "party")
+_SLOT_KINDS: Final[tuple[Entity, ...]] = ("ward", "candidate", "party")
 
 
 @dataclass(frozen=True)
@@ -40,15 +42,15 @@ class Reading:
     intent: Intent
     score: float
     slots: tuple[Span, ...]
-    """Spans filling `intent.slots`, in order (fewer when `unknown` fills one)."""
+    """Spans filling `intent.required`, in order (fewer when `unknown` fills one)."""
     context: tuple[Span, ...]
     unknown: Unknown | None = None
-    unknown_kind: Slot | None = None
+    unknown_kind: Entity | None = None
     implicit_ward: bool = False
     """The ward is the election's only one, not named in the question."""
 
 
-def _fitting_unknown(unknowns: list[Unknown], slot: Slot, cued: bool) -> Unknown | None:
+def _fitting_unknown(unknowns: list[Unknown], slot: Entity, cued: bool) -> Unknown | None:
     """An unknown name that can stand in a missing slot: one its neighbours call that kind
     ("Narnia ward"), or, when trigger words matched, one that looks like a name (capitalised,
     or after "in")."""
@@ -63,25 +65,11 @@ def _fitting_unknown(unknowns: list[Unknown], slot: Slot, cued: bool) -> Unknown
     return None
 
 
-def _unknown_score(unknown: Unknown, slot: Slot) -> float:
+def _unknown_score(unknown: Unknown, slot: Entity) -> float:
     """Places ("in Narnia") read as wards, other names as candidates."""
     if unknown.hint == slot or (slot == "ward") == unknown.place:
         return UNKNOWN_SLOT_SCORE
     return UNKNOWN_SLOT_SCORE / 2
-
-
-def phrases(words: tuple[str, ...]) -> frozenset[str]:
-    """Every run of up to six consecutive words, for trigger phrase look-up."""
-    found = set()
-    for start in range(len(words)):
-        for end in range(start + 1, min(len(words), start + _MAX_PHRASE) + 1):
-            found.add(" ".join(words[start:end]))
-    return frozenset(found)
-
-
-def cue_score(cue: Cue, present: frozenset[str]) -> int:
-    """Length in words of the longest phrase of `cue` in the question (0 when none)."""
-    return max((len(p.split()) for p in cue if p in present), default=0)
 
 
 def recognise(spotted: Spotted, implicit_ward: bool = False) -> Reading | None:
@@ -95,12 +83,13 @@ def recognise(spotted: Spotted, implicit_ward: bool = False) -> Reading | None:
     best: Reading | None = None
     for spans, cost in _variants(spotted.spans, spotted.tokens):
         for intent in INTENTS:
-            reading = _read(intent, spans, spotted.unknowns, present, implicit_ward)
-            if reading is None:
-                continue
-            reading = replace(reading, score=reading.score - cost)
-            if reading.score > 0 and (best is None or reading.score > best.score):
-                best = reading
+            for pattern in intent.cues:
+                reading = _read(intent, pattern, spans, spotted.unknowns, present, implicit_ward)
+                if reading is None:
+                    continue
+                reading = replace(reading, score=reading.score - cost)
+                if reading.score > 0 and (best is None or reading.score > best.score):
+                    best = reading
     return best
 
 
@@ -154,24 +143,28 @@ def _top(span: Span) -> float:
 
 def _read(
     intent: Intent,
+    pattern: Pattern,
     spans: tuple[Span, ...],
     unknowns_found: tuple[Unknown, ...],
     present: frozenset[str],
     implicit_ward: bool,
 ) -> Reading | None:
-    needs = [cue_score(group, present) for group in intent.needs]
+    needs = [cue_score(group, present) for group in pattern.needs]
     if not all(needs):
         return None
-    cues = sum(needs) + sum(cue_score(group, present) for group in intent.bonus)
+    cues = sum(needs) + sum(cue_score(group, present) for group in pattern.bonus)
     available = {kind: [s for s in spans if s.kind == kind] for kind in _SLOT_KINDS}
     slots: list[Span] = []
-    missing: list[Slot] = []
-    for slot in intent.slots:
+    missing: list[Entity] = []
+    for slot in intent.required:
         if available[slot]:
             slots.append(available[slot].pop(0))
         else:
             missing.append(slot)
-    context = [available[kind].pop(0) for kind in intent.context if available[kind]]
+    context = [available[kind].pop(0) for kind in intent.optional if available[kind]]
+    for kind in intent.many:
+        context += available[kind]
+        available[kind] = []
     unused = sum(1 for left in available.values() for s in left if not s.names_election)
     unknowns = list(unknowns_found)
     unknown: Unknown | None = None
@@ -185,7 +178,7 @@ def _read(
             return None
         unknowns.remove(unknown)
     leftover = [u for u in unknowns if u.hint != "election"]
-    if leftover and not intent.needs:
+    if leftover and not pattern.needs:
         return None
     score = (
         cues

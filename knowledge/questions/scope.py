@@ -9,14 +9,16 @@ means the most recent whole-council (not by-) election.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from knowledge.answers import AmbiguousAnswer, NotFoundAnswer
+from knowledge.gazetteer import COUNCIL_WORDS, ELECTION_WORDS
 from knowledge.models import Election
 from knowledge.questions.recognise import Reading
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Spotted
-from knowledge.questions.unresolved import ambiguous_answer, not_found_answer
+from knowledge.questions.unresolved import ambiguous_answer, not_found_answer, not_loaded_answer
 from knowledge.resolve import Resolution
 from knowledge.store import ResultsStore
 
@@ -39,6 +41,9 @@ def choose_election(
     """
     named: set[str] | None = None
     for span in spotted.of("election"):
+        missing = _year_not_loaded(store, span.text, span.resolution)
+        if missing is not None:
+            return missing
         ids = _ids(store, span.resolution)
         if not ids:
             return not_found_answer(store, span.resolution, span.text, None)
@@ -76,6 +81,32 @@ def choose_election(
     councils = [e for e in store.elections if e.kind == "council"]
     default = councils[-1] if councils else store.elections[-1]
     return Scope(default, named=False)
+
+
+def _year_not_loaded(
+    store: ResultsStore, text: str, resolution: Resolution
+) -> NotFoundAnswer | None:
+    """A year in the election's name that none of the matching elections has ("the 2003 Derby
+    election", "in 1999"): that election is not loaded, whatever else resembles it."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    if not years:
+        return None
+    matched = [e for m in resolution.matches if (e := store.election(m.key)) is not None]
+    if any(e.year in years for e in matched):
+        return None
+    if any(e.year in years for e in store.elections) and not _names_council(text):
+        return None
+    councils = {e.council for e in matched} if _names_council(text) else set()
+    return not_loaded_answer(store, text, min(years), councils)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _names_council(text: str) -> bool:
+    """More than a year: "the 2003 Derby" names a council, "the 2003" does not."""
+    ignored = COUNCIL_WORDS | ELECTION_WORDS | {"the", "in", "of", "elections"}
+    return any(w.isalpha() and w.lower() not in ignored for w in text.split())
 
 
 def _ids(store: ResultsStore, resolution: Resolution) -> set[str]:

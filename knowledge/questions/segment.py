@@ -14,30 +14,31 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
+from knowledge.gazetteer import PLACE_PARTS, WARD_FILLER
 from knowledge.normalize import normalize
 from knowledge.questions.lexicon import WordInfo
 from knowledge.questions.text import Token
-from knowledge.questions.words import PLACE_PARTS
 from knowledge.resolve import ACCEPT, EntityKind, Resolution
+from knowledge.tuning import WEIGHTS
 
 MAX_SPAN: Final = 4
 """Longest name, in words, looked up as one (longer when the store has a longer ward name)."""
 LONGEST_SPAN: Final = 7
 """Never more than this, whatever the ward names."""
-UNCOVERED_PENALTY: Final = 12.0
+UNCOVERED_PENALTY: Final = WEIGHTS.uncovered_penalty
 """Leaving a name-like word unexplained costs more than any single match gains."""
-SPAN_COST: Final = 1.0
-COMPLETE: Final = 99.0
+SPAN_COST: Final = WEIGHTS.span_cost
+COMPLETE: Final = WEIGHTS.complete
 """A match this good is a whole name, so a word beside it is not part of it."""
-WORD_SIMILARITY: Final = 75.0
+WORD_SIMILARITY: Final = WEIGHTS.word_similarity
 """Every word of a ward asked about must be this close to a word of the ward it matched:
 "Darley Dale" is not Darley, "Spondon East" is not Spondon."""
-JOINED_SIMILARITY: Final = 90.0
+JOINED_SIMILARITY: Final = WEIGHTS.joined_similarity
 """Two words read as one word of the name ("little over") must make it almost exactly."""
-_WARD_FILLER: Final = frozenset({"ward", "wards", "the", "division", "area"})
-LOOKS_LIKE: Final = 0.01
+_WARD_FILLER: Final = WARD_FILLER
+LOOKS_LIKE: Final = WEIGHTS.looks_like
 """Breaks a tie between unmatched readings: "Mary Jones" (not found) is a candidate's name."""
-SOFT_WEIGHT: Final = 0.1
+SOFT_WEIGHT: Final = WEIGHTS.soft_weight
 """An ordinary word inside a name ("Janet *Till*", "Labour *and* ...") explains little."""
 _NAME_KINDS: Final = frozenset({"ward", "candidate"})
 _PLACES: Final = frozenset({"ward", "election"})
@@ -52,8 +53,15 @@ State = tuple[float, tuple[Choice, ...]]
 class Lookup:
     """The resolvers, memoised for one question (the split tries the same n-gram often)."""
 
-    def __init__(self, by_kind: dict[EntityKind, Resolver], longest_ward: int = 0) -> None:
+    def __init__(
+        self,
+        by_kind: dict[EntityKind, Resolver],
+        longest_ward: int = 0,
+        councils: frozenset[str] = frozenset(),
+    ) -> None:
         self._by_kind = by_kind
+        self.councils = councils
+        """The loaded councils' own names ("derby", "rothwick"), as `council_key` gives them."""
         self.max_span = min(max(MAX_SPAN, longest_ward), LONGEST_SPAN)
         self._seen: dict[tuple[EntityKind, str], Resolution] = {}
 
@@ -192,10 +200,14 @@ def best_split(
                     if last_kind == "ward" and kind != "ward" and _place_part(tokens, i, j):
                         continue  # "Kenton West": a place we may not have, not Paul West
                     resolution = lookup(kind, query_of(tokens[i:j]))
+                    full = kind == "ward" and _called_a_ward(tokens, i, j)
                     weight = sum(
-                        SOFT_WEIGHT if infos[n].role == "soft" else 1.0 for n in range(i, j)
+                        SOFT_WEIGHT if infos[n].role == "soft" and not full else 1.0
+                        for n in range(i, j)
                     )
                     gained = value + _value(resolution, weight)
+                    if kind == "election" and _council_named(lookup, tokens, i, j):
+                        gained += WEIGHTS.council_name
                     if resolution.status == "not_found" and _looks_like(infos, kind, i, j):
                         gained += LOOKS_LIKE
                     _keep(best, (j, kind), (gained, (*chosen, (kind, i, j))))
@@ -208,6 +220,23 @@ def _forename(infos: list[WordInfo], chosen: tuple[Choice, ...]) -> bool:
     Jones" is one person (perhaps not found), never St. Mary's and then a Jones."""
     _, first, last = chosen[-1]
     return all("candidate" in infos[n].kinds for n in range(first, last))
+
+
+def _council_named(lookup: Lookup, tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The words are a loaded council's own name ("in Rotherham"): they choose its election,
+    before any ward or party named after the town."""
+    words = [t.word for t in tokens[first:last] if t.word != "the"]
+    return " ".join(words) in lookup.councils
+
+
+def _called_a_ward(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """Ordinary words used as a ward's name: "City *ward*", "in *Town*" (capitalised after
+    "in"). A ward literally called City or Town is reachable, while "city" elsewhere stays a
+    word of the council's name."""
+    if last < len(tokens) and tokens[last].word in _WARD_FILLER - {"the"}:
+        return True
+    before = tokens[first - 1].word if first > 0 else ""
+    return before in ("in", "at", "for") and all(tokens[n].capital for n in range(first, last))
 
 
 def _place_part(tokens: tuple[Token, ...], first: int, last: int) -> bool:

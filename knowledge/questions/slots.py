@@ -14,7 +14,8 @@ from knowledge.answers import AmbiguousAnswer, NotFoundAnswer
 from knowledge.facts import ContestResult
 from knowledge.parties import Party
 from knowledge.questions.context import Ask
-from knowledge.questions.recognise import Reading, phrases
+from knowledge.questions.cues import phrases
+from knowledge.questions.recognise import Reading
 from knowledge.questions.scope import Scope
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Span, Spotted, resolvers
@@ -41,8 +42,8 @@ def fill(store: ResultsStore, spotted: Spotted, reading: Reading, scope: Scope) 
             return missing_answer(store, "ward")
         wards.append(only[0])
     filled = len(reading.slots) + reading.implicit_ward
-    if filled < len(reading.intent.slots):
-        return missing_answer(store, reading.intent.slots[filled])
+    if filled < len(reading.intent.required):
+        return missing_answer(store, reading.intent.required[filled])
     parties: list[Party] = []
     for span in spans:
         if span.kind == "ward":

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from knowledge.gazetteer import TITLES
 from knowledge.questions.lexicon import Lexicon, WordInfo
 from knowledge.questions.segment import (
     Lookup,
@@ -37,7 +38,6 @@ from knowledge.questions.words import (
     OFF_TOPIC,
     OFF_TOPIC_PHRASES,
     OPENING_FILLER,
-    TITLES,
 )
 from knowledge.resolve import EntityKind, Resolution
 from knowledge.store import ResultsStore
@@ -124,9 +124,12 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
         before = tokens[n - 1].word if n else ""
         if info.role == "year" and (following in NUMBER_AFTER or before in NUMBER_BEFORE):
             infos[n] = WordInfo("number", info.word)
-    lookup = Lookup(resolvers(store), lexicon.longest)
+    lookup = Lookup(resolvers(store), lexicon.longest, lexicon.councils)
     spans: list[Span] = []
-    for start, end in _runs(infos):
+    commas = frozenset(
+        n for n in range(1, len(tokens)) if "," in text[tokens[n - 1].end : tokens[n].start]
+    )
+    for start, end in _runs(infos, commas):
         spans += _spans(text, tokens, infos, start, end, lookup)
     spans = [s for s in spans if not _unknown_place(tokens, s) and not _noise(tokens, infos, s)]
     covered = {n for span in spans for n in range(span.start, span.end)}
@@ -233,11 +236,15 @@ def _off_topic(loose: list[str]) -> bool:
     return any(phrase in runs for phrase in OFF_TOPIC_PHRASES)
 
 
-def _runs(infos: list[WordInfo]) -> list[tuple[int, int]]:
-    """Maximal stretches of name-like words (ordinary words and numbers end a run)."""
+def _runs(infos: list[WordInfo], commas: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Maximal stretches of name-like words (ordinary words, numbers and commas end a run:
+    "Labour, Conservatives and Lib Dems" is three names)."""
     runs = []
     start: int | None = None
     for n, info in enumerate([*infos, WordInfo("stop", "")]):
+        if n in commas and start is not None:
+            runs.append((start, n))
+            start = None
         if info.role in _CONTENT:
             start = n if start is None else start
         elif start is not None:

@@ -86,6 +86,28 @@ def not_found_answer(
     )
 
 
+def not_loaded_answer(
+    store: ResultsStore, query: str, year: int, councils: set[str]
+) -> NotFoundAnswer:
+    """An election asked for by a year that isn't loaded ("the 2003 Derby election" when only
+    2002 is): never answered from another year; say so and list the years that are loaded."""
+    same = [e for e in store.elections if e.council in councils] or list(store.elections)
+    by_council: dict[str, list[str]] = {}
+    for e in same:
+        by_council.setdefault(e.council, []).append(str(e.year) if e.year else e.title)
+    have = join(
+        [f"{council} in {join(sorted(set(years)))}" for council, years in by_council.items()]
+    )
+    where = f" for {join(sorted(councils))}" if councils else ""
+    return NotFoundAnswer(
+        headline=f"I don't have the {year} election{where} loaded; I have {have}.",
+        what="election",
+        query=query[:100],
+        message=f"The loaded elections are: {join([e.title for e in store.elections][::-1][:8])}.",
+        examples=examples(store),
+    )
+
+
 def _what_there_is(store: ResultsStore, kind: EntityKind, election: Election | None) -> str:
     """A pointer to the names that do exist, when none is close to what was asked."""
     scope = election or store.latest

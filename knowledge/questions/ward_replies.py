@@ -7,8 +7,18 @@ from collections import Counter
 
 from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.facts import ContestResult, Standing
-from knowledge.questions.context import Ask, Reply, headed
-from knowledge.questions.intents import LIST, LOSE, SEATS, VOTES, WHO, WIN
+from knowledge.questions.context import Ask, headed
+from knowledge.questions.cues import (
+    ALL_OF,
+    CANDIDATE_WORDS,
+    LAST_SEAT,
+    LIST,
+    LOSE,
+    SEATS,
+    VOTES,
+    WHO,
+    WIN,
+)
 from knowledge.questions.phrasing import (
     join,
     num,
@@ -20,6 +30,8 @@ from knowledge.questions.phrasing import (
     uncapitalised,
     with_verdict,
 )
+from knowledge.questions.registry import reply
+from knowledge.questions.ties import describe, level_elsewhere
 
 
 def _who(ask: Ask, standing: Standing, party: bool = True) -> str:
@@ -92,11 +104,13 @@ def who_won(ask: Ask, contest: ContestResult) -> str:
     return f"{ward} was split {_seat_split(ask, contest)}: {names}{_tie_clause(contest)}."
 
 
+@reply("ward.result", "ward.winners")
 def _result(ask: Ask) -> Answer:
     contest = ask.wards[0]
     return headed(ask.ward_answer(contest), who_won(ask, contest))
 
 
+@reply("ward.party")
 def _party(ask: Ask) -> Answer:
     contest = ask.wards[0]
     elected = contest.elected
@@ -113,6 +127,7 @@ def _party(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.majority", "ward_party.majority")
 def _majority(ask: Ask) -> Answer:
     contest = ask.wards[0]
     answer = ask.ward_answer(contest)
@@ -149,6 +164,7 @@ def _majority(ask: Ask) -> Answer:
     return headed(answer, text + ".")
 
 
+@reply("ward.turnout")
 def _turnout(ask: Ask) -> Answer:
     contest = ask.wards[0]
     if contest.turnout is not None:
@@ -171,6 +187,7 @@ def _turnout(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.total_votes")
 def _total_votes(ask: Ask) -> Answer:
     contest = ask.wards[0]
     text = f"{num(contest.total_votes)} votes were cast in {contest.ward}"
@@ -179,6 +196,7 @@ def _total_votes(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text + ".")
 
 
+@reply("ward.candidates")
 def _candidates(ask: Ask) -> Answer:
     contest = ask.wards[0]
     if contest.unopposed:  # "was Westgate contested?"
@@ -198,6 +216,7 @@ def _candidates(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.seats")
 def _seats(ask: Ask) -> Answer:
     contest = ask.wards[0]
     text = (
@@ -206,6 +225,7 @@ def _seats(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.top")
 def _top(ask: Ask) -> Answer:
     contest = ask.wards[0]
     with_votes = [s for s in contest.standings if s.votes is not None]
@@ -219,6 +239,7 @@ def _top(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.bottom")
 def _bottom(ask: Ask) -> Answer:
     contest = ask.wards[0]
     with_votes = [s for s in contest.standings if s.votes is not None]
@@ -233,6 +254,7 @@ def _bottom(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.top_party")
 def _top_party(ask: Ask) -> Answer:
     contest = ask.wards[0]
     if ask.has(SEATS) and not ask.has(VOTES):  # "which party won the most seats in X"
@@ -249,6 +271,7 @@ def _top_party(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.place")
 def _place(ask: Ask) -> Answer:
     contest = ask.wards[0]
     wanted = ask.place
@@ -285,6 +308,7 @@ def _level(contest: ContestResult, standing: Standing) -> list[Standing]:
     return [s for s in contest.standings if s.votes == standing.votes]
 
 
+@reply("ward.losers")
 def _losers(ask: Ask) -> Answer:
     contest = ask.wards[0]
     losers = contest.losers
@@ -300,9 +324,16 @@ def _losers(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.tie")
 def _tie(ask: Ask) -> Answer:
     contest = ask.wards[0]
-    if contest.tie:
+    level = level_elsewhere(contest)
+    if level and not contest.tie and not ask.has(LAST_SEAT):
+        text = (
+            f"Yes — in {contest.ward}, {'; '.join(describe(g, 'were level on') for g in level)}; "
+            "no seat was left undecided."
+        )
+    elif contest.tie:
         tied = contest.tied
         text = (
             f"Yes — in {contest.ward} {join([t.name for t in tied])} tied on "
@@ -328,6 +359,7 @@ def _tie(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.split")
 def _split(ask: Ask) -> Answer:
     contest = ask.wards[0]
     if contest.split:
@@ -339,6 +371,7 @@ def _split(ask: Ask) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward.mine")
 def _mine(ask: Ask) -> Answer:
     """ "Who's my councillor?": the bot can't know where the asker lives, so it asks."""
     wards = [c.ward for c in ask.facts.contests]
@@ -363,6 +396,7 @@ def _party_lines(ask: Ask) -> tuple[ContestResult, list[Standing], str]:
     return contest, mine, ask.party_of(party.key, party.display)
 
 
+@reply("ward_party.won", "ward_party.result")
 def _party_won(ask: Ask) -> Answer:
     contest, mine, noun = _party_lines(ask)
     won = [s for s in mine if s.elected]
@@ -382,7 +416,11 @@ def _party_won(ask: Ask) -> Answer:
         )
     verdict = ""
     if ask.yes_no:
-        verdict = "Yes — " if bool(won) != ask.has(LOSE) else "No — "
+        claim = bool(won)
+        if ask.has(ALL_OF) and mine:  # "did Labour win all the seats", "every Labour candidate"
+            everyone = ask.has(CANDIDATE_WORDS)
+            claim = len(won) == len(mine) if everyone else len(won) == contest.seats
+        verdict = "Yes — " if claim != ask.has(LOSE) else "No — "
     return headed(ask.ward_answer(contest), with_verdict(verdict, sentence(text)))
 
 
@@ -402,6 +440,7 @@ def _party_extreme(ask: Ask, best: bool) -> Answer:
     return headed(ask.ward_answer(contest), text)
 
 
+@reply("ward_party.votes", "ward_party.share")
 def _party_votes(ask: Ask) -> Answer:
     contest, mine, noun = _party_lines(ask)
     answer = ask.ward_answer(contest)
@@ -417,6 +456,7 @@ def _party_votes(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("ward_party.candidates")
 def _party_candidates(ask: Ask) -> Answer:
     contest, mine, noun = _party_lines(ask)
     answer = ask.ward_answer(contest)
@@ -427,32 +467,17 @@ def _party_candidates(ask: Ask) -> Answer:
     elected = f"{won} elected" if won else "none elected"
     count = plural(len(mine), "candidate")
     text = f"{sentence(noun)} stood {count} in {contest.ward} ({elected}): {names}."
+    if ask.yes_no and ask.has(WIN):  # "did any Labour candidate win in Littleover"
+        claim = won == len(mine) if ask.has(ALL_OF) else won > 0
+        text = with_verdict("Yes — " if claim else "No — ", text)
     return headed(answer, text)
 
 
-REPLIES: dict[str, Reply] = {
-    "ward.result": _result,
-    "ward.mine": _mine,
-    "ward.winners": _result,
-    "ward.party": _party,
-    "ward.majority": _majority,
-    "ward_party.majority": _majority,
-    "ward.turnout": _turnout,
-    "ward.total_votes": _total_votes,
-    "ward.candidates": _candidates,
-    "ward.seats": _seats,
-    "ward.top": _top,
-    "ward.bottom": _bottom,
-    "ward.top_party": _top_party,
-    "ward.losers": _losers,
-    "ward.place": _place,
-    "ward_party.best": lambda ask: _party_extreme(ask, True),
-    "ward_party.worst": lambda ask: _party_extreme(ask, False),
-    "ward.tie": _tie,
-    "ward.split": _split,
-    "ward_party.won": _party_won,
-    "ward_party.result": _party_won,
-    "ward_party.votes": _party_votes,
-    "ward_party.share": _party_votes,
-    "ward_party.candidates": _party_candidates,
-}
+@reply("ward_party.best")
+def _best(ask: Ask) -> Answer:
+    return _party_extreme(ask, True)
+
+
+@reply("ward_party.worst")
+def _worst(ask: Ask) -> Answer:
+    return _party_extreme(ask, False)

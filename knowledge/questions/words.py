@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from knowledge.gazetteer import ELECTION_WORDS, PARTY_WORDS, TITLES, WARD_WORDS
 from knowledge.resolve import EntityKind
 
 _GLUE = """
@@ -59,17 +60,10 @@ run ran running mr mrs ms miss dr sir lady lord
 STOP_WORDS: Final[frozenset[str]] = frozenset((_GLUE + _ELECTION_WORDS).split())
 """Words that are never the start of a name on their own."""
 
-TITLES: Final[frozenset[str]] = frozenset({"councillor", "cllr", "mr", "mrs", "ms", "dr"})
-"""Words before a name that make it a candidate's ("Councillor Smith")."""
-
 KIND_HINTS: Final[dict[str, EntityKind]] = {
-    "party": "party",
-    "parties": "party",
-    "ward": "ward",
-    "wards": "ward",
-    "division": "ward",
-    "election": "election",
-    "council": "election",
+    **dict.fromkeys(PARTY_WORDS, "party"),
+    **dict.fromkeys(WARD_WORDS, "ward"),
+    **dict.fromkeys(ELECTION_WORDS, "election"),
     **dict.fromkeys(TITLES, "candidate"),
 }
 """A word next to an unknown name that says what kind of name it is ("the Pirate party",
@@ -79,7 +73,7 @@ _OFF_TOPIC = """
 tall height old age aged born birthday live lives living married wife husband children
 phone email address salary paid job occupation religion weather forecast predict
 prediction predictions future opinion odds bet betting leader leaders mayor manifesto policy
-policies promise promised promises wealthy joke jokes population capital register registered
+policies promise promised promises wealthy joke jokes population capital register
 registration upcoming tax bins bin potholes parking planning schools contact surgery surgeries
 budget
 """
@@ -106,13 +100,6 @@ OFF_TOPIC_PHRASES: Final[tuple[tuple[str, ...], ...]] = (
 )
 """Runs of words outside any name that ask the same ("will ... win": a prediction)."""
 
-_PLACE_PARTS = """
-north south east west central upper lower park moor dale green estate village hill hills
-vale heath common road lane town end bridge valley field fields wood woods forest grange
-"""
-PLACE_PARTS: Final[frozenset[str]] = frozenset(_PLACE_PARTS.split())
-"""Words that end or start place names ("Spondon *East*", "Darley *Dale*"): next to a ward's
-name they make another place, never dropped as noise."""
 
 NUMBER_AFTER: Final[frozenset[str]] = frozenset({"vote", "votes", "seats", "seat", "people"})
 """A year-like number followed by one of these is a count, not a year ("2000 votes")."""

@@ -117,6 +117,13 @@ def test_console_answers_commands_and_exits_cleanly_at_end_of_input() -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_console_keeps_one_conversation_for_follow_ups() -> None:
+    """ "and the lib dems?" after a question about Labour's seats asks about the Lib Dems'."""
+    done = run_bot(stdin="how many seats did labour win\nand the lib dems?\n")
+    assert done.returncode == 0, done.stderr
+    assert "The Liberal Democrats won 12 of the 51 seats" in done.stdout
+
+
 @pytest.mark.parametrize("line", ["/ward @everyone", "/candidate " + "x" * 5000, "/", "//"])
 def test_console_survives_nonsense(line: str) -> None:
     """Nonsense gets a helpful reply, never a traceback."""

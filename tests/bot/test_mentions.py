@@ -159,3 +159,11 @@ async def test_a_channel_the_bot_cannot_post_in_gets_no_reply_and_no_error(
     asked = await session.say("<@bot> who won in Abbey?")
     await assert_ignored(session, asked, session.fake.world.channels["general"])
     assert [c.status for c in session.fake.calls_to(POST_MESSAGE)] == [403, 200]
+
+
+async def test_a_follow_up_mention_reuses_the_previous_question(session: BotSession) -> None:
+    """ "who came second there?" after "who won in Abbey?" is about Abbey."""
+    await session.mention("who won in Abbey?")
+    reply = await session.mention("who came second there?")
+    assert reply["embeds"][0]["title"].startswith("Abbey")
+    assert "Ann Jackman" in reply["embeds"][0]["description"]

@@ -170,6 +170,54 @@ Infobox
 - Ann Lee (Conservative Party (UK)): 500 votes
 """
 
+ROTHWICK_2004 = """= 2004 Rothwick Borough Council election =
+
+Infobox
+- Seats For Election: All 5 seats to Rothwick Borough Council
+- Majority Seats: 3
+- Election Date: 10 June 2004
+
+Wards named City and Town, two named after the council, and a party named after it too.
+
+==Ward results==
+===City===
+
+  - City**
+
+- Ann Abbot (Labour Party (UK)): 1,100 votes
+- Bob Bell (Conservative Party (UK)): 900 votes
+- Rejected ballots: 14
+- Turnout: 2,014 (30.0%)
+- Registered electors: 6,713
+
+===Rothwick East===
+
+  - Rothwick East (2)**
+
+- Cath Cole (Rothwick Democratic Party): 1,500 votes
+- Dan Dale (Labour Party (UK)): 1,200 votes
+- Eve Eden (Labour Party (UK)): 1,150 votes
+- Fred Fox (Conservative Party (UK)): 700 votes
+
+===Rothwick West===
+
+  - Rothwick West**
+
+- Gail Gray (Labour Party (UK)): 800 votes
+- Hugh Hill (Conservative Party (UK)): 650 votes
+
+===Town===
+
+  - Town**
+
+- Ian Ives (Conservative Party (UK)): 990 votes
+- Jo Jones (Labour Party (UK)): 400 votes
+- Majority: 590
+"""
+"""A council whose name is also in two wards' and a party's names, with wards called City and
+Town: Labour 3 seats, Conservative 1, Rothwick Democratic Party 1; margins City 200, Rothwick
+East 50, Rothwick West 150, Town 590."""
+
 BARNSLEY_2002 = BARNSLEY_2004.replace("2004", "2002").replace("10 June 2002", "2 May 2002")
 """Barnsley on the seed's polling day: "in 2002" alone then names two elections."""
 
@@ -182,14 +230,16 @@ DOCUMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("2005_sinfin_by_election.txt", SINFIN_BY_2005),
     ),
     "same-year": (("2002_barnsley.txt", BARNSLEY_2002),),
+    "rothwick": (("2004_rothwick.txt", ROTHWICK_2004),),
 }
-"""Stores by name; "many" and "same-year" also hold the seed document."""
+"""Stores by name; "many", "same-year" and "rothwick" also hold the seed document."""
+WITH_SEED = ("many", "same-year", "rothwick")
 
 
 def build_store(name: str) -> ResultsStore:
     """The named hand-made store ("many" and "same-year" add the seed to their documents)."""
     documents = list(DOCUMENTS[name])
-    if name in ("many", "same-year"):
+    if name in WITH_SEED:
         documents.insert(0, (SEED.name, SEED.read_text(encoding="utf-8")))
     store = ResultsStore.from_texts(documents, PartyBook.from_toml(PARTIES))
     assert not store.errors, store.errors
@@ -198,3 +248,47 @@ def build_store(name: str) -> ResultsStore:
 
 def seed_store() -> ResultsStore:
     return ResultsStore.load(SEED, PARTIES)
+
+
+HERE = Path(__file__).resolve().parent
+UNSEEN = HERE / "documents"
+WIKI = HERE / "wiki"
+UNSEEN_STORES = {
+    "tamworth": "2006_tamworth_borough_council_election.txt",
+    "brent": "2006_brent_london_borough_council_election.txt",
+    "littleover": "2005_littleover_by-election.txt",
+    "stmarys": "2011_st_marys_by-election.txt",
+    "glos": "2013_gloucestershire_county_council_election.txt",
+    "tewkesbury": "2007_tewkesbury_borough_council_election.txt",
+    "wigan": "2008_wigan_metropolitan_borough_council_election.txt",
+    "sheffield": "2000_sheffield_city_council_election.txt",
+    "harrow": "2010_harrow_london_borough_council_election.txt",
+    "epsom": "2003_epsom_and_ewell_borough_council_election.txt",
+}
+"""The project's test documents by the short names the evaluation files use."""
+
+
+def eval_store(name: str) -> ResultsStore:
+    """Any store an evaluation case names: hand-made, the seed, one test document, every test
+    document with the seed ("all"), or the Wikipedia article ("wiki"); built once."""
+    if name not in _STORES:
+        _STORES[name] = _build(name)
+    return _STORES[name]
+
+
+_STORES: dict[str, ResultsStore] = {}
+
+
+def _build(name: str) -> ResultsStore:
+    if name == "seed":
+        return seed_store()
+    if name in DOCUMENTS:
+        return build_store(name)
+    if name == "wiki":
+        return ResultsStore.load(WIKI, PARTIES)
+    if name == "all":
+        files = sorted([*UNSEEN.glob("*.txt"), *SEED.parent.glob("*.txt")])
+    else:
+        files = [UNSEEN / UNSEEN_STORES[name]]
+    texts = [(f.name, f.read_text(encoding="utf-8-sig")) for f in files]
+    return ResultsStore.from_texts(texts, PartyBook.from_toml(PARTIES))

@@ -1,58 +1,86 @@
-"""The question evaluation: hand-written questions and the facts their answers must hold."""
+"""The question evaluation, one test per case: hand-written questions and the facts their
+answers must hold. Known gaps are listed in KNOWN_GAPS as strict xfails, so a gap that gets
+fixed must be taken off the list and a regression anywhere else fails on its own line."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
-from questions_eval import THRESHOLD, Case, check, load_cases
-from questions_eval_documents import DOCUMENTS, build_store, seed_store
+from pydantic import BaseModel
+from questions_eval import FILES, HERE, Case, check, load_cases
+from questions_eval_documents import DOCUMENTS, build_store, eval_store
 
-from knowledge import ResultsStore
 from knowledge.questions import answer_question
+from knowledge.questions.conversation import Conversation
+from knowledge.readers import READERS
 
-CASES = load_cases()
+CASES = load_cases([*FILES, HERE / "questions_eval_unseen.toml"])
+WIKI_CASES = load_cases([HERE / "questions_eval_wiki.toml"])
 FAMILIES = {
     "ward", "candidate", "party", "council", "margins", "superlatives", "splits", "comparisons",
     "typos", "out_of_scope", "unknown", "ambiguity", "by_election", "elections",
 }  # fmt: skip
 
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("tewkesbury", "who won Cleeve Hill"): (
+        "main now counts a last seat decided by lot as decided (ContestResult.tie False); the "
+        "case, written before, expects tie = True"
+    ),
+    ("tewkesbury", "did anyone tie in Cleeve Hill"): (
+        "the decided-by-lot reply names only the draw's winner; test_wikipedia_reader.py "
+        "pins that exact headline"
+    ),
+}
+"""(store, question) -> why it is still answered wrong."""
 
-@pytest.fixture(scope="module")
-def stores() -> dict[str, ResultsStore]:
-    built = {name: build_store(name) for name in DOCUMENTS}
-    built["seed"] = seed_store()
-    return built
+
+def answer_case(case: Case) -> BaseModel:
+    """The answer to the case's question, after its previous question when it has one."""
+    store = eval_store(case.store)
+    if case.after is None:
+        return answer_question(store, case.q)
+    conversation = Conversation(store)
+    conversation.ask(case.after)
+    return conversation.ask(case.q)
+
+
+def _param(case: Case) -> object:
+    gap = KNOWN_GAPS.get((case.store, case.q))
+    marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+    return pytest.param(case, id=f"{case.store}: {case.q}", marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_question_is_answered_right(case: Case) -> None:
+    """The answer's kind, entity, figures, election and headline match the case."""
+    problems = check(case, answer_case(case))
+    assert not problems, "; ".join(problems)
+
+
+@pytest.mark.skipif(".wiki" not in READERS, reason="no .wiki reader registered yet")
+@pytest.mark.parametrize("case", [_param(c) for c in WIKI_CASES])
+def test_question_over_a_wikipedia_article_is_answered_right(case: Case) -> None:
+    """Questions over a real Wikipedia article (Worthing 2022), once articles can be read."""
+    problems = check(case, answer_case(case))
+    assert not problems, "; ".join(problems)
 
 
 def test_eval_set_covers_every_family_with_enough_seed_cases() -> None:
-    """At least 200 cases over the seed, and every question family has some."""
-    seed = [c for c in CASES if c.store == "seed"]
+    """At least 200 cases over the seed, every question family has some, none repeats."""
+    seed = [c for c in CASES if c.store == "seed" and c.after is None]
     assert len(seed) >= 200
     assert {c.family for c in CASES} >= FAMILIES
-    assert len({c.q for c in CASES if c.store == "seed"}) == len(seed), "duplicate questions"
+    assert len({(c.store, c.q, c.after) for c in CASES}) == len(CASES), "duplicate questions"
 
 
-def test_hand_made_documents_load_cleanly(stores: dict[str, ResultsStore]) -> None:
+def test_known_gaps_name_real_cases() -> None:
+    """Every known gap is a case of the evaluation (a stale entry would hide nothing)."""
+    keys = {(c.store, c.q) for c in [*CASES, *WIKI_CASES]}
+    assert set(KNOWN_GAPS) <= keys
+
+
+def test_hand_made_documents_load_cleanly() -> None:
     """The tie, by-election and several-election documents parse without errors or warnings."""
     for name in DOCUMENTS:
-        assert stores[name].errors == []
-        assert stores[name].warnings == []
-
-
-def test_questions_are_answered_right_at_least_97_percent_of_the_time(
-    stores: dict[str, ResultsStore],
-) -> None:
-    """Each case's kind, entity, figures and headline match; every miss is listed."""
-    misses: list[tuple[Case, list[str]]] = []
-    for case in CASES:
-        problems = check(case, answer_question(stores[case.store], case.q))
-        if problems:
-            misses.append((case, problems))
-    accuracy = 1 - len(misses) / len(CASES)
-    by_family = Counter(case.family for case, _ in misses)
-    report = "\n".join(f"{case.label}: " + "; ".join(problems) for case, problems in misses)
-    print(f"accuracy {accuracy:.1%} over {len(CASES)} cases; misses by family {dict(by_family)}")
-    if report:
-        print(report)
-    assert accuracy >= THRESHOLD, f"accuracy {accuracy:.1%} < {THRESHOLD:.0%}:\n{report}"
+        store = build_store(name)
+        assert store.errors == []
+        assert store.warnings == []

@@ -1,23 +1,16 @@
-"""What a question can ask, as data: one row per intent, its trigger phrases and its slots.
+"""The words that cue each kind of question, as named groups of phrases, and how a question
+is matched against them.
 
-An intent matches when every group in `needs` has a phrase in the question (words left after
-the names are taken out); longer phrases score more, `bonus` groups add to the score without
-being required, and `slots` are the names it must have (a ward, a candidate, two parties ...).
-`context` names are used when present ("did Care win *in Spondon*" narrows the candidate).
-Rows are tried in order, so on a tied score the more specific row, listed first, wins.
-To teach the bot a new question: add a row here and a reply under the same name.
+A cue group is a tuple of alternative phrases, each a few normalised words; a question uses a
+group when any phrase of it is among the question's runs of consecutive words (names taken
+out). The longest phrase present counts, so "how many seats" outweighs "seats". Intent records
+(`intents.py`) name the groups they need; replies read a few more through `Ask.has`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final
 
-Slot = Literal["ward", "candidate", "party"]
-Family = Literal[
-    "ward", "candidate", "party", "council", "margins", "superlatives", "splits", "comparisons",
-    "help",
-]  # fmt: skip
 Cue = tuple[str, ...]
 """Alternative phrases, each a few normalised words; the longest one present counts."""
 
@@ -52,6 +45,7 @@ SHARE: Final[Cue] = (
     "per cent", "what percentage", "what share",
 )  # fmt: skip
 MARGIN: Final[Cue] = (
+    "smallest margin", "narrowest margin", "by the smallest margin", "biggest margin",
     "margin", "majority", "by how much", "by how many", "by how many votes", "how close",
     "win by", "won by", "winning margin", "lead", "how close was", "close", "closest",
     "tight", "narrow", "safe", "safest", "marginal", "majorities", "margins", "behind",
@@ -121,8 +115,20 @@ MOST: Final[Cue] = (
 )  # fmt: skip
 FEWEST: Final[Cue] = (
     "fewest", "least", "lowest", "smallest", "worst", "minimum", "bottom", "came last",
-    "last place", "weakest", "poorest", "lower", "smaller", "bottom of the poll",
+    "last place", "weakest", "poorest", "lower", "smaller", "bottom of the poll", "finished last",
+    "finish last", "came bottom", "finished bottom", "was last",
 )  # fmt: skip
+ELECTORATE: Final[Cue] = (
+    "electorate", "registered voters", "registered electors", "registered to vote",
+    "eligible to vote", "eligible voters", "electors", "could vote", "entitled to vote",
+    "how many people could vote", "how many voters were registered",
+)  # fmt: skip
+REJECTED: Final[Cue] = (
+    "rejected", "rejected ballots", "ballots rejected", "ballots were rejected", "spoilt",
+    "spoiled", "spoilt ballots", "spoiled ballots", "spoilt papers", "invalid votes",
+    "invalid ballots", "void", "void votes",
+)  # fmt: skip
+"""The figures a document may give beside the votes (`- Registered electors:` lines)."""
 TURNOUT: Final[Cue] = ("turnout", "turn out", "turned out", "how many people voted")
 DATE: Final[Cue] = (
     "when", "date", "what day", "which day", "what date", "held", "took place", "take place",
@@ -135,8 +141,14 @@ SPLIT: Final[Cue] = (
 TIE: Final[Cue] = (
     "tie", "tied", "ties", "dead heat", "level", "same number of votes", "equal votes",
     "draw", "drew", "drawn", "dead level", "tie at the last seat", "tie for the last seat",
-    "undecided", "not decided", "undecided seats",
+    "undecided", "not decided", "undecided seats", "level on votes", "same votes",
+    "level on", "equal number of votes",
 )  # fmt: skip
+LAST_SEAT: Final[Cue] = (
+    "last seat", "the last seat", "for the last seat", "at the last seat", "seats tied",
+    "seat tied", "any of the seats", "undecided", "not decided", "undecided seats",
+)  # fmt: skip
+"""A tie asked about as the last seat's: only a tie that left a seat undecided counts."""
 WHICH_PARTY: Final[Cue] = (
     "party", "which party", "what party", "parties", "for which party", "affiliation",
     "which parties", "what parties", "member of",
@@ -291,170 +303,57 @@ COMPARE: Final[Cue] = (
     "difference", "than", "head to head",
 )  # fmt: skip
 
-
-@dataclass(frozen=True)
-class Intent:
-    """One kind of question: when it matches and which names it needs."""
-
-    name: str
-    family: Family
-    needs: tuple[Cue, ...] = ()
-    slots: tuple[Slot, ...] = ()
-    context: tuple[Slot, ...] = ()
-    bonus: tuple[Cue, ...] = ()
+ANY_OF: Final[Cue] = ("any", "either", "or", "any of")
+"""An existential claim ("did they win *any* seats in Abbey *or* Darley")."""
+ALL_OF: Final[Cue] = ("all", "every", "both", "each", "all of", "all the", "every one")
+"""A universal claim ("did Labour win *all* the seats"): yes only if the whole claim holds."""
+CANDIDATE_WORDS: Final[Cue] = ("candidate", "candidates", "of them", "their candidates")
+"""What a universal claim is about when not the seats ("did *every* Labour candidate win")."""
 
 
-def _i(
-    name: str,
-    family: Family,
-    needs: tuple[Cue, ...] = (),
-    slots: tuple[Slot, ...] = (),
-    context: tuple[Slot, ...] = (),
-    bonus: tuple[Cue, ...] = (),
-) -> Intent:
-    return Intent(name, family, needs, slots, context, bonus)
-
-
-_WARD: Final = ("ward",)
-_CAND: Final = ("candidate",)
-_PARTY: Final = ("party",)
-
-INTENTS: Final[tuple[Intent, ...]] = (
-    # A ward: who won it, its figures.
-    _i("ward.tie", "splits", (TIE,), _WARD),
-    _i("ward.split", "splits", (SPLIT,), _WARD),
-    _i("ward.turnout", "ward", (TURNOUT,), _WARD),
-    _i("ward.majority", "margins", (MARGIN,), _WARD, bonus=(WIN, VOTES)),
-    _i("ward.top_party", "ward", (WHICH_PARTY, MOST), _WARD, bonus=(VOTES,)),
-    _i("ward.place", "ward", (ORDINAL,), _WARD, bonus=(WHO, POSITION)),
-    _i("ward.place", "ward", (MOST, LOSE), _WARD, bonus=(WHO, POSITION)),
-    _i("ward.top", "superlatives", (MOST,), _WARD, bonus=(VOTES, WHO)),
-    _i("ward.bottom", "superlatives", (FEWEST,), _WARD, bonus=(VOTES, WHO)),
-    _i("ward.total_votes", "ward", (CAST,), _WARD),
-    _i("ward.candidates", "ward", (STAND,), _WARD),
-    _i("ward.seats", "ward", (WARD_SEATS,), _WARD),
-    _i("ward.party", "ward", (WHICH_PARTY, WIN), _WARD),
-    _i("ward.winners", "ward", ((*WIN, *REPRESENT),), _WARD, bonus=(WHO,)),
-    _i("ward.losers", "ward", (LOSE,), _WARD, bonus=(WHO,)),
-    _i("ward.result", "ward", (), _WARD),
-    # A party in a ward.
-    _i("ward_party.best", "ward", (MOST,), ("ward", "party"), bonus=(VOTES, STAND, WHO)),
-    _i("ward_party.worst", "ward", (FEWEST,), ("ward", "party"), bonus=(VOTES, STAND, WHO)),
-    _i("ward_party.votes", "ward", (VOTES,), ("ward", "party")),
-    _i("ward_party.majority", "margins", (MARGIN,), ("ward", "party"), bonus=(WIN, VOTES)),
-    _i("ward_party.share", "ward", (SHARE,), ("ward", "party")),
-    _i("ward_party.candidates", "ward", (STAND,), ("ward", "party")),
-    # "did the Tories take Amington from Labour": the first party, the second its rival
-    _i("ward_party.won", "ward", ((*WIN, *GAINED), ("from",)), ("ward", "party"), ("party",)),
-    _i("ward_party.won", "ward", ((*WIN, *SEATS, *LOSE),), ("ward", "party")),
-    _i("ward_party.result", "ward", (), ("ward", "party")),
-    # A candidate (a ward or party named alongside narrows who is meant).
-    _i("candidate.tie", "splits", (TIE,), _CAND, ("ward", "party")),
-    _i("candidate.threshold", "candidate", ((*ABOVE, *BELOW),), _CAND, ("ward",), (VOTES,)),
-    _i("candidate.margin", "candidate", (MARGIN,), _CAND, ("ward", "party"), (WIN,)),
-    _i("candidate.share", "candidate", (SHARE,), _CAND, ("ward", "party"), (VOTES,)),
-    _i("candidate.top", "candidate", (TOPPED,), _CAND, ("ward", "party")),
-    _i("candidate.position", "candidate", (POSITION,), _CAND, ("ward", "party")),
-    _i("candidate.votes", "candidate", (VOTES,), _CAND, ("ward", "party")),
-    _i("candidate.party", "candidate", (WHICH_PARTY,), _CAND, ("ward",)),
-    _i("candidate.ward", "candidate", (WHERE,), _CAND, ("party",), (STAND,)),
-    _i("candidate.elected", "candidate", ((*WIN, *LOSE),), _CAND, ("ward", "party")),
-    _i("candidate.result", "candidate", (HOW,), _CAND, ("ward", "party")),
-    _i("candidate.is_party", "candidate", (), ("candidate", "party"), ("party", "ward")),
-    _i("candidate.result", "candidate", (), _CAND, ("ward", "party")),
-    # A party.
-    _i("party.threshold", "party", ((*ABOVE, *BELOW),), _PARTY, bonus=(VOTES, SEATS)),
-    _i("party.control", "party", (CONTROL,), _PARTY, bonus=(("majority",),)),
-    _i("party.change", "party", (CHANGE,), _PARTY, bonus=(SEATS,)),
-    _i("party.share", "party", (SHARE,), _PARTY, bonus=(VOTES,)),
-    _i("party.best_ward", "party", (MOST, WHERE), _PARTY, bonus=(SHARE, VOTES)),
-    _i("party.worst_ward", "party", (FEWEST, WHERE), _PARTY, bonus=(SHARE, VOTES)),
-    _i("party.safest", "party", (SAFEST,), _PARTY, bonus=(WHERE,)),
-    _i("party.closest", "party", (CLOSEST,), _PARTY, bonus=(WHERE,)),
-    _i("party.best", "party", (MOST, PERSON), _PARTY, bonus=(VOTES,)),
-    _i("party.worst", "party", (FEWEST, PERSON), _PARTY, bonus=(VOTES,)),
-    _i("party.rank", "party", ((*MOST, *FEWEST),), _PARTY, bonus=(WHICH_PARTY, VOTES, SEATS)),
-    _i("party.votes", "party", (VOTES,), _PARTY),
-    _i("party.wards_lost", "party", (WHERE, LOSE), _PARTY),
-    _i("party.wards", "party", (WHERE,), _PARTY, bonus=(WIN,)),
-    _i("party.candidates", "party", (STAND,), _PARTY),
-    _i("party.majority", "party", (("majority",),), _PARTY),
-    _i("party.seats", "party", ((*SEATS, *WIN),), _PARTY),
-    _i("party.result", "party", (), _PARTY),
-    # Two of a kind.
-    _i("compare.parties", "comparisons", (), ("party", "party"), ("ward",), (COMPARE,)),
-    _i("compare.wards", "comparisons", (), ("ward", "ward"), bonus=(COMPARE, (*CLOSER, *SAFER))),
-    _i(
-        "compare.candidates",
-        "comparisons",
-        (),
-        ("candidate", "candidate"),
-        ("ward",),
-        (COMPARE, (*MORE, *LESS)),
-    ),
-    # The council as a whole.
-    _i("ward.mine", "ward", (MINE, (*REPRESENT, *WIN, "ward", "area", "live"))),
-    _i("council.date", "council", (DATE,)),
-    _i("council.control", "council", (MAJORITY_WON,)),
-    _i("council.threshold", "council", (THRESHOLD_WHAT, THRESHOLD_NEED), bonus=(HOW_MANY,)),
-    _i("council.split", "splits", (SPLIT,), bonus=(COUNCIL_WARDS,)),
-    _i("council.ties", "splits", (TIE,), bonus=(COUNCIL_WARDS, COUNCIL_SEATS)),
-    _i("margins.closest", "margins", (CLOSEST,)),
-    _i("margins.safest", "margins", (SAFEST,)),
-    _i("margins.closest", "margins", (FEWEST, MARGIN_NOUN)),
-    _i("margins.safest", "margins", (MOST, MARGIN_NOUN)),
-    _i("rank.ward_threshold", "superlatives", ((*ABOVE, *BELOW), WHERE), bonus=(CAST,)),
-    _i(
-        "rank.threshold",
-        "superlatives",
-        ((*ABOVE, *BELOW),),
-        (),
-        ("ward", "party"),
-        (VOTES, PERSON),
-    ),
-    _i("rank.lowest_winner", "superlatives", (FEWEST, WIN), bonus=(VOTES,)),
-    _i("rank.highest_loser", "superlatives", (MOST, LOSE), bonus=(VOTES,)),
-    _i("rank.turnout_high", "superlatives", (MOST, TURNOUT), bonus=(WHERE,)),
-    _i("rank.turnout_low", "superlatives", (FEWEST, TURNOUT), bonus=(WHERE,)),
-    _i("rank.ward_most_cast", "superlatives", (MOST, WHERE, (*CAST, *VOTES))),
-    _i("rank.ward_fewest_cast", "superlatives", (FEWEST, WHERE, (*CAST, *VOTES))),
-    _i("rank.ward_most_cast", "superlatives", (("busiest", "busiest ward", "most voters"),)),
-    _i("rank.ward_fewest_cast", "superlatives", (("quietest", "quietest ward", "fewest voters"),)),
-    _i("rank.ward_most_seats", "superlatives", (MOST, WARD_NOUN, WARD_SIZE)),
-    _i("rank.ward_fewest_seats", "superlatives", (FEWEST, WARD_NOUN, WARD_SIZE)),
-    _i("rank.party_place", "superlatives", (WHICH_PARTY, ORDINAL), bonus=(VOTES, SEATS)),
-    _i("rank.place", "superlatives", (ORDINAL,), bonus=(VOTES, WHO)),
-    _i("rank.party_gain", "superlatives", (MOST, WHICH_PARTY, CHANGE), bonus=(SEATS,)),
-    _i("rank.party_most", "superlatives", (MOST, WHICH_PARTY), bonus=(VOTES, SEATS)),
-    _i("rank.party_fewest", "superlatives", (FEWEST, WHICH_PARTY), bonus=(VOTES, SEATS)),
-    # "who won the most seats": only a party wins seats across the council
-    _i("rank.party_most", "superlatives", (MOST, ("seats", "councillors", "most seats"))),
-    _i("rank.most_votes", "superlatives", (MOST,), bonus=(VOTES, WHO)),
-    _i("rank.fewest_votes", "superlatives", (FEWEST,), bonus=(VOTES, WHO)),
-    _i("council.unopposed", "council", (UNOPPOSED,), bonus=(COUNCIL_WARDS,)),
-    _i("council.parties", "council", (PARTY_LIST,), bonus=(STAND,)),
-    _i("council.changes", "council", (CHANGE,), bonus=(SEATS, WHO)),
-    _i("council.composition", "council", (COMPOSITION,), bonus=(COUNCIL_SEATS,)),
-    _i("council.control", "council", (COUNCIL_WIN,)),
-    _i("council.turnout", "council", (TURNOUT,)),
-    _i("council.total_votes", "council", (CAST,)),
-    _i("council.wards", "council", (COUNCIL_WARDS,)),
-    _i("council.candidates", "council", (COUNCIL_CANDIDATES,), bonus=(STAND,)),
-    _i("council.seats", "council", (COUNCIL_SEATS,)),
-    _i("help", "help", (HELP,)),
-    _i("elections", "help", (ELECTIONS,)),
-)
+WIN_BY: Final[Cue] = ("win by", "won by", "wins by", "elected by", "majority of", "margin of")
+"""A threshold on the winning margin, not on the votes ("did X win by more than 1,000")."""
+COMBINED: Final[Cue] = (
+    "combined", "together", "between them", "altogether", "put together", "added together",
+    "add up", "added up", "in total", "sum", "total of", "combined total", "joint", "plus",
+    "total vote for", "total votes for", "total seats for", "the total for",
+)  # fmt: skip
+"""Adding two or more parties' figures ("Tories and Lib Dems combined")."""
+DIFFERENCE: Final[Cue] = (
+    "how many more", "how many fewer", "how much more", "how much bigger", "difference",
+    "how many extra", "how many less", "gap between",
+)  # fmt: skip
+"""Subtracting one party's figure from another's ("how many more seats did Labour win")."""
+DOUBLE: Final[Cue] = (
+    "double", "doubled", "doubling", "twice as many", "twice", "triple", "tripled",
+)  # fmt: skip
+MORE_THAN_DOUBLE: Final[Cue] = ("more than double", "more than doubled", "more than twice")
+"""Strictly more than twice as many: exactly double is not."""
+"""A party's seats against its seats before ("did the Lib Dems double their seats")."""
+OF_SEATS: Final[Cue] = (
+    "seats", "of the seats", "the seats", "of seats", "seat share", "share of seats",
+    "share of the seats", "percentage of seats", "percentage of the seats",
+)  # fmt: skip
+"""A share of the seats rather than of the vote."""
 
 REPLY_CUES: Final[tuple[Cue, ...]] = (
-    MORE, LESS, GAINED, DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT,
+    WIN_BY, MORE_THAN_DOUBLE, ANY_OF, ALL_OF, CANDIDATE_WORDS, LAST_SEAT, MORE, LESS, GAINED,
+    DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT,
 )  # fmt: skip
 """Groups the replies read (which way a comparison or a yes/no question points)."""
 
-KEYWORDS: Final[frozenset[str]] = frozenset(
-    word
-    for groups in (*(i.needs + i.bonus for i in INTENTS), REPLY_CUES)
-    for group in groups
-    for phrase in group
-    for word in phrase.split()
-)
-"""Every word of every trigger phrase: never read as the start of a name."""
+_MAX_PHRASE: Final = 6
+
+
+def phrases(words: tuple[str, ...]) -> frozenset[str]:
+    """Every run of up to six consecutive words, for cue phrase look-up."""
+    found = set()
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + _MAX_PHRASE) + 1):
+            found.add(" ".join(words[start:end]))
+    return frozenset(found)
+
+
+def cue_score(cue: Cue, present: frozenset[str]) -> int:
+    """Length in words of the longest phrase of `cue` in the question (0 when none)."""
+    return max((len(p.split()) for p in cue if p in present), default=0)

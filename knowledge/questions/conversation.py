@@ -1,0 +1,157 @@
+"""Follow-up questions: "and the lib dems?", "what about Abbey?", "who came second there?".
+
+A follow-up is rewritten into a whole question from the one asked before it, then answered as
+any other question, so follow-ups need no intent or reply of their own:
+
+- a question that is only names after "and" / "what about" / "how about" ("and in Town?")
+  puts each name in place of the name of the same kind in the previous question ("how many
+  seats did labour win" -> "how many seats did the lib dems win");
+- an election or year the previous question did not name is added to it ("what about in
+  2003?" -> "who won in Abbey in 2003");
+- "there" (or "that ward") is the previous question's ward ("who came second there?" ->
+  "who came second in Abbey?").
+
+Pure: a `Conversation` holds the previous question of one conversation and nothing else; the
+front ends decide how long a conversation lasts and whose it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from knowledge.answers import Answer
+from knowledge.questions.answering import answer_question
+from knowledge.questions.lexicon import lexicon_for
+from knowledge.questions.spotting import Span, Spotted, spot
+from knowledge.questions.text import tokenize
+from knowledge.store import ResultsStore
+
+FOLLOW_OPENERS: Final[tuple[tuple[str, ...], ...]] = (
+    ("and", "what", "about"),
+    ("and", "how", "about"),
+    ("what", "about"),
+    ("how", "about"),
+    ("what", "of"),
+    ("same", "for"),
+    ("and", "for"),
+    ("and",),
+)
+"""Words that open a follow-up made only of names, longest first."""
+FILLER: Final = frozenset({"the", "in", "for", "at", "then", "now", "of", "ward", "party", "too"})
+"""Words a names-only follow-up may also hold ("and in Town ward then?")."""
+THERE: Final[tuple[tuple[str, ...], ...]] = (("in", "that", "ward"), ("that", "ward"), ("there",))
+"""Words that stand for the previous question's ward."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A question answered earlier in the conversation, with the names found in it."""
+
+    text: str
+    spotted: Spotted
+    election: str | None = None
+    """The election it was answered from: a follow-up stays in it unless it names another."""
+
+
+def follow_up(store: ResultsStore, previous: Turn | None, text: str) -> str:
+    """The question to answer: `text` itself, or the whole question it follows up."""
+    if previous is None:
+        return text
+    clean, tokens = tokenize(text)
+    spotted = spot(store, lexicon_for(store), clean, tokens)
+    words = [t.word for t in tokens]
+    opener = next((o for o in FOLLOW_OPENERS if tuple(words[: len(o)]) == o), None)
+    if opener is not None and spotted.spans:
+        rewritten = _substitute(previous, spotted, len(opener))
+        if rewritten is not None:
+            return rewritten
+    return _there(previous, clean, spotted) or text
+
+
+def _substitute(previous: Turn, spotted: Spotted, skip: int) -> str | None:
+    """The previous question with each name of the follow-up put in place of the previous
+    name of the same kind; None when the follow-up says more than names."""
+    named = {i for s in spotted.spans for i in range(s.start, s.end)}
+    rest = [t.word for i, t in enumerate(spotted.tokens) if i >= skip and i not in named]
+    if any(w not in FILLER for w in rest):
+        return None
+    old = previous.spotted
+    replacements: list[tuple[Span, Span]] = []
+    added: list[str] = []
+    for span in spotted.spans:
+        target = next((s for s in old.spans if s.kind == span.kind), None)
+        if target is None and span.kind == "election":  # "what about in 2003?"
+            added.append(_words_of(spotted, span))
+            continue
+        if target is None or any(t is target for t, _ in replacements):
+            return None
+        replacements.append((target, span))
+    text = old.text.rstrip(" ?")
+    if added:
+        text = f"{text} in {' '.join(added)}"
+    text += old.text[len(old.text.rstrip(" ?")) :] if not added else ""
+    for target, span in sorted(replacements, key=lambda r: -r[0].start):
+        first, last = old.tokens[target.start], old.tokens[target.end - 1]
+        text = f"{text[: first.start]}{_words_of(spotted, span)}{text[last.end :]}"
+    return text
+
+
+def _words_of(spotted: Spotted, span: Span) -> str:
+    """The span's words as the user typed them."""
+    return spotted.text[spotted.tokens[span.start].start : spotted.tokens[span.end - 1].end]
+
+
+def _there(previous: Turn, text: str, spotted: Spotted) -> str | None:
+    """ "who came second there?": "there" read as the previous question's ward."""
+    if any(s.kind == "ward" for s in spotted.spans):
+        return None
+    ward = next((s for s in previous.spotted.spans if s.kind == "ward"), None)
+    if ward is None:
+        return None
+    old = previous.spotted
+    name = old.text[old.tokens[ward.start].start : old.tokens[ward.end - 1].end]
+    words = [t.word for t in spotted.tokens]
+    for phrase in THERE:
+        for n in range(len(words) - len(phrase) + 1):
+            if tuple(words[n : n + len(phrase)]) == phrase:
+                first, last = spotted.tokens[n], spotted.tokens[n + len(phrase) - 1]
+                return f"{text[: first.start]}in {name}{text[last.end :]}"
+    return None
+
+
+def turn_of(store: ResultsStore, question: str, answer: Answer) -> Turn | None:
+    """What a later follow-up may build on: the question, when it was answered (a question
+    that was not understood, or named something unknown, leaves nothing to follow up)."""
+    if answer.kind in ("not_found", "ambiguous"):
+        return None
+    clean, tokens = tokenize(question)
+    ref = getattr(answer, "election", None)
+    election = ref.id if ref is not None and not isinstance(ref, str) else ref
+    return Turn(clean, spot(store, lexicon_for(store), clean, tokens), election)
+
+
+def follow(
+    store: ResultsStore, previous: Turn | None, text: str, election: str | None = None
+) -> tuple[str, str | None]:
+    """The question to answer and its default election: a follow-up keeps the previous
+    question's election (one it names itself still wins)."""
+    question = follow_up(store, previous, text)
+    if previous is not None and question != text:
+        return question, previous.election or election
+    return question, election
+
+
+class Conversation:
+    """One conversation's previous question; `ask` answers a question in its light."""
+
+    def __init__(self, store: ResultsStore) -> None:
+        self.store = store
+        self.previous: Turn | None = None
+
+    def ask(self, text: str, election: str | None = None) -> Answer:
+        """Answer `text`, reading it as a follow-up of the previous question when it is one."""
+        question, election = follow(self.store, self.previous, text, election)
+        answer = answer_question(self.store, question, election)
+        self.previous = turn_of(self.store, question, answer) or self.previous
+        return answer

@@ -407,7 +407,8 @@ def suggest(
             out.append(_choice(w.name, w.name))
     else:
         for c in store.candidates.suggest(text, MAX_CHOICES, scope=scope):
-            ref = next((r for r in c.payload if r.election_id == scope), c.payload[0])
+            refs = store.candidate_refs(c.key)
+            ref = next((r for r in refs if r.election_id == scope), refs[0])
             out.append(_choice(f"{c.name} — {ref.ward} ({ref.party.display})", c.name))
     return out[:MAX_CHOICES]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
@@ -52,6 +52,8 @@ _LOOSE_FLOOR = 55.0
 """Word similarity accepted when looking for suggestions after nothing matched."""
 _PREFIX_TOKENS = 400
 _CACHE_LIMIT = 4096
+_SCOPE_LIMIT = 512
+"""Elections whose vocabulary is kept at once (each is rebuilt on demand)."""
 _FILLER: dict[str, frozenset[str]] = {
     "ward": frozenset({"ward", "wards", "the", "division", "area"}),
     "candidate": frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "the"}),
@@ -134,8 +136,19 @@ class _Vocabulary:
 class NameIndex(Generic[P]):
     """Names of one kind, searchable by fuzzy words, optionally within one election."""
 
-    def __init__(self, kind: EntityKind, entries: Iterable[Entry[P]]) -> None:
+    def __init__(
+        self,
+        kind: EntityKind,
+        entries: Iterable[Entry[P]],
+        *,
+        elections_of: Callable[[str], tuple[str, ...]] | None = None,
+        scope_keys: Callable[[str], Iterable[str]] | None = None,
+    ) -> None:
+        """`elections_of` (key -> election ids) and `scope_keys` (election id -> keys) look up,
+        on demand, what entries built without their elections would otherwise carry."""
         self.kind = kind
+        self._elections_of = elections_of
+        self._scope_keys = scope_keys
         self.entries: list[Entry[P]] = list(entries)
         self._by_key: dict[str, int] = {}
         self._by_token: dict[str, list[int]] = {}
@@ -174,14 +187,23 @@ class NameIndex(Generic[P]):
 
     def in_scope(self, scope: str) -> list[Entry[P]]:
         """The entries that belong to one election, in index order."""
+        if self._scope_keys is not None:
+            return [self.entries[n] for n in sorted(self._scope(scope)[1])]
         return [self.entries[n] for n in self._by_scope.get(scope, ())]
 
     def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[int]]:
         found = self._scoped.get(scope)
         if found is None:
-            members = frozenset(self._by_scope.get(scope, ()))
+            if self._scope_keys is not None:
+                members = frozenset(
+                    n for k in self._scope_keys(scope) if (n := self._by_key.get(k)) is not None
+                )
+            else:
+                members = frozenset(self._by_scope.get(scope, ()))
             words = {t for n in members for tokens, _, _ in self._shapes[n] for t in tokens}
             found = (_Vocabulary(sorted(words), frozenset(words)), members)
+            if len(self._scoped) >= _SCOPE_LIMIT:
+                self._scoped.clear()
             self._scoped[scope] = found
         return found
 
@@ -344,8 +366,14 @@ class NameIndex(Generic[P]):
             name=entry.name,
             detail=entry.detail,
             score=round(score, 1),
-            elections=entry.elections,
+            elections=self.elections(entry),
         )
+
+    def elections(self, entry: Entry[P]) -> tuple[str, ...]:
+        """The elections that have this entry, newest first."""
+        if entry.elections or self._elections_of is None:
+            return entry.elections
+        return self._elections_of(entry.key)
 
 
 def _score(

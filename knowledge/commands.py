@@ -211,7 +211,7 @@ def _election(store: ResultsStore, text: str | None, command: str) -> Election |
 
     An ambiguous election names `command` (the command to run again with the chosen election).
     """
-    if not store.elections:
+    if not store.catalog:
         return NotFoundAnswer(what="election", query=text or "", message="No elections are loaded.")
     if not text:
         latest = store.latest

@@ -62,6 +62,10 @@ class ElectionInfo:
     source: str
     row: int
     """The election's row in the database."""
+    wards: int
+    seats: int
+    """Seats contested."""
+    candidates: int
 
 
 class ElectionList(Sequence[Election]):
@@ -207,15 +211,16 @@ class ResultsStore:
             *(ParseError(*e) for (found,) in stored for e in json.loads(found)),
         ]
         rows = connection.execute(
-            "SELECT sid, title, council, date, year, kind, source, id FROM elections"
-            " WHERE rank IS NOT NULL ORDER BY rank"
+            "SELECT sid, title, council, date, year, kind, source, id, wards, seats, candidates"
+            " FROM elections WHERE rank IS NOT NULL ORDER BY rank"
         ).fetchall()
         self.catalog: tuple[ElectionInfo, ...] = tuple(
             ElectionInfo(
                 sid, title, council, dt.date.fromisoformat(date) if date else None, year, kind,
-                source, row,
+                source, row, int(wards), int(seats), int(candidates),
             )
-            for sid, title, council, date, year, kind, source, row in rows
+            for sid, title, council, date, year, kind, source, row, wards, seats, candidates
+            in rows
         )  # fmt: skip
         self._by_id = {info.id: info for info in self.catalog}
         self._by_row = {info.row: info for info in self.catalog}

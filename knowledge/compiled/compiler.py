@@ -260,9 +260,10 @@ def write_election(
     cursor = connection.execute(
         "INSERT INTO elections(document, position, name, title, source, council, date, year,"
         " kind, sort_date, identity, infobox, majority_seats, seats_for_election,"
-        " control_before, control_after, summary, citation, warnings, fact_warnings)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
+        " control_before, control_after, summary, citation, warnings, fact_warnings,"
+        " wards, seats, candidates)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _fit(
             document_id,
             position,
             election.id,
@@ -283,13 +284,16 @@ def write_election(
             election.citation,
             _warnings(election.warnings),
             _warnings(facts.warnings),
+            len(facts.contests),
+            facts.seats_contested,
+            sum(len(c.standings) for c in facts.contests),
         ),
     )
     election_id = cursor.lastrowid
     connection.executemany(
         "INSERT INTO contests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (
+            _fit(
                 election_id,
                 n,
                 c.ward,
@@ -311,7 +315,7 @@ def write_election(
     connection.executemany(
         "INSERT INTO candidacies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (
+            _fit(
                 election_id,
                 n,
                 m,
@@ -331,7 +335,7 @@ def write_election(
     connection.executemany(
         "INSERT INTO parties VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (
+            _fit(
                 election_id,
                 n,
                 r.slot,
@@ -368,6 +372,18 @@ def write_election(
     )
 
 
+_INTEGER = range(-(2**63), 2**63)
+
+
+def _fit(*values: object) -> tuple[object, ...]:
+    """A row SQLite can hold: an integer beyond 64 bits (a typo'd vote count) kept as text,
+    which the models read back as the same number."""
+    return tuple(
+        str(v) if isinstance(v, int) and not isinstance(v, bool) and v not in _INTEGER else v
+        for v in values
+    )
+
+
 def connect(path: Path | None) -> tuple[sqlite3.Connection, list[str]]:
     """A database ready to compile into, and any problem met opening the file.
 
@@ -378,10 +394,12 @@ def connect(path: Path | None) -> tuple[sqlite3.Connection, list[str]]:
     problems: list[str] = []
     if path is not None:
         try:
-            return _open_file(path), problems
-        except sqlite3.DatabaseError as error:
-            problems.append(f"{path}: {error}; rebuilt")
-        try:
+            try:
+                return _open_file(path), problems
+            except sqlite3.OperationalError:
+                raise  # locked, read-only, no such folder: someone else's file, left alone
+            except sqlite3.DatabaseError as error:  # not a database (any more): rebuilt
+                problems.append(f"{path}: {error}; rebuilt")
             _delete(path)
             return _open_file(path), problems
         except (sqlite3.DatabaseError, OSError) as error:
@@ -399,7 +417,7 @@ def _delete(path: Path) -> None:
 
 def _open_file(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, timeout=2.0, check_same_thread=False, isolation_level=None)
+    connection = sqlite3.connect(path, timeout=1.0, check_same_thread=False, isolation_level=None)
     try:
         _prepare(connection)
         connection.execute("PRAGMA journal_mode = WAL")
@@ -409,7 +427,7 @@ def _open_file(path: Path) -> sqlite3.Connection:
                 connection.close()
                 _delete(path)
                 connection = sqlite3.connect(
-                    path, timeout=2.0, check_same_thread=False, isolation_level=None
+                    path, timeout=1.0, check_same_thread=False, isolation_level=None
                 )
                 _prepare(connection)
                 connection.execute("PRAGMA journal_mode = WAL")

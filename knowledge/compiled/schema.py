@@ -48,6 +48,9 @@ CREATE TABLE elections (
     citation TEXT,
     warnings TEXT NOT NULL,          -- JSON [[file, line, message]] found by the reader
     fact_warnings TEXT NOT NULL,     -- JSON [[file, line, message]] found deriving its facts
+    wards INTEGER NOT NULL,          -- contests, seats contested and candidacies: for listing
+    seats INTEGER NOT NULL,
+    candidates INTEGER NOT NULL,
     sid TEXT,                        -- the id in the store (unique); NULL for a duplicate
     rank INTEGER                     -- the store's order, oldest 0; NULL for a duplicate
 );

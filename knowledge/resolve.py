@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
@@ -51,6 +51,8 @@ _TOKEN_FLOOR = 70.0
 _LOOSE_FLOOR = 55.0
 """Word similarity accepted when looking for suggestions after nothing matched."""
 _PREFIX_TOKENS = 400
+_COMMON_HITS = 1000
+"""A query word matching more names than this is too common to gather candidates alone."""
 _CACHE_LIMIT = 4096
 _SCOPE_LIMIT = 512
 """Elections whose vocabulary is kept at once (each is rebuilt on demand)."""
@@ -133,74 +135,175 @@ class _Vocabulary:
     known: frozenset[str]
 
 
-class NameIndex(Generic[P]):
-    """Names of one kind, searchable by fuzzy words, optionally within one election."""
+def index_shapes(kind: EntityKind, tokens: Iterable[tuple[str, ...]]) -> tuple[_Shape, ...]:
+    """The shapes a name is searched under: each spelling, and each without filler words
+    ("Liberal Party (UK)" is also "liberal uk")."""
+    filler = _FILLER[kind]
+    shapes = [(t, "".join(t), len(set(t))) for t in tokens if t]
+    for words, _, _ in list(shapes):
+        kept = tuple(t for t in words if t not in filler)
+        if kept and kept != words:
+            shapes.append((kept, "".join(kept), len(set(kept))))
+    return tuple(shapes)
 
-    def __init__(
-        self,
-        kind: EntityKind,
-        entries: Iterable[Entry[P]],
-        *,
-        elections_of: Callable[[str], tuple[str, ...]] | None = None,
-        scope_keys: Callable[[str], Iterable[str]] | None = None,
-    ) -> None:
-        """`elections_of` (key -> election ids) and `scope_keys` (election id -> keys) look up,
-        on demand, what entries built without their elections would otherwise carry."""
-        self.kind = kind
-        self._elections_of = elections_of
-        self._scope_keys = scope_keys
-        self.entries: list[Entry[P]] = list(entries)
+
+class NameSource(Protocol[P]):
+    """Where an index reads its names: in memory (`MemoryNames`) or the compiled store.
+
+    Entries are known by an id the source chooses (a number, a key); the index only passes
+    ids back to the source that gave them.
+    """
+
+    def __len__(self) -> int: ...
+
+    def all_entries(self) -> list[Entry[P]]: ...
+
+    def entry(self, ident: Hashable) -> Entry[P]: ...
+
+    def entries_of(self, idents: Iterable[Hashable]) -> dict[Hashable, Entry[P]]: ...
+
+    def shapes(self, ident: Hashable) -> tuple[_Shape, ...]: ...
+
+    def ident(self, key: str) -> Hashable | None: ...
+
+    def words(self) -> list[str]:
+        """Every indexed word, sorted."""
+        ...
+
+    def postings(self, word: str) -> Collection[Hashable]:
+        """The entries with this word."""
+        ...
+
+    def wholes(self, whole: str) -> Collection[Hashable]:
+        """The entries with a spelling whose words, joined, are `whole`."""
+        ...
+
+    def members(self, scope: str) -> Collection[Hashable]:
+        """The entries of one election."""
+        ...
+
+    def first(self, limit: int, scope: str | None) -> list[Entry[P]]:
+        """The first entries in index order (for autocomplete on empty input)."""
+        ...
+
+    def elections(self, entry: Entry[P]) -> tuple[str, ...]: ...
+
+
+class MemoryNames(Generic[P]):
+    """Entries held in memory, known by their position (parties, elections, small stores)."""
+
+    def __init__(self, kind: EntityKind, entries: Iterable[Entry[P]]) -> None:
+        self.items: list[Entry[P]] = list(entries)
         self._by_key: dict[str, int] = {}
         self._by_token: dict[str, list[int]] = {}
         self._by_whole: dict[str, list[int]] = {}
         self._by_scope: dict[str, list[int]] = {}
         self._shapes: list[tuple[_Shape, ...]] = []
-        filler = _FILLER[kind]
-        for number, entry in enumerate(self.entries):
+        for number, entry in enumerate(self.items):
             self._by_key.setdefault(entry.key, number)
             for election in entry.elections:
                 self._by_scope.setdefault(election, []).append(number)
-            shapes = list(entry.shapes)
-            for tokens, _, _ in entry.shapes:  # "Liberal Party (UK)" is also "liberal uk"
-                kept = tuple(t for t in tokens if t not in filler)
-                if kept and kept != tokens:
-                    shapes.append((kept, "".join(kept), len(set(kept))))
-            self._shapes.append(tuple(shapes))
+            shapes = index_shapes(kind, entry.tokens)
+            self._shapes.append(shapes)
             for tokens, whole, _ in shapes:
                 self._by_whole.setdefault(whole, []).append(number)
                 for token in set(tokens):
                     postings = self._by_token.setdefault(token, [])
                     if not postings or postings[-1] != number:
                         postings.append(number)
-        self._vocabulary = sorted(self._by_token)
-        self._all = _Vocabulary(self._vocabulary, frozenset(self._by_token))
-        self._scoped: dict[str, tuple[_Vocabulary, frozenset[int]]] = {}
+        self._words = sorted(self._by_token)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def all_entries(self) -> list[Entry[P]]:
+        return self.items
+
+    def entry(self, ident: Hashable) -> Entry[P]:
+        assert isinstance(ident, int)
+        return self.items[ident]
+
+    def entries_of(self, idents: Iterable[Hashable]) -> dict[Hashable, Entry[P]]:
+        return {i: self.entry(i) for i in idents}
+
+    def shapes(self, ident: Hashable) -> tuple[_Shape, ...]:
+        assert isinstance(ident, int)
+        return self._shapes[ident]
+
+    def ident(self, key: str) -> Hashable | None:
+        return self._by_key.get(key)
+
+    def words(self) -> list[str]:
+        return self._words
+
+    def postings(self, word: str) -> Collection[Hashable]:
+        return self._by_token.get(word, ())
+
+    def wholes(self, whole: str) -> Collection[Hashable]:
+        return self._by_whole.get(whole, ())
+
+    def members(self, scope: str) -> Collection[Hashable]:
+        return self._by_scope.get(scope, ())
+
+    def first(self, limit: int, scope: str | None) -> list[Entry[P]]:
+        if scope is None:
+            return self.items[:limit]
+        return [self.items[n] for n in self._by_scope.get(scope, ())[:limit]]
+
+    def elections(self, entry: Entry[P]) -> tuple[str, ...]:
+        return entry.elections
+
+
+class NameIndex(Generic[P]):
+    """Names of one kind, searchable by fuzzy words, optionally within one election."""
+
+    def __init__(self, kind: EntityKind, entries: Iterable[Entry[P]] | NameSource[P] = ()) -> None:
+        """Entries in memory, or a `NameSource` (the compiled store's names)."""
+        self.kind = kind
+        self.source: NameSource[P] = (
+            MemoryNames(kind, entries) if isinstance(entries, Iterable) else entries
+        )
+        self._all: _Vocabulary | None = None
+        self._scoped: dict[str, tuple[_Vocabulary, frozenset[Hashable]]] = {}
         self._similar_memo: dict[tuple[str | None, str, bool], dict[str, float]] = {}
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.source)
+
+    @property
+    def entries(self) -> list[Entry[P]]:
+        """Every entry, in index order (loads them all from a stored source)."""
+        return self.source.all_entries()
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of every indexed name."""
+        return self._vocabulary().known
 
     def get(self, key: str) -> Entry[P] | None:
         """The entry with this key, if any."""
-        number = self._by_key.get(key)
-        return None if number is None else self.entries[number]
+        ident = self.source.ident(key)
+        return None if ident is None else self.source.entry(ident)
 
     def in_scope(self, scope: str) -> list[Entry[P]]:
         """The entries that belong to one election, in index order."""
-        if self._scope_keys is not None:
-            return [self.entries[n] for n in sorted(self._scope(scope)[1])]
-        return [self.entries[n] for n in self._by_scope.get(scope, ())]
+        return self.source.first(len(self.source), scope)
 
-    def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[int]]:
+    def elections(self, entry: Entry[P]) -> tuple[str, ...]:
+        """The elections that have this entry, newest first."""
+        return self.source.elections(entry)
+
+    def _vocabulary(self) -> _Vocabulary:
+        if self._all is None:
+            words = self.source.words()
+            self._all = _Vocabulary(words, frozenset(words))
+        return self._all
+
+    def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[Hashable]]:
         found = self._scoped.get(scope)
         if found is None:
-            if self._scope_keys is not None:
-                members = frozenset(
-                    n for k in self._scope_keys(scope) if (n := self._by_key.get(k)) is not None
-                )
-            else:
-                members = frozenset(self._by_scope.get(scope, ()))
-            words = {t for n in members for tokens, _, _ in self._shapes[n] for t in tokens}
+            members = frozenset(self.source.members(scope))
+            words = {t for n in members for tokens, _, _ in self.source.shapes(n) for t in tokens}
             found = (_Vocabulary(sorted(words), frozenset(words)), members)
             if len(self._scoped) >= _SCOPE_LIMIT:
                 self._scoped.clear()
@@ -215,7 +318,7 @@ class NameIndex(Generic[P]):
         cached = self._similar_memo.get(memo_key)
         if cached is not None:
             return cached
-        vocabulary = self._all if scope is None else self._scope(scope)[0]
+        vocabulary = self._vocabulary() if scope is None else self._scope(scope)[0]
         similar: dict[str, float] = {}
         if query_token in vocabulary.known:
             similar[query_token] = 100.0
@@ -247,7 +350,7 @@ class NameIndex(Generic[P]):
 
     def _prefixed(self, prefix: str, scope: str | None) -> list[str]:
         """Indexed words starting with `prefix`, alphabetically (a bounded number of them)."""
-        words = (self._all if scope is None else self._scope(scope)[0]).sorted
+        words = (self._vocabulary() if scope is None else self._scope(scope)[0]).sorted
         start = bisect.bisect_left(words, prefix)
         found = []
         for token in words[start : start + _PREFIX_TOKENS]:
@@ -268,49 +371,56 @@ class NameIndex(Generic[P]):
         words = [w for w in words if w not in filler] or words
         if not words:
             return []
-        members: frozenset[int] | None = None
+        members: frozenset[Hashable] | None = None
         if scope is not None:
             members = self._scope(scope)[1]
             if not members:
                 return []
+        known = self._vocabulary().known
         queries = [words]
         for i in range(len(words) - 1):
             joined = words[i] + words[i + 1]
-            if joined in self._by_token:
+            if joined in known:
                 queries.append([*words[:i], joined, *words[i + 2 :]])
         similar = {
             w: self._similar_tokens(w, scope, loose) for w in {w for q in queries for w in q}
         }
-        candidates: set[int] = set()
+        candidates: set[Hashable] = set()
         for words_tried in queries:
-            candidates.update(self._by_whole.get("".join(words_tried), ()))
+            candidates.update(self.source.wholes("".join(words_tried)))
             distinct = set(words_tried)
             full = [w for w in distinct if len(w) > _SHORT_WORD]
-            per_word: list[set[int]] = []
+            per_word: list[set[Hashable]] = []
             for word in full or distinct:
-                hits: set[int] = set()
+                hits: set[Hashable] = set()
                 for token in similar[word]:
-                    hits.update(self._by_token[token])
+                    hits.update(self.source.postings(token))
                 if not full:  # only short words ("l", "sk"): names with words starting so
                     for token in self._prefixed(word, scope):
                         if len(hits) >= _SHORT_HITS:
                             break
-                        postings = self._by_token[token]
+                        postings = self.source.postings(token)
                         hits.update(postings if members is None else members.intersection(postings))
                 per_word.append(hits)
             if per_word:
                 common = set.intersection(*per_word)
-                candidates |= common if common else set.union(*per_word)
+                if not common:
+                    # Nothing has every word: any word will do, except a word nearly every name
+                    # has ("Ward", "North"), which would make every entry a candidate.
+                    rare = [h for h in per_word if len(h) <= _COMMON_HITS] or [
+                        min(per_word, key=len)
+                    ]
+                    common = set.union(*rare)
+                candidates |= common
         if members is not None:
             candidates &= members
         scored = []
         wholes = ["".join(q) for q in queries]
-        for number in candidates:
-            entry = self.entries[number]
+        for ident, entry in self.source.entries_of(candidates).items():
             score = max(
                 _score(q, tokens, compact_name, distinct, similar, whole)
                 for q, whole in zip(queries, wholes, strict=True)
-                for tokens, compact_name, distinct in self._shapes[number]
+                for tokens, compact_name, distinct in self.source.shapes(ident)
             )
             scored.append((entry, score))
         return heapq.nsmallest(limit, scored, key=lambda pair: (-pair[1], pair[0].name))
@@ -348,9 +458,7 @@ class NameIndex(Generic[P]):
     def suggest(self, query: str, limit: int = 25, *, scope: str | None = None) -> list[Entry[P]]:
         """Ranked entries for autocomplete; on empty input, the first entries in order."""
         if not normalize(query):
-            if scope is None:
-                return self.entries[:limit]
-            return self.in_scope(scope)[:limit]
+            return self.source.first(limit, scope)
         found = [e for e, s in self.search(query, limit=limit, scope=scope) if s >= SUGGEST_FLOOR]
         if len(found) < limit:  # half-typed or misspelt: widen to looser word matches
             seen = {id(e) for e in found}
@@ -368,12 +476,6 @@ class NameIndex(Generic[P]):
             score=round(score, 1),
             elections=self.elections(entry),
         )
-
-    def elections(self, entry: Entry[P]) -> tuple[str, ...]:
-        """The elections that have this entry, newest first."""
-        if entry.elections or self._elections_of is None:
-            return entry.elections
-        return self._elections_of(entry.key)
 
 
 def _score(

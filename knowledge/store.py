@@ -24,12 +24,13 @@ from typing import Any, overload
 
 from knowledge.compiled import compiler
 from knowledge.compiled.compiler import CompileReport, Document, Progress
+from knowledge.compiled.names import StoredNames
 from knowledge.errors import ParseError
 from knowledge.facts import ContestResult, ElectionFacts, Standing, election_facts
 from knowledge.models import Election, ParseWarning
-from knowledge.normalize import normalize, spellings
+from knowledge.normalize import normalize
 from knowledge.parties import Party, PartyBook
-from knowledge.resolve import Entry, Match, NameIndex, Resolution
+from knowledge.resolve import EntityKind, Entry, Match, NameIndex, Resolution
 
 CACHE_SIZE = 256
 """Elections (models and facts) kept built at once; the rest are rebuilt from rows on use."""
@@ -226,18 +227,8 @@ class ResultsStore:
         self._by_row = {info.row: info for info in self.catalog}
         self._order = {info.id: n for n, info in enumerate(self.catalog)}
         self.elections: Sequence[Election] = ElectionList(self)
-        self.wards = NameIndex[None](
-            "ward",
-            self._entries("ward"),
-            elections_of=lambda key: self._elections_of("ward", key),
-            scope_keys=lambda scope: self._scope_keys("ward", scope),
-        )
-        self.candidates = NameIndex[None](
-            "candidate",
-            self._entries("candidate"),
-            elections_of=lambda key: self._elections_of("candidate", key),
-            scope_keys=lambda scope: self._scope_keys("candidate", scope),
-        )
+        self.wards = NameIndex[None]("ward", self._stored("ward"))
+        self.candidates = NameIndex[None]("candidate", self._stored("candidate"))
         self.parties = NameIndex[Party]("party", self._party_entries())
         self.election_index = NameIndex[ElectionInfo]("election", self._election_entries())
 
@@ -512,10 +503,13 @@ class ResultsStore:
         )
         return [key for (key,) in rows]
 
-    def _entries(self, kind: str) -> list[Entry[None]]:
-        rows = self._query("SELECT key, name, detail FROM entries WHERE kind = ?", (kind,))
-        rows.sort(key=lambda r: r[1])
-        return [Entry(key, name, detail, spellings(name), None) for key, name, detail in rows]
+    def _stored(self, kind: EntityKind) -> StoredNames:
+        return StoredNames(
+            kind,
+            self._query,
+            lambda key: self._elections_of(kind, key),
+            lambda scope: self._scope_keys(kind, scope),
+        )
 
     def _party_entries(self) -> list[Entry[Party]]:
         parties: dict[str, Party] = {p.key: p for p in self.book.known()}

@@ -23,8 +23,9 @@ from knowledge.compiled import schema
 from knowledge.errors import ParseError
 from knowledge.facts import election_facts
 from knowledge.models import Election, ParseWarning
-from knowledge.normalize import normalize
+from knowledge.normalize import normalize, spellings
 from knowledge.parties import PartyBook
+from knowledge.resolve import index_shapes
 
 Progress = Callable[[int, int], None]
 """Called with (documents done, documents to compile) while compiling."""
@@ -170,6 +171,25 @@ def _order(connection: sqlite3.Connection) -> None:
         " SELECT n.kind, n.key, n.name, n.detail, max(e.rank) FROM names n"
         " JOIN elections e ON e.id = n.election"
         " WHERE e.rank IS NOT NULL AND n.kind != 'party' GROUP BY n.kind, n.key"
+    )
+    _index_words(connection)
+
+
+def _index_words(connection: sqlite3.Connection) -> None:
+    """The token index of the distinct names: every word and joined spelling of each entry."""
+    words: set[tuple[str, str, str]] = set()
+    wholes: set[tuple[str, str, str]] = set()
+    for kind, key, name in connection.execute("SELECT kind, key, name FROM entries"):
+        tokens = tuple(tuple(v.split()) for v in spellings(name) if v)
+        for shape, whole, _ in index_shapes(kind, tokens):
+            wholes.add((kind, whole, key))
+            words.update((kind, word, key) for word in shape)
+    for table in ("words", "wholes", "vocabulary"):
+        connection.execute(f"DELETE FROM {table}")
+    connection.executemany("INSERT INTO words VALUES (?, ?, ?)", sorted(words))
+    connection.executemany("INSERT INTO wholes VALUES (?, ?, ?)", sorted(wholes))
+    connection.execute(
+        "INSERT INTO vocabulary SELECT kind, word, count(*) FROM words GROUP BY kind, word"
     )
 
 

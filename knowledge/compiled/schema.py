@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump whenever a table, a column or what a column means changes."""
 
 TABLES = """
@@ -125,6 +125,28 @@ CREATE TABLE entries (               -- each distinct ward and candidate name on
     detail TEXT NOT NULL,
     rank INTEGER NOT NULL,           -- that election's rank
     PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+CREATE INDEX entries_name ON entries(kind, name);
+
+CREATE TABLE words (                 -- each word of each entry's spellings: the token index
+    kind TEXT NOT NULL,
+    word TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (kind, word, key)
+) WITHOUT ROWID;
+
+CREATE TABLE wholes (                -- each spelling's words joined ("smithjones")
+    kind TEXT NOT NULL,
+    whole TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (kind, whole, key)
+) WITHOUT ROWID;
+
+CREATE TABLE vocabulary (            -- the distinct words of each kind, with how many entries
+    kind TEXT NOT NULL,
+    word TEXT NOT NULL,
+    entries INTEGER NOT NULL,
+    PRIMARY KEY (kind, word)
 ) WITHOUT ROWID;
 """
 

@@ -131,20 +131,18 @@ def candidate_answer(
             margin = (contest.standings[contest.seats - 1].votes or 0) - standing.votes
     elsewhere = []
     others = [other for other in all_refs if other != ref]
-    for other in others[:MAX_LISTED]:
-        other_found = store.standing(other)
-        other_election = store.election(other.election_id)
-        if other_found is None or other_election is None:
+    for other in others[:MAX_LISTED]:  # as compiled: no other election is built
+        other_election = store.info(other.election_id)
+        if other_election is None:
             continue
-        _, other_standing = other_found
         elsewhere.append(
             Candidacy(
                 election=election_ref(other_election),
                 ward=other.ward,
                 party=other.party.display,
-                votes=other_standing.votes,
-                elected=other_standing.elected,
-                tied=other_standing.tied,
+                votes=other.votes,
+                elected=other.elected,
+                tied=other.tied,
             )
         )
     result = ward_answer(store, ref.election_id, contest)

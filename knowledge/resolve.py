@@ -51,6 +51,10 @@ _TOKEN_FLOOR = 70.0
 _LOOSE_FLOOR = 55.0
 """Word similarity accepted when looking for suggestions after nothing matched."""
 _PREFIX_TOKENS = 400
+_SCORED = 300
+_LOOSE_SCORED = 60
+"""At most this many entries get the full score per search (answers; loose suggestions):
+the best by their words' similarity alone."""
 _COMMON_HITS = 1000
 """A query word matching more names than this is too common to gather candidates alone."""
 _CACHE_LIMIT = 4096
@@ -386,34 +390,50 @@ class NameIndex(Generic[P]):
             w: self._similar_tokens(w, scope, loose) for w in {w for q in queries for w in q}
         }
         candidates: set[Hashable] = set()
+        rough: dict[Hashable, float] = {}
+        """A cheap first score (the query words' best word matches) that bounds how many
+        entries get the full score: common words cannot make every name a candidate."""
         for words_tried in queries:
-            candidates.update(self.source.wholes("".join(words_tried)))
+            exact = self.source.wholes("".join(words_tried))
+            candidates.update(exact)
+            rough.update(dict.fromkeys(exact, 1000.0))
             distinct = set(words_tried)
             full = [w for w in distinct if len(w) > _SHORT_WORD]
-            per_word: list[set[Hashable]] = []
+            per_word: list[dict[Hashable, float]] = []
             for word in full or distinct:
-                hits: set[Hashable] = set()
-                for token in similar[word]:
-                    hits.update(self.source.postings(token))
+                hits: dict[Hashable, float] = {}
+                for token, value in similar[word].items():
+                    for ident in self.source.postings(token):
+                        if hits.get(ident, 0.0) < value:
+                            hits[ident] = value
                 if not full:  # only short words ("l", "sk"): names with words starting so
                     for token in self._prefixed(word, scope):
                         if len(hits) >= _SHORT_HITS:
                             break
                         postings = self.source.postings(token)
-                        hits.update(postings if members is None else members.intersection(postings))
+                        for ident in (
+                            postings if members is None else members.intersection(postings)
+                        ):
+                            hits.setdefault(ident, INITIAL_SCORE)
                 per_word.append(hits)
             if per_word:
-                common = set.intersection(*per_word)
+                common = set(per_word[0]).intersection(*per_word[1:])
                 if not common:
                     # Nothing has every word: any word will do, except a word nearly every name
                     # has ("Ward", "North"), which would make every entry a candidate.
-                    rare = [h for h in per_word if len(h) <= _COMMON_HITS] or [
-                        min(per_word, key=len)
-                    ]
-                    common = set.union(*rare)
+                    rare = [h for h in per_word if len(h) <= _COMMON_HITS]
+                    common = set().union(*(rare or [min(per_word, key=len)]))
+                for ident in common:
+                    value = sum(h.get(ident, 0.0) for h in per_word)
+                    if rough.get(ident, -1.0) < value:
+                        rough[ident] = value
                 candidates |= common
         if members is not None:
             candidates &= members
+        cap = _LOOSE_SCORED if loose else _SCORED
+        if len(candidates) > cap:
+            ranked = sorted(candidates, key=lambda i: (-rough.get(i, 0.0), str(i)))
+            candidates = set(ranked[:cap])
         scored = []
         wholes = ["".join(q) for q in queries]
         for ident, entry in self.source.entries_of(candidates).items():

@@ -18,7 +18,7 @@ import sqlite3
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
@@ -48,6 +48,10 @@ class CandidateRef:
     ward: str
     name: str
     party: Party
+    votes: int | None = field(default=None, compare=False)
+    """The result as compiled, so answers listing many candidacies build no election."""
+    elected: bool = field(default=False, compare=False)
+    tied: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,7 +460,7 @@ class ResultsStore:
         cached: tuple[CandidateRef, ...] | None = self._refs.get(f"c:{key}")
         if cached is None:
             rows = self._query(
-                "SELECT e.sid, c.ward, p.name, p.party FROM candidacies p"
+                "SELECT e.sid, c.ward, p.name, p.party, p.votes, p.won, p.tied FROM candidacies p"
                 " JOIN elections e ON e.id = p.election"
                 " JOIN contests c ON c.election = p.election AND c.position = p.contest"
                 " WHERE p.name_key = ? AND e.rank IS NOT NULL"
@@ -464,8 +468,10 @@ class ResultsStore:
                 (key,),
             )
             cached = tuple(
-                CandidateRef(sid, ward, name, self.book.lookup(party))
-                for sid, ward, name, party in rows
+                CandidateRef(
+                    sid, ward, name, self.book.lookup(party), _number(votes), bool(won), bool(tied)
+                )
+                for sid, ward, name, party, votes, won, tied in rows
             )
             with self._lock:
                 self._refs.remember(f"c:{key}", cached)
@@ -562,6 +568,11 @@ class ResultsStore:
                 )
             )
         return entries
+
+
+def _number(value: int | str | None) -> int | None:
+    """A stored count (a number beyond 64 bits is stored as text)."""
+    return None if value is None else int(value)
 
 
 def _warning(file: str, line: int, message: str) -> ParseWarning:

@@ -310,6 +310,10 @@ def write_election(
         ),
     )
     election_id = cursor.lastrowid
+    results = [
+        {(s.line, s.name): (s.elected, s.tied) for s in contest.standings}
+        for contest in facts.contests
+    ]
     connection.executemany(
         "INSERT INTO contests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -333,7 +337,7 @@ def write_election(
         ],
     )
     connection.executemany(
-        "INSERT INTO candidacies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO candidacies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             _fit(
                 election_id,
@@ -347,6 +351,7 @@ def write_election(
                 p.elected,
                 p.by_lot,
                 p.incumbent,
+                *results[n][p.line, p.name],
             )
             for n, c in enumerate(election.contests)
             for m, p in enumerate(c.candidates)

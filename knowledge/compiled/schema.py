@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump whenever a table, a column or what a column means changes."""
 
 TABLES = """
@@ -87,6 +87,8 @@ CREATE TABLE candidacies (
     elected INTEGER,
     by_lot INTEGER NOT NULL,
     incumbent INTEGER NOT NULL,
+    won INTEGER NOT NULL,            -- derived: elected (ties at the last seat are not)
+    tied INTEGER NOT NULL,           -- derived: level with another for the last seat
     PRIMARY KEY (election, contest, position)
 ) WITHOUT ROWID;
 CREATE INDEX candidacies_name ON candidacies(name_key);

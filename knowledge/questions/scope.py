@@ -81,7 +81,7 @@ def choose_election(
 def _ids(store: ResultsStore, resolution: Resolution) -> set[str]:
     if resolution.status == "not_found":
         return set()
-    return {m.key for m in resolution.matches if store.election(m.key) is not None}
+    return {m.key for m in resolution.matches if store.info(m.key) is not None}
 
 
 def _pick(

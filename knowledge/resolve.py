@@ -186,6 +186,10 @@ class NameSource(Protocol[P]):
         """The entries of one election."""
         ...
 
+    def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
+        """Entries with a spelling whose joined words start with `prefix` (at most `limit`)."""
+        ...
+
     def first(self, limit: int, scope: str | None) -> list[Entry[P]]:
         """The first entries in index order (for autocomplete on empty input)."""
         ...
@@ -216,6 +220,7 @@ class MemoryNames(Generic[P]):
                     if not postings or postings[-1] != number:
                         postings.append(number)
         self._words = sorted(self._by_token)
+        self._wholes = sorted((w, n) for w, numbers in self._by_whole.items() for n in numbers)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -248,6 +253,15 @@ class MemoryNames(Generic[P]):
 
     def members(self, scope: str) -> Collection[Hashable]:
         return self._by_scope.get(scope, ())
+
+    def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
+        start = bisect.bisect_left(self._wholes, (prefix, -1))
+        found: list[Hashable] = []
+        for whole, number in self._wholes[start : start + limit]:
+            if not whole.startswith(prefix):
+                break
+            found.append(number)
+        return found
 
     def first(self, limit: int, scope: str | None) -> list[Entry[P]]:
         if scope is None:
@@ -474,18 +488,6 @@ class NameIndex(Generic[P]):
             query=query,
             matches=tuple(self._match(e, s) for e, s in close[:limit]),
         )
-
-    def suggest(self, query: str, limit: int = 25, *, scope: str | None = None) -> list[Entry[P]]:
-        """Ranked entries for autocomplete; on empty input, the first entries in order."""
-        if not normalize(query):
-            return self.source.first(limit, scope)
-        found = [e for e, s in self.search(query, limit=limit, scope=scope) if s >= SUGGEST_FLOOR]
-        if len(found) < limit:  # half-typed or misspelt: widen to looser word matches
-            seen = {id(e) for e in found}
-            for entry, score in self.search(query, limit=limit, scope=scope, loose=True):
-                if score >= SUGGEST_FLOOR and id(entry) not in seen:
-                    found.append(entry)
-        return found[:limit]
 
     def _match(self, entry: Entry[P], score: float) -> Match:
         return Match(

@@ -121,6 +121,13 @@ class StoredNames:
         )
         return [key for (key,) in rows]
 
+    def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
+        rows = self._query(
+            "SELECT DISTINCT key FROM wholes WHERE kind = ? AND whole >= ? AND whole < ? LIMIT ?",
+            (self.kind, prefix, prefix + "\U0010ffff", limit),
+        )
+        return [key for (key,) in rows]
+
     def members(self, scope: str) -> Collection[Hashable]:
         return list(self._scope_keys(scope))
 

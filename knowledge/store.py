@@ -19,6 +19,7 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, overload
 
@@ -160,7 +161,21 @@ class ResultsStore:
         files loads once, with a warning naming both.
         """
         book = PartyBook.from_toml(parties) if parties and parties.exists() else PartyBook.empty()
-        return cls.compile(compiler.folder_documents(path), book, database, progress)
+        store = cls.compile(compiler.folder_documents(path), book, database, progress)
+        store.origin = (path, parties, database)
+        return store
+
+    def reload(self, progress: Progress | None = None) -> ResultsStore:
+        """The documents this store was loaded from, compiled again where they changed.
+
+        A new store: this one keeps answering from its own snapshot until it is dropped. Its
+        `report` says what changed; a document that loaded before and is broken now keeps its
+        last good elections (`report.kept`), with its error in `errors`.
+        """
+        if self.origin is None:
+            raise ValueError("only a store loaded from documents can be reloaded")
+        path, parties, database = self.origin
+        return ResultsStore.load(path, parties, database=database, progress=progress)
 
     @classmethod
     def from_texts(
@@ -199,6 +214,9 @@ class ResultsStore:
         report: CompileReport,
     ) -> None:
         self.book = book
+        self.origin: tuple[Path, Path | None, Path | None] | None = None
+        """(documents, party file, database) of a store loaded from a folder: what `reload`
+        compiles again."""
         self.problems = problems
         """Problems with the database file itself (rebuilt, or compiled in memory instead)."""
         self.report = report
@@ -233,8 +251,15 @@ class ResultsStore:
         self.elections: Sequence[Election] = ElectionList(self)
         self.wards = NameIndex[None]("ward", self._stored("ward"))
         self.candidates = NameIndex[None]("candidate", self._stored("candidate"))
-        self.parties = NameIndex[Party]("party", self._party_entries())
-        self.election_index = NameIndex[ElectionInfo]("election", self._election_entries())
+
+    @cached_property
+    def parties(self) -> NameIndex[Party]:
+        """Every party known or standing (built on first use: a /ward never needs it)."""
+        return NameIndex[Party]("party", self._party_entries())
+
+    @cached_property
+    def election_index(self) -> NameIndex[ElectionInfo]:
+        return NameIndex[ElectionInfo]("election", self._election_entries())
 
     def _query(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
         with self._lock:

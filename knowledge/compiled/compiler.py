@@ -54,6 +54,8 @@ class CompileReport:
     elections_removed: list[str] = field(default_factory=list)
     errors: list[ParseError] = field(default_factory=list)
     """Errors of the documents compiled this time (every error is also in the store)."""
+    kept: list[str] = field(default_factory=list)
+    """Documents that loaded before but not now: their last good elections stay in place."""
 
     @property
     def changed(self) -> bool:
@@ -221,8 +223,6 @@ def _compile_one(
         )
         return
     before = set(_election_names(connection, known[0])) if known is not None else set()
-    if known is not None:
-        connection.execute("DELETE FROM documents WHERE id = ?", (known[0],))
     elections: list[Election] = []
     if document.elections is not None:
         elections = list(document.elections)
@@ -232,6 +232,17 @@ def _compile_one(
         except ParseError as error:
             failure = error
     errors = [[failure.file, failure.line, failure.reason]] if failure else []
+    if failure is not None and known is not None and before:
+        # A document that loaded before is broken now (often half-saved): keep its last good
+        # elections, report the error on every start, and read it again until it is fixed.
+        connection.execute(
+            "UPDATE documents SET errors = ? WHERE id = ?", (json.dumps(errors), known[0])
+        )
+        report.errors.append(failure)
+        report.kept.append(document.path)
+        return
+    if known is not None:
+        connection.execute("DELETE FROM documents WHERE id = ?", (known[0],))
     cursor = connection.execute(
         "INSERT INTO documents(path, size, mtime, hash, errors) VALUES (?, ?, ?, ?, ?)",
         (document.path, document.size, document.mtime, hashed, json.dumps(errors)),

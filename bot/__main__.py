@@ -11,7 +11,6 @@ The console and `ask` never import discord: start-up time is part of the answer 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -70,7 +69,7 @@ def load_store(
         data, parties_file(data), database=database_path(data, database), progress=_progress()
     )
     for problem in store.problems:
-        logging.getLogger("bot").warning("Compiled store: %s", problem)
+        print(f"Compiled store: {problem}", file=sys.stderr)
     if long_running:
         import gc
 
@@ -113,11 +112,14 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as error:  # pydantic ValidationError: a bad value in the environment
             print(f"Configuration error: {error}", file=sys.stderr)
             return EXIT_USAGE
-    logging.basicConfig(
-        level=getattr(logging, settings.log_level.upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    if args.mode != "ask":  # one answer logs nothing: skip importing logging
+        import logging
+
+        logging.basicConfig(
+            level=getattr(logging, settings.log_level.upper(), logging.INFO),
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+            stream=sys.stderr,
+        )
     data = getattr(args, "ask_data", None) or args.data or settings.elections_data
     if not data.exists():
         print(f"No election documents at {data}.", file=sys.stderr)
@@ -133,8 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     if isinstance(settings, TextSettings):
         from bot.console import run_console
+        from bot.live_store import LiveStore
 
-        return run_console(store)
+        live = LiveStore(store)
+        live.watch()  # an edited document is answered from on the next line
+        return run_console(live)
     if args.mode == "sync":
         if not settings.has_token:
             print("DISCORD_TOKEN is not set: nothing to sync with.", file=sys.stderr)
@@ -144,8 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         return sync_global(settings, store)
     if args.mode == "console" or not settings.has_token:
         from bot.console import run_console
+        from bot.live_store import LiveStore
 
-        return run_console(store)
+        live = LiveStore(store)
+        live.watch()
+        return run_console(live)
     from bot.discord_app import run_discord
 
     return run_discord(settings, store)

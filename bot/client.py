@@ -12,6 +12,7 @@ import discord
 
 from bot import commands
 from bot.cache import Answers
+from bot.live_store import LiveStore
 from bot.mentions import Mentions
 from bot.replies import NO_MENTIONS
 from bot.tree import ElectionTree
@@ -37,6 +38,7 @@ class ElectionBot(discord.Client):
         *,
         guild_id: int | None = None,
         sync_guild: bool = True,
+        watch_data: bool = False,
         **options: Any,
     ) -> None:
         options.setdefault("intents", discord.Intents.default())
@@ -53,9 +55,25 @@ class ElectionBot(discord.Client):
         self.pending = PendingChoices()
         self.pin_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.mentions = Mentions(self)
+        self.live = LiveStore(store)
+        self.live.listeners.append(self._use_store)
+        self.watch_data = watch_data
+
+    def _use_store(self, store: ResultsStore) -> None:
+        """A reloaded store: answer from it, and forget answers and pictures of the old one."""
+        from bot.pictures import clear_cache
+
+        self.store = store
+        self.answers = Answers(store)
+        clear_cache()
 
     async def setup_hook(self) -> None:
         commands.setup(self)
+        if self.watch_data:  # a changed data folder is compiled off the loop, then swapped in
+            loop = asyncio.get_running_loop()
+            self.live.watch(
+                lambda: asyncio.run_coroutine_threadsafe(self.live.reload_async(), loop).result()
+            )
         self.add_dynamic_items(PickMatch)
         if self.guild_id is not None and self.sync_guild:
             guild = discord.Object(self.guild_id)

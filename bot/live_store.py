@@ -149,9 +149,10 @@ class LiveStore:
         if folder is None or self._watcher is not None:
             return
         action = on_change or self.reload
+        last = signature(folder)
 
         def poll() -> None:
-            last = signature(folder)
+            nonlocal last
             while not self._stop.wait(interval):
                 try:
                     now = signature(folder)

@@ -17,6 +17,7 @@ MODULES = (
     "bot.commands.council",
     "bot.commands.general",
     "bot.commands.pins",
+    "bot.commands.reload",
 )
 
 

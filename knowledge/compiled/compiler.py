@@ -119,44 +119,64 @@ def compile_documents(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('parties', ?)", (digest,)
             )
         known = {
-            path: (doc_id, size, mtime, hashed)
-            for doc_id, path, size, mtime, hashed in connection.execute(
-                "SELECT id, path, size, mtime, hash FROM documents"
+            path: (doc_id, size, mtime, hashed, errors)
+            for doc_id, path, size, mtime, hashed, errors in connection.execute(
+                "SELECT id, path, size, mtime, hash, errors FROM documents"
             )
         }
         wanted = {d.path for d in documents}
+        touched: set[Name] = set()
         for path, (doc_id, *_rest) in known.items():
             if path not in wanted:
                 report.removed.append(path)
                 report.elections_removed.extend(_election_names(connection, doc_id))
+                touched |= _names_of(connection, "e.document", doc_id)
                 connection.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         todo = [
             d for d in documents if d.path not in known or known[d.path][1:3] != (d.size, d.mtime)
         ]
         for done, document in enumerate(todo, start=1):
-            _compile_one(connection, document, known.get(document.path), book, report)
+            touched |= _compile_one(connection, document, known.get(document.path), book, report)
             if progress is not None:
                 progress(done, len(todo))
-        if report.changed or stored_digest is None or stored_digest[0] != digest:
-            _order(connection)
+        rebuilt = stored_digest is None or stored_digest[0] != digest
+        if report.changed or rebuilt:
+            _order(connection, None if rebuilt else touched)
     return report
 
 
-def _order(connection: sqlite3.Connection) -> None:
-    """Settle the store's order, drop duplicate elections and rebuild the distinct names.
+Name = tuple[str, str]
+"""(kind, key) of a ward or candidate name."""
+
+
+def _names_of(connection: sqlite3.Connection, where: str, value: int) -> set[Name]:
+    rows = connection.execute(
+        "SELECT n.kind, n.key FROM names n JOIN elections e ON e.id = n.election"
+        f" WHERE n.kind != 'party' AND {where} = ?",
+        (value,),
+    )
+    return {(kind, key) for kind, key in rows}
+
+
+def _order(connection: sqlite3.Connection, touched: set[Name] | None) -> None:
+    """Settle the store's order, drop duplicate elections and bring the distinct names up to
+    date: all of them (`touched` None), or those of the elections compiled, removed, or
+    dropped or restored as duplicates.
 
     The first document (by name) holding an election keeps it; the elections are ordered oldest
-    first; an id two elections share gets a suffix (`-2`). `entries` then holds each distinct
-    ward and candidate name once, named as in the newest election that has it.
+    first; an id two elections share gets a suffix (`-2`). `entries` holds each distinct ward
+    and candidate name once, named as in the newest election that has it.
     """
     rows = connection.execute(
-        "SELECT e.id, e.name, e.identity, e.sort_date, e.title FROM elections e"
+        "SELECT e.id, e.name, e.identity, e.sort_date, e.title, e.rank FROM elections e"
         " JOIN documents d ON d.id = e.document ORDER BY d.path, e.position"
     ).fetchall()
-    kept: dict[object, tuple[int, str, str | None, str, str]] = {}
+    kept: dict[object, tuple[int, str, str | None, str, str, int | None]] = {}
     for row in rows:
         kept.setdefault(row[2] if row[2] is not None else row[0], row)
     ordered = sorted(kept.values(), key=lambda r: (r[3], r[4]))
+    was_kept = {row[0] for row in rows if row[5] is not None}
+    now_kept = {row[0] for row in ordered}
     seen: set[str] = set()
     updates = []
     for rank, (row_id, name, *_rest) in enumerate(ordered):
@@ -167,32 +187,79 @@ def _order(connection: sqlite3.Connection) -> None:
         updates.append((unique, rank, row_id))
     connection.execute("UPDATE elections SET sid = NULL, rank = NULL")
     connection.executemany("UPDATE elections SET sid = ?, rank = ? WHERE id = ?", updates)
-    connection.execute("DELETE FROM entries")
-    connection.execute(
-        "INSERT INTO entries(kind, key, name, detail, rank)"
-        " SELECT n.kind, n.key, n.name, n.detail, max(e.rank) FROM names n"
-        " JOIN elections e ON e.id = n.election"
-        " WHERE e.rank IS NOT NULL AND n.kind != 'party' GROUP BY n.kind, n.key"
-    )
-    _index_words(connection)
+    if touched is None:
+        connection.execute("DELETE FROM entries")
+        connection.execute(
+            "INSERT INTO entries(kind, key, name, detail)"
+            " SELECT n.kind, n.key, n.name, n.detail FROM names n"
+            " JOIN (SELECT n2.kind AS kind, n2.key AS key, max(e.rank) AS newest FROM names n2"
+            " JOIN elections e ON e.id = n2.election WHERE e.rank IS NOT NULL"
+            " AND n2.kind != 'party' GROUP BY n2.kind, n2.key) AS best"
+            " ON best.kind = n.kind AND best.key = n.key"
+            " JOIN elections e ON e.id = n.election AND e.rank = best.newest"
+        )
+        _index_words(connection, None)
+        return
+    for row_id in was_kept ^ now_kept:  # a duplicate dropped or restored
+        touched |= _names_of(connection, "e.id", row_id)
+    for kind, key in touched:
+        connection.execute("DELETE FROM entries WHERE kind = ? AND key = ?", (kind, key))
+        connection.execute(
+            "INSERT INTO entries(kind, key, name, detail) SELECT n.kind, n.key, n.name, n.detail"
+            " FROM names n JOIN elections e ON e.id = n.election"
+            " WHERE n.kind = ? AND n.key = ? AND e.rank IS NOT NULL"
+            " ORDER BY e.rank DESC LIMIT 1",
+            (kind, key),
+        )
+    _index_words(connection, touched)
 
 
-def _index_words(connection: sqlite3.Connection) -> None:
-    """The token index of the distinct names: every word and joined spelling of each entry."""
+def _index_words(connection: sqlite3.Connection, touched: set[Name] | None) -> None:
+    """The token index of the distinct names: every word and joined spelling of each entry
+    (of the `touched` entries only, when given), and the vocabulary's counts."""
+    if touched is None:
+        for table in ("words", "wholes", "vocabulary"):
+            connection.execute(f"DELETE FROM {table}")
+        rows = connection.execute("SELECT kind, key, name FROM entries").fetchall()
+    else:
+        stale: set[tuple[str, str]] = set()
+        for kind, key in touched:
+            stale.update(
+                (kind, word)
+                for (word,) in connection.execute(
+                    "SELECT word FROM words WHERE kind = ? AND key = ?", (kind, key)
+                )
+            )
+            connection.execute("DELETE FROM words WHERE kind = ? AND key = ?", (kind, key))
+            connection.execute("DELETE FROM wholes WHERE kind = ? AND key = ?", (kind, key))
+        rows = []
+        for kind, key in touched:
+            rows.extend(
+                connection.execute(
+                    "SELECT kind, key, name FROM entries WHERE kind = ? AND key = ?", (kind, key)
+                )
+            )
     words: set[tuple[str, str, str]] = set()
     wholes: set[tuple[str, str, str]] = set()
-    for kind, key, name in connection.execute("SELECT kind, key, name FROM entries"):
+    for kind, key, name in rows:
         tokens = tuple(tuple(v.split()) for v in spellings(name) if v)
         for shape, whole, _ in index_shapes(kind, tokens):
             wholes.add((kind, whole, key))
             words.update((kind, word, key) for word in shape)
-    for table in ("words", "wholes", "vocabulary"):
-        connection.execute(f"DELETE FROM {table}")
     connection.executemany("INSERT INTO words VALUES (?, ?, ?)", sorted(words))
     connection.executemany("INSERT INTO wholes VALUES (?, ?, ?)", sorted(wholes))
-    connection.execute(
-        "INSERT INTO vocabulary SELECT kind, word, count(*) FROM words GROUP BY kind, word"
-    )
+    if touched is None:
+        connection.execute(
+            "INSERT INTO vocabulary SELECT kind, word, count(*) FROM words GROUP BY kind, word"
+        )
+        return
+    for kind, word in stale | {(kind, word) for kind, word, _ in words}:
+        connection.execute("DELETE FROM vocabulary WHERE kind = ? AND word = ?", (kind, word))
+        connection.execute(
+            "INSERT INTO vocabulary SELECT kind, word, count(*) FROM words"
+            " WHERE kind = ? AND word = ? GROUP BY kind, word",
+            (kind, word),
+        )
 
 
 def _election_names(connection: sqlite3.Connection, document_id: int) -> list[str]:
@@ -205,10 +272,11 @@ def _election_names(connection: sqlite3.Connection, document_id: int) -> list[st
 def _compile_one(
     connection: sqlite3.Connection,
     document: Document,
-    known: tuple[int, int, int, str] | None,
+    known: tuple[int, int, int, str, str] | None,
     book: PartyBook,
     report: CompileReport,
-) -> None:
+) -> set[Name]:
+    """Compile one document; returns the names of the elections it removed or added."""
     name = document.path.rpartition("/")[2]
     failure: ParseError | None = None
     try:
@@ -217,11 +285,16 @@ def _compile_one(
         data, failure = b"", ParseError(name, 1, f"cannot be read: {error.strerror}")
     hashed = hashlib.sha256(data).hexdigest()
     if known is not None and known[3] == hashed and failure is None:
+        # Errors beside elections were a broken version's (the elections kept): fixed now.
+        kept = _election_names(connection, known[0]) if known[4] != "[]" else []
         connection.execute(
-            "UPDATE documents SET size = ?, mtime = ? WHERE id = ?",
-            (document.size, document.mtime, known[0]),
+            "UPDATE documents SET size = ?, mtime = ?, errors = ? WHERE id = ?",
+            (document.size, document.mtime, "[]" if kept else known[4], known[0]),
         )
-        return
+        if kept:
+            report.compiled.append(document.path)
+            report.elections_updated.extend(kept)
+        return set()
     before = set(_election_names(connection, known[0])) if known is not None else set()
     elections: list[Election] = []
     if document.elections is not None:
@@ -240,8 +313,10 @@ def _compile_one(
         )
         report.errors.append(failure)
         report.kept.append(document.path)
-        return
+        return set()
+    touched: set[Name] = set()
     if known is not None:
+        touched = _names_of(connection, "e.document", known[0])
         connection.execute("DELETE FROM documents WHERE id = ?", (known[0],))
     cursor = connection.execute(
         "INSERT INTO documents(path, size, mtime, hash, errors) VALUES (?, ?, ?, ?, ?)",
@@ -251,6 +326,7 @@ def _compile_one(
     assert document_id is not None
     for position, election in enumerate(elections):
         write_election(connection, document_id, position, election, book)
+    touched |= _names_of(connection, "e.document", document_id)
     report.compiled.append(document.path)
     if failure is not None:
         report.errors.append(failure)
@@ -258,6 +334,7 @@ def _compile_one(
     report.elections_added.extend(i for i in after if i not in before)
     report.elections_updated.extend(i for i in after if i in before)
     report.elections_removed.extend(sorted(before - set(after)))
+    return touched
 
 
 def _warnings(warnings: Iterable[ParseWarning]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Bump whenever a table, a column or what a column means changes."""
 
 TABLES = """
@@ -125,7 +125,6 @@ CREATE TABLE entries (               -- each distinct ward and candidate name on
     key TEXT NOT NULL,
     name TEXT NOT NULL,              -- as written in the newest election that has it
     detail TEXT NOT NULL,
-    rank INTEGER NOT NULL,           -- that election's rank
     PRIMARY KEY (kind, key)
 ) WITHOUT ROWID;
 CREATE INDEX entries_name ON entries(kind, name);
@@ -136,6 +135,7 @@ CREATE TABLE words (                 -- each word of each entry's spellings: the
     key TEXT NOT NULL,
     PRIMARY KEY (kind, word, key)
 ) WITHOUT ROWID;
+CREATE INDEX words_key ON words(kind, key);
 
 CREATE TABLE wholes (                -- each spelling's words joined ("smithjones")
     kind TEXT NOT NULL,
@@ -143,6 +143,7 @@ CREATE TABLE wholes (                -- each spelling's words joined ("smithjone
     key TEXT NOT NULL,
     PRIMARY KEY (kind, whole, key)
 ) WITHOUT ROWID;
+CREATE INDEX wholes_key ON wholes(kind, key);
 
 CREATE TABLE vocabulary (            -- the distinct words of each kind, with how many entries
     kind TEXT NOT NULL,

@@ -119,7 +119,7 @@ async def test_python_m_bot_sync_registers_globally_and_clears_the_dev_copy(
     process = run_bot("sync", **fake_settings(fake_discord))  # type: ignore[operator]
     await process.start()
     assert await process.finish() == 0
-    assert "Registered 9 slash commands globally" in process.stdout
+    assert "Registered 10 slash commands globally" in process.stdout
     assert "Removed the development copies" in process.stdout
     assert {c["name"] for c in fake_discord.global_commands()} >= {"ward", "pin-summary"}
     assert fake_discord.guild_commands() == []

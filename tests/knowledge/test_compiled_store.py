@@ -202,3 +202,40 @@ def test_a_compiled_store_matches_the_documents(folder: Path) -> None:
     for election in store.elections:
         (read,) = readers.read_document((folder / election.source).read_bytes(), election.source)
         assert election == read
+
+
+def _index_tables(database: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(database) as connection:
+        tables = {
+            table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall())
+            for table in ("entries", "words", "wholes", "vocabulary")
+        }
+        tables["elections"] = sorted(
+            connection.execute("SELECT sid, rank, title FROM elections").fetchall(),
+            key=repr,
+        )
+    connection.close()
+    return tables
+
+
+def test_incremental_recompiles_match_a_fresh_compile(folder: Path, tmp_path: Path) -> None:
+    """After adding, editing, duplicating and removing documents one compile at a time, the
+    name index equals the one a fresh compile of the same folder builds."""
+    documents = sorted(DOCUMENTS.glob("*.txt"))
+    open_store(folder).close()
+    steps = [
+        lambda: shutil.copy(documents[0], folder / documents[0].name),
+        lambda: shutil.copy(documents[3], folder / documents[3].name),
+        lambda: shutil.copy(folder / SEED_NAME, folder / "zz_copy_of_the_seed.txt"),
+        lambda: (folder / SEED_NAME).write_text(
+            (folder / SEED_NAME).read_text().replace("Lucy Care", "Lucy Carew")
+        ),
+        lambda: (folder / BY_ELECTION).unlink(),
+        lambda: (folder / "zz_copy_of_the_seed.txt").unlink(),
+    ]
+    for step in steps:
+        step()
+        open_store(folder).close()
+        fresh = tmp_path / f"fresh-{len(list(tmp_path.iterdir()))}.sqlite3"
+        open_store(folder, fresh).close()
+        assert _index_tables(folder / ".elections.sqlite3") == _index_tables(fresh)

@@ -129,6 +129,7 @@ async def start_bot(kind: str, fake: Any, folder: Path) -> asyncio.subprocess.Pr
         DISCORD_GATEWAY_URL=fake.gateway_url,
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
+        SETTINGS_DB_PATH=":memory:",  # server settings: none, and no file left behind
     )
     if kind == "bare":
         embed, picture = reference_answer(folder)

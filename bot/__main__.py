@@ -113,13 +113,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Configuration error: {error}", file=sys.stderr)
             return EXIT_USAGE
     if args.mode != "ask":  # one answer logs nothing: skip importing logging
-        import logging
+        from bot.log_format import configure
 
-        logging.basicConfig(
-            level=getattr(logging, settings.log_level.upper(), logging.INFO),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-            stream=sys.stderr,
-        )
+        configure(settings.log_level, settings.log_format)
     data = getattr(args, "ask_data", None) or args.data or settings.elections_data
     if not data.exists():
         print(f"No election documents at {data}.", file=sys.stderr)

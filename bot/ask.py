@@ -16,7 +16,7 @@ EXIT_UNKNOWN_COMMAND = 2
 def answer_for(store: ResultsStore, text: str, election: str | None = None) -> Answer:
     """A typed line -> its answer: a command when it starts with `/`, else a question."""
     if text.lstrip().startswith("/"):
-        return run_text(store, text)
+        return run_text(store, text, election)
     from knowledge.questions import answer_question
 
     return answer_question(store, text, election)

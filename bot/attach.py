@@ -47,7 +47,11 @@ async def picture(answer: Answer) -> Picture | None:
 
 
 async def picture_in_time(
-    interaction: discord.Interaction, answer: Answer, *, update: bool = False
+    interaction: discord.Interaction,
+    answer: Answer,
+    *,
+    update: bool = False,
+    private: bool = False,
 ) -> Picture | None:
     """The answer's picture for an interaction reply, deferring first if it is slow to draw.
 
@@ -64,7 +68,7 @@ async def picture_in_time(
     if update:
         await interaction.response.defer()
     else:
-        await interaction.response.defer(thinking=True)
+        await interaction.response.defer(thinking=True, ephemeral=private)
     return await picture(answer)
 
 

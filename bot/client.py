@@ -6,20 +6,29 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 import discord
 
 from bot import commands
 from bot.cache import Answers
+from bot.command_links import CommandLinks
+from bot.guild_settings import GuildSettingsService, open_store
 from bot.live_store import LiveStore
+from bot.log_channel import send_report
 from bot.mentions import Mentions
+from bot.metrics import Metrics
+from bot.night.follow import NightConfig, NightDesk
 from bot.replies import NO_MENTIONS
+from bot.server_lifecycle import ServerLifecycle
 from bot.tree import ElectionTree
 from bot.views import PendingChoices, PickMatch
 from knowledge import ResultsStore
 
 log = logging.getLogger(__name__)
+
+MEMORY = Path(":memory:")
 
 
 class ElectionBot(discord.Client):
@@ -38,6 +47,8 @@ class ElectionBot(discord.Client):
         *,
         guild_id: int | None = None,
         sync_guild: bool = True,
+        guild_settings: GuildSettingsService | None = None,
+        night: NightConfig | None = None,
         watch_data: bool = False,
         **options: Any,
     ) -> None:
@@ -55,6 +66,19 @@ class ElectionBot(discord.Client):
         self.pending = PendingChoices()
         self.pin_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.mentions = Mentions(self)
+        # Per-server settings; without a configured store (tests, tools), an in-memory one.
+        self.guild_settings = guild_settings or GuildSettingsService(open_store(MEMORY))
+        self.lifecycle = ServerLifecycle(self.guild_settings)
+        self.links = CommandLinks()
+        self._reported = False
+        self.metrics = Metrics()
+        self.metrics.watch(
+            lambda: self.store,
+            lambda: self.latency,
+            lambda: self.is_ready() and not self.is_closed(),
+        )
+        self._connected_before = False
+        self.night = NightDesk(self, store, night, self.use_store) if night is not None else None
         self.live = LiveStore(store)
         self.live.listeners.append(self._use_store)
         self.watch_data = watch_data
@@ -75,11 +99,50 @@ class ElectionBot(discord.Client):
                 lambda: asyncio.run_coroutine_threadsafe(self.live.reload_async(), loop).result()
             )
         self.add_dynamic_items(PickMatch)
+        if self.night is not None:
+            await self.night.resume()
         if self.guild_id is not None and self.sync_guild:
             guild = discord.Object(self.guild_id)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
+            self.links.remember(synced)
             log.info("Synced %d commands to server %s", len(synced), self.guild_id)
+        else:
+            await self.learn_command_ids()
+        self.lifecycle.start()
+
+    async def learn_command_ids(self) -> None:
+        """The ids of the globally registered commands, for clickable mentions (optional)."""
+        try:
+            self.links.remember(await self.tree.fetch_commands())
+        except discord.HTTPException as exc:
+            log.warning("Could not fetch the command ids (plain /names instead): %s", exc)
+
+    async def on_connect(self) -> None:
+        if self._connected_before:  # a new session after a lost one
+            self.metrics.reconnects.inc()
+        self._connected_before = True
+
+    async def on_resumed(self) -> None:
+        self.metrics.reconnects.inc()
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self.lifecycle.joined(guild)
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        await self.lifecycle.left(guild)
+
+    def use_store(self, store: ResultsStore) -> None:
+        """Answer from `store` from now on (election night's latest declarations)."""
+        self.store = store
+        self.answers = Answers(store)
+
+    async def close(self) -> None:
+        await self.lifecycle.stop()
+        if self.night is not None:
+            await self.night.close()
+            self.night = None
+        await super().close()
 
     async def on_message(self, message: discord.Message) -> None:
         await self.mentions.on_message(message)
@@ -91,3 +154,6 @@ class ElectionBot(discord.Client):
             len(self.guilds),
             len(self.store.elections),
         )
+        if not self._reported:  # READY comes again after a reconnect: report once
+            self._reported = True
+            await send_report(self, "Election documents: problems found at start-up")

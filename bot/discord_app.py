@@ -21,6 +21,7 @@ import discord
 import yarl
 
 from bot.client import ElectionBot
+from bot.night.follow import night_config
 from bot.settings import Settings
 from knowledge import ResultsStore
 
@@ -43,6 +44,7 @@ def configure_endpoints(settings: Settings) -> None:
 def run_discord(settings: Settings, store: ResultsStore, **client_options: Any) -> int:
     """Connect and answer until stopped (Ctrl+C or SIGTERM); returns the exit code."""
     client_options.setdefault("watch_data", True)
+    client_options.setdefault("night", night_config(settings))
     return _run(settings, store, _serve, sync_guild=True, **client_options)
 
 
@@ -61,10 +63,21 @@ def _run(
         )
         return 1
     configure_endpoints(settings)
-    bot = ElectionBot(
-        store, guild_id=settings.discord_guild_id, sync_guild=sync_guild, **client_options
-    )
+    try:
+        bot = make_bot(settings, store, sync_guild=sync_guild, **client_options)
+    except Exception as exc:  # a bad shard setting, or the settings database unreachable
+        said = " ".join(redacted(str(exc), settings).split())  # drivers write several lines
+        print(f"Could not start: {said}", file=sys.stderr)
+        return 1
     token = settings.discord_token.get_secret_value().strip()
+    if settings.metrics_port is not None and job is _serve:
+        try:
+            bot.metrics.serve(settings.metrics_port)
+        except OSError as exc:
+            print(
+                f"Could not serve metrics on port {settings.metrics_port}: {exc}", file=sys.stderr
+            )
+            return 1
     try:
         return asyncio.run(job(bot, token))
     except KeyboardInterrupt:
@@ -76,6 +89,46 @@ def _run(
         log.debug("Start-up failure: %r", exc)
         print(sentence, file=sys.stderr)
         return 1
+
+
+def redacted(text: str, settings: Settings) -> str:
+    """`text` without DATABASE_URL's password (a driver's error may quote the URL)."""
+    url = settings.database_url_value
+    if not url:
+        return text
+    password = yarl.URL(url).password
+    text = text.replace(url, "DATABASE_URL")
+    return text.replace(password, "***") if password else text
+
+
+def make_bot(
+    settings: Settings, store: ResultsStore, *, sync_guild: bool, **client_options: Any
+) -> ElectionBot:
+    """The bot as configured: sharded or not, with its server-settings database."""
+    from bot.guild_settings import GuildSettingsService, open_store
+    from bot.sharding import build_bot
+
+    shard_count, shard_ids = settings.shards
+    if shard_ids is not None and not settings.database_url_value:
+        log.warning(
+            "SHARD_IDS is set but DATABASE_URL is not: this process keeps its own server "
+            "settings in %s, not shared with the other shard processes",
+            settings.settings_db_path,
+        )
+    service = GuildSettingsService(
+        open_store(settings.settings_db_path, settings.database_url_value),
+        grace_days=settings.settings_grace_days,
+    )
+    return build_bot(
+        store,
+        shard_count=shard_count,
+        shard_ids=shard_ids,
+        sharded=settings.sharded,
+        guild_id=settings.discord_guild_id,
+        sync_guild=sync_guild,
+        guild_settings=service,
+        **client_options,
+    )
 
 
 async def _serve(bot: ElectionBot, token: str) -> int:
@@ -105,8 +158,11 @@ async def _sync(bot: ElectionBot, token: str) -> int:
     async with bot:
         await bot.login(token)
         synced = await bot.tree.sync()
-        names = ", ".join(f"/{c.name}" for c in synced)
-        print(f"Registered {len(synced)} slash commands globally: {names}.")
+        slash = [c.name for c in synced if c.type is discord.AppCommandType.chat_input]
+        menus = [c.name for c in synced if c.type is not discord.AppCommandType.chat_input]
+        names = ", ".join(f"/{name}" for name in slash)
+        also = f" and {len(menus)} message command ({', '.join(menus)})" if menus else ""
+        print(f"Registered {len(slash)} slash commands globally: {names}{also}.")
         if bot.guild_id is not None:
             guild = discord.Object(bot.guild_id)
             bot.tree.clear_commands(guild=guild)

@@ -118,6 +118,8 @@ def _candidate_line(c: CandidateLine, *, ward: bool = False) -> str:
     mark = ELECTED if c.elected else TIED if c.tied else STOOD
     where = f" ({safe(c.ward)})" if ward else ""
     note = " — tied for the last seat" if c.tied else ""
+    if c.by_lot:
+        note = " — won the tied last seat by lot"
     return (
         f"{mark} **{safe(c.name)}**{where} · {safe(c.party)} · "
         f"{votes(c.votes)} ({percent(c.share)}){note}"
@@ -190,6 +192,14 @@ def _ward(a: WardAnswer) -> discord.Embed:
     )
     if a.unopposed:
         result = "Elected unopposed: no more candidates than seats."
+    elif not a.declared:
+        result = "Results not declared yet: the source lists the candidates without votes."
+    elif a.lot:
+        won = " and ".join(safe(c.name) for c in a.candidates if c.by_lot)
+        result = (
+            f"**Tie for the last seat, decided by lot**: {won} won the draw, "
+            "as the source document states."
+        )
     elif a.tie:
         names = " and ".join(safe(c.name) for c in a.tied)
         result = (
@@ -210,6 +220,8 @@ def _ward(a: WardAnswer) -> discord.Embed:
     cast = f"{votes(a.total_votes)}"
     if a.unopposed and not a.total_votes:
         cast = "None: no poll was held"
+    elif not a.declared:
+        cast = "Not declared yet"
     if a.turnout_percent is not None:
         cast += f"; turnout {percent(a.turnout_percent)}"
     embed.add_field(name="Votes cast", value=cast)
@@ -231,8 +243,12 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
         verdict = f"{TIED} **Tied for the last seat** (the figures do not decide it)"
     else:
         verdict = "**Not elected**"
+    if c.by_lot:
+        verdict = f"{ELECTED} **Elected** (the tied last seat was decided by lot)"
     field = f"{plural(len(a.result.candidates), 'candidate')} for {plural(a.seats, 'seat')}"
-    if c.elected and c.votes is None:
+    if not a.result.declared:
+        result = f"**Standing**: the count is not declared yet, {field}."
+    elif c.elected and c.votes is None:
         result = f"{verdict}: unopposed (no poll), {field}."
     else:
         result = (
@@ -346,6 +362,16 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
         embed.add_field(
             name="Tie for a last seat",
             value=limits.clip(", ".join(safe(w) for w in a.tie_wards), 1024),
+            inline=False,
+        )
+    if a.undeclared_wards:
+        embed.add_field(
+            name=f"Not declared yet: {len(a.undeclared_wards)} of {a.wards} wards",
+            value=limits.clip(
+                ", ".join(safe(w) for w in a.undeclared_wards)
+                + ". The figures above count declared wards only.",
+                1024,
+            ),
             inline=False,
         )
     if a.closest:

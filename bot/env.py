@@ -1,7 +1,7 @@
 """The few settings the text front ends need, read straight from the environment and `.env`.
 
 `python -m bot ask` answers one line and exits, so its start-up is part of the answer time:
-it reads these three settings here instead of importing pydantic-settings. `bot.settings` stays
+it reads the few settings it needs here instead of importing pydantic-settings. `bot.settings` stays
 the one full description of every setting (and the Discord path uses it); the names and defaults
 here are the same.
 """
@@ -47,6 +47,7 @@ class TextSettings:
     elections_data: Path = DEFAULT_DATA
     elections_db: Path | None = None
     log_level: str = "INFO"
+    log_format: str = "text"
 
     @classmethod
     def read(cls, env_file: Path = Path(".env")) -> TextSettings:
@@ -55,11 +56,15 @@ class TextSettings:
             value = env.get(name)
             if value is not None and not value.strip().lstrip("+-").isdigit():
                 raise ValueError(f"{name.upper()}: {value!r} is not a whole number")
+        log_format = env.get("log_format", "text").strip().lower()
+        if log_format not in {"text", "json"}:
+            raise ValueError(f"LOG_FORMAT: {log_format!r} is not text or json")
         database = env.get("elections_db")
         return cls(
             elections_data=Path(env.get("elections_data", DEFAULT_DATA)),
             elections_db=Path(database) if database else None,
             log_level=env.get("log_level", "INFO"),
+            log_format=log_format,
         )
 
 

@@ -25,6 +25,7 @@ from bot.replies import NO_MENTIONS
 from bot.tree import APOLOGY, explain
 from bot.views import offer_choice
 from knowledge.answers import AmbiguousAnswer
+from knowledge.council_scope import election_for
 
 if TYPE_CHECKING:
     from bot.client import ElectionBot
@@ -86,7 +87,7 @@ class Mentions:
 
     async def _answer(self, message: discord.Message, question: str) -> None:
         if question:
-            answer, embed = self.bot.answers.ask(question)
+            answer, embed = self.bot.answers.ask(question, await self._default_election(message))
         else:
             answer, embed = self.bot.answers("help", {})
         if isinstance(answer, AmbiguousAnswer) and answer.options:
@@ -96,6 +97,17 @@ class Mentions:
             return
         picture = await attach.picture(answer) if can_attach(message) else None
         await self._reply(message, embed, files=attach.attach(embed, picture))
+
+    async def _default_election(self, message: discord.Message) -> str | None:
+        """The election the server chose with /settings (None in DMs or without a default)."""
+        guild = message.guild.id if message.guild else None
+        try:
+            settings = await self.bot.guild_settings.get(guild)
+        except Exception as exc:
+            log.warning("Server settings unavailable for %s: %r", guild, exc)
+            return None
+        found = election_for(self.bot.store, settings.default if settings else None)
+        return found.id if found else None
 
     async def _slow_down(
         self, message: discord.Message, cooldown: discord.app_commands.Cooldown, wait: float

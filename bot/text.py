@@ -62,6 +62,8 @@ def _candidate_rows(candidates: tuple[CandidateLine, ...]) -> list[str]:
     for c in candidates:
         mark = "✔" if c.elected else ("=" if c.tied else " ")
         status = " elected" if c.elected else (" tied for the last seat" if c.tied else "")
+        if c.by_lot:
+            status = " elected (tied last seat decided by lot)"
         rows.append(
             f"  {mark} {_name(c.name):<{width}}  {_name(c.party):<{party_width}}  "
             f"{votes(c.votes):>{vote_width}}  {percent(c.share):>6}{status}"
@@ -76,6 +78,14 @@ def _ward(a: WardAnswer) -> list[str]:
     lines.append("")
     if a.unopposed:
         lines.append("Elected unopposed: no more candidates than seats.")
+    elif not a.declared:
+        lines.append("Results not declared yet: the source lists the candidates without votes.")
+    elif a.lot:
+        won = " and ".join(c.name for c in a.candidates if c.by_lot)
+        lines.append(
+            f"Tie for the last seat, decided by lot: {won} won the draw, "
+            "as the source document states."
+        )
     elif a.tie:
         names = " and ".join(c.name for c in a.tied)
         lines.append(
@@ -92,7 +102,7 @@ def _ward(a: WardAnswer) -> list[str]:
         lines.append(f"Seats: {winners}" + (" (split ward)" if a.split else ""))
     if a.unopposed and not a.total_votes:
         lines.append("No poll was held, so no votes were cast.")
-    else:
+    elif a.declared:
         lines.append(f"Votes cast: {votes(a.total_votes)}. Shares are the {a.share_rule}.")
     if a.turnout is not None or a.turnout_percent is not None:
         extra = f" ({percent(a.turnout_percent)})" if a.turnout_percent is not None else ""
@@ -112,7 +122,12 @@ def _candidate(a: CandidateAnswer) -> list[str]:
         verdict = "tied for the last seat (not decided by the figures)"
     else:
         verdict = "not elected"
-    if c.elected and c.votes is None:
+    if c.by_lot:
+        verdict = "elected (the tied last seat was decided by lot)"
+    if not a.result.declared:
+        stood = plural(len(a.result.candidates), "candidate")
+        result = f"Standing: the count is not declared yet ({stood} for {plural(a.seats, 'seat')})."
+    elif c.elected and c.votes is None:
         result = (
             f"Elected unopposed (no poll): {plural(len(a.result.candidates), 'candidate')} "
             f"for {plural(a.seats, 'seat')}."
@@ -216,9 +231,21 @@ def _summary(a: SummaryAnswer) -> list[str]:
         lines.append("Split wards: " + ", ".join(a.split_wards))
     if a.tie_wards:
         lines.append("Ties for a last seat: " + ", ".join(a.tie_wards))
+    if a.undeclared_wards:
+        lines.append(_undeclared(a))
     if a.closest:
         lines.append("Closest: " + "; ".join(_margin(r) for r in a.closest[:3]))
     return lines
+
+
+def _undeclared(a: SummaryAnswer) -> str:
+    shown = ", ".join(a.undeclared_wards[:12])
+    more = len(a.undeclared_wards) - 12
+    return (
+        f"Not declared yet: {len(a.undeclared_wards)} of {plural(a.wards, 'ward')} "
+        f"({shown}{f' and {more} more' if more > 0 else ''}); the figures above count "
+        "declared wards only."
+    )
 
 
 def _closest(a: ClosestAnswer) -> list[str]:

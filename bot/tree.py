@@ -103,10 +103,26 @@ class ElectionTree(app_commands.CommandTree["ElectionBot"]):
                 raise app_commands.CommandOnCooldown(*limited)
         return True
 
+    def _from_interaction(self, interaction: discord.Interaction[ElectionBot]) -> None:
+        """As discord.py runs a command (errors to `on_error`), then timed and counted for the
+        metrics (bot/metrics.py) once the outcome is known."""
+
+        async def run() -> None:
+            started = time.perf_counter()
+            try:
+                await self._call(interaction)
+            except app_commands.AppCommandError as error:
+                await self._dispatch_error(interaction, error)
+            finally:
+                self.client.metrics.observe(interaction, time.perf_counter() - started)
+
+        self.client.loop.create_task(run(), name="CommandTree-invoker")
+
     async def on_error(
         self, interaction: discord.Interaction[ElectionBot], error: app_commands.AppCommandError, /
     ) -> None:
         known = explain(error)
+        interaction.extras["outcome"] = "error" if known is None else "refused"
         if known is None:
             await self.report_unexpected(interaction, error)
             return

@@ -174,12 +174,14 @@ async def show_answer(
     edit: bool = False,
     menu: bool = True,
     embed: discord.Embed | None = None,
+    private: bool = False,
 ) -> None:
     """Answer publicly (with the answer's picture), privately ("not found"), or with a menu.
 
     `edit` replaces the message the interaction came from (a menu pick); `menu=False` lists
     ambiguous matches privately instead of offering a menu. `embed` is the answer's embed when
-    already rendered. A picture slow to draw defers the reply first (`bot.attach`).
+    already rendered; `private` answers only the asker (a server's /settings). A picture slow
+    to draw defers the reply first (`bot.attach`).
     """
     if isinstance(answer, AmbiguousAnswer) and not menu:
         await send_private(interaction, limits.fit(embeds.ambiguous(answer, menu=False)))
@@ -197,10 +199,10 @@ async def show_answer(
             )
         else:
             await interaction.response.send_message(
-                embed=embed, view=view, allowed_mentions=NO_MENTIONS
+                embed=embed, view=view, ephemeral=private, allowed_mentions=NO_MENTIONS
             )
         return
-    picture = await attach.picture_in_time(interaction, answer, update=edit)
+    picture = await attach.picture_in_time(interaction, answer, update=edit, private=private)
     files = attach.attach(embed, picture) or discord.utils.MISSING
     if edit and interaction.response.is_done():
         await interaction.edit_original_response(
@@ -211,8 +213,10 @@ async def show_answer(
             embed=embed, view=None, attachments=files, allowed_mentions=NO_MENTIONS
         )
     elif interaction.response.is_done():
-        await interaction.followup.send(embed=embed, files=files, allowed_mentions=NO_MENTIONS)
+        await interaction.followup.send(
+            embed=embed, files=files, ephemeral=private, allowed_mentions=NO_MENTIONS
+        )
     else:
         await interaction.response.send_message(
-            embed=embed, files=files, allowed_mentions=NO_MENTIONS
+            embed=embed, files=files, ephemeral=private, allowed_mentions=NO_MENTIONS
         )

@@ -26,9 +26,13 @@ class ElectionRef(_Frozen):
     source: str
     date: dt.date | None = None
     year: int | None = None
+    cited: str | None = None
+    """Where the document came from, beyond its file (an article and its revision)."""
 
     @property
     def citation(self) -> str:
+        if self.cited:
+            return f"Source: {self.source} ({self.title}; {self.cited})"
         return f"Source: {self.source} ({self.title})"
 
 
@@ -46,6 +50,8 @@ class CandidateLine(_Frozen):
     position: int
     elected: bool
     tied: bool = False
+    by_lot: bool = False
+    """Won a tied last seat by drawing lots or a toss, as the source states."""
 
 
 class PartySeats(_Frozen):
@@ -115,6 +121,10 @@ class WardAnswer(_Sourced):
     electorate: int | None = None
     outcomes: tuple[str, ...] = ()
     by_election: bool = False
+    lot: bool = False
+    """The last seat was tied and decided by lot (the winner has `by_lot`)."""
+    declared: bool = True
+    """False while the source lists the candidates but not their votes."""
 
     @property
     def winners(self) -> tuple[CandidateLine, ...]:
@@ -185,6 +195,9 @@ class SummaryAnswer(_Sourced):
     council_size: int | None
     majority_threshold: int | None
     control: str | None
+    control_stated: str | None = None
+    """Control after the election as the document states it (infobox `after_party`, or prose
+    such as "Labour kept control"), used where the seats alone can't settle it (thirds)."""
     """Display name of the party with a majority; None = no overall control (or unknown)."""
     control_key: str | None
     control_known: bool
@@ -197,6 +210,8 @@ class SummaryAnswer(_Sourced):
     tie_wards: tuple[str, ...]
     closest: tuple[MarginRow, ...]
     undecided_seats: int
+    undeclared_wards: tuple[str, ...] = ()
+    """Contests whose votes the source doesn't give yet (an article written on the night)."""
     whole_council: bool
     summary: str = ""
 
@@ -204,7 +219,11 @@ class SummaryAnswer(_Sourced):
     def control_text(self) -> str:
         if self.control:
             return f"{self.control} majority"
-        return "No overall control" if self.control_known else "Control not known"
+        if self.control_known:
+            return "No overall control"
+        if self.control_stated:
+            return f"{self.control_stated} (as the document states; the seats alone can't tell)"
+        return "Control not known"
 
 
 class ClosestAnswer(_Sourced):

@@ -187,12 +187,20 @@ def unknown_command(text: str) -> NotFoundAnswer:
     )
 
 
-def run_text(store: ResultsStore, text: str) -> Answer:
-    """Run a command typed as text (`/ward Littleover`)."""
+def run_text(store: ResultsStore, text: str, election: str | None = None) -> Answer:
+    """Run a command typed as text (`/ward Littleover`); `election` is the default scope."""
     call = parse_command(text)
     if isinstance(call, NotFoundAnswer):
         return call
-    return run_command(store, call.name, call.options)
+    options = dict(call.options)
+    if election and not options.get("election") and _takes_election(call.name):
+        options["election"] = election
+    return run_command(store, call.name, options)
+
+
+def _takes_election(name: str) -> bool:
+    spec = next((c for c in COMMANDS if c.name == name), None)
+    return spec is not None and any(o.name == "election" for o in spec.options)
 
 
 def run_command(store: ResultsStore, name: str, options: Mapping[str, str | None]) -> Answer:

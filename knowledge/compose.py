@@ -23,6 +23,7 @@ from knowledge.answers import (
 )
 from knowledge.facts import CHANGE_BASELINE, ContestResult, Standing
 from knowledge.models import Election
+from knowledge.outcomes import readable_outcomes
 from knowledge.parties import NEUTRAL_COLOUR, Party
 from knowledge.store import CandidateRef, ElectionInfo, ResultsStore
 
@@ -41,6 +42,7 @@ def election_ref(election: Election | ElectionInfo) -> ElectionRef:
         source=election.source,
         date=election.date,
         year=election.year,
+        cited=election.citation,
     )
 
 
@@ -62,6 +64,7 @@ def candidate_line(contest: ContestResult, standing: Standing) -> CandidateLine:
         position=standing.position,
         elected=standing.elected,
         tied=standing.tied,
+        by_lot=standing.by_lot,
     )
 
 
@@ -111,8 +114,10 @@ def ward_answer(
         turnout=contest.turnout,
         turnout_percent=contest.turnout_percent,
         electorate=contest.electorate,
-        outcomes=contest.outcomes,
+        outcomes=readable_outcomes(contest.outcomes, lambda name: _party_for(store, contest, name)),
         by_election=contest.by_election,
+        lot=contest.decided_by_lot,
+        declared=contest.declared,
     )
 
 
@@ -249,6 +254,9 @@ def summary_answer(store: ResultsStore, election_id: str) -> SummaryAnswer:
         control=control.party.display if control else None,
         control_key=facts.control,
         control_known=control_known,
+        control_stated=(
+            election.control_after if election.kind == "council" and not control_known else None
+        ),
         colour=control.party.colour if control else NEUTRAL_COLOUR,
         composition_basis=facts.composition_basis,
         change_baseline=CHANGE_BASELINE,
@@ -258,6 +266,7 @@ def summary_answer(store: ResultsStore, election_id: str) -> SummaryAnswer:
         tie_wards=tuple(c.ward for c in facts.ties),
         closest=closest,
         undecided_seats=facts.undecided_seats,
+        undeclared_wards=tuple(c.ward for c in facts.contests if not c.declared),
         whole_council=facts.whole_council,
         summary=election.summary,
     )

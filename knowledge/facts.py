@@ -1,8 +1,11 @@
 """Facts derived from an election document: winners, ties, majorities, shares, tallies, control.
 
-Nothing here is copied from the infobox's own arithmetic. Winners are the top N by votes; a tie
-at the last winning place is flagged, never broken; gains and losses are measured against the
-infobox's Seats Before (the council just before the election), the baseline stated in answers.
+Nothing here is copied from the infobox's own arithmetic. Winners are the top N by votes, or
+those the source marks as elected; a tie at the last winning place is flagged, and broken only
+when the source says who won the draw (a marker, a hold/gain line naming the party, or prose
+such as "won on the toss of a coin"): that seat is then "decided by lot". Gains and losses are
+measured against the infobox's Seats Before (the council just before the election), the
+baseline stated in answers.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.models import Contest, Election, InfoboxParty, ParseWarning
+from knowledge.models import Candidacy, Contest, Election, InfoboxParty, ParseWarning
 from knowledge.parties import Party, PartyBook
 
 SHARE_RULE = "share of all votes cast in the ward"
@@ -46,6 +49,8 @@ class Standing(_Frozen):
     tied: bool = False
     """Level with another candidate for the last seat: neither is counted as elected."""
     line: int
+    by_lot: bool = False
+    """Won the last seat on a tie, by drawing lots or a toss, as the source states."""
 
 
 class ContestResult(_Frozen):
@@ -69,6 +74,10 @@ class ContestResult(_Frozen):
     outcomes: tuple[str, ...] = ()
     by_election: bool = False
     line: int = 0
+    decided_by_lot: bool = False
+    """The last seat was tied and the source says who won the draw (see `Standing.by_lot`)."""
+    declared: bool = True
+    """False while the source lists candidates without votes: nobody is elected yet."""
 
     @property
     def elected(self) -> tuple[Standing, ...]:
@@ -194,8 +203,10 @@ def _constructed(cls: type[_M], **values: Any) -> _M:
     return made
 
 
-def contest_result(election_id: str, contest: Contest, book: PartyBook) -> ContestResult:
-    """Winners, tie, majority and shares of one contest."""
+def contest_result(
+    election_id: str, contest: Contest, book: PartyBook, prose: str = ""
+) -> ContestResult:
+    """Winners, tie, majority and shares of one contest (`prose`: the document's text)."""
     ordered = sorted(
         contest.candidates,
         key=lambda c: (-(c.votes if c.votes is not None else 1 << 62), c.line),
@@ -212,14 +223,28 @@ def contest_result(election_id: str, contest: Contest, book: PartyBook) -> Conte
         tie = last == first_loser
         majority = last - first_loser
         cutoff = last
+    marked = contest.declared and any(c.elected for c in contest.candidates)
+    lot: set[int] = set()
+    if not contest.declared:
+        unopposed, tie, majority = False, False, None
+    elif tie:
+        lot = _lot_winners(contest, ordered, cutoff or 0, book, prose)
+        tie = not lot
     standings = []
     for position, candidacy in enumerate(ordered, start=1):
         votes = candidacy.votes
-        if unopposed:
+        by_lot = id(candidacy) in lot
+        if not contest.declared:
+            elected, tied = False, False
+        elif unopposed:
             elected, tied = True, False
+        elif lot:
+            elected, tied = (votes or 0) > (cutoff or 0) or by_lot, False
         elif tie:
             elected = (votes or 0) > (cutoff or 0)
             tied = votes == cutoff
+        elif marked:
+            elected, tied = bool(candidacy.elected), False  # the source's markers stand
         else:
             elected, tied = position <= seats, False
         standings.append(
@@ -233,6 +258,7 @@ def contest_result(election_id: str, contest: Contest, book: PartyBook) -> Conte
                 elected=elected,
                 tied=tied,
                 line=candidacy.line,
+                by_lot=by_lot,
             )
         )
     won = Counter(s.party.key for s in standings if s.elected)
@@ -253,12 +279,70 @@ def contest_result(election_id: str, contest: Contest, book: PartyBook) -> Conte
         outcomes=contest.outcomes,
         by_election=contest.by_election,
         line=contest.line,
+        decided_by_lot=bool(lot),
+        declared=contest.declared,
     )
+
+
+_LOT = re.compile(
+    r"toss(?:ing)? (?:of )?a coin|coin (?:toss|was tossed)|tossed a coin|draw(?:ing)? (?:of )?lots"
+    r"|drew lots|drawn (?:by|from) (?:a )?(?:lot|hat)|by lot\b|lots were drawn|cut (?:of )?cards",
+    re.IGNORECASE,
+)
+_OUTCOME_PARTY = re.compile(r"^(?P<party>.+?)\s+(?:hold|gain|win)\b", re.IGNORECASE)
+
+
+def _lot_winners(
+    contest: Contest, ordered: list[Candidacy], cutoff: int, book: PartyBook, prose: str
+) -> set[int]:
+    """Who won a tied last seat, when the source says (ids of the winning candidacies).
+
+    In order: the source's own flags (`by_lot`, a winning-candidate marker), prose naming a
+    tied candidate beside "toss of a coin" / "drawing of lots", and hold/gain lines whose
+    parties leave exactly the tied candidates of one party in the remaining seats.
+    """
+    above = [c for c in ordered if (c.votes or 0) > cutoff]
+    level = [c for c in ordered if c.votes == cutoff]
+    remaining = contest.seats - len(above)
+    if remaining <= 0:
+        return set()
+    flagged = [c for c in level if c.by_lot or c.elected]
+    if len(flagged) == remaining:
+        return {id(c) for c in flagged}
+    for sentence in re.split(r"(?<=[.!?])\s+", prose):
+        if not _LOT.search(sentence):
+            continue
+        lowered = sentence.casefold()
+        named = [c for c in level if c.name.casefold() in lowered]
+        if not named:
+            surnames = [c.name.split()[-1].casefold() for c in level]
+            named = [
+                c
+                for c, surname in zip(level, surnames, strict=True)
+                if surnames.count(surname) == 1 and re.search(rf"\b{re.escape(surname)}\b", lowered)
+            ]
+        if len(named) >= remaining:
+            named.sort(key=lambda c: lowered.find(c.name.split()[-1].casefold()))
+            return {id(c) for c in named[:remaining]}
+    wins: Counter[str] = Counter()
+    for outcome in contest.outcomes:
+        if match := _OUTCOME_PARTY.match(outcome):
+            wins[book.lookup(match["party"]).key] += 1
+    if sum(wins.values()) != contest.seats:
+        return set()
+    wins.subtract(book.lookup(c.party).key for c in above)
+    chosen = [c for c in level if wins[book.lookup(c.party).key] > 0]
+    keys = Counter(book.lookup(c.party).key for c in chosen)
+    if len(chosen) == remaining and all(keys[k] <= wins[k] for k in keys):
+        return {id(c) for c in chosen}
+    return set()
 
 
 def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
     """Derive every fact of one election; infobox disagreements become warnings."""
-    contests = tuple(contest_result(election.id, c, book) for c in election.contests)
+    contests = tuple(
+        contest_result(election.id, c, book, election.summary) for c in election.contests
+    )
     total_votes = sum(c.total_votes for c in contests)
     seats_contested = sum(c.seats for c in contests)
 
@@ -367,7 +451,38 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
         whole_council=whole_council,
         undecided_seats=undecided,
     )
-    return facts.model_copy(update={"warnings": tuple(_infobox_mismatches(election, facts, book))})
+    warnings = [
+        *_infobox_mismatches(election, facts, book),
+        *_summary_mismatches(election, facts, book),
+    ]
+    return facts.model_copy(update={"warnings": tuple(warnings)})
+
+
+def _summary_mismatches(
+    election: Election, facts: ElectionFacts, book: PartyBook
+) -> list[ParseWarning]:
+    """Data warnings where a results summary's seats won or votes differ from the wards'."""
+    warnings = []
+    line = next(iter(election.contests)).line if election.contests else 1
+    for row in election.stated_totals:
+        tally = facts.tally(book.lookup(row.name).key)
+        if tally is None:
+            continue
+        if row.seats is not None and not (
+            tally.seats_won <= row.seats <= tally.seats_won + tally.tied_seats
+        ):
+            message = (
+                f"the results summary gives {tally.party.display} {row.seats} seats won; "
+                f"the ward results give {tally.seats_won}"
+            )
+            warnings.append(ParseWarning(file=election.source, line=line, message=message))
+        if row.popular_vote is not None and row.popular_vote != tally.votes:
+            message = (
+                f"the results summary gives {tally.party.display} {row.popular_vote:,} votes; "
+                f"the ward results add up to {tally.votes:,}"
+            )
+            warnings.append(ParseWarning(file=election.source, line=line, message=message))
+    return warnings
 
 
 _PART_OF = re.compile(r"(\d+)\s+(?:seats?\s+)?(?:out\s+)?of\s+(?:the\s+)?(\d+)")

@@ -105,6 +105,8 @@ class Election(_Frozen):
     warnings: tuple[ParseWarning, ...] = ()
     citation: str | None = None
     """Where the document came from beyond its file (an article and its revision), if known."""
+    stated_totals: tuple[InfoboxParty, ...] = ()
+    """A results summary's per-party seats won and votes (beside an infobox), to cross-check."""
 
     @property
     def label(self) -> str:

@@ -77,7 +77,9 @@ class PartyBook:
         found = self._by_name.get(normalize(written))
         if found is not None:
             return found
-        stripped = re.sub(r"\s*\((UK|politician|England|Scotland|Wales)\)\s*$", "", written)
+        stripped = re.sub(  # `Liberal Democrats (UK, 2025)`: Wikipedia's article names since 2025
+            r"\s*\((UK(?:,\s*\d{4})?|politician|England|Scotland|Wales)\)\s*$", "", written
+        )
         found = self._by_name.get(normalize(stripped))
         if found is not None:
             return found

@@ -72,6 +72,14 @@ class ElectionInfo:
     seats: int
     """Seats contested."""
     candidates: int
+    citation: str | None = None
+
+    @property
+    def council_key(self) -> str:
+        """The council as recognised across documents and formats (`derby`)."""
+        from knowledge.councils import council_key
+
+        return council_key(self.council)
 
 
 class ElectionList(Sequence[Election]):
@@ -234,16 +242,16 @@ class ResultsStore:
             *(ParseError(*e) for (found,) in stored for e in json.loads(found)),
         ]
         rows = connection.execute(
-            "SELECT sid, title, council, date, year, kind, source, id, wards, seats, candidates"
-            " FROM elections WHERE rank IS NOT NULL ORDER BY rank"
+            "SELECT sid, title, council, date, year, kind, source, id, wards, seats, candidates,"
+            " citation FROM elections WHERE rank IS NOT NULL ORDER BY rank"
         ).fetchall()
         self.catalog: tuple[ElectionInfo, ...] = tuple(
             ElectionInfo(
                 sid, title, council, dt.date.fromisoformat(date) if date else None, year, kind,
-                source, row, int(wards), int(seats), int(candidates),
+                source, row, int(wards), int(seats), int(candidates), citation,
             )
-            for sid, title, council, date, year, kind, source, row, wards, seats, candidates
-            in rows
+            for sid, title, council, date, year, kind, source, row, wards, seats, candidates,
+            citation in rows
         )  # fmt: skip
         self._by_id = {info.id: info for info in self.catalog}
         self._by_row = {info.row: info for info in self.catalog}

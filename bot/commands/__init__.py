@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from bot import installs
+
 if TYPE_CHECKING:
     from bot.client import ElectionBot
 
@@ -17,6 +19,9 @@ MODULES = (
     "bot.commands.council",
     "bot.commands.general",
     "bot.commands.pins",
+    "bot.commands.settings",
+    "bot.commands.lookup",
+    "bot.commands.live",
     "bot.commands.reload",
 )
 
@@ -24,3 +29,4 @@ MODULES = (
 def setup(bot: ElectionBot) -> None:
     for name in MODULES:
         importlib.import_module(name).setup(bot)
+    installs.apply(bot.tree)

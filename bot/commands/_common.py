@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot import limits
+from bot.server_defaults import defaults_for
 from bot.views import show_answer
 from knowledge import COMMANDS, CommandSpec, suggest
 from knowledge.resolve import EntityKind
@@ -59,6 +60,10 @@ def complete(kind: EntityKind) -> Complete:
 async def answer(
     interaction: discord.Interaction[Any], command: str, **options: str | None
 ) -> None:
-    """Resolve the typed text again (autocomplete is optional), answer, and reply."""
-    result, embed = bot_of(interaction).answers(command, options)
-    await show_answer(interaction, result, command, dict(options), embed=embed)
+    """Resolve the typed text again (autocomplete is optional), answer, and reply (the server's
+    default election and privacy apply)."""
+    bot, defaults = bot_of(interaction), await defaults_for(interaction)
+    scoped = defaults.options(bot.store, command, options)
+    result, embed = bot.answers(command, scoped)
+    embed = bot.links.embed(embed)
+    await show_answer(interaction, result, command, scoped, embed=embed, private=defaults.private)

@@ -14,6 +14,7 @@ from discord import app_commands
 
 from bot.commands._common import bot_of, complete
 from bot.questions import ASK
+from bot.server_defaults import defaults_for
 from bot.views import show_answer
 from knowledge import CommandSpec, OptionSpec
 from knowledge.commands import ELECTION_OPTION
@@ -47,9 +48,11 @@ async def ask(
     question: app_commands.Range[str, 1, QUESTION_MAX],
     election: app_commands.Range[str, 1, 100] | None = None,
 ) -> None:
-    answer, embed = bot_of(interaction).answers.ask(question, election)
-    options = {"question": question, "election": election}
-    await show_answer(interaction, answer, ASK, options, embed=embed)
+    bot, defaults = bot_of(interaction), await defaults_for(interaction)
+    options = defaults.options(bot.store, ASK, {"question": question, "election": election})
+    answer, embed = bot.answers.ask(question, options["election"])
+    embed = bot.links.embed(embed)
+    await show_answer(interaction, answer, ASK, options, embed=embed, private=defaults.private)
 
 
 def setup(bot: ElectionBot) -> None:

@@ -19,6 +19,7 @@ from bot import attach, embeds
 from bot.commands._common import bot_of, complete
 from bot.pictures import Picture
 from bot.replies import NO_MENTIONS
+from bot.server_defaults import defaults_for
 from bot.views import show_answer
 from knowledge import run_command
 from knowledge.answers import SummaryAnswer
@@ -60,6 +61,9 @@ async def pin_summary(
     interaction: discord.Interaction[Any], election: app_commands.Range[str, 1, 100] | None = None
 ) -> None:
     bot = bot_of(interaction)
+    election = (await defaults_for(interaction)).options(
+        bot.store, "summary", {"election": election}
+    )["election"]
     answer = run_command(bot.store, "summary", {"election": election})
     channel = interaction.channel
     if not isinstance(answer, SummaryAnswer):

@@ -35,7 +35,11 @@ def outcome(answer: CandidateAnswer, where: bool = True) -> str:
     ward = f" in {line.ward}" if where else ""
     if result.unopposed:
         return f"was elected unopposed{ward}"
+    if not result.declared:
+        return f"is standing{ward}; the count is not declared yet"
     votes = plural(line.votes or 0, "vote")
+    if line.by_lot:
+        return f"was elected{ward} with {votes}: the tied last seat was decided by lot"
     if line.tied:
         others = [c.name for c in result.candidates if c.tied and c.name != line.name]
         return (
@@ -52,6 +56,8 @@ def _verdict(ask: Ask, answer: CandidateAnswer) -> str:
     line = answer.candidate
     if line.tied:
         return "Not decided — "
+    if not answer.result.declared:
+        return "Not known yet — " if ask.yes_no else ""
     if not ask.yes_no:
         return ""
     won = line.elected

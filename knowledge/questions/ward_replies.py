@@ -48,6 +48,9 @@ def _all_seats(seats: int) -> str:
 
 def _tie_clause(contest: ContestResult) -> str:
     tied = contest.tied
+    if contest.decided_by_lot:
+        won = join([s.name for s in contest.standings if s.by_lot])
+        return f"; the tied last seat was decided by lot ({won} won the draw, as the source states)"
     if not tied:
         return ""
     votes = num(tied[0].votes or 0)
@@ -63,6 +66,9 @@ def who_won(ask: Ask, contest: ContestResult) -> str:
         names = join([f"{s.name} ({s.party.display})" for s in elected])
         verb = "was" if len(elected) == 1 else "were"
         return f"{names} {verb} elected unopposed in {ward}."
+    if not contest.declared:
+        stood = plural(len(contest.standings), "candidate")
+        return f"The count in {ward} is not declared yet ({stood} standing)."
     if not elected:
         return sentence(f"no one was elected outright in {ward}{_tie_clause(contest)}.")
     if contest.seats == 1:
@@ -118,6 +124,12 @@ def _majority(ask: Ask) -> Answer:
         text = (
             f"In {contest.ward} there was no majority: {join([t.name for t in contest.tied])} "
             f"tied on {num(last.votes or 0)} votes for the last seat."
+        )
+        return headed(answer, text)
+    if contest.decided_by_lot:
+        text = (
+            f"In {contest.ward} there was no majority: the last seat was tied on "
+            f"{num(last.votes or 0)} votes and decided by lot; {_who(ask, last)} won the draw."
         )
         return headed(answer, text)
     seat = "the seat" if contest.seats == 1 else "the last seat"
@@ -296,6 +308,15 @@ def _tie(ask: Ask) -> Answer:
             f"Yes — in {contest.ward} {join([t.name for t in tied])} tied on "
             f"{num(tied[0].votes or 0)} votes for the last seat, so the result leaves it undecided."
         )
+    elif contest.decided_by_lot:
+        won = join([s.name for s in contest.standings if s.by_lot])
+        text = (
+            f"Yes — in {contest.ward} the last seat was tied on "
+            f"{num(contest.standings[contest.seats - 1].votes or 0)} votes and decided by lot: "
+            f"{won} won the draw, as the source states."
+        )
+    elif not contest.declared:
+        text = f"Not known yet — the count in {contest.ward} is not declared."
     elif contest.majority is None:
         text = f"No — there was no contest in {contest.ward}: {who_won(ask, contest)}"
     else:

@@ -15,13 +15,14 @@ from pathlib import PurePath
 from knowledge.errors import ParseError
 from knowledge.models import Election
 from knowledge.parser import decode_document
-from knowledge.readers import text
+from knowledge.readers import text, wikipedia
 
 Reader = Callable[[str, str], list[Election]]
 """(document text, file name) -> the elections it holds."""
 
 READERS: dict[str, Reader] = {
     ".txt": text.read,
+    ".wiki": wikipedia.read,
 }
 
 

@@ -31,6 +31,7 @@ if str(TESTS) not in sys.path:  # the fake lives in tests/fake_discord, shared w
     sys.path.insert(0, str(TESTS))
 
 from fake_discord import FakeDiscord, Session  # noqa: E402
+from settings_backends import backend, database, postgres, settings_store  # noqa: E402, F401
 
 READY_TIMEOUT = 10.0
 

@@ -70,5 +70,6 @@ async def test_ask_options_are_described_and_election_autocompletes(session: Bot
 async def test_help_mentions_ask_and_mentions(session: BotSession) -> None:
     """/help lists /ask and says a mention with a question works too."""
     text = (await session.slash("help")).text()
-    assert "/ask <question> [election]" in text
+    ask_id = next(c["id"] for c in session.fake.guild_commands() if c["name"] == "ask")
+    assert f"</ask:{ask_id}> `<question> [election]`" in text  # issue 12: clickable mentions
     assert "mention me" in text

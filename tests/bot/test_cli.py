@@ -60,6 +60,18 @@ def test_ask_named_options_pick_the_election() -> None:
     assert answer["majority"] == 10
 
 
+def test_ask_election_flag_scopes_commands_as_well_as_questions(tmp_path: Path) -> None:
+    """`ask --election ID "/summary"` summarises that election, not the latest one."""
+    for year in ("2002", "2003"):
+        text = SEED.read_text(encoding="utf-8").replace("2002", year)
+        (tmp_path / f"{year}_derby.txt").write_text(text, encoding="utf-8")
+    done = run_bot("--data", str(tmp_path), "ask", "--election", "derby-2002", "/summary")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("2002 Derby City Council election")
+    latest = run_bot("--data", str(tmp_path), "ask", "/summary")
+    assert latest.stdout.startswith("2003 Derby City Council election")
+
+
 def test_unknown_command_is_a_clear_message_and_nonzero_exit() -> None:
     """A command the bot lacks says so and lists the real ones."""
     done = run_bot("ask", "/weather")

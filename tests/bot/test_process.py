@@ -58,6 +58,9 @@ def run_bot(tmp_path: Path) -> object:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "LOG_"))}
         env["PYTHONPATH"] = str(ROOT)
         env["ELECTIONS_DATA"] = str(ROOT / "data" / "elections")
+        env["SETTINGS_DB_PATH"] = str(tmp_path / "guild-settings.sqlite3")
+        for name in ("DATABASE_URL", "SHARD_COUNT", "SHARD_IDS", "METRICS_PORT", "LOG_FORMAT"):
+            env.pop(name, None)
         env.update(settings)
         process = BotProcess(env, args, tmp_path)
         started.append(process)
@@ -119,7 +122,8 @@ async def test_python_m_bot_sync_registers_globally_and_clears_the_dev_copy(
     process = run_bot("sync", **fake_settings(fake_discord))  # type: ignore[operator]
     await process.start()
     assert await process.finish() == 0
-    assert "Registered 10 slash commands globally" in process.stdout
+    assert "Registered 12 slash commands globally" in process.stdout  # /settings, /reload
+    assert "and 1 message command (Look up in results)" in process.stdout
     assert "Removed the development copies" in process.stdout
     assert {c["name"] for c in fake_discord.global_commands()} >= {"ward", "pin-summary"}
     assert fake_discord.guild_commands() == []
@@ -175,3 +179,65 @@ async def test_guild_without_the_bot_gives_one_sentence(
     code = await process.finish()
     sentence = one_sentence_failure(process, code, fake_discord.world.token)
     assert "applications.commands" in sentence
+
+
+async def test_metrics_on_loopback_and_json_logs(
+    fake_discord: FakeDiscord, run_bot: object
+) -> None:
+    """METRICS_PORT serves Prometheus metrics on 127.0.0.1 (answers counted by command and
+    outcome, latency, elections loaded); LOG_FORMAT=json makes every log line a JSON object."""
+    import json
+    import socket
+
+    import aiohttp
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    fake = fake_discord
+    settings = fake_settings(fake, METRICS_PORT=str(port), LOG_FORMAT="json", LOG_LEVEL="INFO")
+    process = run_bot(**settings)  # type: ignore[operator]
+    await process.start()
+    try:
+        await fake.wait_for(lambda: bool(fake.guild_commands()) and fake.gateway.connected, 20)
+        session = Session(fake, timeout=10)
+        await session.slash("ward", name="Abbey")
+        await session.slash("ward", name="Zzyzx")
+        counted = 'election_bot_answer_seconds_count{command="ward"} 2.0'
+        text = ""
+        async with aiohttp.ClientSession() as http:
+            for _ in range(100):  # the count follows the reply; READY waits for the servers
+                async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
+                    assert response.status == 200
+                    text = await response.text()
+                if counted in text and "election_bot_ready 1.0" in text:
+                    break
+                await asyncio.sleep(0.1)
+    finally:
+        if process.proc.returncode is None:
+            process.proc.send_signal(signal.SIGTERM)
+    assert await process.finish() == 0
+    assert 'election_bot_interactions_total{command="ward",kind="command",outcome="ok"} 2.0' in text
+    assert counted in text
+    assert "election_bot_elections_loaded 1.0" in text
+    assert "election_bot_load_errors 0.0" in text
+    assert "election_bot_gateway_latency_seconds" in text
+    assert "election_bot_ready 1.0" in text
+    lines = [line for line in process.stderr.splitlines() if line.strip()]
+    assert lines
+    for line in lines:
+        entry = json.loads(line)
+        assert {"time", "level", "logger", "message"} <= set(entry)
+
+
+async def test_an_unreachable_settings_database_is_one_sentence_without_the_password(
+    fake_discord: FakeDiscord, run_bot: object
+) -> None:
+    """DATABASE_URL pointing nowhere: exit 1, one line, the password never printed."""
+    url = "postgresql://bot:sekrit-pw@127.0.0.1:1/settings"
+    process = run_bot(**fake_settings(fake_discord, DATABASE_URL=url))  # type: ignore[operator]
+    await process.start()
+    code = await process.finish()
+    assert code == 1 and "Traceback" not in process.stderr
+    assert "sekrit-pw" not in process.stdout + process.stderr
+    assert process.stderr.strip().splitlines()[-1].startswith("Could not start:")

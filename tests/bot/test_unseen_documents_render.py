@@ -79,7 +79,7 @@ def test_ask_prints_each_summary(name: str, capsys: pytest.CaptureFixture[str]) 
     [
         ("/ward twyning", "No poll was held, so no votes were cast."),
         ("/candidate ronald bird", "Elected unopposed (no poll): 2 candidates for 2 seats."),
-        ("/ward cleeve hill", "Tie for the last seat: Mary Jordan and Philip Surman"),
+        ("/ward cleeve hill", "Tie for the last seat, decided by lot: Mary Jordan won the draw"),
         ("/summary sheffield-2000", "Control: Labour majority"),
         ("/ward kingsbury and queensbury", "✔ Dr. José Moreno"),
     ],
@@ -89,3 +89,55 @@ def test_rendered_text_says_what_the_documents_say(
 ) -> None:
     """Unopposed seats are shown as no poll, not as zero votes; ties and accents survive."""
     assert expected in render(run_text(store, command))
+
+
+WIKIPEDIA = Path(__file__).resolve().parents[1] / "knowledge" / "documents" / "wikipedia"
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/ward broadfield", "Results not declared yet"),
+        ("/candidate tim lunnon", "Standing: the count is not declared yet (5 candidates"),
+        ("/ward bewbush", "Source: wikitext-crawley_2026.wiki (2026 Crawley Borough Council"),
+        ("/ward bewbush", "Liberal Democrats"),  # `Liberal Democrats (UK, 2025)` is the party
+        ("/summary", "Not declared yet: 10 of 12 wards (Broadfield,"),
+    ],
+)
+def test_an_article_before_the_count_renders_as_not_declared(command: str, expected: str) -> None:
+    """Crawley 2026 was saved before most counts: no zero-vote results, the article cited."""
+    store = ResultsStore.load(WIKIPEDIA / "wikitext-crawley_2026.wiki", PARTIES)
+    out = render(run_text(store, command))
+    assert expected in out
+    assert "Votes cast: 0" not in out
+
+
+def test_an_undeclared_summary_embed_lists_the_wards_still_to_declare() -> None:
+    """On the night, Discord's summary says how many wards are still to come."""
+    store = ResultsStore.load(WIKIPEDIA / "wikitext-crawley_2026.wiki", PARTIES)
+    fields = embeds.render(run_text(store, "/summary")).to_dict()["fields"]
+    (field,) = [f for f in fields if f["name"].startswith("Not declared yet")]
+    assert field["name"] == "Not declared yet: 10 of 12 wards"
+    assert "Broadfield" in field["value"]
+
+
+def test_a_seat_decided_by_lot_says_so_in_the_embed_and_its_footer_cites_the_source(
+    store: ResultsStore,
+) -> None:
+    """Tewkesbury's Cleeve Hill: the embed names the draw's winner; Discord sees the same."""
+    embed = embeds.render(run_text(store, "/ward cleeve hill")).to_dict()
+    text = str(embed)
+    assert "decided by lot" in text and "Mary Jordan won the draw" in text
+    assert "won the tied last seat by lot" in embed.get("description", "")
+    candidate = embeds.render(run_text(store, "/candidate mary jordan")).to_dict()
+    assert "decided by lot" in str(candidate)
+    assert candidate["footer"]["text"].startswith("Source: 2007_tewkesbury")
+
+
+def test_a_wikipedia_answer_footer_cites_the_article() -> None:
+    store = ResultsStore.load(WIKIPEDIA / "wikitext-burnley_2022.wiki", PARTIES)
+    embed = embeds.render(run_text(store, "/ward gawthorpe")).to_dict()
+    assert (
+        "https://en.wikipedia.org/wiki/2022_Burnley_Borough_Council_election"
+        in (embed["footer"]["text"])
+    )

@@ -45,6 +45,7 @@ class Events:
     ) -> None:
         self.world = world
         self.commands = {c["name"]: c for c in commands if c.get("type", 1) == 1}
+        self.menus = {c["name"]: c for c in commands if c.get("type", 1) == 3}
         self._app_permissions = app_permissions
 
     # ----- who -------------------------------------------------------------------------------
@@ -123,6 +124,65 @@ class Events:
         payload["message"] = message
         return payload
 
+    def message_command(
+        self, name: str, message: dict[str, Any], actor: Actor | None = None
+    ) -> dict[str, Any]:
+        """Right-click `message` -> Apps -> `name` (a synced message command, type 3)."""
+        schema = self.menus.get(name)
+        if schema is None:
+            raise SchemaError(
+                f"message command {name!r} was not synced; synced: {sorted(self.menus)}"
+            )
+        data: dict[str, Any] = {
+            "id": schema["id"],
+            "name": name,
+            "type": 3,
+            "target_id": message["id"],
+            "resolved": {"messages": {message["id"]: message}},
+        }
+        actor = actor or self.member(int(message["channel_id"]))
+        return self._interaction(APPLICATION_COMMAND, data, actor)
+
+    def user_installed(self, payload: dict[str, Any], context: int = 1) -> dict[str, Any]:
+        """`payload` as Discord sends it for an app a user installed to their account, used
+        outside the bot's servers: context 1 a DM with the bot, 2 a group DM (no guild, no
+        member; the user, authorised by their own install)."""
+        if context not in (1, 2):
+            raise SchemaError("user-install contexts here are 1 (bot DM) and 2 (group DM)")
+        command = self.commands.get(payload["data"].get("name", "")) or self.menus.get(
+            payload["data"].get("name", "")
+        )
+        if command is not None:
+            allowed = command.get("contexts")
+            installs = command.get("integration_types")
+            if allowed is not None and context not in allowed:
+                raise SchemaError(f"{command['name']} is not allowed in context {context}")
+            if installs is not None and 1 not in installs:
+                raise SchemaError(f"{command['name']} cannot be user-installed")
+        user = payload["member"]["user"]
+        person_id = int(user["id"])
+        channel_id = self.world.ids.next()
+        if context == 1:
+            from .world import Person
+
+            channel_id = self.world.dm_channel_id(Person(person_id, user["username"]))
+        out = {k: v for k, v in payload.items() if k not in ("guild_id", "guild", "member")}
+        channel = self.world.channel(channel_id) or {
+            "id": str(channel_id),
+            "type": 3,
+            "recipients": [user],
+            "flags": 0,
+        }
+        return {
+            **out,
+            "user": user,
+            "channel_id": str(channel_id),
+            "channel": channel,
+            "context": context,
+            "authorizing_integration_owners": {"1": str(person_id)},
+            "app_permissions": str(self._bot_permissions(channel_id)),
+        }
+
     def message(self, content: str, actor: Actor | None = None) -> dict[str, Any]:
         """A MESSAGE_CREATE from `actor` (default: the member, in the results channel).
 
@@ -176,7 +236,7 @@ class Events:
         channel = self.world.channel(actor.channel_id)
         if channel is None:
             raise SchemaError(f"unknown channel {actor.channel_id}")
-        guild_id = str(self.world.guild_id)
+        guild_id = str(self.world.guild_of(actor.channel_id) or self.world.guild_id)
         return {
             "id": str(self.world.ids.next()),
             "application_id": str(self.world.application_id),
@@ -217,7 +277,20 @@ class Events:
             container.setdefault("options", []).append(entry)
             container, where = entry, sub
         container["options"] = self._options(command, where.get("options") or [], options, focused)
+        channels = [
+            int(o["value"])
+            for o in container["options"]
+            if o["type"] == CHANNEL and "focused" not in o
+        ]
+        if channels:  # Discord sends the chosen channels' details with the ids
+            data["resolved"] = {"channels": {str(c): self._resolved_channel(c) for c in channels}}
         return data
+
+    def _resolved_channel(self, channel_id: int) -> dict[str, Any]:
+        channel = self.world.channel(channel_id) or {}
+        keep = ("id", "name", "type", "parent_id", "guild_id", "thread_metadata")
+        resolved = {k: v for k, v in channel.items() if k in keep}
+        return {**resolved, "permissions": str(self._bot_permissions(channel_id))}
 
     def _options(
         self, command: str, schema: list[dict[str, Any]], given: dict[str, Any], focused: str | None
@@ -265,6 +338,10 @@ class Events:
         elif kind == BOOLEAN:
             if not isinstance(value, bool):
                 raise SchemaError(f"/{command} {name}: expected true/false, got {value!r}")
+        elif kind == CHANNEL:
+            if not isinstance(value, int) or self.world.channel(value) is None:
+                raise SchemaError(f"/{command} {name}: expected a known channel id, got {value!r}")
+            return str(value)
         else:
             raise SchemaError(f"/{command} {name}: option type {kind} is not supported by the fake")
         if kind in (INTEGER, NUMBER):

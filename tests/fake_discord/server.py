@@ -339,6 +339,7 @@ class FakeDiscord:
         for command in body:
             kind = command.get("type", 1)
             entry = {
+                "description": "",  # context-menu commands have none; Discord sends ""
                 "options": [],
                 "default_member_permissions": None,
                 "nsfw": False,

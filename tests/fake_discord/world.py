@@ -23,6 +23,7 @@ class Perm:
     ADD_REACTIONS = 1 << 6
     VIEW_CHANNEL = 1 << 10
     SEND_MESSAGES = 1 << 11
+    MANAGE_GUILD = 1 << 5
     MANAGE_MESSAGES = 1 << 13
     EMBED_LINKS = 1 << 14
     ATTACH_FILES = 1 << 15
@@ -136,6 +137,8 @@ class World:
     threads: dict[str, int] = field(default_factory=dict)
     dms: dict[int, Person] = field(default_factory=dict)
     """DM channel id -> the person the bot talks to there (opened by `dm_channel_id`)."""
+    other_guilds: dict[int, tuple[str, int]] = field(default_factory=dict)
+    """More servers the bot is in (`add_guild`): guild id -> (name, its one text channel)."""
 
     def __post_init__(self) -> None:
         self.application_id = self.bot_id = self.ids.next()
@@ -177,6 +180,29 @@ class World:
             "interactions_endpoint_url": None,
         }
 
+    def add_guild(self, name: str, shard: tuple[int, int] | None = None) -> int:
+        """Another server with one text channel ("results"); with `shard` (id, count), its id
+        is drawn so Discord would send its events to that shard. Returns the channel id."""
+        guild_id = self.ids.next()
+        while shard is not None and (guild_id >> 22) % shard[1] != shard[0]:
+            guild_id = self.ids.next()
+        channel_id = self.ids.next()
+        self.other_guilds[guild_id] = (name, channel_id)
+        return channel_id
+
+    @property
+    def guild_ids(self) -> list[int]:
+        return [self.guild_id, *self.other_guilds]
+
+    def guild_of(self, channel_id: int) -> int | None:
+        """The server a channel belongs to (None for a DM or an unknown channel)."""
+        if channel_id in self.channels.values() or channel_id in self.threads.values():
+            return self.guild_id
+        for guild_id, (_, cid) in self.other_guilds.items():
+            if cid == channel_id:
+                return guild_id
+        return None
+
     def dm_channel_id(self, person: Person) -> int:
         """The DM channel between the bot and `person`, opened on first use."""
         for cid, other in self.dms.items():
@@ -187,7 +213,7 @@ class World:
         return cid
 
     def is_guild_channel(self, channel_id: int) -> bool:
-        return channel_id in self.channels.values() or channel_id in self.threads.values()
+        return self.guild_of(channel_id) is not None
 
     def channel(self, channel_id: int) -> dict[str, Any] | None:
         """A text channel, thread or DM channel as Discord describes it; None if unknown."""
@@ -202,23 +228,29 @@ class World:
         for name, tid in self.threads.items():
             if tid == channel_id:
                 return self.thread(name, tid)
+        for guild_id, (_, cid) in self.other_guilds.items():
+            if cid == channel_id:
+                return {**self._text_channel("results", cid, 0), "guild_id": str(guild_id)}
         for position, (name, cid) in enumerate(self.channels.items()):
             if cid == channel_id:
-                return {
-                    "id": str(cid),
-                    "type": GUILD_TEXT,
-                    "guild_id": str(self.guild_id),
-                    "name": name,
-                    "position": position,
-                    "permission_overwrites": [],
-                    "nsfw": False,
-                    "parent_id": None,
-                    "topic": None,
-                    "last_message_id": None,
-                    "rate_limit_per_user": 0,
-                    "flags": 0,
-                }
+                return self._text_channel(name, cid, position)
         return None
+
+    def _text_channel(self, name: str, channel_id: int, position: int) -> dict[str, Any]:
+        return {
+            "id": str(channel_id),
+            "type": GUILD_TEXT,
+            "guild_id": str(self.guild_id),
+            "name": name,
+            "position": position,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
+            "topic": None,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+        }
 
     def thread(self, name: str, thread_id: int) -> dict[str, Any]:
         """A public thread in the results channel, started by a member."""
@@ -242,7 +274,7 @@ class World:
             },
         }
 
-    def roles(self) -> list[dict[str, Any]]:
+    def roles(self, guild_id: int | None = None) -> list[dict[str, Any]]:
         def role(role_id: int, name: str, perms: int, position: int) -> dict[str, Any]:
             return {
                 "id": str(role_id),
@@ -259,13 +291,17 @@ class World:
                 "flags": 0,
             }
 
+        if guild_id is not None and guild_id != self.guild_id:
+            return [role(guild_id, "@everyone", MEMBER_PERMISSIONS, 0)]
         return [
             role(self.guild_id, "@everyone", MEMBER_PERMISSIONS, 0),
             role(self.moderator_role, "Moderator", MODERATOR_PERMISSIONS, 1),
         ]
 
-    def guild_create(self) -> dict[str, Any]:
-        """The GUILD_CREATE payload sent after READY."""
+    def guild_create(self, guild_id: int | None = None) -> dict[str, Any]:
+        """The GUILD_CREATE payload sent after READY (for the main server, or another one)."""
+        if guild_id is not None and guild_id != self.guild_id:
+            return self._other_guild_create(guild_id)
         channels = [self.channel(cid) for cid in self.channels.values()]
         bot_member = Person(self.bot_id, "ElectionBot").member()
         bot_member["user"] = self.bot_user()
@@ -312,4 +348,21 @@ class World:
             "joined_at": "2024-01-01T00:00:00+00:00",
             "max_members": 500000,
             "application_id": None,
+        }
+
+    def _other_guild_create(self, guild_id: int) -> dict[str, Any]:
+        name, channel_id = self.other_guilds[guild_id]
+        main = self.guild_create()
+        people = [self.owner, self.member, self.other_member]
+        bot_member = Person(self.bot_id, "ElectionBot").member()
+        bot_member["user"] = self.bot_user()
+        return {
+            **main,
+            "id": str(guild_id),
+            "name": name,
+            "roles": self.roles(guild_id),
+            "channels": [self.channel(channel_id)],
+            "threads": [],
+            "members": [bot_member, *(p.member() for p in people)],
+            "member_count": len(people) + 1,
         }

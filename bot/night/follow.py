@@ -1,0 +1,387 @@
+"""The night's loop: poll the source, merge, save, write the document, post; one task a follow.
+
+`NightDesk` is the bot's one entry point: `/live start`, `/live stop` and `/live status` call it,
+and `resume()` at start-up picks up every follow that was active when the bot stopped. The
+source failing is recorded for `/live status` and logged as a warning, never posted in the
+results channel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import os
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import discord
+
+from bot import attach
+from bot.night.poster import COALESCE_SECONDS, Poster
+from bot.night.source import DemocracyClubSource, Poll, SourceError, SourceStatus, interval_for
+from bot.night.state import Follow, NightState
+from bot.pictures import Picture
+from knowledge import ResultsStore, run_command
+from knowledge.answers import SummaryAnswer, WardAnswer
+from knowledge.models import Election
+from knowledge.night import ExpectedContest, FollowedElection, merge, night_document
+from knowledge.night.loaded import dc_election_date, declarations_from, expected_from
+from knowledge.readers import read_document, read_text
+from knowledge.values import slugify
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DC_ID = re.compile(r"^[a-z]+(\.[a-z0-9-]+)+\.\d{4}-\d{2}-\d{2}$")
+DOCUMENT_INTERVAL = 5.0
+
+
+@dataclass
+class NightConfig:
+    """Everything the night needs from the settings."""
+
+    db_path: Path
+    data_dir: Path | None = None
+    """Where the night's documents are written (the elections folder); None: not written."""
+    democracyclub_url: str = "https://candidates.democracyclub.org.uk"
+    democracyclub_token: str | None = None
+    poll_seconds: float | None = None
+    coalesce_seconds: float = COALESCE_SECONDS
+    document_seconds: float = DOCUMENT_INTERVAL
+    pictures: bool = True
+    """Attach the ward chart to each result and the seat diagram to the summary."""
+    """How often a followed document's file is checked for changes."""
+
+
+def night_config(settings: Settings) -> NightConfig:
+    """The night's settings: the database, the data folder and the Democracy Club source."""
+    token = settings.democracyclub_token
+    data = settings.elections_data
+    return NightConfig(
+        db_path=settings.night_db,
+        data_dir=data if data.is_dir() else data.parent,
+        democracyclub_url=settings.democracyclub_url,
+        democracyclub_token=token.get_secret_value().strip() or None if token else None,
+        poll_seconds=settings.live_poll_seconds,
+    )
+
+
+class Source(Protocol):
+    status: SourceStatus
+
+    def delay(self) -> float: ...
+
+    async def ballots(self) -> list[ExpectedContest]: ...
+
+    async def poll(self, expected: tuple[ExpectedContest, ...] = ()) -> Poll: ...
+
+
+class DocumentSource:
+    """A loaded election's document, re-read whenever its file changes during the night."""
+
+    def __init__(self, path: Path, election_id: str, interval: float = DOCUMENT_INTERVAL) -> None:
+        self.path = path
+        self.election_id = election_id
+        self.interval = interval
+        self.status = SourceStatus()
+        self._seen: float | None = None
+        self._next = 0.0
+
+    def delay(self) -> float:
+        return max(0.0, self._next - asyncio.get_running_loop().time())
+
+    async def ballots(self) -> list[ExpectedContest]:
+        election = self._read()
+        return list(expected_from(election)) if election else []
+
+    def _read(self) -> Election | None:
+        try:
+            elections = read_document(self.path.read_bytes(), self.path.name)
+        except Exception as error:  # a half-saved edit: report it and read it again later
+            raise SourceError(f"{self.path.name} could not be read: {error}") from None
+        return next((e for e in elections if e.id == self.election_id), None)
+
+    async def poll(self, expected: tuple[ExpectedContest, ...] = ()) -> Poll:
+        self._next = asyncio.get_running_loop().time() + self.interval
+        self.status.last_poll = dt.datetime.now(dt.UTC)
+        try:
+            mtime = self.path.stat().st_mtime
+            if mtime == self._seen:
+                self.status.last_success = self.status.last_poll
+                return Poll()
+            election = await asyncio.to_thread(self._read)
+        except (OSError, SourceError) as error:
+            self.status.last_error = str(error)
+            self.status.consecutive_errors += 1
+            raise SourceError(str(error)) from None
+        self._seen = mtime
+        self.status.last_error, self.status.consecutive_errors = None, 0
+        self.status.last_success = self.status.last_poll
+        return Poll(declarations=list(declarations_from(election)) if election else [], pages=1)
+
+
+@dataclass
+class Run:
+    """One followed election, running."""
+
+    follow: Follow
+    followed: FollowedElection
+    source: Source
+    poster: Poster
+    task: asyncio.Task[None] | None = None
+    ballots_known: bool = False
+    finished: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def title_for(election_id: str) -> str:
+    """`local.derby.2026-05-07` -> `2026 Derby local election` (a title the reader can date)."""
+    parts = election_id.split(".")
+    when = dc_election_date(election_id)
+    place = " ".join(w.capitalize() for w in parts[1].split("-")) if len(parts) > 2 else ""
+    kind = {"local": "local election", "mayor": "mayoral election"}.get(parts[0], "election")
+    return f"{when.year if when else ''} {place} {kind}".strip().replace("  ", " ")
+
+
+class NightDesk:
+    """Every follow of the running bot."""
+
+    def __init__(
+        self,
+        client: discord.Client,
+        store: ResultsStore,
+        config: NightConfig,
+        on_store: Callable[[ResultsStore], None] | None = None,
+    ) -> None:
+        self.client = client
+        self.store = store
+        self.config = config
+        self.on_store = on_store
+        """Called with a new store when the night's results change what the bot answers from."""
+        self._state: NightState | None = None
+        self.runs: dict[tuple[int, str], Run] = {}
+
+    @property
+    def state(self) -> NightState:
+        """The database, opened (and created) the first time the night is used."""
+        if self._state is None:
+            self._state = NightState(self.config.db_path)
+        return self._state
+
+    # ----- what the commands call -------------------------------------------------------------
+
+    def loaded(self, election_id: str) -> Election | None:
+        """The loaded election named by id, or the one a Democracy Club id points at."""
+        found = self.store.election(election_id)
+        if found is not None:
+            return found
+        when = dc_election_date(election_id)
+        parts = election_id.split(".")
+        if when is None or len(parts) != 3:
+            return None
+        return next(
+            (
+                e
+                for e in self.store.elections
+                if e.date == when
+                and slugify(e.council_key) == parts[1]
+                and not e.source.startswith("live-")  # the night's own document
+            ),
+            None,
+        )
+
+    def is_known(self, election_id: str) -> bool:
+        return bool(DC_ID.match(election_id)) or self.store.election(election_id) is not None
+
+    async def start(self, guild_id: int, channel_id: int, user_id: int, election_id: str) -> Follow:
+        """Follow an election in a channel (again, if it was followed before)."""
+        await self.stop(guild_id, election_id)
+        loaded = self.loaded(election_id)
+        dc = DC_ID.match(election_id) is not None
+        followed = self.state.followed(guild_id, election_id) or FollowedElection(
+            election_id=election_id,
+            title=loaded.title if loaded else title_for(election_id),
+            expected=expected_from(loaded, election_id if dc else None) if loaded else (),
+        )
+        follow = self.state.start(guild_id, channel_id, user_id, followed)
+        self._launch(follow, followed)
+        return follow
+
+    async def stop(self, guild_id: int, election_id: str) -> bool:
+        run = self.runs.pop((guild_id, election_id), None)
+        stopped = self.state.stop(guild_id, election_id)
+        if run is not None:
+            await self._cancel(run)
+        return stopped or run is not None
+
+    def status(self, guild_id: int) -> list[Run]:
+        return [run for (guild, _), run in self.runs.items() if guild == guild_id]
+
+    async def resume(self) -> int:
+        """Pick up every follow that was active when the bot stopped."""
+        resumed = 0
+        if self._state is None and not self.config.db_path.exists():
+            return 0  # never used: nothing to resume, and no file to create
+        for follow in self.state.follows():
+            followed = self.state.followed(follow.guild_id, follow.election_id)
+            if followed is not None and (follow.guild_id, follow.election_id) not in self.runs:
+                self._launch(follow, followed)
+                resumed += 1
+        if resumed:
+            log.info("Resumed %d election-night follow(s)", resumed)
+        return resumed
+
+    async def close(self) -> None:
+        for run in list(self.runs.values()):
+            await self._cancel(run)
+        self.runs.clear()
+        if self._state is not None:
+            self._state.close()
+            self._state = None
+
+    # ----- the loop ---------------------------------------------------------------------------
+
+    def _source(self, follow: Follow) -> Source:
+        loaded = self.store.election(follow.election_id)
+        if loaded is not None and self.config.data_dir is not None:
+            folder = self.config.data_dir
+            path = folder / loaded.source if folder.is_dir() else folder
+            return DocumentSource(path, loaded.id, self.config.document_seconds)
+        token = self.config.democracyclub_token
+        return DemocracyClubSource(
+            self.config.democracyclub_url,
+            follow.election_id,
+            token=token,
+            interval=interval_for(token, self.config.poll_seconds),
+            high_water=follow.high_water,
+        )
+
+    def _document_name(self, election_id: str) -> str:
+        """The file the night's results are in: the followed document, or the one written."""
+        loaded = self.store.election(election_id)
+        return loaded.source if loaded is not None else f"live-{slugify(election_id)}.txt"
+
+    def _illustrator(self, election_id: str) -> Callable[[str | None], Awaitable[Picture | None]]:
+        """Pictures from the store's copy of the night: a ward's chart, or the seat diagram."""
+        name = self._document_name(election_id)
+
+        async def illustrate(ward: str | None) -> Picture | None:
+            if not self.config.pictures:
+                return None
+            election = next((e for e in self.store.elections if e.source == name), None)
+            if election is None:
+                return None
+            command = "ward" if ward else "summary"
+            options = {"election": election.id, **({"name": ward} if ward else {})}
+            answer = run_command(self.store, command, options)
+            if not isinstance(answer, WardAnswer | SummaryAnswer):
+                return None
+            return await attach.picture(answer)
+
+        return illustrate
+
+    def _launch(self, follow: Follow, followed: FollowedElection) -> None:
+        poster = Poster(
+            self.client,
+            self.state,
+            follow,
+            self.store.book,
+            coalesce=self.config.coalesce_seconds,
+            illustrate=self._illustrator(follow.election_id),
+        )
+        run = Run(follow, followed, self._source(follow), poster)
+        self.runs[(follow.guild_id, follow.election_id)] = run
+        run.task = asyncio.create_task(self._run(run), name=f"night-{follow.election_id}")
+
+    async def _cancel(self, run: Run) -> None:
+        if run.task is not None and run.task is not asyncio.current_task():
+            run.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await run.task
+        await run.poster.close()
+
+    async def _run(self, run: Run) -> None:
+        try:
+            while not run.finished:
+                await self._step(run)
+                await asyncio.sleep(max(0.05, run.source.delay()))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("The follow of %s stopped unexpectedly", run.follow.election_id)
+
+    async def _step(self, run: Run) -> None:
+        """One pass: learn the ballots once, poll, merge and save, post, finish when complete."""
+        follow = run.follow
+        try:
+            if not run.ballots_known:
+                if not run.followed.expected:
+                    ballots = await run.source.ballots()
+                    if ballots:
+                        run.followed = run.followed.model_copy(update={"expected": tuple(ballots)})
+                run.ballots_known = True
+            poll = await run.source.poll(run.followed.expected)
+        except SourceError as error:
+            log.warning("Election night source for %s: %s", follow.election_id, error)
+            poll = None
+        if poll is not None:
+            run.followed, changes = merge(run.followed, poll.declarations)
+            self.state.save(follow.guild_id, run.followed, run.source.status.high_water)
+            if any(c.kind != "unchanged" for c in changes):
+                if isinstance(run.source, DocumentSource):
+                    await self._publish(run.source.path.name, None)
+                else:
+                    await self._write_document(run.followed)
+        posted = await run.poster.sync(run.followed)
+        if posted and run.followed.complete and await run.poster.finish(run.followed):
+            run.finished = True
+            self.runs.pop((follow.guild_id, follow.election_id), None)
+            log.info("Election night for %s is complete", follow.election_id)
+
+    async def _write_document(self, followed: FollowedElection) -> None:
+        """The night's results as a document in the data folder, for a restart and /ward."""
+        folder = self.config.data_dir
+        if folder is None or not folder.is_dir() or self.store.election(followed.election_id):
+            return
+        path = folder / self._document_name(followed.election_id)
+        text = night_document(followed, "Source: Democracy Club (CC BY 4.0).")
+        temporary = path.with_suffix(".txt.tmp")
+
+        def write() -> None:
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, path)
+
+        try:
+            await asyncio.to_thread(write)
+        except OSError as error:
+            log.warning("Could not write %s: %s", path, error)
+        await self._publish(path.name, text)
+
+    async def _publish(self, file_name: str, text: str | None) -> None:
+        """Answer from the night's latest results: the store with this document's elections
+        replaced (read again from the data folder when `text` is None)."""
+        if self.on_store is None or self.config.data_dir is None:
+            return
+        old = self.store
+        path = self.config.data_dir / file_name
+
+        def rebuild() -> ResultsStore:
+            body = text if text is not None else path.read_text(encoding="utf-8")
+            fresh = read_text(body, file_name)
+            kept = [e for e in old.elections if e.source != file_name]
+            return ResultsStore([*kept, *fresh], old.book, old.errors)
+
+        try:
+            store = await asyncio.to_thread(rebuild)
+        except Exception as error:  # a half-written edit: keep answering from the last good one
+            log.warning("The night's results in %s were not loaded: %s", file_name, error)
+            return
+        self.store = store
+        self.on_store(store)

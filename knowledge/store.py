@@ -367,13 +367,23 @@ class ResultsStore:
         row = info.row
         (election,) = self._db.execute(
             "SELECT infobox, majority_seats, seats_for_election, control_before, control_after,"
-            " summary, citation, warnings FROM elections WHERE id = ?",
+            " summary, citation, warnings, extra FROM elections WHERE id = ?",
             (row,),
         ).fetchall()
-        infobox, majority, seats_for, before, after, summary, citation, warnings = election
+        infobox, majority, seats_for, before, after, summary, citation, warnings, more = election
         candidacies: defaultdict[int, list[dict[str, object]]] = defaultdict(list)
-        for contest, name, party, votes, line, elected, by_lot, incumbent in self._db.execute(
-            "SELECT contest, name, party, votes, line, elected, by_lot, incumbent"
+        for (
+            contest,
+            name,
+            party,
+            votes,
+            line,
+            elected,
+            by_lot,
+            incumbent,
+            extra,
+        ) in self._db.execute(
+            "SELECT contest, name, party, votes, line, elected, by_lot, incumbent, extra"
             " FROM candidacies WHERE election = ? ORDER BY contest, position",
             (row,),
         ):
@@ -386,6 +396,7 @@ class ResultsStore:
                     "elected": None if elected is None else bool(elected),
                     "by_lot": bool(by_lot),
                     "incumbent": bool(incumbent),
+                    **(json.loads(extra) if extra != "{}" else {}),
                 }
             )
         contests = [
@@ -402,11 +413,12 @@ class ResultsStore:
                 "by_election": bool(by),
                 "rejected": rejected,
                 "declared": bool(declared),
+                **(json.loads(extra) if extra != "{}" else {}),
             }
             for position, ward, seats, line, stated, turnout, percent, electorate, outcomes, by,
-            rejected, declared in self._db.execute(
+            rejected, declared, extra in self._db.execute(
                 "SELECT position, ward, seats, line, stated_majority, turnout, turnout_percent,"
-                " electorate, outcomes, by_election, rejected, declared FROM contests"
+                " electorate, outcomes, by_election, rejected, declared, extra FROM contests"
                 " WHERE election = ? ORDER BY position",
                 (row,),
             )
@@ -440,6 +452,7 @@ class ResultsStore:
                     {"file": f, "line": n, "message": m} for f, n, m in json.loads(warnings)
                 ],
                 "citation": citation,
+                **json.loads(more),
             }
         )
 

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from knowledge import readers
 from knowledge.compiled import schema
 from knowledge.errors import ParseError
@@ -337,6 +339,34 @@ def _compile_one(
     return touched
 
 
+ELECTION_COLUMNS = frozenset(
+    {
+        "id", "title", "source", "council", "date", "year", "kind", "infobox", "parties",
+        "majority_seats", "seats_for_election", "control_before", "control_after", "summary",
+        "contests", "warnings", "citation",
+    }
+)  # fmt: skip
+CONTEST_COLUMNS = frozenset(
+    {
+        "ward", "seats", "candidates", "line", "stated_majority", "turnout", "turnout_percent",
+        "electorate", "outcomes", "by_election", "rejected", "declared",
+    }
+)  # fmt: skip
+CANDIDACY_COLUMNS = frozenset(
+    {"name", "party", "votes", "line", "elected", "by_lot", "incumbent"}
+)  # fmt: skip
+"""The model fields stored in columns of their own; any other field (one added to the models
+later) is kept in the row's `extra` JSON, so nothing a reader finds is lost."""
+
+
+def extra(model: BaseModel, columns: frozenset[str]) -> str:
+    """The model's fields without a column, as JSON (`{}` when every field has one)."""
+    others = set(type(model).model_fields) - columns
+    if not others:
+        return "{}"
+    return json.dumps(model.model_dump(mode="json", include=others))
+
+
 def _warnings(warnings: Iterable[ParseWarning]) -> str:
     return json.dumps([[w.file, w.line, w.message] for w in warnings])
 
@@ -369,8 +399,8 @@ def write_election(
         "INSERT INTO elections(document, position, name, title, source, council, date, year,"
         " kind, sort_date, identity, infobox, majority_seats, seats_for_election,"
         " control_before, control_after, summary, citation, warnings, fact_warnings,"
-        " wards, seats, candidates)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " wards, seats, candidates, extra)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         _fit(
             document_id,
             position,
@@ -395,6 +425,7 @@ def write_election(
             len(facts.contests),
             facts.seats_contested,
             sum(len(c.standings) for c in facts.contests),
+            extra(election, ELECTION_COLUMNS),
         ),
     )
     election_id = cursor.lastrowid
@@ -403,7 +434,7 @@ def write_election(
         for contest in facts.contests
     ]
     connection.executemany(
-        "INSERT INTO contests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO contests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             _fit(
                 election_id,
@@ -420,12 +451,13 @@ def write_election(
                 c.by_election,
                 c.rejected,
                 c.declared,
+                extra(c, CONTEST_COLUMNS),
             )
             for n, c in enumerate(election.contests)
         ],
     )
     connection.executemany(
-        "INSERT INTO candidacies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO candidacies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             _fit(
                 election_id,
@@ -440,6 +472,7 @@ def write_election(
                 p.by_lot,
                 p.incumbent,
                 *results[n][p.line, p.name],
+                extra(p, CANDIDACY_COLUMNS),
             )
             for n, c in enumerate(election.contests)
             for m, p in enumerate(c.candidates)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """Bump whenever a table, a column or what a column means changes."""
 
 TABLES = """
@@ -51,6 +51,7 @@ CREATE TABLE elections (
     wards INTEGER NOT NULL,          -- contests, seats contested and candidacies: for listing
     seats INTEGER NOT NULL,
     candidates INTEGER NOT NULL,
+    extra TEXT NOT NULL,             -- JSON: fields of the model without a column of their own
     sid TEXT,                        -- the id in the store (unique); NULL for a duplicate
     rank INTEGER                     -- the store's order, oldest 0; NULL for a duplicate
 );
@@ -71,6 +72,7 @@ CREATE TABLE contests (
     by_election INTEGER NOT NULL,
     rejected INTEGER,
     declared INTEGER NOT NULL,
+    extra TEXT NOT NULL,
     PRIMARY KEY (election, position)
 ) WITHOUT ROWID;
 CREATE INDEX contests_ward ON contests(ward_key);
@@ -89,6 +91,7 @@ CREATE TABLE candidacies (
     incumbent INTEGER NOT NULL,
     won INTEGER NOT NULL,            -- derived: elected (ties at the last seat are not)
     tied INTEGER NOT NULL,           -- derived: level with another for the last seat
+    extra TEXT NOT NULL,
     PRIMARY KEY (election, contest, position)
 ) WITHOUT ROWID;
 CREATE INDEX candidacies_name ON candidacies(name_key);

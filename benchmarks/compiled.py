@@ -124,11 +124,15 @@ def wall(args: list[str], runs: int) -> float:
 
 
 def ask_memory_mb(folder: Path, text: str) -> float:
+    """Peak resident memory of one `ask` (VmHWM: ru_maxrss would keep this parent's peak,
+    which Linux carries across exec)."""
     script = (
         "import resource, runpy, sys\n"
         f"sys.argv = ['bot', '--data', {str(folder)!r}, 'ask', {text!r}]\n"
         "try:\n    runpy.run_module('bot', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')]\n"
+        "print(int(peak[0].split()[1]) if peak else"
+        " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True

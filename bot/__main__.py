@@ -4,6 +4,8 @@
     python -m bot console         the offline console, even with a token
     python -m bot ask "TEXT"      one answer (a /command or a question), then exit
     python -m bot sync            register the slash commands globally with Discord
+    python -m bot import wikipedia "TITLE" | --list "TITLE"     fetch Wikipedia articles
+    python -m bot import democracyclub FILE.csv | ELECTION_ID   copy or fetch a results CSV
 
 The console and `ask` never import discord: start-up time is part of the answer time.
 """
@@ -45,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--election", help="answer from this election (questions)")
     ask.add_argument("--data", type=Path, dest="ask_data", help=argparse.SUPPRESS)
     sub.add_parser("sync", help="register the slash commands globally with Discord")
+    from bot.importing.arguments import add_parser as add_import_parser
+
+    add_import_parser(sub)
     return parser
 
 
@@ -117,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
 
         configure(settings.log_level, settings.log_format)
     data = getattr(args, "ask_data", None) or args.data or settings.elections_data
+    if args.mode == "import":  # writes documents; the store is not needed (nor may exist yet)
+        from bot.importing import cli as import_cli
+
+        assert not isinstance(settings, TextSettings)  # read in full above (not ask/console)
+        return import_cli.run(args, settings, data)
     if not data.exists():
         print(f"No election documents at {data}.", file=sys.stderr)
         return EXIT_USAGE

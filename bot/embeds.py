@@ -230,6 +230,7 @@ def _ward(a: WardAnswer) -> discord.Embed:
     embed.add_field(
         name="Shares", value=f"Share of the votes cast: {safe(a.share_rule)}.", inline=False
     )
+    history_embeds.last_time_field(embed, a.last_time, a.history_note)
     _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
@@ -280,6 +281,7 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
         if a.more_elsewhere:
             stood.append(f"…and {a.more_elsewhere} more candidacies under this name")
         _list_fields(embed, "Also stood", stood, "…and {n} more", max_fields=1)
+    history_embeds.last_time_field(embed, a.result.last_time, a.result.history_note)
     _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
 
@@ -350,7 +352,12 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
             seats = f"won {row.seats_won}; council {row.seats_after}{change}"
         embed.add_field(
             name=limits.clip(safe(row.name), limits.FIELD_NAME),
-            value=f"{seats}\n{votes(row.votes)} votes · {percent(row.vote_share)}",
+            value=f"{seats}\n"
+            + (
+                f"{votes(row.votes)} votes · {percent(row.vote_share)}"
+                if row.candidates
+                else "no candidates this time"
+            ),
         )
     if len(a.rows) > len(shown):
         rest = a.rows[len(shown) :]
@@ -514,6 +521,9 @@ def _not_found(a: NotFoundAnswer) -> discord.Embed:
     return embed
 
 
+# The history embeds build on the helpers above, so they are imported after them.
+from bot import history_embeds  # noqa: E402
+
 _BUILDERS: dict[str, Callable[[Any], discord.Embed]] = {
     "ward": _ward,
     "candidate": _candidate,
@@ -526,4 +536,9 @@ _BUILDERS: dict[str, Callable[[Any], discord.Embed]] = {
     "fact": _fact,
     "ambiguous": _ambiguous,
     "not_found": _not_found,
+    "ward_history": history_embeds.ward_history,
+    "person_history": history_embeds.person_history,
+    "party_history": history_embeds.party_history,
+    "council_history": history_embeds.council_history,
+    "councillors": history_embeds.councillors,
 }

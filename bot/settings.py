@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.env import DEFAULT_DATA
 
+DEFAULT_CONTACT = "election-bot project, a Discord bot for UK local election results"
 DEFAULT_SETTINGS_DB = Path(__file__).resolve().parent.parent / "var" / "guild-settings.sqlite3"
 
 
@@ -36,6 +37,8 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO")
     discord_api_base: str | None = Field(default=None)
     discord_gateway_url: str | None = Field(default=None)
+    wikipedia_api_url: str = Field(default="https://en.wikipedia.org/w/api.php")
+    import_contact: str = Field(default=DEFAULT_CONTACT)
     settings_db_path: Path = Field(default=DEFAULT_SETTINGS_DB)
     database_url: SecretStr | None = Field(default=None)
     settings_grace_days: float = Field(default=30.0, ge=0)

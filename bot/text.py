@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from bot import history_text
 from knowledge.answers import (
     AmbiguousAnswer,
     Answer,
@@ -25,6 +26,7 @@ from knowledge.answers import (
     SummaryAnswer,
     WardAnswer,
 )
+from knowledge.commands import choice_option
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
 _MAX_NAME = 40
@@ -111,6 +113,7 @@ def _ward(a: WardAnswer) -> list[str]:
         lines.append(f"Registered electors: {votes(a.electorate)}")
     for outcome in a.outcomes:
         lines.append(outcome)
+    lines += history_text.last_time_lines(a.last_time, a.history_note)
     return lines
 
 
@@ -154,6 +157,7 @@ def _candidate(a: CandidateAnswer) -> list[str]:
         )
     if a.more_elsewhere:
         lines.append(f"… and {a.more_elsewhere} more candidacies under the same name.")
+    lines += history_text.last_time_lines(a.result.last_time, a.result.history_note)
     return lines
 
 
@@ -219,8 +223,12 @@ def _summary(a: SummaryAnswer) -> list[str]:
         after = "" if r.seats_after is None else str(r.seats_after)
         lines.append(
             f"  {r.name:<{name_width}}  {r.seats_won:>3}  {before:>6}  {after:>5}  "
-            f"{signed(r.change) if r.change is not None else '':>6}  {votes(r.votes):>9}  "
-            f"{percent(r.vote_share):>6}"
+            f"{signed(r.change) if r.change is not None else '':>6}  "
+            + (
+                f"{votes(r.votes):>9}  {percent(r.vote_share):>6}"
+                if r.candidates
+                else "  no candidates"
+            )
         )
     lines.append("")
     lines.append(f"Council make-up shown: {a.composition_basis}; change {a.change_baseline}.")
@@ -308,10 +316,13 @@ def _ambiguous(a: AmbiguousAnswer) -> list[str]:
         detail = f" — {option.detail}" if option.detail else ""
         lines.append(f"  • {option.name}{detail}")
     if a.options and a.what == "election":
-        lines.append(f"Name it in the command, e.g. /{a.command} election:{a.options[0].key}")
+        field = choice_option(a.command, "election")
+        lines.append(f"Name it in the command, e.g. /{a.command} {field}:{a.options[0].key}")
     elif a.options:
         scope = f" election:{a.election}" if a.election else ""
-        lines.append(f"For example: /{a.command} {a.options[0].name}{scope}")
+        field = choice_option(a.command, a.what)
+        named = "" if field == "name" else f"{field}:"
+        lines.append(f"For example: /{a.command} {named}{a.options[0].name}{scope}")
     return lines
 
 
@@ -337,4 +348,9 @@ _RENDERERS: dict[str, Callable[[Any], list[str]]] = {
     "fact": _fact,
     "ambiguous": _ambiguous,
     "not_found": _not_found,
+    "ward_history": history_text.ward_history,
+    "person_history": history_text.person_history,
+    "party_history": history_text.party_history,
+    "council_history": history_text.council_history,
+    "councillors": history_text.councillors,
 }

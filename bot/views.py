@@ -23,6 +23,7 @@ from bot.questions import ASK, with_choice
 from bot.replies import NO_MENTIONS, send_private
 from knowledge import run_command
 from knowledge.answers import AmbiguousAnswer, Answer
+from knowledge.commands import choice_option
 
 if TYPE_CHECKING:
     from bot.client import ElectionBot
@@ -160,7 +161,7 @@ def offer_choice(
     options: dict[str, str | None],
 ) -> discord.ui.View:
     """The menu for an ambiguous answer, usable only by `user_id`; remembers the question."""
-    field = "election" if answer.what == "election" else "name"
+    field = choice_option(command, answer.what)
     token = bot.pending.add(Pending(command, dict(options), field, answer.query))
     return _menu(answer, user_id, token)
 

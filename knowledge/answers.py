@@ -121,6 +121,10 @@ class WardAnswer(_Sourced):
     electorate: int | None = None
     outcomes: tuple[str, ...] = ()
     by_election: bool = False
+    last_time: LastTime | None = None
+    """This result against the ward's previous loaded contest (/ward and /candidate)."""
+    history_note: str | None = None
+    """Why there is no `last_time` (no earlier election of the council loaded ...)."""
     lot: bool = False
     """The last seat was tied and decided by lot (the winner has `by_lot`)."""
     declared: bool = True
@@ -317,6 +321,17 @@ class NotFoundAnswer(_Answer):
     examples: tuple[str, ...] = ()
 
 
+# History answers build on the models above (ElectionRef, PartySeats), so they are imported
+# here, after them; `LastTime` is resolved when WardAnswer is first built.
+from knowledge.history.answers import (  # noqa: E402
+    CouncilHistoryAnswer,
+    CouncillorsAnswer,
+    LastTime,
+    PartyHistoryAnswer,
+    PersonHistoryAnswer,
+    WardHistoryAnswer,
+)
+
 Answer = Annotated[
     WardAnswer
     | CandidateAnswer
@@ -328,7 +343,12 @@ Answer = Annotated[
     | RankingAnswer
     | FactAnswer
     | AmbiguousAnswer
-    | NotFoundAnswer,
+    | NotFoundAnswer
+    | WardHistoryAnswer
+    | PersonHistoryAnswer
+    | PartyHistoryAnswer
+    | CouncilHistoryAnswer
+    | CouncillorsAnswer,
     Field(discriminator="kind"),
 ]
 """Every answer type; `kind` tells them apart (and names them in `--json` output)."""

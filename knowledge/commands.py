@@ -25,6 +25,7 @@ from knowledge.answers import (
     Option,
 )
 from knowledge.autocomplete import complete
+from knowledge.history import commands as history_commands
 from knowledge.models import Election
 from knowledge.resolve import EntityKind, Match, Resolution
 from knowledge.store import ResultsStore
@@ -126,6 +127,51 @@ COMMANDS: tuple[CommandSpec, ...] = (
         options=(ELECTION_OPTION,),
         example="/closest",
     ),
+    CommandSpec(
+        name="history",
+        description="A ward, candidate or party across the council's elections",
+        options=(
+            OptionSpec(
+                name="ward",
+                description="A ward's results over time, e.g. Abbey",
+                autocomplete="ward",
+            ),
+            OptionSpec(
+                name="candidate",
+                description="A person's record, e.g. Lucy Care",
+                autocomplete="candidate",
+            ),
+            OptionSpec(
+                name="party",
+                description="A party's seats and share per election, e.g. Labour",
+                autocomplete="party",
+            ),
+            OptionSpec(
+                name="council",
+                description="Which council (default: the latest election's), e.g. derby",
+                autocomplete="election",
+            ),
+        ),
+        example="/history ward:Littleover",
+    ),
+    CommandSpec(
+        name="councillors",
+        description="Who represents a ward now, by the loaded elections",
+        options=(
+            OptionSpec(
+                name="ward",
+                description="The ward, e.g. Littleover",
+                required=True,
+                autocomplete="ward",
+            ),
+            OptionSpec(
+                name="council",
+                description="Which council (default: any that has the ward), e.g. derby",
+                autocomplete="election",
+            ),
+        ),
+        example="/councillors Littleover",
+    ),
     CommandSpec(name="elections", description="The elections the bot knows", example="/elections"),
     CommandSpec(name="help", description="What the bot can answer, with examples", example="/help"),
 )
@@ -168,6 +214,15 @@ def parse_command(text: str) -> CommandCall | NotFoundAnswer:
     elif rest.strip():
         options["_extra"] = rest.strip()
     return CommandCall(name=name, options=options)
+
+
+def choice_option(command: str, what: EntityKind) -> str:
+    """The option a choice from an ambiguous answer fills: `name`, or `election`, or (for
+    /history and /councillors) the option named for the kind (`ward`, `party`, `council`)."""
+    names = [o.name for o in SPECS[command].options] if command in SPECS else []
+    if what == "election":
+        return "council" if "council" in names else "election"
+    return what if what in names else "name"
 
 
 def unknown_command(text: str) -> NotFoundAnswer:
@@ -313,7 +368,8 @@ def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
     contest = store.contest(election_id, ward)
     assert contest is not None
     others = tuple(i for i in match.elections if i != election_id)
-    return compose.ward_answer(store, election_id, contest, others)
+    answer = compose.ward_answer(store, election_id, contest, others)
+    return history_commands.with_last_time(store, answer)
 
 
 def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
@@ -326,7 +382,7 @@ def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
     ref = next(r for r in all_refs if r.election_id == election_id)
     answer = compose.candidate_answer(store, ref, all_refs)
     assert answer is not None
-    return answer
+    return history_commands.with_last_time(store, answer)
 
 
 def _party(store: ResultsStore, options: dict[str, str]) -> Answer:
@@ -356,6 +412,16 @@ def _closest(store: ResultsStore, options: dict[str, str]) -> Answer:
     return compose.closest_answer(store, scope.id)
 
 
+def _history(store: ResultsStore, options: dict[str, str]) -> Answer:
+    return history_commands.history(store, options, _unresolved)
+
+
+def _councillors(store: ResultsStore, options: dict[str, str]) -> Answer:
+    if not options.get("ward"):
+        return _missing("ward", "councillors")
+    return history_commands.councillors(store, options, _unresolved)
+
+
 def _elections(store: ResultsStore, options: dict[str, str]) -> Answer:
     return compose.elections_answer(store)
 
@@ -378,6 +444,8 @@ HANDLERS: dict[str, Handler] = {
     "party": _party,
     "summary": _summary,
     "closest": _closest,
+    "history": _history,
+    "councillors": _councillors,
     "elections": _elections,
     "help": _help,
 }

@@ -38,12 +38,21 @@ _SUFFIXES = (
     "town council",
     "parish council",
     "council",
+    "by elections",
+    "by election",
     "local elections",
     "local election",
     "elections",
     "election",
 )
 _DEMOCRACY_CLUB_ID = re.compile(r"^local\.([a-z0-9-]+)\.")
+_SEAT_ON = re.compile(r"\bseats?\s+on\s+(?:the\s+)?(?P<council>.+?)\s*$", re.IGNORECASE)
+
+
+def stated_council(seats_for_election: str | None) -> str | None:
+    """`1 seat on Derby City Council` (a by-election's infobox) -> `Derby City Council`."""
+    match = _SEAT_ON.search(seats_for_election or "")
+    return match["council"] if match else None
 
 
 @lru_cache(maxsize=4096)

@@ -27,7 +27,9 @@ IGNORED_FACTS = re.compile(
     re.IGNORECASE,
 )
 ELECTORATE_KEYS = ("registered electors", "electorate", "registered voters", "eligible electors")
-_FACT_KEYS = frozenset(("majority", "turnout", *ELECTORATE_KEYS))
+LOT_KEYS = ("elected by lot", "won by lot", "drawing of lots", "elected by drawing lots")
+"""`- Elected by lot: Jo Bloggs`: who won a tie for the last seat by lot (the document says)."""
+_FACT_KEYS = frozenset(("majority", "turnout", "swing", *ELECTORATE_KEYS, *LOT_KEYS))
 VOTES_WORD = re.compile(r"\s*votes?\b.*$", re.IGNORECASE)
 TRAILING_GROUP = re.compile(r"\s*\(.*\)\s*$")
 BY_ELECTION = re.compile(r"\bby[- ]?elections?\b", re.IGNORECASE)

@@ -63,6 +63,8 @@ class Contest(_Frozen):
     """Rejected (spoilt) ballots, where the source gives them."""
     declared: bool = True
     """False while the source lists candidates without votes (the count is not declared yet)."""
+    swing: str | None = None
+    """The swing as the source states it (`- Swing: 7.6% Labour to Reform`), never computed."""
 
 
 class InfoboxParty(_Frozen):
@@ -114,9 +116,15 @@ class Election(_Frozen):
 
     @property
     def council_key(self) -> str:
-        """The council as recognised across documents and formats (`derby`)."""
-        from knowledge.councils import council_key
+        """The council as recognised across documents and formats (`derby`).
 
+        A by-election document is titled by its ward; its infobox names the council
+        (`1 seat on Derby City Council`), which is used when given.
+        """
+        from knowledge.councils import council_key, stated_council
+
+        if self.kind == "by-election" and (named := stated_council(self.seats_for_election)):
+            return council_key(named)
         return council_key(self.council)
 
     @property

@@ -35,6 +35,7 @@ from knowledge.lines import (
     BY_ELECTION,
     ELECTORATE_KEYS,
     IGNORED_FACTS,
+    LOT_KEYS,
     TRAILING_GROUP,
     VOTES_WORD,
     bare_candidate,
@@ -103,6 +104,9 @@ class _OpenContest:
     turnout_percent: float | None = None
     electorate: int | None = None
     outcomes: list[str] = field(default_factory=list)
+    swing: str | None = None
+    by_lot: str | None = None
+    """The name after `- Elected by lot:`, as written."""
     has_contest_line: bool = False
     optional: bool = False
     """Opened by a heading outside a results section: dropped, not fatal, if it has no votes."""
@@ -314,6 +318,10 @@ class _DocumentParser:
                         self.current.turnout_percent = float(pct[1])
             elif lowered in ELECTORATE_KEYS:
                 self.current.electorate = parse_number(figure)
+            elif lowered == "swing":
+                self.current.swing = " ".join(value.split()) or None
+            elif " ".join(lowered.split()) in LOT_KEYS:
+                self.current.by_lot = " ".join(value.split()) or None
             elif IGNORED_FACTS.match(lowered):
                 pass  # swing, rejected or spoilt ballots, totals, notes: not used
             else:
@@ -349,12 +357,15 @@ class _DocumentParser:
             if names.count(candidacy.name.casefold()) > 1:
                 self.warn(candidacy.line, f"{candidacy.name} is listed twice in {current.ward}")
                 break
+        candidates = current.candidates
+        if current.by_lot:
+            candidates = self._lot_winner(current, current.by_lot)
         self.headings.append(current.headings)
         self.contests.append(
             Contest(
                 ward=current.ward,
                 seats=current.seats,
-                candidates=tuple(current.candidates),
+                candidates=tuple(candidates),
                 line=current.line,
                 stated_majority=current.majority,
                 turnout=current.turnout,
@@ -362,8 +373,20 @@ class _DocumentParser:
                 electorate=current.electorate,
                 outcomes=tuple(current.outcomes),
                 by_election=current.by_election,
+                swing=current.swing,
             )
         )
+
+    def _lot_winner(self, current: _OpenContest, name: str) -> list[Candidacy]:
+        """The candidates with the one named by `- Elected by lot:` marked as the lot's winner."""
+        wanted = normalize(unmarked(name))
+        marked = [
+            c.model_copy(update={"by_lot": True}) if normalize(c.name) == wanted else c
+            for c in current.candidates
+        ]
+        if not any(c.by_lot for c in marked):
+            self.warn(current.line, f"elected by lot: {name[:60]!r} is not a candidate here")
+        return marked
 
     def _this_elections_contests(self, election: Election) -> tuple[Contest, ...]:
         """A council document's contests, less the by-elections that are not part of it.

@@ -17,6 +17,7 @@ MODULES = (
     "bot.commands.results",
     "bot.commands.ask",
     "bot.commands.council",
+    "bot.commands.history",
     "bot.commands.general",
     "bot.commands.pins",
     "bot.commands.settings",

@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING, Protocol
 import discord
 
 from bot import attach
+from bot.importing.client import user_agent
 from bot.night.poster import COALESCE_SECONDS, Poster
 from bot.night.source import DemocracyClubSource, Poll, SourceError, SourceStatus, interval_for
 from bot.night.state import Follow, NightState
 from bot.pictures import Picture
+from bot.settings import DEFAULT_CONTACT
 from knowledge import ResultsStore, run_command
 from knowledge.answers import SummaryAnswer, WardAnswer
 from knowledge.models import Election
@@ -52,6 +54,8 @@ class NightConfig:
     """Where the night's documents are written (the elections folder); None: not written."""
     democracyclub_url: str = "https://candidates.democracyclub.org.uk"
     democracyclub_token: str | None = None
+    contact: str = DEFAULT_CONTACT
+    """Named in the User-Agent, as for imports: Democracy Club can reach whoever runs the bot."""
     poll_seconds: float | None = None
     coalesce_seconds: float = COALESCE_SECONDS
     document_seconds: float = DOCUMENT_INTERVAL
@@ -70,6 +74,7 @@ def night_config(settings: Settings) -> NightConfig:
         democracyclub_url=settings.democracyclub_url,
         democracyclub_token=token.get_secret_value().strip() or None if token else None,
         poll_seconds=settings.live_poll_seconds,
+        contact=settings.import_contact,
     )
 
 
@@ -261,6 +266,7 @@ class NightDesk:
             token=token,
             interval=interval_for(token, self.config.poll_seconds),
             high_water=follow.high_water,
+            agent=user_agent(self.config.contact),
         )
 
     def _document_name(self, election_id: str) -> str:

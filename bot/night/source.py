@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.importing.client import user_agent
+from bot.settings import DEFAULT_CONTACT
 from knowledge.night import Declaration, ExpectedContest, parse_ballots_page, parse_results_page
 
 log = logging.getLogger(__name__)
@@ -34,7 +36,6 @@ PAGE_SIZE = 200
 BALLOTS_PAGE_SIZE = 100
 MAX_PAGES = 50
 TIMEOUT = 20.0
-USER_AGENT = "election-bot (local election results for Discord)"
 
 
 class SourceError(Exception):
@@ -90,11 +91,13 @@ class DemocracyClubSource:
         interval: float | None = None,
         overlap: dt.timedelta = OVERLAP,
         high_water: dt.datetime | None = None,
+        agent: str = "",
         now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.election_id = election_id
+        self.agent = agent or user_agent(DEFAULT_CONTACT)
         self.token = token
         self.interval = interval if interval is not None else interval_for(token, None)
         self.overlap = overlap
@@ -120,7 +123,7 @@ class DemocracyClubSource:
 
     def _get(self, url: str) -> Any:
         """GET one page as JSON (runs in a worker thread)."""
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        headers = {"Accept": "application/json", "User-Agent": self.agent}
         if self.token:
             headers["Authorization"] = f"Token {self.token}"
         request = urllib.request.Request(url, headers=headers)

@@ -5,8 +5,13 @@ Imported lazily by `bot.pictures` (it loads Pillow through the drawing modules).
 
 from __future__ import annotations
 
-from bot.pictures import hemicycle, party_chart, ward_chart
+from bot.pictures import hemicycle, history_chart, party_chart, ward_chart
 from knowledge.answers import PartyAnswer, SummaryAnswer, WardAnswer
+from knowledge.history.answers import (
+    CouncilHistoryAnswer,
+    PartyHistoryAnswer,
+    WardHistoryAnswer,
+)
 
 ALT_MAX = 1000
 """Discord's attachment description allows 1,024 characters."""
@@ -19,6 +24,8 @@ def render(answer: object) -> tuple[bytes, str]:
         png, alt = ward_chart.draw(answer), ward_chart.alt(answer)
     elif isinstance(answer, PartyAnswer):
         png, alt = party_chart.draw(answer), party_chart.alt(answer)
+    elif isinstance(answer, WardHistoryAnswer | CouncilHistoryAnswer | PartyHistoryAnswer):
+        png, alt = history_chart.draw(answer), history_chart.alt(answer)
     else:
         raise TypeError(f"no picture for {type(answer).__name__}")
     return png, alt if len(alt) <= ALT_MAX else alt[: ALT_MAX - 1].rstrip() + "…"

@@ -48,6 +48,8 @@ def slug(text: str) -> str:
 def subject_of(answer: object) -> Subject | None:
     """The subject of an answer that has a picture; None for every other answer."""
     kind = getattr(answer, "kind", None)
+    if kind in ("ward_history", "council_history", "party_history"):
+        return _history_subject(answer)
     if kind not in ("summary", "ward", "party"):
         return None
     from knowledge.answers import PartyAnswer, SummaryAnswer, WardAnswer  # loaded with the answer
@@ -65,6 +67,21 @@ def subject_of(answer: object) -> Subject | None:
             "party", answer.election.id, answer.key, f"party-{election}-{slug(answer.key)}.png"
         )
     return None
+
+
+def _history_subject(answer: object) -> Subject | None:
+    """A ward's shares over time, or the council's seats over time (for a party too)."""
+    from knowledge.history.answers import WardHistoryAnswer
+
+    election = getattr(answer, "election", None)
+    election_id = getattr(election, "id", "") or "election"
+    council = str(getattr(answer, "council", ""))
+    if isinstance(answer, WardHistoryAnswer):
+        key = answer.ward.casefold()
+        return Subject("ward_history", election_id, key, f"history-{slug(council)}-{slug(key)}.png")
+    if not getattr(answer, "composition", ()):
+        return None
+    return Subject("council_history", election_id, council, f"history-{slug(council)}.png")
 
 
 def fingerprint(answer: BaseModel) -> int:

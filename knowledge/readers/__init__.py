@@ -36,6 +36,7 @@ def _lazy(module: str) -> Reader:
 READERS: dict[str, Reader] = {
     ".txt": _lazy("knowledge.readers.text"),
     ".wiki": _lazy("knowledge.readers.wikipedia"),
+    ".csv": _lazy("knowledge.readers.democracyclub"),
 }
 
 

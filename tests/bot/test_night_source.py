@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 from fakes.democracyclub_results_api import FakeDemocracyClub, ballot, result
 
+from bot.importing.client import user_agent
 from bot.night.source import (
     ANONYMOUS_INTERVAL,
     DemocracyClubSource,
@@ -130,6 +131,16 @@ async def test_ballots_list_names_wards_and_seats(dc: FakeDemocracyClub) -> None
     dc.expect([ballot(bid(1), "North", 3), ballot(bid(2), "South")])
     found = await DemocracyClubSource(dc.url, ELECTION, interval=0).ballots()
     assert [(b.ward, b.seats) for b in found] == [("North", 3), ("South", 1)]
+
+
+async def test_polls_name_the_bot_and_its_operator_as_imports_do(dc: FakeDemocracyClub) -> None:
+    """The User-Agent names the bot, its version and the operator's contact (IMPORT_CONTACT)."""
+    await DemocracyClubSource(
+        dc.url, ELECTION, interval=0, agent=user_agent("ops@example.org")
+    ).poll()
+    (call,) = dc.calls()
+    assert call.user_agent.startswith("ElectionResultsBot/")
+    assert "ops@example.org" in call.user_agent
 
 
 @pytest.mark.parametrize(

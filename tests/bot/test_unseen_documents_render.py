@@ -121,6 +121,17 @@ def test_an_undeclared_summary_embed_lists_the_wards_still_to_declare() -> None:
     assert "Broadfield" in field["value"]
 
 
+def test_a_party_with_seats_but_no_candidates_is_not_shown_with_zero_votes() -> None:
+    """Worthing 2026: Independents held seats but stood nobody; "0 votes, 0.0%" would mislead."""
+    store = ResultsStore.load(WIKIPEDIA / "wikitext-worthing_2026.wiki", PARTIES)
+    answer = run_text(store, "/summary")
+    (line,) = [x for x in render(answer).splitlines() if x.strip().startswith("Independent")]
+    assert line.endswith("no candidates") and "0.0%" not in line
+    fields = embeds.render(answer).to_dict()["fields"]
+    (field,) = [f for f in fields if f["name"] == "Independent"]
+    assert "no candidates this time" in field["value"] and "0 votes" not in field["value"]
+
+
 def test_a_seat_decided_by_lot_says_so_in_the_embed_and_its_footer_cites_the_source(
     store: ResultsStore,
 ) -> None:

@@ -88,6 +88,7 @@ class Recorded:
     authorization: str | None
     status: int
     at: float = field(default_factory=time.monotonic)
+    user_agent: str = ""
     """When the request arrived (time.monotonic)."""
 
 
@@ -152,7 +153,11 @@ class FakeDemocracyClub:
     def _record(self, request: web.Request, status: int) -> None:
         self.requests.append(
             Recorded(
-                request.path, dict(request.query), request.headers.get("Authorization"), status
+                request.path,
+                dict(request.query),
+                request.headers.get("Authorization"),
+                status,
+                user_agent=request.headers.get("User-Agent", ""),
             )
         )
 

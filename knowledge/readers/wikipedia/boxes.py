@@ -112,6 +112,8 @@ class OpenBox:
     electorate: int | None = None
     rejected: int | None = None
     outcomes: list[str] = field(default_factory=list)
+    swing: str | None = None
+    """The hold/gain box's `swing=`, as stated (`{{increase}} 7.6` -> `+7.6`)."""
     warnings: list[ParseWarning] = field(default_factory=list)
 
     def warn(self, line: int, message: str) -> None:
@@ -138,6 +140,7 @@ class OpenBox:
             self.electorate = number(text("reg. electors", "votes", "1"))
         elif outcome := _outcome(found, name):
             self.outcomes.append(outcome)
+            self.swing = _swing(found) or self.swing
 
     def _candidate(self, found: Values, name: str, line: int) -> None:
         who = plain(pick(found, "candidate", "1"))
@@ -234,6 +237,7 @@ class OpenBox:
             by_election=by_election,
             rejected=self.rejected,
             declared=declared,
+            swing=self.swing,
         )
         return contest, info
 
@@ -254,6 +258,24 @@ class OpenBox:
                 f"contest {ward!r}: the article marks {shown} as elected, which is not the "
                 f"vote order for {seats} seat{'s' if seats > 1 else ''}; the markers are used",
             )
+
+
+_SIGNS = {"increase": "+", "decrease": "−", "steady": "", "no change": ""}
+
+
+def _swing(found: Values) -> str | None:
+    """`swing = {{increase}}7.6` -> `+7.6`: the figure as the article states it, sign kept."""
+    value = pick(found, "swing")
+    if value is None:
+        return None
+    parts = []
+    for node in value:
+        if isinstance(node, Template):
+            parts.append(_SIGNS.get(template_name(node), ""))
+        else:
+            parts.append(plain([node]))
+    shown = " ".join("".join(parts).split())
+    return shown if re.search(r"\d", shown) else None
 
 
 def _outcome(found: Values, name: str) -> str | None:

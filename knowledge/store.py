@@ -73,13 +73,8 @@ class ElectionInfo:
     """Seats contested."""
     candidates: int
     citation: str | None = None
-
-    @property
-    def council_key(self) -> str:
-        """The council as recognised across documents and formats (`derby`)."""
-        from knowledge.councils import council_key
-
-        return council_key(self.council)
+    council_key: str = ""
+    """The council as recognised across documents and formats (`derby`), as compiled."""
 
 
 class ElectionList(Sequence[Election]):
@@ -243,15 +238,15 @@ class ResultsStore:
         ]
         rows = connection.execute(
             "SELECT sid, title, council, date, year, kind, source, id, wards, seats, candidates,"
-            " citation FROM elections WHERE rank IS NOT NULL ORDER BY rank"
+            " citation, council_key FROM elections WHERE rank IS NOT NULL ORDER BY rank"
         ).fetchall()
         self.catalog: tuple[ElectionInfo, ...] = tuple(
             ElectionInfo(
                 sid, title, council, dt.date.fromisoformat(date) if date else None, year, kind,
-                source, row, int(wards), int(seats), int(candidates), citation,
+                source, row, int(wards), int(seats), int(candidates), citation, key,
             )
             for sid, title, council, date, year, kind, source, row, wards, seats, candidates,
-            citation in rows
+            citation, key in rows
         )  # fmt: skip
         self._by_id = {info.id: info for info in self.catalog}
         self._by_row = {info.row: info for info in self.catalog}

@@ -399,8 +399,8 @@ def write_election(
         "INSERT INTO elections(document, position, name, title, source, council, date, year,"
         " kind, sort_date, identity, infobox, majority_seats, seats_for_election,"
         " control_before, control_after, summary, citation, warnings, fact_warnings,"
-        " wards, seats, candidates, extra)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " wards, seats, candidates, extra, council_key)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         _fit(
             document_id,
             position,
@@ -426,6 +426,7 @@ def write_election(
             facts.seats_contested,
             sum(len(c.standings) for c in facts.contests),
             extra(election, ELECTION_COLUMNS),
+            election.council_key,
         ),
     )
     election_id = cursor.lastrowid

@@ -131,12 +131,17 @@ def make_bot(
     )
 
 
+STOP_GRACE = 2.0
+"""Seconds in-flight interactions get to finish once a stop is asked for (exit within 5 s)."""
+
+
 async def _serve(bot: ElectionBot, token: str) -> int:
     stop = asyncio.Event()
+    signals: list[str] = []
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-            loop.add_signal_handler(sig, stop.set)
+            loop.add_signal_handler(sig, _on_signal, stop, signals, sig.name)
     async with bot:
         runner = asyncio.create_task(bot.start(token), name="discord")
         stopper = asyncio.create_task(stop.wait(), name="stop-signal")
@@ -145,11 +150,34 @@ async def _serve(bot: ElectionBot, token: str) -> int:
             stopper.cancel()
             runner.result()  # re-raises why the client stopped
             return 0
-        log.info("Stopping: closing the Discord connection")
-        await bot.close()
-        with contextlib.suppress(asyncio.CancelledError):
-            await runner
+        await _stop(bot, runner, signals[0] if signals else "a stop request")
     return 0
+
+
+def _on_signal(stop: asyncio.Event, signals: list[str], name: str) -> None:
+    signals.append(name)
+    stop.set()
+
+
+async def _stop(bot: ElectionBot, runner: asyncio.Task[None], why: str) -> None:
+    """Stop taking interactions, let those in flight finish (briefly), then close with 1000.
+
+    The task running `start()` is cancelled before `close()`: otherwise its gateway reader sees
+    the socket closing first and closes with 4000 (resumable), and Discord keeps the bot listed
+    online for a while (discord.py issue 6719).
+    """
+    drained = await bot.in_flight.drain(STOP_GRACE)
+    runner.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await runner
+    await bot.close()
+    log.info(
+        "Stopped on %s: %d in-flight interaction(s) finished, %d cut short; Discord connection "
+        "closed",
+        why,
+        drained.finished,
+        drained.cancelled,
+    )
 
 
 async def _sync(bot: ElectionBot, token: str) -> int:

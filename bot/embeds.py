@@ -8,15 +8,13 @@ footer. All text is escaped (no live mentions, no stray markdown) and fitted to 
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import assert_never
 
 import discord
-from discord.utils import escape_markdown, escape_mentions
 
-from bot import limits
+from bot import history_embeds, limits
+from bot.embed_basics import new_embed, safe
 from knowledge.answers import (
     AmbiguousAnswer,
     Answer,
@@ -34,9 +32,16 @@ from knowledge.answers import (
     SummaryAnswer,
     WardAnswer,
 )
+from knowledge.commands import ASK_COMMAND as ASK
+from knowledge.history.answers import (
+    CouncilHistoryAnswer,
+    CouncillorsAnswer,
+    PartyHistoryAnswer,
+    PersonHistoryAnswer,
+    WardHistoryAnswer,
+)
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
-NEUTRAL = 0x808080
 ERROR = 0xB00020
 ELECTED = "✅"
 TIED = "⚖️"
@@ -44,33 +49,9 @@ STOOD = "▫️"
 PIN_MARKER = "📌 Council summary pinned by a moderator"
 
 
-# Characters without which discord.py's escapers change nothing (markdown, quotes, mentions).
-_RISKY = re.compile(r"[_\\~|*`@>#\[]|^\s*-", re.MULTILINE)
-
-
-@functools.lru_cache(maxsize=4096)
-def safe(text: str) -> str:
-    """Text shown as typed: no mentions that could ping, no markdown that could restyle it.
-
-    Cached, with a fast path for plain text: names repeat in every answer.
-    """
-    if not _RISKY.search(text):
-        return text
-    return escape_markdown(escape_mentions(text))
-
-
-def colour(hex_colour: str | None) -> discord.Colour:
-    """A party colour ("#E4003B") as a Discord colour; neutral grey when missing or malformed."""
-    try:
-        return discord.Colour(int((hex_colour or "").lstrip("#"), 16))
-    except ValueError:
-        return discord.Colour(NEUTRAL)
-
-
 def render(answer: Answer) -> discord.Embed:
     """The embed for any answer, within Discord's limits."""
-    builder: Callable[[Any], discord.Embed] = _BUILDERS[answer.kind]
-    embed = builder(answer)
+    embed = _build(answer)
     if answer.headline:
         body = f"**{safe(answer.headline)}**"
         embed.description = f"{body}\n\n{embed.description}" if embed.description else body
@@ -88,14 +69,6 @@ def error(title: str, text: str) -> discord.Embed:
 
 
 # Shared pieces --------------------------------------------------------------------------------
-
-
-def _embed(title: str, hex_colour: str | None, description: str = "") -> discord.Embed:
-    return discord.Embed(
-        title=limits.clip(title, limits.TITLE),
-        colour=colour(hex_colour),
-        description=limits.clip(description, limits.DESCRIPTION) or None,
-    )
 
 
 def _cite(
@@ -183,7 +156,7 @@ def _margin(row: MarginRow) -> str:
 
 def _ward(a: WardAnswer) -> discord.Embed:
     kind = "by-election" if a.by_election else plural(a.seats, "seat")
-    embed = _embed(f"{a.ward} — {a.election.title}", a.colour)
+    embed = new_embed(f"{a.ward} — {a.election.title}", a.colour)
     lines = [_candidate_line(c) for c in a.candidates]
     embed.description = limits.join_within(
         [f"*{kind}, {plural(len(a.candidates), 'candidate')}*", *lines],
@@ -237,7 +210,7 @@ def _ward(a: WardAnswer) -> discord.Embed:
 
 def _candidate(a: CandidateAnswer) -> discord.Embed:
     c = a.candidate
-    embed = _embed(f"{c.name} — {c.ward}", c.colour)
+    embed = new_embed(f"{c.name} — {c.ward}", c.colour)
     if c.elected:
         verdict = f"{ELECTED} **Elected**"
     elif c.tied:
@@ -287,7 +260,7 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
 
 
 def _party(a: PartyAnswer) -> discord.Embed:
-    embed = _embed(f"{a.party} — {a.election.title}", a.colour)
+    embed = new_embed(f"{a.party} — {a.election.title}", a.colour)
     if not a.stood:
         embed.description = f"{safe(a.party)} had no candidates in this election."
         _cite(embed, a.election, a.other_elections, a.more_elections)
@@ -330,7 +303,7 @@ def _party(a: PartyAnswer) -> discord.Embed:
 
 
 def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
-    embed = _embed(a.election.title, a.colour)
+    embed = new_embed(a.election.title, a.colour)
     lines = [f"**{safe(a.control_text)}**"]
     if a.majority_threshold:
         size = f" of {a.council_size}" if a.council_size else ""
@@ -404,7 +377,7 @@ def is_pinned_summary(message: discord.Message, bot_id: int) -> bool:
 
 
 def _closest(a: ClosestAnswer) -> discord.Embed:
-    embed = _embed(f"Most marginal wards — {a.election.title}", None)
+    embed = new_embed(f"Most marginal wards — {a.election.title}", None)
     embed.description = limits.join_within(
         [f"{n}. {_margin(r)}" for n, r in enumerate(a.closest, start=1)], 3000
     )
@@ -432,7 +405,7 @@ def _closest(a: ClosestAnswer) -> discord.Embed:
 
 
 def _elections(a: ElectionsAnswer) -> discord.Embed:
-    embed = _embed("Elections the bot knows", None)
+    embed = new_embed("Elections the bot knows", None)
     lines = [
         f"**{safe(r.ref.title)}**{' (latest)' if r.latest else ''} — `election:{r.ref.id}`\n"
         f"{plural(r.wards, 'ward')}, {plural(r.seats, 'seat')}, "
@@ -448,10 +421,7 @@ def _elections(a: ElectionsAnswer) -> discord.Embed:
 
 
 def _help(a: HelpAnswer) -> discord.Embed:
-    # Imported here: bot.commands.ask needs the views, which need this module.
-    from bot.commands.ask import SPEC as ASK
-
-    embed = _embed("What I can answer", None)
+    embed = new_embed("What I can answer", None)
     lines = [f"`{c.usage}` — {safe(c.description)}" for c in a.commands]
     lines.insert(0, f"`{ASK.usage}` — {safe(ASK.description)}")
     embed.description = (
@@ -474,7 +444,7 @@ def _help(a: HelpAnswer) -> discord.Embed:
 
 
 def _ranking(a: RankingAnswer) -> discord.Embed:
-    embed = _embed(f"{a.title} — {a.election.title}", None)
+    embed = new_embed(f"{a.title} — {a.election.title}", None)
     lines = [f"{row.rank}. {_candidate_line(row.candidate, ward=True)}" for row in a.lines]
     if a.note:
         lines.append(f"*{safe(a.note)}*")
@@ -484,7 +454,7 @@ def _ranking(a: RankingAnswer) -> discord.Embed:
 
 
 def _fact(a: FactAnswer) -> discord.Embed:
-    embed = _embed(f"{a.title} — {a.election.title}", a.colour)
+    embed = new_embed(f"{a.title} — {a.election.title}", a.colour)
     embed.description = limits.join_within([safe(line) for line in a.lines], 3500, "…and {n} more")
     _cite(embed, a.election, a.other_elections, a.more_elections)
     return embed
@@ -496,7 +466,7 @@ def _ambiguous(a: AmbiguousAnswer) -> discord.Embed:
 
 def ambiguous(a: AmbiguousAnswer, *, menu: bool) -> discord.Embed:
     """The matches for an ambiguous name; without a menu, the user re-types one of them."""
-    embed = _embed(f"Which {a.what}?", None)
+    embed = new_embed(f"Which {a.what}?", None)
     how = "Pick one from the menu below:" if menu else "Run the command again with one of these:"
     lines = [f"“{safe(a.query)}” matches several {a.what}s. {how}"]
     lines += [
@@ -507,7 +477,7 @@ def ambiguous(a: AmbiguousAnswer, *, menu: bool) -> discord.Embed:
 
 
 def _not_found(a: NotFoundAnswer) -> discord.Embed:
-    embed = _embed("Not found", None, safe(a.message))
+    embed = new_embed("Not found", None, safe(a.message))
     if a.suggestions:
         lines = [
             f"• **{safe(o.name)}**" + (f" — {safe(o.detail)}" if o.detail else "")
@@ -522,23 +492,42 @@ def _not_found(a: NotFoundAnswer) -> discord.Embed:
 
 
 # The history embeds build on the helpers above, so they are imported after them.
-from bot import history_embeds  # noqa: E402
 
-_BUILDERS: dict[str, Callable[[Any], discord.Embed]] = {
-    "ward": _ward,
-    "candidate": _candidate,
-    "party": _party,
-    "summary": _summary,
-    "closest": _closest,
-    "elections": _elections,
-    "help": _help,
-    "ranking": _ranking,
-    "fact": _fact,
-    "ambiguous": _ambiguous,
-    "not_found": _not_found,
-    "ward_history": history_embeds.ward_history,
-    "person_history": history_embeds.person_history,
-    "party_history": history_embeds.party_history,
-    "council_history": history_embeds.council_history,
-    "councillors": history_embeds.councillors,
-}
+
+def _build(answer: Answer) -> discord.Embed:
+    """The embed of each kind of answer; mypy checks that no kind is left out."""
+    match answer:
+        case WardAnswer():
+            return _ward(answer)
+        case CandidateAnswer():
+            return _candidate(answer)
+        case PartyAnswer():
+            return _party(answer)
+        case SummaryAnswer():
+            return _summary(answer)
+        case ClosestAnswer():
+            return _closest(answer)
+        case ElectionsAnswer():
+            return _elections(answer)
+        case HelpAnswer():
+            return _help(answer)
+        case RankingAnswer():
+            return _ranking(answer)
+        case FactAnswer():
+            return _fact(answer)
+        case AmbiguousAnswer():
+            return _ambiguous(answer)
+        case NotFoundAnswer():
+            return _not_found(answer)
+        case WardHistoryAnswer():
+            return history_embeds.ward_history(answer)
+        case PersonHistoryAnswer():
+            return history_embeds.person_history(answer)
+        case PartyHistoryAnswer():
+            return history_embeds.party_history(answer)
+        case CouncilHistoryAnswer():
+            return history_embeds.council_history(answer)
+        case CouncillorsAnswer():
+            return history_embeds.councillors(answer)
+        case _:
+            assert_never(answer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import discord
 
 from bot import history_text, limits
-from bot.embeds import _embed, safe
+from bot.embed_basics import new_embed, safe
 from knowledge.history.answers import (
     CouncilHistoryAnswer,
     CouncillorsAnswer,
@@ -33,7 +33,7 @@ def _from_lines(lines: list[str], colour: str | None, citation: str) -> discord.
     title, *rest = lines
     while rest and not rest[0].strip():
         rest.pop(0)
-    embed = _embed(title, colour)
+    embed = new_embed(title, colour)
     embed.description = limits.join_within(
         [safe(line) if line.strip() else "" for line in rest],
         limits.DESCRIPTION - 100,

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot import limits
-from bot.replies import NO_MENTIONS
+from bot.answering.delivery import NO_MENTIONS
+from bot.load_report import load_problems
 from knowledge import ResultsStore
 
 if TYPE_CHECKING:
@@ -27,9 +28,8 @@ LINES_MAX = 20
 
 
 def problems(store: ResultsStore) -> list[str]:
-    """Every load error and warning, each naming its file and line."""
-    errors = [f"Not loaded: {e}" for e in store.errors]
-    return errors + [f"Warning: {w}" for w in store.warnings]
+    """Every load error and warning, each naming its file and line (`bot.load_report`)."""
+    return [str(problem) for problem in load_problems(store)]
 
 
 def report(title: str, lines: Sequence[str], elections: int) -> discord.Embed:

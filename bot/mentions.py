@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 import discord
 from discord.utils import MISSING
 
-from bot import attach, embeds
+from bot import embeds
+from bot.answering import attach
+from bot.answering.delivery import NO_MENTIONS
+from bot.answering.dispatch import offer_choice
 from bot.questions import ASK, strip_mention
-from bot.replies import NO_MENTIONS
 from bot.tree import APOLOGY, explain
-from bot.views import offer_choice
 from knowledge.answers import AmbiguousAnswer
 from knowledge.council_scope import election_for
 
@@ -61,7 +62,11 @@ class Mentions:
 
     async def on_message(self, message: discord.Message) -> None:
         me = self.bot.user
-        if me is None or not is_question(message, me.id):
+        if (
+            me is None
+            or not is_question(message, me.id)
+            or not self.bot.in_flight.admit(interaction=False)
+        ):
             return
         limited = self.bot.tree.cooldowns.retry_after(message.author.id)
         if limited is not None:

@@ -44,7 +44,7 @@ class Metrics:
         self.registry = CollectorRegistry()
         self.interactions = Counter(
             "election_bot_interactions",
-            "Interactions handled, by command, kind and outcome (ok, refused, error)",
+            "Interactions handled, by command, kind and outcome (ok, refused, error, undelivered)",
             ["command", "kind", "outcome"],
             registry=self.registry,
         )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-ASK = "ask"
+from knowledge.commands import ASK_COMMAND
+
+ASK = ASK_COMMAND.name
 """The pending-menu command for questions (from /ask or a mention)."""
 
 _SPACES = re.compile(r"\s+")

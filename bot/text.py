@@ -6,8 +6,7 @@ Pure functions: an answer in, a string out. Discord embeds are built separately 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import assert_never
 
 from bot import history_text
 from knowledge.answers import (
@@ -27,6 +26,13 @@ from knowledge.answers import (
     WardAnswer,
 )
 from knowledge.commands import choice_option
+from knowledge.history.answers import (
+    CouncilHistoryAnswer,
+    CouncillorsAnswer,
+    PartyHistoryAnswer,
+    PersonHistoryAnswer,
+    WardHistoryAnswer,
+)
 from knowledge.numbers import ordinal, percent, plural, signed, votes
 
 _MAX_NAME = 40
@@ -34,8 +40,7 @@ _MAX_NAME = 40
 
 def render(answer: Answer) -> str:
     """The whole answer as text, ending with its source where it has one."""
-    renderer: Callable[[Any], list[str]] = _RENDERERS[answer.kind]
-    lines = renderer(answer)
+    lines = _lines(answer)
     if answer.headline:
         lines = [answer.headline, "", *lines]
     election = getattr(answer, "election", None)
@@ -336,21 +341,40 @@ def _not_found(a: NotFoundAnswer) -> list[str]:
     return lines
 
 
-_RENDERERS: dict[str, Callable[[Any], list[str]]] = {
-    "ward": _ward,
-    "candidate": _candidate,
-    "party": _party,
-    "summary": _summary,
-    "closest": _closest,
-    "elections": _elections,
-    "help": _help,
-    "ranking": _ranking,
-    "fact": _fact,
-    "ambiguous": _ambiguous,
-    "not_found": _not_found,
-    "ward_history": history_text.ward_history,
-    "person_history": history_text.person_history,
-    "party_history": history_text.party_history,
-    "council_history": history_text.council_history,
-    "councillors": history_text.councillors,
-}
+def _lines(answer: Answer) -> list[str]:
+    """The text of each kind of answer; mypy checks that no kind is left out."""
+    match answer:
+        case WardAnswer():
+            return _ward(answer)
+        case CandidateAnswer():
+            return _candidate(answer)
+        case PartyAnswer():
+            return _party(answer)
+        case SummaryAnswer():
+            return _summary(answer)
+        case ClosestAnswer():
+            return _closest(answer)
+        case ElectionsAnswer():
+            return _elections(answer)
+        case HelpAnswer():
+            return _help(answer)
+        case RankingAnswer():
+            return _ranking(answer)
+        case FactAnswer():
+            return _fact(answer)
+        case AmbiguousAnswer():
+            return _ambiguous(answer)
+        case NotFoundAnswer():
+            return _not_found(answer)
+        case WardHistoryAnswer():
+            return history_text.ward_history(answer)
+        case PersonHistoryAnswer():
+            return history_text.person_history(answer)
+        case PartyHistoryAnswer():
+            return history_text.party_history(answer)
+        case CouncilHistoryAnswer():
+            return history_text.council_history(answer)
+        case CouncillorsAnswer():
+            return history_text.councillors(answer)
+        case _:
+            assert_never(answer)

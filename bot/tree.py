@@ -1,8 +1,13 @@
-"""The command tree's single error path and the per-user cooldown.
+"""The command tree's single error path, the per-user cooldown, and the gate for new work.
 
 Known failures (cooldowns, checks, missing permissions, Discord refusing a call) become a short
 private reply; anything else is logged with its traceback and the user gets an apology. Whatever
-happened, the interaction is answered.
+happened, the interaction is answered, except when it cannot be: an interaction that expired or
+a Discord outage is one WARNING line and no apology (it could not arrive).
+
+Autocomplete always gets a list, empty when the request names no option to complete or one the
+command does not complete (a stale schema): discord.py would otherwise leave it unanswered.
+While the bot is stopping, new interactions are not taken.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import discord
 from discord import app_commands
 
 from bot import embeds
-from bot.replies import send_private
+from bot.answering.delivery import send_private, undeliverable
 
 if TYPE_CHECKING:
     from bot.client import ElectionBot
@@ -97,11 +102,35 @@ class ElectionTree(app_commands.CommandTree["ElectionBot"]):
         self.cooldowns = cooldowns or UserCooldowns()
 
     async def interaction_check(self, interaction: discord.Interaction[ElectionBot], /) -> bool:
+        if not interaction.client.in_flight.admit():
+            log.debug("Stopping: interaction %s not taken", interaction.id)
+            return False
+        if interaction.type is discord.InteractionType.autocomplete:
+            return await self._completable(interaction)
         if interaction.type is discord.InteractionType.application_command:
             limited = self.cooldowns.retry_after(interaction.user.id)
             if limited is not None:
                 raise app_commands.CommandOnCooldown(*limited)
         return True
+
+    async def _completable(self, interaction: discord.Interaction[ElectionBot]) -> bool:
+        """True when the focused option is one the command completes; else answer no choices."""
+        command = interaction.command
+        focused = focused_option(interaction.data)
+        parameter = None
+        if isinstance(command, app_commands.Command) and focused is not None:
+            parameter = command.get_parameter(focused)
+        if parameter is not None and parameter.autocomplete:
+            return True
+        log.info(
+            "Autocomplete for /%s option %r answered with no choices: %s",
+            command.qualified_name if command else "?",
+            focused,
+            "no focused option" if focused is None else "not an option it completes",
+        )
+        if not interaction.response.is_done():
+            await interaction.response.autocomplete([])
+        return False
 
     def _from_interaction(self, interaction: discord.Interaction[ElectionBot]) -> None:
         """As discord.py runs a command (errors to `on_error`), then timed and counted for the
@@ -121,6 +150,8 @@ class ElectionTree(app_commands.CommandTree["ElectionBot"]):
     async def on_error(
         self, interaction: discord.Interaction[ElectionBot], error: app_commands.AppCommandError, /
     ) -> None:
+        if await self.undeliverable(interaction, error):
+            return
         known = explain(error)
         interaction.extras["outcome"] = "error" if known is None else "refused"
         if known is None:
@@ -134,6 +165,8 @@ class ElectionTree(app_commands.CommandTree["ElectionBot"]):
         self, interaction: discord.Interaction[Any], error: Exception
     ) -> None:
         """Log with the traceback, and apologise to the user."""
+        if await self.undeliverable(interaction, error):
+            return
         original = getattr(error, "original", error)
         command = interaction.command.qualified_name if interaction.command else "component"
         log.error(
@@ -144,3 +177,31 @@ class ElectionTree(app_commands.CommandTree["ElectionBot"]):
             exc_info=(type(original), original, original.__traceback__),
         )
         await send_private(interaction, embeds.error("Something went wrong", APOLOGY))
+
+    async def undeliverable(self, interaction: discord.Interaction[Any], error: Exception) -> bool:
+        """One WARNING line, and True, when no reply can reach the user anyway."""
+        original = getattr(error, "original", error)
+        reason = undeliverable(original)
+        if reason is None:
+            return False
+        interaction.extras["outcome"] = "undelivered"
+        command = interaction.command.qualified_name if interaction.command else "component"
+        log.warning("No reply to /%s (interaction %s): %s", command, interaction.id, reason)
+        return True
+
+
+def focused_option(data: object) -> str | None:
+    """The name of the option being typed in an autocomplete request, within subcommands."""
+    options = data.get("options") if isinstance(data, dict) else None
+    while isinstance(options, list):
+        nested = None
+        for option in options:
+            if not isinstance(option, dict):
+                continue
+            if option.get("focused"):
+                name = option.get("name")
+                return name if isinstance(name, str) else None
+            if option.get("type") in (1, 2):  # a subcommand (group): look inside
+                nested = option.get("options")
+        options = nested
+    return None

@@ -177,6 +177,22 @@ COMMANDS: tuple[CommandSpec, ...] = (
 )
 SPECS: dict[str, CommandSpec] = {spec.name: spec for spec in COMMANDS}
 
+ASK_COMMAND = CommandSpec(
+    name="ask",
+    description="Ask about the results in plain words, e.g. who won in Boulton?",
+    options=(
+        OptionSpec(
+            name="question",
+            description="Your question, e.g. who won in Boulton? or did Lucy Care get in?",
+            required=True,
+        ),
+        ELECTION_OPTION,
+    ),
+    example="/ask who won in Boulton?",
+)
+"""/ask on Discord: a question in plain words. Not in `COMMANDS`: the console takes questions as
+they are typed, and `run_command` has no "ask" (questions go to `knowledge.questions`)."""
+
 
 class CommandCall(BaseModel):
     """A command with its options, as typed (`/ward name:Littleover election:derby-2002`)."""

@@ -10,8 +10,8 @@ import discord
 from discord import app_commands
 
 from bot import limits
-from bot.server_defaults import defaults_for
-from bot.views import show_answer
+from bot.answering import dispatch
+from bot.answering.answers import option_text
 from knowledge import COMMANDS, CommandSpec, suggest
 from knowledge.resolve import EntityKind
 
@@ -46,8 +46,9 @@ def complete(kind: EntityKind) -> Complete:
         interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         election = getattr(interaction.namespace, "election", None) if kind != "election" else None
+        typed = option_text(current) or ""  # untrusted: not always the text it should be
         try:
-            found = suggest(bot_of(interaction).store, kind, current, election)
+            found = suggest(bot_of(interaction).store, kind, typed, option_text(election))
         except Exception:  # autocomplete cannot report errors: log it and offer nothing
             log.exception("Autocomplete for %s failed on %r", kind, current)
             return []
@@ -57,13 +58,7 @@ def complete(kind: EntityKind) -> Complete:
     return callback
 
 
-async def answer(
-    interaction: discord.Interaction[Any], command: str, **options: str | None
-) -> None:
+async def answer(interaction: discord.Interaction[Any], command: str, **options: Any) -> None:
     """Resolve the typed text again (autocomplete is optional), answer, and reply (the server's
     default election and privacy apply)."""
-    bot, defaults = bot_of(interaction), await defaults_for(interaction)
-    scoped = defaults.options(bot.store, command, options)
-    result, embed = bot.answers(command, scoped)
-    embed = bot.links.embed(embed)
-    await show_answer(interaction, result, command, scoped, embed=embed, private=defaults.private)
+    await dispatch.reply(interaction, command, options)

@@ -13,9 +13,10 @@ import discord
 from discord import app_commands
 
 from bot import embeds, limits
+from bot.answering.delivery import NO_MENTIONS
 from bot.commands._common import bot_of
+from bot.embed_basics import colour, safe
 from bot.night.follow import NightDesk, Run
-from bot.replies import NO_MENTIONS
 
 if TYPE_CHECKING:
     from bot.client import ElectionBot
@@ -95,7 +96,7 @@ async def start(
             interaction,
             embeds.error(
                 "Unknown election",
-                f"`{embeds.safe(election)}` is neither a Democracy Club election id (such as "
+                f"`{safe(election)}` is neither a Democracy Club election id (such as "
                 "`local.derby.2026-05-07`) nor a loaded election.",
             ),
         )
@@ -109,10 +110,10 @@ async def start(
         interaction,
         discord.Embed(
             title="Following the count",
-            description=f"{embeds.safe(title)} (`{embeds.safe(election)}`): each result will be "
+            description=f"{safe(title)} (`{safe(election)}`): each result will be "
             f"posted in <#{channel_id}> as it declares, with one pinned summary kept up to date. "
             "`/live status` shows progress; `/live stop` ends it.",
-            colour=embeds.colour("#2E8B57"),
+            colour=colour("#2E8B57"),
         ),
     )
 
@@ -121,14 +122,14 @@ def _status_line(run: Run) -> str:
     status = run.source.status
     last = f"<t:{int(status.last_poll.timestamp())}:R>" if status.last_poll else "not yet"
     declared = f"{len(run.followed.declared)} of {run.followed.total_contests} contests declared"
-    line = f"**{embeds.safe(run.followed.title)}** in <#{run.follow.channel_id}>: {declared}; "
+    line = f"**{safe(run.followed.title)}** in <#{run.follow.channel_id}>: {declared}; "
     line += f"last poll {last}"
     if status.last_error:
-        line += f"\n⚠️ Source: {embeds.safe(status.last_error)}"
+        line += f"\n⚠️ Source: {safe(status.last_error)}"
         if status.consecutive_errors > 1:
             line += f" ({status.consecutive_errors} times in a row)"
     if run.poster.discord_error:
-        line += f"\n⚠️ Posting: {embeds.safe(run.poster.discord_error)}"
+        line += f"\n⚠️ Posting: {safe(run.poster.discord_error)}"
     return line
 
 
@@ -143,7 +144,7 @@ async def status(interaction: discord.Interaction[Any]) -> None:
     text = "\n\n".join(_status_line(run) for run in runs) or "No count is being followed."
     await _private(
         interaction,
-        discord.Embed(title="Election night", description=text, colour=embeds.colour("#2E8B57")),
+        discord.Embed(title="Election night", description=text, colour=colour("#2E8B57")),
     )
 
 
@@ -160,9 +161,9 @@ async def stop(
         return
     stopped = await desk.stop(interaction.guild_id, election.strip())
     text = (
-        f"Stopped following `{embeds.safe(election)}`. The posted results and the pin stay."
+        f"Stopped following `{safe(election)}`. The posted results and the pin stay."
         if stopped
-        else f"`{embeds.safe(election)}` was not being followed."
+        else f"`{safe(election)}` was not being followed."
     )
     await _private(
         interaction, discord.Embed(title="Election night", description=text, colour=0x808080)

@@ -14,11 +14,9 @@ import discord
 from discord import app_commands
 
 from bot import embeds
-from bot.commands._common import bot_of
-from bot.questions import ASK, strip_mention
-from bot.replies import send_private
-from bot.server_defaults import defaults_for
-from bot.views import show_answer
+from bot.answering import dispatch
+from bot.answering.delivery import send_private
+from bot.questions import strip_mention
 
 if TYPE_CHECKING:
     from bot.client import ElectionBot
@@ -38,10 +36,7 @@ async def look_up(interaction: discord.Interaction[Any], message: discord.Messag
             embeds.error("Nothing to look up", "That message has no text to look up."),
         )
         return
-    bot, defaults = bot_of(interaction), await defaults_for(interaction)
-    options = defaults.options(bot.store, ASK, {"question": text, "election": None})
-    answer, embed = bot.answers.ask(text, options["election"])
-    await show_answer(interaction, answer, ASK, options, embed=embed, private=True)
+    await dispatch.ask(interaction, text, ephemeral=True)
 
 
 def setup(bot: ElectionBot) -> None:

@@ -15,13 +15,15 @@ import discord
 from discord import app_commands
 from discord.utils import MISSING
 
-from bot import attach, embeds
+from bot import embeds
+from bot.answering import attach
+from bot.answering.answers import as_text
+from bot.answering.delivery import NO_MENTIONS
+from bot.answering.dispatch import show_answer
 from bot.commands._common import bot_of, complete
+from bot.embed_basics import colour
 from bot.pictures import Picture
-from bot.replies import NO_MENTIONS
 from bot.server_defaults import defaults_for
-from bot.views import show_answer
-from knowledge import run_command
 from knowledge.answers import SummaryAnswer
 
 if TYPE_CHECKING:
@@ -62,9 +64,9 @@ async def pin_summary(
 ) -> None:
     bot = bot_of(interaction)
     election = (await defaults_for(interaction)).options(
-        bot.store, "summary", {"election": election}
+        bot.store, "summary", as_text({"election": election})
     )["election"]
-    answer = run_command(bot.store, "summary", {"election": election})
+    answer, _ = bot.answers("summary", {"election": election})
     channel = interaction.channel
     if not isinstance(answer, SummaryAnswer):
         await show_answer(interaction, answer, "summary", {"election": election}, menu=False)
@@ -125,7 +127,7 @@ async def _post_and_pin(
     done = discord.Embed(
         title="Summary pinned",
         description=f"{answer.election.title} is pinned in this channel.{replaced}",
-        colour=embeds.colour(answer.colour),
+        colour=colour(answer.colour),
     )
     return done
 

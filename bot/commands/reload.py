@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
+from bot.answering.delivery import NO_MENTIONS
 from bot.commands._common import bot_of
-from bot.replies import NO_MENTIONS
 
 if TYPE_CHECKING:
     from bot.client import ElectionBot

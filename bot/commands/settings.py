@@ -14,9 +14,9 @@ import discord
 from discord import app_commands
 
 from bot import embeds, limits
+from bot.answering.delivery import NO_MENTIONS, send_private
 from bot.commands._common import bot_of
 from bot.guild_settings import GuildSettings, SettingsError
-from bot.replies import NO_MENTIONS, send_private
 from knowledge.council_scope import Refused, choices, describe, parse_scope
 
 if TYPE_CHECKING:

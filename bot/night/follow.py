@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import discord
 
-from bot import attach
+from bot.answering import attach
 from bot.importing.client import user_agent
 from bot.night.poster import COALESCE_SECONDS, Poster
 from bot.night.source import DemocracyClubSource, Poll, SourceError, SourceStatus, interval_for

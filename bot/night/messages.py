@@ -9,7 +9,8 @@ from __future__ import annotations
 import discord
 
 from bot import limits
-from bot.embeds import ELECTED, STOOD, colour, safe
+from bot.embed_basics import colour, safe
+from bot.embeds import ELECTED, STOOD
 from knowledge.facts import contest_result
 from knowledge.night import Declaration, NightSummary, race_lines
 from knowledge.night.summary import progress_line, winners

@@ -18,11 +18,11 @@ from collections.abc import Awaitable, Callable
 import aiohttp
 import discord
 
-from bot import attach
+from bot.answering import attach
+from bot.answering.delivery import NO_MENTIONS
 from bot.night.messages import contest_embed, summary_embed
 from bot.night.state import Follow, NightState, Posted
 from bot.pictures import Picture
-from bot.replies import NO_MENTIONS
 from knowledge.night import FollowedElection, night_summary
 from knowledge.parties import PartyBook
 

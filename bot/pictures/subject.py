@@ -10,10 +10,12 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+
+    from knowledge.answers import Answer
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SLUG_MAX = 48
@@ -45,28 +47,64 @@ def slug(text: str) -> str:
     return found
 
 
-def subject_of(answer: object) -> Subject | None:
-    """The subject of an answer that has a picture; None for every other answer."""
-    kind = getattr(answer, "kind", None)
-    if kind in ("ward_history", "council_history", "party_history"):
-        return _history_subject(answer)
-    if kind not in ("summary", "ward", "party"):
-        return None
-    from knowledge.answers import PartyAnswer, SummaryAnswer, WardAnswer  # loaded with the answer
+def subject_of(answer: Answer) -> Subject | None:
+    """The subject of an answer that has a picture; None for every other answer.
 
-    election = slug(getattr(getattr(answer, "election", None), "id", "") or "election")
-    if isinstance(answer, SummaryAnswer):
-        return Subject("summary", answer.election.id, "", f"summary-{election}.png")
-    if isinstance(answer, WardAnswer):
-        key = answer.ward.casefold()
-        return Subject("ward", answer.election.id, key, f"ward-{election}-{slug(key)}.png")
-    if isinstance(answer, PartyAnswer):
-        if not answer.stood and not answer.seats_after:
-            return None  # nothing to draw: the text answer says it did not stand
-        return Subject(
-            "party", answer.election.id, answer.key, f"party-{election}-{slug(answer.key)}.png"
-        )
-    return None
+    A `match` over every kind of answer: mypy checks that each kind says whether it has one.
+    """
+    from knowledge.answers import (  # loaded with the answer already
+        AmbiguousAnswer,
+        CandidateAnswer,
+        ClosestAnswer,
+        ElectionsAnswer,
+        FactAnswer,
+        HelpAnswer,
+        NotFoundAnswer,
+        PartyAnswer,
+        RankingAnswer,
+        SummaryAnswer,
+        WardAnswer,
+    )
+    from knowledge.history.answers import (
+        CouncilHistoryAnswer,
+        CouncillorsAnswer,
+        PartyHistoryAnswer,
+        PersonHistoryAnswer,
+        WardHistoryAnswer,
+    )
+
+    match answer:
+        case SummaryAnswer():
+            election = slug(answer.election.id or "election")
+            return Subject("summary", answer.election.id, "", f"summary-{election}.png")
+        case WardAnswer():
+            key = answer.ward.casefold()
+            election = slug(answer.election.id or "election")
+            return Subject("ward", answer.election.id, key, f"ward-{election}-{slug(key)}.png")
+        case PartyAnswer():
+            if not answer.stood and not answer.seats_after:
+                return None  # nothing to draw: the text answer says it did not stand
+            election = slug(answer.election.id or "election")
+            return Subject(
+                "party", answer.election.id, answer.key, f"party-{election}-{slug(answer.key)}.png"
+            )
+        case WardHistoryAnswer() | CouncilHistoryAnswer() | PartyHistoryAnswer():
+            return _history_subject(answer)
+        case (
+            CandidateAnswer()  # illustrated by its ward's chart (`bot.answering.attach`)
+            | ClosestAnswer()
+            | ElectionsAnswer()
+            | HelpAnswer()
+            | RankingAnswer()
+            | FactAnswer()
+            | AmbiguousAnswer()
+            | NotFoundAnswer()
+            | PersonHistoryAnswer()
+            | CouncillorsAnswer()
+        ):
+            return None
+        case _:
+            assert_never(answer)
 
 
 def _history_subject(answer: object) -> Subject | None:

@@ -22,6 +22,7 @@ from typing import Literal
 from knowledge.facts import Standing
 from knowledge.history.index import Council, WardContest, gc_paused, ward_key
 from knowledge.models import Election
+from knowledge.outcomes import readable_outcome
 from knowledge.parties import Party, PartyBook
 
 TERM_YEARS = 4
@@ -129,6 +130,11 @@ class WardChain:
 def _full_term_ago(then: dt.date, now: dt.date) -> bool:
     years = dt.timedelta(days=365.25 * TERM_YEARS)
     return abs((now - then) - years) <= dt.timedelta(days=_TERM_SLACK_DAYS)
+
+
+def term_over(then: dt.date, now: dt.date) -> bool:
+    """A term that reached its end at or before `now` (the seat was up at an election then)."""
+    return overdue(then, now) or _full_term_ago(then, now)
 
 
 def overdue(then: dt.date, now: dt.date) -> bool:
@@ -356,7 +362,7 @@ def _stated_for_unknown(
     if not contest.result.outcomes or all(c.outcome != "unknown" for c in changes):
         return changes
     lines = [
-        (book.lookup(m["party"]).key, line)
+        (book.lookup(m["party"]).key, readable_outcome(line, book.lookup))
         for line in contest.result.outcomes
         if (m := _STATED.match(line))
     ]

@@ -27,6 +27,7 @@ from knowledge.history.seats import (
     WardChain,
     abolished_by,
     overdue,
+    term_over,
     ward_chain,
 )
 from knowledge.parties import Party
@@ -185,6 +186,13 @@ def councillor_lines(
                 f"{holder.name} ({holder.party.display}) was elected in the "
                 f"{holder.election.title}; that term has ended, and the election that filled "
                 "the seat next is not loaded"
+            )
+            continue
+        if holder.election is not latest and term_over(holder.date, now):
+            missing.append(
+                f"{holder.name} ({holder.party.display}) was elected in the "
+                f"{holder.election.title}; that seat was due for election by the "
+                f"{latest.title}, and the loaded results do not show who holds it now"
             )
             continue
         lines.append(_councillor(holder, ward, council, doubtful))

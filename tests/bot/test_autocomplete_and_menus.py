@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import BotSession
 
-from bot.views import PendingChoices
+from bot.answering.menus import PendingChoices
 
 
 async def test_ward_autocomplete_is_useful_on_empty_input(session: BotSession) -> None:

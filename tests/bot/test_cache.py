@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import bot.cache
-from bot.cache import Answers
+import bot.answering.answers
+from bot.answering.answers import Answers
 from knowledge import ResultsStore
 
 
@@ -14,13 +14,13 @@ def test_repeated_question_is_answered_once(
 ) -> None:
     """The same command and options (spacing aside) run the command layer only once."""
     calls: list[str] = []
-    real = bot.cache.run_command
+    real = bot.answering.answers.run_command
 
     def counting(store: ResultsStore, command: str, options: dict[str, str | None]) -> object:
         calls.append(command)
         return real(store, command, options)
 
-    monkeypatch.setattr(bot.cache, "run_command", counting)
+    monkeypatch.setattr(bot.answering.answers, "run_command", counting)
     answers = Answers(derby_store)
     first, embed = answers("ward", {"name": "Abbey", "election": None})
     again, embed_again = answers("ward", {"name": " Abbey "})

@@ -18,7 +18,7 @@ async def test_unexpected_error_is_logged_and_the_user_gets_an_apology(
     session: BotSession, error_logs: ErrorLogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bug in a command is logged with its traceback; the user gets a short private apology."""
-    monkeypatch.setattr("bot.cache.run_command", explode)
+    monkeypatch.setattr("bot.answering.answers.run_command", explode)
     error_logs.expect("Unexpected error in /ward")
     reply = await session.slash("ward", name="Abbey")
     assert reply.ephemeral
@@ -44,7 +44,7 @@ async def test_error_in_the_menu_still_answers_the_user(
 ) -> None:
     """A failure while handling a menu choice is apologised for, privately."""
     reply = await session.slash("candidate", name="michael")
-    monkeypatch.setattr("bot.views.run_command", explode)
+    monkeypatch.setattr("bot.answering.answers.run_command", explode)
     error_logs.expect("Unexpected error in /component")
     chosen = await session.select(reply.message, ["Michael Fuller"])
     assert chosen.ephemeral

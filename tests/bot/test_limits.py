@@ -8,7 +8,7 @@ import discord
 import pytest
 from conftest import ROOT, BotSession, StartBot
 
-from bot import embeds, limits
+from bot import embed_basics, embeds, limits
 from knowledge import PartyBook, ResultsStore, run_command
 
 LAB = "Labour Party (UK)"
@@ -146,5 +146,5 @@ def test_fit_drops_trailing_fields_with_a_note() -> None:
 
 def test_party_colours_become_discord_colours() -> None:
     """A party's hex colour is used as the embed colour; a bad one falls back to grey."""
-    assert embeds.colour("#E4003B").value == 0xE4003B
-    assert embeds.colour("not a colour").value == embeds.NEUTRAL
+    assert embed_basics.colour("#E4003B").value == 0xE4003B
+    assert embed_basics.colour("not a colour").value == embed_basics.NEUTRAL

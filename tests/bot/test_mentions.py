@@ -144,7 +144,7 @@ async def test_an_error_while_answering_gets_an_apology(
     def explode(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("bot.cache.answer_question", explode)
+    monkeypatch.setattr("bot.answering.answers.answer_question", explode)
     error_logs.expect("Unexpected error answering a mention")
     reply = await session.mention("who won in Abbey?")
     assert "Sorry, something went wrong" in reply["embeds"][0]["description"]

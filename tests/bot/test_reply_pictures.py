@@ -9,7 +9,7 @@ import pytest
 from conftest import BotSession, ErrorLogs
 from fake_discord import BOT_PERMISSIONS, UNPIN, Perm
 
-import bot.attach
+import bot.answering.attach
 import bot.pictures
 import bot.pictures.render
 
@@ -74,7 +74,7 @@ async def test_a_picture_slow_to_draw_defers_then_arrives_with_the_answer(
 ) -> None:
     """A picture not ready in time: the bot says "thinking…" first, then the answer and picture."""
     bot.pictures.clear_cache()
-    monkeypatch.setattr(bot.attach, "PICTURE_WAIT", 0.0)
+    monkeypatch.setattr(bot.answering.attach, "PICTURE_WAIT", 0.0)
     reply = await session.slash("ward", name="Allestree")
     assert reply.callback_type == DEFERRED
     assert not reply.ephemeral
@@ -87,7 +87,7 @@ async def test_a_cached_picture_is_sent_at_once(
 ) -> None:
     """Once drawn, the picture comes from the cache: the reply needs no deferral."""
     await session.slash("ward", name="Alvaston")
-    monkeypatch.setattr(bot.attach, "PICTURE_WAIT", 0.0)
+    monkeypatch.setattr(bot.answering.attach, "PICTURE_WAIT", 0.0)
     again = await session.slash("ward", name="Alvaston", actor=session.events.other_member())
     assert again.callback_type == MESSAGE
     assert shown_picture(session.fake, again.message) == "ward-derby-2002-alvaston.png"
@@ -159,7 +159,7 @@ async def test_a_slow_picture_after_a_menu_pick_still_edits_the_menu_into_the_an
     """A pick whose picture is slow acknowledges first, then edits the menu into the answer."""
     reply = await session.slash("candidate", name="michael")
     bot.pictures.clear_cache()
-    monkeypatch.setattr(bot.attach, "PICTURE_WAIT", 0.0)
+    monkeypatch.setattr(bot.answering.attach, "PICTURE_WAIT", 0.0)
     chosen = await session.select(reply.message, ["Michael Fuller"])
     assert chosen.callback_type == DEFERRED_UPDATE
     message = session.fake.channels.messages[int(reply.message["id"])]

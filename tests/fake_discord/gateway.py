@@ -49,6 +49,8 @@ class Gateway:
         self.resumes = 0
         self.heartbeats = 0
         self.received: list[dict[str, Any]] = []
+        self.close_codes: list[int | None] = []
+        """The close code of each connection the client ended (1000: a clean stop)."""
         self._lock = asyncio.Lock()
         self.shard: tuple[int, int] = (0, 1)
         self.shards: dict[int, Gateway] = {}
@@ -75,6 +77,7 @@ class Gateway:
                     break
                 await self._owners.get(ws, self)._received(ws, json.loads(msg.data))
         finally:
+            self.close_codes.append(ws.close_code)
             self.sockets.discard(ws)
             owner = self._owners.pop(ws, self)
             if owner.ws is ws:

@@ -69,6 +69,11 @@ class Snowflakes:
         ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
         return (ms << 22) | (next(self._counter) & 0x3FFFFF)
 
+    def earlier(self, seconds: float) -> int:
+        """An id created `seconds` ago: an interaction that waited in a queue before delivery."""
+        ms = int((time.time() - seconds) * 1000) - DISCORD_EPOCH_MS
+        return (ms << 22) | (next(self._counter) & 0x3FFFFF)
+
 
 def iso_now() -> str:
     """A timestamp in the ISO 8601 form Discord sends."""

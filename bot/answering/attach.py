@@ -20,6 +20,7 @@ import logging
 
 import discord
 
+from bot.answering import delivery
 from bot.pictures import Picture, picture_for_async
 from knowledge.answers import Answer, CandidateAnswer
 
@@ -27,11 +28,17 @@ log = logging.getLogger(__name__)
 
 PICTURE_WAIT = 0.5
 """Seconds an interaction waits for its picture before deferring (Discord allows 3)."""
+SAFETY = 1.0
+"""Seconds kept in hand for the reply itself to reach Discord after the picture is ready."""
 
 
 def illustrated(answer: Answer) -> Answer:
     """The answer whose picture illustrates `answer`: a candidate's is their ward result's."""
-    return answer.result if isinstance(answer, CandidateAnswer) else answer
+    match answer:
+        case CandidateAnswer():
+            return answer.result
+        case _:
+            return answer
 
 
 async def picture(answer: Answer) -> Picture | None:
@@ -51,24 +58,25 @@ async def picture_in_time(
     answer: Answer,
     *,
     update: bool = False,
-    private: bool = False,
+    ephemeral: bool = False,
 ) -> Picture | None:
     """The answer's picture for an interaction reply, deferring first if it is slow to draw.
 
-    `update` defers as an edit of the message the interaction came from (a menu pick). None
-    when there is no picture, or the bot may not attach files in this channel.
+    It waits at most `PICTURE_WAIT`, less when the interaction has little of its 3 seconds left.
+    `update` defers as an edit of the message the interaction came from (a menu pick);
+    `ephemeral` is the visibility of the answer. None when there is no picture, or the bot may
+    not attach files in this channel.
     """
     if not interaction.app_permissions.attach_files:
         return None
-    try:
-        async with asyncio.timeout(PICTURE_WAIT):
-            return await picture(answer)
-    except TimeoutError:
-        log.debug("Picture for interaction %s not ready; deferring", interaction.id)
-    if update:
-        await interaction.response.defer()
-    else:
-        await interaction.response.defer(thinking=True, ephemeral=private)
+    wait = max(0.0, min(PICTURE_WAIT, delivery.time_left(interaction) - SAFETY))
+    if not interaction.response.is_done():
+        try:  # a cached picture returns without waiting, even when no time is left
+            async with asyncio.timeout(wait):
+                return await picture(answer)
+        except TimeoutError:
+            log.debug("Picture for interaction %s not ready; deferring", interaction.id)
+    await delivery.defer(interaction, update=update, ephemeral=ephemeral)
     return await picture(answer)
 
 

@@ -96,7 +96,7 @@ def measure(elections: int, queries: int) -> dict[str, float]:
         "elections": len(store.elections),
         "candidacies": len(candidacies),
         "names": len(store.candidates),
-        "words": len(store.candidates._vocabulary),
+        "words": len(store.candidates.words),
         "load_s": load,
         "memory_mb": memory,
     }

@@ -142,8 +142,11 @@ class Generator:
         return "".join(self.random.choices(SYLLABLES, k=syllables)).capitalize()
 
     def place(self) -> str:
+        # Two syllables give about 2,400 names; past 2,000 (some 1,500 elections) use three,
+        # or a large corpus would loop here for ever.
+        syllables = 2 if len(self.used_places) < 2000 else 3
         while True:
-            name = "".join(self.random.sample(SYLLABLES, 2)).capitalize()
+            name = "".join(self.random.sample(SYLLABLES, syllables)).capitalize()
             if name not in self.used_places:
                 self.used_places.add(name)
                 return name

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.settings import Settings
+from bot.env import TextSettings, database_path
 
 if TYPE_CHECKING:
+    from bot.settings import Settings
     from knowledge.store import ResultsStore
 
 PROJECT_PARTIES = Path(__file__).resolve().parent.parent / "data" / "parties.toml"
@@ -58,44 +60,92 @@ def parties_file(data: Path) -> Path:
     return local if local.exists() else PROJECT_PARTIES
 
 
-def load_store(data: Path) -> ResultsStore:
-    """Load every document, then freeze the heap: the store lives as long as the process, so
-    the garbage collector should never walk its hundreds of thousands of objects again."""
-    import gc
+def load_store(
+    data: Path, database: Path | None = None, *, long_running: bool = True
+) -> ResultsStore:
+    """Compile what changed into the store's database and open it.
 
+    A long-running process then freezes the heap, so the garbage collector never walks the
+    name indexes again; one `ask` skips that pass (it would cost more than it saves).
+    """
     from knowledge.store import ResultsStore
 
-    store = ResultsStore.load(data, parties_file(data))
-    gc.collect()
-    gc.freeze()
+    store = ResultsStore.load(
+        data, parties_file(data), database=database_path(data, database), progress=_progress()
+    )
+    for problem in store.problems:
+        print(f"Compiled store: {problem}", file=sys.stderr)
+    if long_running:
+        import gc
+
+        gc.collect()
+        gc.freeze()
     return store
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A progress bar on standard error for a long first compile (only on a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 50:
+            return
+        if done == total or done % max(1, total // 200) == 0:
+            filled = 30 * done // total
+            bar = "#" * filled + "." * (30 - filled)
+            end = "\n" if done == total else ""
+            print(f"\rCompiling [{bar}] {done}/{total} documents", end=end, file=sys.stderr)
+
+    return show
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        settings = Settings()
-    except Exception as error:  # pydantic ValidationError: a bad value in the environment
-        print(f"Configuration error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    from bot.log_format import configure
+    settings: Settings | TextSettings
+    if args.mode in ("ask", "console"):
+        try:
+            settings = TextSettings.read()
+        except ValueError as error:
+            print(f"Configuration error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        from bot.settings import Settings
 
-    configure(settings.log_level, settings.log_format)
+        try:
+            settings = Settings()
+        except Exception as error:  # pydantic ValidationError: a bad value in the environment
+            print(f"Configuration error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.mode != "ask":  # one answer logs nothing: skip importing logging
+        from bot.log_format import configure
+
+        configure(settings.log_level, settings.log_format)
     data = getattr(args, "ask_data", None) or args.data or settings.elections_data
     if args.mode == "import":  # writes documents; the store is not needed (nor may exist yet)
         from bot.importing import cli as import_cli
 
+        assert not isinstance(settings, TextSettings)  # read in full above (not ask/console)
         return import_cli.run(args, settings, data)
     if not data.exists():
         print(f"No election documents at {data}.", file=sys.stderr)
         return EXIT_USAGE
-    store = load_store(data)
+    # ELECTIONS_DB belongs to ELECTIONS_DATA: another folder given here gets its own file.
+    database = settings.elections_db if data == settings.elections_data else None
+    store = load_store(data, database, long_running=args.mode != "ask")
     if args.mode == "ask":
         from bot.ask import run_ask
 
         return run_ask(
             store, args.text, as_json=args.json, image=args.image, election=args.election
         )
+    if isinstance(settings, TextSettings):
+        from bot.console import run_console
+        from bot.live_store import LiveStore
+
+        live = LiveStore(store)
+        live.watch()  # an edited document is answered from on the next line
+        return run_console(live)
     if args.mode == "sync":
         if not settings.has_token:
             print("DISCORD_TOKEN is not set: nothing to sync with.", file=sys.stderr)
@@ -105,8 +155,11 @@ def main(argv: list[str] | None = None) -> int:
         return sync_global(settings, store)
     if args.mode == "console" or not settings.has_token:
         from bot.console import run_console
+        from bot.live_store import LiveStore
 
-        return run_console(store)
+        live = LiveStore(store)
+        live.watch()
+        return run_console(live)
     from bot.discord_app import run_discord
 
     return run_discord(settings, store)

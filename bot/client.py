@@ -21,6 +21,7 @@ from bot.command_links import CommandLinks
 from bot.conversations import Conversations
 from bot.guild_settings import GuildSettingsService, open_store
 from bot.in_flight import InFlight
+from bot.live_store import LiveStore
 from bot.load_report import log_load_problems
 from bot.log_channel import send_report
 from bot.mentions import Mentions
@@ -63,6 +64,7 @@ class ElectionBot(discord.Client):
         sync_guild: bool = True,
         guild_settings: GuildSettingsService | None = None,
         night: NightConfig | None = None,
+        watch_data: bool = False,
         **options: Any,
     ) -> None:
         options.setdefault("intents", discord.Intents.default())
@@ -100,6 +102,23 @@ class ElectionBot(discord.Client):
             if night is not None
             else None
         )
+        self.live = LiveStore(store)
+        self.live.listeners.append(self._reloaded)
+        self.watch_data = watch_data
+
+    def _reloaded(self, store: ResultsStore) -> None:
+        """Documents compiled again (a changed folder, /reload): answer from the new store,
+        drop the pictures of the old one, and tell the log channels when something is wrong."""
+        from bot.pictures import clear_cache
+
+        self.use_store(store)
+        if self.night is not None:
+            self.night.store = store
+        clear_cache()
+        if store.errors and self.is_ready():
+            asyncio.get_running_loop().create_task(
+                send_report(self, "Election documents: problems found on reload")
+            )
 
     async def login(self, token: str) -> None:
         if self.http.connector is discord.utils.MISSING:  # made here: it needs the running loop
@@ -110,6 +129,11 @@ class ElectionBot(discord.Client):
     async def setup_hook(self) -> None:
         log_load_problems(self.store)
         commands.setup(self)
+        if self.watch_data:  # a changed data folder is compiled off the loop, then swapped in
+            loop = asyncio.get_running_loop()
+            self.live.watch(
+                lambda: asyncio.run_coroutine_threadsafe(self.live.reload_async(), loop).result()
+            )
         self.add_dynamic_items(PickMatch)
         if self.night is not None:
             await self.night.resume()

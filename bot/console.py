@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from bot.ask import answer_for
+from bot.live_store import LiveStore
 from bot.text import render
 from knowledge.questions.conversation import Conversation
 from knowledge.store import ResultsStore
@@ -41,18 +42,23 @@ def _enable_history() -> None:
 
 
 def run_console(
-    store: ResultsStore,
+    store: ResultsStore | LiveStore,
     read: Callable[[str], str] = input,
     out: TextIO | None = None,
 ) -> int:
-    """Read, answer, print, until end of input; returns the exit status (0)."""
+    """Read, answer, print, until end of input; returns the exit status (0).
+
+    With a `LiveStore` each line is answered from the current store, and `/reload` compiles
+    the changed documents now (the store may also be watching its folder).
+    """
     import sys
 
+    live = store if isinstance(store, LiveStore) else LiveStore(store)
     stream = out or sys.stdout
     if read is input:
         _enable_history()
-    print(banner(store), file=stream, flush=True)
-    conversation = Conversation(store)  # one conversation: "and the lib dems?" follows up
+    print(banner(live.current), file=stream, flush=True)
+    conversation = Conversation(live.current)  # one conversation: "and the lib dems?" follows up
     while True:
         try:
             line = read(PROMPT)
@@ -65,4 +71,9 @@ def run_console(
         if text.lower() in _GOODBYES:
             print("Bye.", file=stream, flush=True)
             return 0
-        print(render(answer_for(store, text, conversation=conversation)), file=stream, flush=True)
+        if text.lower() == "/reload" and live.current.origin is not None:
+            print(live.reload().summary(), file=stream, flush=True)
+            continue
+        conversation.store = live.current  # a reload swaps the store; the thread carries on
+        answer = answer_for(live.current, text, conversation=conversation)
+        print(render(answer), file=stream, flush=True)

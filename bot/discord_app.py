@@ -43,6 +43,7 @@ def configure_endpoints(settings: Settings) -> None:
 
 def run_discord(settings: Settings, store: ResultsStore, **client_options: Any) -> int:
     """Connect and answer until stopped (Ctrl+C or SIGTERM); returns the exit code."""
+    client_options.setdefault("watch_data", True)
     client_options.setdefault("night", night_config(settings))
     return _run(settings, store, _serve, sync_guild=True, **client_options)
 

@@ -1,6 +1,8 @@
-"""The one place the environment and `.env` are read.
+"""Every setting, read from the environment and `.env`.
 
-Built in `bot.__main__`, never at import time, so tests construct settings explicitly.
+Built in `bot.__main__`, never at import time, so tests construct settings explicitly. The text
+front ends (`ask`, the console) read their few settings through `bot.env` instead, to start
+without importing pydantic-settings.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "elections"
+from bot.env import DEFAULT_DATA
+
 DEFAULT_CONTACT = "election-bot project, a Discord bot for UK local election results"
 DEFAULT_SETTINGS_DB = Path(__file__).resolve().parent.parent / "var" / "guild-settings.sqlite3"
 
@@ -30,6 +33,7 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = Field(default=None)
     discord_guild_id: int | None = Field(default=None)
     elections_data: Path = Field(default=DEFAULT_DATA)
+    elections_db: Path | None = Field(default=None)
     log_level: str = Field(default="INFO")
     discord_api_base: str | None = Field(default=None)
     discord_gateway_url: str | None = Field(default=None)

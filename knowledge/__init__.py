@@ -20,12 +20,12 @@ from knowledge.commands import (
 )
 from knowledge.errors import DataError, KnowledgeError, ParseError
 from knowledge.models import Election, ParseWarning
-from knowledge.parser import parse_document
 from knowledge.parties import Party, PartyBook
 from knowledge.resolve import Match, Resolution
 from knowledge.store import ResultsStore
 
 if TYPE_CHECKING:
+    from knowledge.parser import parse_document
     from knowledge.questions import answer_question
 
 
@@ -35,6 +35,10 @@ def __getattr__(name: str) -> Any:
         from knowledge.questions import answer_question
 
         return answer_question
+    if name == "parse_document":  # a compiled store opens without importing the parser
+        from knowledge.parser import parse_document
+
+        return parse_document
     raise AttributeError(f"module 'knowledge' has no attribute {name!r}")
 
 

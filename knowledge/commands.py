@@ -24,6 +24,7 @@ from knowledge.answers import (
     NotFoundWhat,
     Option,
 )
+from knowledge.autocomplete import complete
 from knowledge.history import commands as history_commands
 from knowledge.models import Election
 from knowledge.resolve import EntityKind, Match, Resolution
@@ -290,7 +291,7 @@ def _election(store: ResultsStore, text: str | None, command: str) -> Election |
 
     An ambiguous election names `command` (the command to run again with the chosen election).
     """
-    if not store.elections:
+    if not store.catalog:
         return NotFoundAnswer(what="election", query=text or "", message="No elections are loaded.")
     if not text:
         latest = store.latest
@@ -489,17 +490,18 @@ def suggest(
     text = text[:100]
     out: list[Suggestion] = []
     if kind == "election":
-        for e in store.election_index.suggest(text, MAX_CHOICES):
+        for e in complete(store.election_index, text, MAX_CHOICES):
             out.append(_choice(f"{e.key} — {e.detail}", e.key))
     elif kind == "party":
-        for p in store.parties.suggest(text, MAX_CHOICES):
+        for p in complete(store.parties, text, MAX_CHOICES):
             out.append(_choice(p.name, p.name))
     elif kind == "ward":
-        for w in store.wards.suggest(text, MAX_CHOICES, scope=scope):
+        for w in complete(store.wards, text, MAX_CHOICES, scope=scope):
             out.append(_choice(w.name, w.name))
     else:
-        for c in store.candidates.suggest(text, MAX_CHOICES, scope=scope):
-            ref = next((r for r in c.payload if r.election_id == scope), c.payload[0])
+        for c in complete(store.candidates, text, MAX_CHOICES, scope=scope):
+            refs = store.candidate_refs(c.key)
+            ref = next((r for r in refs if r.election_id == scope), refs[0])
             out.append(_choice(f"{c.name} — {ref.ward} ({ref.party.display})", c.name))
     return out[:MAX_CHOICES]
 

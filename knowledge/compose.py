@@ -25,7 +25,7 @@ from knowledge.facts import CHANGE_BASELINE, ContestResult, Standing
 from knowledge.models import Election
 from knowledge.outcomes import readable_outcomes
 from knowledge.parties import NEUTRAL_COLOUR, Party
-from knowledge.store import CandidateRef, ResultsStore
+from knowledge.store import CandidateRef, ElectionInfo, ResultsStore
 
 PARTY_SHARE_RULE = (
     "share of all votes cast across the wards (in multi-seat wards every vote a voter cast counts)"
@@ -35,7 +35,7 @@ MAX_LISTED = 10
 """Other elections and same-name candidacies listed in an answer; a common name has hundreds."""
 
 
-def election_ref(election: Election) -> ElectionRef:
+def election_ref(election: Election | ElectionInfo) -> ElectionRef:
     return ElectionRef(
         id=election.id,
         title=election.title,
@@ -47,7 +47,7 @@ def election_ref(election: Election) -> ElectionRef:
 
 
 def refs(store: ResultsStore, ids: tuple[str, ...]) -> tuple[ElectionRef, ...]:
-    found = (store.election(i) for i in ids)
+    found = (store.info(i) for i in ids)  # the catalog: no election is built for a citation
     return tuple(election_ref(e) for e in found if e is not None)
 
 
@@ -136,20 +136,18 @@ def candidate_answer(
             margin = (contest.standings[contest.seats - 1].votes or 0) - standing.votes
     elsewhere = []
     others = [other for other in all_refs if other != ref]
-    for other in others[:MAX_LISTED]:
-        other_found = store.standing(other)
-        other_election = store.election(other.election_id)
-        if other_found is None or other_election is None:
+    for other in others[:MAX_LISTED]:  # as compiled: no other election is built
+        other_election = store.info(other.election_id)
+        if other_election is None:
             continue
-        _, other_standing = other_found
         elsewhere.append(
             Candidacy(
                 election=election_ref(other_election),
                 ward=other.ward,
                 party=other.party.display,
-                votes=other_standing.votes,
-                elected=other_standing.elected,
-                tied=other_standing.tied,
+                votes=other.votes,
+                elected=other.elected,
+                tied=other.tied,
             )
         )
     result = ward_answer(store, ref.election_id, contest)
@@ -290,19 +288,18 @@ def closest_answer(store: ResultsStore, election_id: str, count: int = 10) -> Cl
 
 
 def elections_answer(store: ResultsStore) -> ElectionsAnswer:
-    latest = store.latest
     rows = []
-    for election in reversed(store.elections):
-        facts = store.facts(election.id)
+    newest = store.catalog[-1] if store.catalog else None
+    for info in reversed(store.catalog):  # the catalog's counts: no election is built
         rows.append(
             ElectionRow(
-                ref=election_ref(election),
-                council=election.council,
-                kind=election.kind,
-                wards=len(facts.contests),
-                seats=facts.seats_contested,
-                candidates=sum(len(c.standings) for c in facts.contests),
-                latest=election is latest,
+                ref=election_ref(info),
+                council=info.council,
+                kind=info.kind,
+                wards=info.wards,
+                seats=info.seats,
+                candidates=info.candidates,
+                latest=info is newest,
             )
         )
     return ElectionsAnswer(elections=tuple(rows), problems=tuple(str(e) for e in store.errors))

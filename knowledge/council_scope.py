@@ -55,7 +55,7 @@ class Refused:
 def councils(store: ResultsStore) -> dict[str, str]:
     """Council key -> council name, for every loaded election (newest name wins)."""
     found: dict[str, str] = {}
-    for election in store.elections:
+    for election in store.catalog:  # the catalog: no election is built to list councils
         found[election.council_key] = election.council
     return found
 
@@ -67,9 +67,9 @@ def election_for(store: ResultsStore, scope: Scope | None) -> Election | None:
         return None
     if scope.kind == "election":
         return store.election(scope.key)
-    for election in reversed(store.elections):
+    for election in reversed(store.catalog):
         if election.council_key == scope.key:
-            return election
+            return store.built(election)
     return None
 
 
@@ -129,7 +129,7 @@ def choices(store: ResultsStore, current: str, limit: int = 25) -> list[tuple[st
     for key, name in sorted(councils(store).items(), key=lambda kv: kv[1]):
         if not typed or typed in normalize(name) or typed in key:
             found.append((f"{name} (council: its most recent election)", f"council:{key}"))
-    for election in reversed(store.elections):
+    for election in reversed(store.catalog):
         if not typed or typed in normalize(election.title) or typed in election.id:
             found.append((election.title, f"election:{election.id}"))
     return found[:limit]

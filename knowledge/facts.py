@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import cached_property
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -189,6 +190,20 @@ class ElectionFacts(_Frozen):
         return sum(f for f in figures if f is not None)
 
 
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _constructed(cls: type[_M], **values: Any) -> _M:
+    """`cls.model_construct(**values)` for values naming every field, without its per-field
+    bookkeeping: an election's facts build thousands of standings, each on first use."""
+    made = cls.__new__(cls)
+    object.__setattr__(made, "__dict__", values)
+    object.__setattr__(made, "__pydantic_fields_set__", set(values))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
+
+
 def contest_result(
     election_id: str, contest: Contest, book: PartyBook, prose: str = ""
 ) -> ContestResult:
@@ -234,7 +249,8 @@ def contest_result(
         else:
             elected, tied = position <= seats, False
         standings.append(
-            Standing.model_construct(  # built from checked values: skip re-validating each one
+            _constructed(  # built from checked values: skip re-validating each one
+                Standing,
                 name=candidacy.name,
                 party=book.lookup(candidacy.party),
                 votes=votes,

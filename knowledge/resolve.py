@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
@@ -47,7 +47,15 @@ _TOKEN_FLOOR = 70.0
 _LOOSE_FLOOR = 55.0
 """Word similarity accepted when looking for suggestions after nothing matched."""
 _PREFIX_TOKENS = 400
+_SCORED = 300
+_LOOSE_SCORED = 60
+"""At most this many entries get the full score per search (answers; loose suggestions):
+the best by their words' similarity alone."""
+_COMMON_HITS = 1000
+"""A query word matching more names than this is too common to gather candidates alone."""
 _CACHE_LIMIT = 4096
+_SCOPE_LIMIT = 512
+"""Elections whose vocabulary is kept at once (each is rebuilt on demand)."""
 _FILLER: dict[str, frozenset[str]] = {
     "ward": WARD_FILLER,
     "candidate": frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "the"}),
@@ -127,57 +135,192 @@ class _Vocabulary:
     known: frozenset[str]
 
 
-class NameIndex(Generic[P]):
-    """Names of one kind, searchable by fuzzy words, optionally within one election."""
+def index_shapes(kind: EntityKind, tokens: Iterable[tuple[str, ...]]) -> tuple[_Shape, ...]:
+    """The shapes a name is searched under: each spelling, and each without filler words
+    ("Liberal Party (UK)" is also "liberal uk")."""
+    filler = _FILLER[kind]
+    shapes = [(t, "".join(t), len(set(t))) for t in tokens if t]
+    for words, _, _ in list(shapes):
+        kept = tuple(t for t in words if t not in filler)
+        if kept and kept != words:
+            shapes.append((kept, "".join(kept), len(set(kept))))
+    return tuple(shapes)
+
+
+class NameSource(Protocol[P]):
+    """Where an index reads its names: in memory (`MemoryNames`) or the compiled store.
+
+    Entries are known by an id the source chooses (a number, a key); the index only passes
+    ids back to the source that gave them.
+    """
+
+    def __len__(self) -> int: ...
+
+    def all_entries(self) -> list[Entry[P]]: ...
+
+    def entry(self, ident: Hashable) -> Entry[P]: ...
+
+    def entries_of(self, idents: Iterable[Hashable]) -> dict[Hashable, Entry[P]]: ...
+
+    def shapes(self, ident: Hashable) -> tuple[_Shape, ...]: ...
+
+    def ident(self, key: str) -> Hashable | None: ...
+
+    def words(self) -> list[str]:
+        """Every indexed word, sorted."""
+        ...
+
+    def postings(self, word: str) -> Collection[Hashable]:
+        """The entries with this word."""
+        ...
+
+    def wholes(self, whole: str) -> Collection[Hashable]:
+        """The entries with a spelling whose words, joined, are `whole`."""
+        ...
+
+    def members(self, scope: str) -> Collection[Hashable]:
+        """The entries of one election."""
+        ...
+
+    def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
+        """Entries with a spelling whose joined words start with `prefix` (at most `limit`)."""
+        ...
+
+    def first(self, limit: int, scope: str | None) -> list[Entry[P]]:
+        """The first entries in index order (for autocomplete on empty input)."""
+        ...
+
+    def elections(self, entry: Entry[P]) -> tuple[str, ...]: ...
+
+
+class MemoryNames(Generic[P]):
+    """Entries held in memory, known by their position (parties, elections, small stores)."""
 
     def __init__(self, kind: EntityKind, entries: Iterable[Entry[P]]) -> None:
-        self.kind = kind
-        self.entries: list[Entry[P]] = list(entries)
+        self.items: list[Entry[P]] = list(entries)
         self._by_key: dict[str, int] = {}
         self._by_token: dict[str, list[int]] = {}
         self._by_whole: dict[str, list[int]] = {}
         self._by_scope: dict[str, list[int]] = {}
         self._shapes: list[tuple[_Shape, ...]] = []
-        filler = _FILLER[kind]
-        for number, entry in enumerate(self.entries):
+        for number, entry in enumerate(self.items):
             self._by_key.setdefault(entry.key, number)
             for election in entry.elections:
                 self._by_scope.setdefault(election, []).append(number)
-            shapes = list(entry.shapes)
-            for tokens, _, _ in entry.shapes:  # "Liberal Party (UK)" is also "liberal uk"
-                kept = tuple(t for t in tokens if t not in filler)
-                if kept and kept != tokens:
-                    shapes.append((kept, "".join(kept), len(set(kept))))
-            self._shapes.append(tuple(shapes))
+            shapes = index_shapes(kind, entry.tokens)
+            self._shapes.append(shapes)
             for tokens, whole, _ in shapes:
                 self._by_whole.setdefault(whole, []).append(number)
                 for token in set(tokens):
                     postings = self._by_token.setdefault(token, [])
                     if not postings or postings[-1] != number:
                         postings.append(number)
-        self._vocabulary = sorted(self._by_token)
-        self._all = _Vocabulary(self._vocabulary, frozenset(self._by_token))
-        self._scoped: dict[str, tuple[_Vocabulary, frozenset[int]]] = {}
+        self._words = sorted(self._by_token)
+        self._wholes = sorted((w, n) for w, numbers in self._by_whole.items() for n in numbers)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def all_entries(self) -> list[Entry[P]]:
+        return self.items
+
+    def entry(self, ident: Hashable) -> Entry[P]:
+        assert isinstance(ident, int)
+        return self.items[ident]
+
+    def entries_of(self, idents: Iterable[Hashable]) -> dict[Hashable, Entry[P]]:
+        return {i: self.entry(i) for i in idents}
+
+    def shapes(self, ident: Hashable) -> tuple[_Shape, ...]:
+        assert isinstance(ident, int)
+        return self._shapes[ident]
+
+    def ident(self, key: str) -> Hashable | None:
+        return self._by_key.get(key)
+
+    def words(self) -> list[str]:
+        return self._words
+
+    def postings(self, word: str) -> Collection[Hashable]:
+        return self._by_token.get(word, ())
+
+    def wholes(self, whole: str) -> Collection[Hashable]:
+        return self._by_whole.get(whole, ())
+
+    def members(self, scope: str) -> Collection[Hashable]:
+        return self._by_scope.get(scope, ())
+
+    def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
+        start = bisect.bisect_left(self._wholes, (prefix, -1))
+        found: list[Hashable] = []
+        for whole, number in self._wholes[start : start + limit]:
+            if not whole.startswith(prefix):
+                break
+            found.append(number)
+        return found
+
+    def first(self, limit: int, scope: str | None) -> list[Entry[P]]:
+        if scope is None:
+            return self.items[:limit]
+        return [self.items[n] for n in self._by_scope.get(scope, ())[:limit]]
+
+    def elections(self, entry: Entry[P]) -> tuple[str, ...]:
+        return entry.elections
+
+
+class NameIndex(Generic[P]):
+    """Names of one kind, searchable by fuzzy words, optionally within one election."""
+
+    def __init__(self, kind: EntityKind, entries: Iterable[Entry[P]] | NameSource[P] = ()) -> None:
+        """Entries in memory, or a `NameSource` (the compiled store's names)."""
+        self.kind = kind
+        self.source: NameSource[P] = (
+            MemoryNames(kind, entries) if isinstance(entries, Iterable) else entries
+        )
+        self._all: _Vocabulary | None = None
+        self._scoped: dict[str, tuple[_Vocabulary, frozenset[Hashable]]] = {}
         self._similar_memo: dict[tuple[str | None, str, bool], dict[str, float]] = {}
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.source)
+
+    @property
+    def entries(self) -> list[Entry[P]]:
+        """Every entry, in index order (loads them all from a stored source)."""
+        return self.source.all_entries()
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of every indexed name."""
+        return self._vocabulary().known
 
     def get(self, key: str) -> Entry[P] | None:
         """The entry with this key, if any."""
-        number = self._by_key.get(key)
-        return None if number is None else self.entries[number]
+        ident = self.source.ident(key)
+        return None if ident is None else self.source.entry(ident)
 
     def in_scope(self, scope: str) -> list[Entry[P]]:
         """The entries that belong to one election, in index order."""
-        return [self.entries[n] for n in self._by_scope.get(scope, ())]
+        return self.source.first(len(self.source), scope)
 
-    def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[int]]:
+    def elections(self, entry: Entry[P]) -> tuple[str, ...]:
+        """The elections that have this entry, newest first."""
+        return self.source.elections(entry)
+
+    def _vocabulary(self) -> _Vocabulary:
+        if self._all is None:
+            words = self.source.words()
+            self._all = _Vocabulary(words, frozenset(words))
+        return self._all
+
+    def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[Hashable]]:
         found = self._scoped.get(scope)
         if found is None:
-            members = frozenset(self._by_scope.get(scope, ()))
-            words = {t for n in members for tokens, _, _ in self._shapes[n] for t in tokens}
+            members = frozenset(self.source.members(scope))
+            words = {t for n in members for tokens, _, _ in self.source.shapes(n) for t in tokens}
             found = (_Vocabulary(sorted(words), frozenset(words)), members)
+            if len(self._scoped) >= _SCOPE_LIMIT:
+                self._scoped.clear()
             self._scoped[scope] = found
         return found
 
@@ -189,7 +332,7 @@ class NameIndex(Generic[P]):
         cached = self._similar_memo.get(memo_key)
         if cached is not None:
             return cached
-        vocabulary = self._all if scope is None else self._scope(scope)[0]
+        vocabulary = self._vocabulary() if scope is None else self._scope(scope)[0]
         similar: dict[str, float] = {}
         if query_token in vocabulary.known:
             similar[query_token] = 100.0
@@ -221,7 +364,7 @@ class NameIndex(Generic[P]):
 
     def _prefixed(self, prefix: str, scope: str | None) -> list[str]:
         """Indexed words starting with `prefix`, alphabetically (a bounded number of them)."""
-        words = (self._all if scope is None else self._scope(scope)[0]).sorted
+        words = (self._vocabulary() if scope is None else self._scope(scope)[0]).sorted
         start = bisect.bisect_left(words, prefix)
         found = []
         for token in words[start : start + _PREFIX_TOKENS]:
@@ -242,49 +385,72 @@ class NameIndex(Generic[P]):
         words = [w for w in words if w not in filler] or words
         if not words:
             return []
-        members: frozenset[int] | None = None
+        members: frozenset[Hashable] | None = None
         if scope is not None:
             members = self._scope(scope)[1]
             if not members:
                 return []
+        known = self._vocabulary().known
         queries = [words]
         for i in range(len(words) - 1):
             joined = words[i] + words[i + 1]
-            if joined in self._by_token:
+            if joined in known:
                 queries.append([*words[:i], joined, *words[i + 2 :]])
         similar = {
             w: self._similar_tokens(w, scope, loose) for w in {w for q in queries for w in q}
         }
-        candidates: set[int] = set()
+        candidates: set[Hashable] = set()
+        rough: dict[Hashable, float] = {}
+        """A cheap first score (the query words' best word matches) that bounds how many
+        entries get the full score: common words cannot make every name a candidate."""
         for words_tried in queries:
-            candidates.update(self._by_whole.get("".join(words_tried), ()))
+            exact = self.source.wholes("".join(words_tried))
+            candidates.update(exact)
+            rough.update(dict.fromkeys(exact, 1000.0))
             distinct = set(words_tried)
             full = [w for w in distinct if len(w) > _SHORT_WORD]
-            per_word: list[set[int]] = []
+            per_word: list[dict[Hashable, float]] = []
             for word in full or distinct:
-                hits: set[int] = set()
-                for token in similar[word]:
-                    hits.update(self._by_token[token])
+                hits: dict[Hashable, float] = {}
+                for token, value in similar[word].items():
+                    for ident in self.source.postings(token):
+                        if hits.get(ident, 0.0) < value:
+                            hits[ident] = value
                 if not full:  # only short words ("l", "sk"): names with words starting so
                     for token in self._prefixed(word, scope):
                         if len(hits) >= _SHORT_HITS:
                             break
-                        postings = self._by_token[token]
-                        hits.update(postings if members is None else members.intersection(postings))
+                        postings = self.source.postings(token)
+                        for ident in (
+                            postings if members is None else members.intersection(postings)
+                        ):
+                            hits.setdefault(ident, INITIAL_SCORE)
                 per_word.append(hits)
             if per_word:
-                common = set.intersection(*per_word)
-                candidates |= common if common else set.union(*per_word)
+                common = set(per_word[0]).intersection(*per_word[1:])
+                if not common:
+                    # Nothing has every word: any word will do, except a word nearly every name
+                    # has ("Ward", "North"), which would make every entry a candidate.
+                    rare = [h for h in per_word if len(h) <= _COMMON_HITS]
+                    common = set().union(*(rare or [min(per_word, key=len)]))
+                for ident in common:
+                    value = sum(h.get(ident, 0.0) for h in per_word)
+                    if rough.get(ident, -1.0) < value:
+                        rough[ident] = value
+                candidates |= common
         if members is not None:
             candidates &= members
+        cap = _LOOSE_SCORED if loose else _SCORED
+        if len(candidates) > cap:
+            ranked = sorted(candidates, key=lambda i: (-rough.get(i, 0.0), str(i)))
+            candidates = set(ranked[:cap])
         scored = []
         wholes = ["".join(q) for q in queries]
-        for number in candidates:
-            entry = self.entries[number]
+        for ident, entry in self.source.entries_of(candidates).items():
             score = max(
                 _score(q, tokens, compact_name, distinct, similar, whole)
                 for q, whole in zip(queries, wholes, strict=True)
-                for tokens, compact_name, distinct in self._shapes[number]
+                for tokens, compact_name, distinct in self.source.shapes(ident)
             )
             scored.append((entry, score))
         return heapq.nsmallest(limit, scored, key=lambda pair: (-pair[1], pair[0].name))
@@ -319,20 +485,6 @@ class NameIndex(Generic[P]):
             matches=tuple(self._match(e, s) for e, s in close[:limit]),
         )
 
-    def suggest(self, query: str, limit: int = 25, *, scope: str | None = None) -> list[Entry[P]]:
-        """Ranked entries for autocomplete; on empty input, the first entries in order."""
-        if not normalize(query):
-            if scope is None:
-                return self.entries[:limit]
-            return self.in_scope(scope)[:limit]
-        found = [e for e, s in self.search(query, limit=limit, scope=scope) if s >= SUGGEST_FLOOR]
-        if len(found) < limit:  # half-typed or misspelt: widen to looser word matches
-            seen = {id(e) for e in found}
-            for entry, score in self.search(query, limit=limit, scope=scope, loose=True):
-                if score >= SUGGEST_FLOOR and id(entry) not in seen:
-                    found.append(entry)
-        return found[:limit]
-
     def _match(self, entry: Entry[P], score: float) -> Match:
         return Match(
             kind=self.kind,
@@ -340,7 +492,7 @@ class NameIndex(Generic[P]):
             name=entry.name,
             detail=entry.detail,
             score=round(score, 1),
-            elections=entry.elections,
+            elections=self.elections(entry),
         )
 
 

@@ -1,76 +1,40 @@
-"""The results store: every loaded election, their derived facts, and the name indexes.
+"""The results store: every election, read from the compiled SQLite file as answers need it.
+
+Documents are compiled once (`knowledge.compiled`); opening the store reads a light catalog of
+the elections and the distinct names, nothing more. An election's models and derived facts are
+built from its rows on first use and kept in a bounded LRU cache. Cross-election lookups (a
+candidate across elections, the list of elections, autocomplete) read the indexes, not objects.
 
 Loading never stops at a bad document: its `ParseError` is kept in `errors` (naming the file and
-line) and the other documents load. Indexes are built once, here, so lookups are in memory.
+line) and the other documents load. A file store holds one read snapshot for its lifetime, so
+a recompile running beside it (a reload) never changes what it answers.
 """
 
 from __future__ import annotations
 
-import gc
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any, overload
 
-from knowledge import readers
+from knowledge.compiled import compiler
+from knowledge.compiled.compiler import CompileReport, Document, Progress
+from knowledge.compiled.names import StoredNames
 from knowledge.errors import ParseError
 from knowledge.facts import ContestResult, ElectionFacts, Standing, election_facts
 from knowledge.models import Election, ParseWarning
-from knowledge.normalize import normalize, spellings
+from knowledge.normalize import normalize
 from knowledge.parties import Party, PartyBook
-from knowledge.resolve import Entry, Match, NameIndex, P, Resolution
+from knowledge.resolve import EntityKind, Entry, Match, NameIndex, Resolution
 
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many long-lived objects.
-
-    Loading allocates hundreds of thousands of objects and no cycles worth collecting; left on,
-    the collector rescans everything built so far again and again (a third of the load time).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _identity(election: Election) -> tuple[object, ...] | None:
-    """What makes two documents the same election, whatever their format or file name.
-
-    Only a dated election can be recognised: two undated by-elections of one ward in one year
-    may be different polls, so both load.
-    """
-    if election.date is None:
-        return None
-    wards: tuple[str, ...] = ()
-    if election.kind == "by-election":
-        wards = tuple(sorted(normalize(c.ward) for c in election.contests))
-    return (election.council_key, election.date, election.kind, wards)
-
-
-def _without_duplicates(elections: Iterable[Election]) -> tuple[list[Election], list[ParseWarning]]:
-    """The first document of each election, and a warning naming every other file that had it."""
-    kept: dict[object, Election] = {}
-    warnings: list[ParseWarning] = []
-    for n, election in enumerate(elections):
-        identity = _identity(election) or n
-        first = kept.setdefault(identity, election)
-        if first is not election:
-            warnings.append(
-                ParseWarning(
-                    file=election.source,
-                    line=1,
-                    message=(
-                        f"{election.title} is loaded once: it is also in {first.source}, "
-                        "which is used"
-                    ),
-                )
-            )
-    return list(kept.values()), warnings
+CACHE_SIZE = 256
+"""Elections (models and facts) kept built at once; the rest are rebuilt from rows on use."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +49,82 @@ class CandidateRef:
     ward: str
     name: str
     party: Party
+    votes: int | None = field(default=None, compare=False)
+    """The result as compiled, so answers listing many candidacies build no election."""
+    elected: bool = field(default=False, compare=False)
+    tied: bool = field(default=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ElectionInfo:
+    """What listing and choosing an election needs, without building it."""
+
+    id: str
+    title: str
+    council: str
+    date: dt.date | None
+    year: int | None
+    kind: str
+    source: str
+    row: int
+    """The election's row in the database."""
+    wards: int
+    seats: int
+    """Seats contested."""
+    candidates: int
+    citation: str | None = None
+    council_key: str = ""
+    """The council as recognised across documents and formats (`derby`), as compiled."""
+
+
+class ElectionList(Sequence[Election]):
+    """The store's elections, oldest first; each is built from its rows when it is read."""
+
+    def __init__(self, store: ResultsStore) -> None:
+        self._store = store
+
+    def __len__(self) -> int:
+        return len(self._store.catalog)
+
+    @overload
+    def __getitem__(self, index: int) -> Election: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Election]: ...
+
+    def __getitem__(self, index: int | slice) -> Election | list[Election]:
+        catalog = self._store.catalog
+        if isinstance(index, slice):
+            return [self._store.built(info) for info in catalog[index]]
+        return self._store.built(catalog[index])
+
+    def __iter__(self) -> Iterator[Election]:
+        return (self._store.built(info) for info in self._store.catalog)
+
+    def __reversed__(self) -> Iterator[Election]:
+        return (self._store.built(info) for info in reversed(self._store.catalog))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ElectionList({[i.id for i in self._store.catalog]!r})"
+
+
+class _Lru(OrderedDict[str, Any]):
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def remember(self, key: str, value: Any) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
 
 
 class ResultsStore:
@@ -92,94 +132,207 @@ class ResultsStore:
 
     def __init__(
         self,
-        elections: Iterable[Election],
+        elections: Iterable[Election] = (),
         book: PartyBook | None = None,
         errors: Iterable[ParseError] = (),
     ) -> None:
-        self.book = book or PartyBook.empty()
-        self.errors: list[ParseError] = list(errors)
-        unique_elections, self.load_warnings = _without_duplicates(elections)
-        ordered = sorted(unique_elections, key=lambda e: e.sort_key)
-        self.elections: list[Election] = []
-        seen: set[str] = set()
-        for election in ordered:
-            unique = election.id
-            suffix = 2
-            while unique in seen:
-                unique = f"{election.id}-{suffix}"
-                suffix += 1
-            seen.add(unique)
-            self.elections.append(
-                election if unique == election.id else election.model_copy(update={"id": unique})
-            )
-        self._by_id = {e.id: e for e in self.elections}
-        self._order = {e.id: n for n, e in enumerate(self.elections)}
-        with _gc_paused():
-            self._facts = {e.id: election_facts(e, self.book) for e in self.elections}
-            self.wards = NameIndex[tuple[WardRef, ...]]("ward", self._ward_entries())
-            self.candidates = NameIndex[tuple[CandidateRef, ...]](
-                "candidate", self._candidate_entries()
-            )
-            self.parties = NameIndex[Party]("party", self._party_entries())
-            self.election_index = NameIndex[Election]("election", self._election_entries())
+        """A store of elections already read (tests, generators): compiled in memory."""
+        book = book or PartyBook.empty()
+        documents = [
+            Document(f"{n:08d}/{e.source}", 0, 0, lambda: b"", (e,))
+            for n, e in enumerate(elections)
+        ]
+        connection, _ = compiler.connect(None)
+        report = compiler.compile_documents(connection, documents, book)
+        self._open(connection, book, list(errors), [], report)
 
     # Loading -----------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path, parties: Path | None = None) -> ResultsStore:
+    def load(
+        cls,
+        path: Path,
+        parties: Path | None = None,
+        *,
+        database: Path | None = None,
+        progress: Progress | None = None,
+    ) -> ResultsStore:
         """Every document under a folder (or one document), in every format the store reads.
 
-        Bad documents go to `errors`; the same election found in two files loads once, with a
-        warning naming both.
+        The documents are compiled into `database` (only those changed since the last compile;
+        None compiles in memory). Bad documents go to `errors`; the same election found in two
+        files loads once, with a warning naming both.
         """
         book = PartyBook.from_toml(parties) if parties and parties.exists() else PartyBook.empty()
-        if path.is_dir():
-            wanted = set(readers.suffixes())
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in wanted)
-        else:
-            files = [path]
-        elections: list[Election] = []
-        errors: list[ParseError] = []
-        with _gc_paused():
-            for file in files:
-                try:
-                    elections.extend(readers.read_document(file.read_bytes(), file.name))
-                except ParseError as error:
-                    errors.append(error)
-                except OSError as error:
-                    errors.append(ParseError(file.name, 1, f"cannot be read: {error.strerror}"))
-        return cls(elections, book, errors)
+        store = cls.compile(compiler.folder_documents(path), book, database, progress)
+        store.origin = (path, parties, database)
+        return store
+
+    def reload(self, progress: Progress | None = None) -> ResultsStore:
+        """The documents this store was loaded from, compiled again where they changed.
+
+        A new store: this one keeps answering from its own snapshot until it is dropped. Its
+        `report` says what changed; a document that loaded before and is broken now keeps its
+        last good elections (`report.kept`), with its error in `errors`.
+        """
+        if self.origin is None:
+            raise ValueError("only a store loaded from documents can be reloaded")
+        path, parties, database = self.origin
+        return ResultsStore.load(path, parties, database=database, progress=progress)
 
     @classmethod
     def from_texts(
         cls, documents: Iterable[tuple[str, str]], book: PartyBook | None = None
     ) -> ResultsStore:
         """Build a store from (file name, text) pairs; used by tests and generators."""
-        elections, errors = [], []
-        with _gc_paused():
-            for name, text in documents:
-                try:
-                    elections.extend(readers.read_text(text, name))
-                except ParseError as error:
-                    errors.append(error)
-        return cls(elections, book, errors)
+        return cls.compile(compiler.text_documents(documents), book or PartyBook.empty())
+
+    @classmethod
+    def compile(
+        cls,
+        documents: Sequence[Document],
+        book: PartyBook,
+        database: Path | None = None,
+        progress: Progress | None = None,
+    ) -> ResultsStore:
+        """Compile what changed into `database` (None: in memory), then open it."""
+        connection, problems = compiler.connect(database)
+        try:
+            report = compiler.compile_documents(connection, documents, book, progress=progress)
+        except sqlite3.DatabaseError as error:  # locked by another writer, disk full, ...
+            connection.close()
+            problems.append(f"{database}: {error}; compiled in memory instead")
+            connection, _ = compiler.connect(None)
+            report = compiler.compile_documents(connection, documents, book, progress=progress)
+        store = cls.__new__(cls)
+        store._open(connection, book, [], problems, report)
+        return store
+
+    def _open(
+        self,
+        connection: sqlite3.Connection,
+        book: PartyBook,
+        errors: list[ParseError],
+        problems: list[str],
+        report: CompileReport,
+    ) -> None:
+        self.book = book
+        self.origin: tuple[Path, Path | None, Path | None] | None = None
+        """(documents, party file, database) of a store loaded from a folder: what `reload`
+        compiles again."""
+        self.problems = problems
+        """Problems with the database file itself (rebuilt, or compiled in memory instead)."""
+        self.report = report
+        """What the compile that opened this store changed."""
+        self._db = connection
+        self._lock = threading.RLock()
+        self._elections: _Lru = _Lru(CACHE_SIZE)
+        self._facts: _Lru = _Lru(CACHE_SIZE)
+        self._refs: _Lru = _Lru(4 * CACHE_SIZE)
+        self._scopes: _Lru = _Lru(4 * CACHE_SIZE)
+        connection.execute("BEGIN")  # one snapshot for the store's lifetime
+        stored = connection.execute("SELECT errors FROM documents ORDER BY path").fetchall()
+        self.errors: list[ParseError] = [
+            *errors,
+            *(ParseError(*e) for (found,) in stored for e in json.loads(found)),
+        ]
+        rows = connection.execute(
+            "SELECT sid, title, council, date, year, kind, source, id, wards, seats, candidates,"
+            " citation, council_key FROM elections WHERE rank IS NOT NULL ORDER BY rank"
+        ).fetchall()
+        self.catalog: tuple[ElectionInfo, ...] = tuple(
+            ElectionInfo(
+                sid, title, council, dt.date.fromisoformat(date) if date else None, year, kind,
+                source, row, int(wards), int(seats), int(candidates), citation, key,
+            )
+            for sid, title, council, date, year, kind, source, row, wards, seats, candidates,
+            citation, key in rows
+        )  # fmt: skip
+        self._by_id = {info.id: info for info in self.catalog}
+        self._by_row = {info.row: info for info in self.catalog}
+        self._order = {info.id: n for n, info in enumerate(self.catalog)}
+        self.elections: Sequence[Election] = ElectionList(self)
+        self.wards = NameIndex[None]("ward", self._stored("ward"))
+        self.candidates = NameIndex[None]("candidate", self._stored("candidate"))
+
+    @cached_property
+    def parties(self) -> NameIndex[Party]:
+        """Every party known or standing (built on first use: a /ward never needs it)."""
+        return NameIndex[Party]("party", self._party_entries())
+
+    @cached_property
+    def election_index(self) -> NameIndex[ElectionInfo]:
+        return NameIndex[ElectionInfo]("election", self._election_entries())
+
+    def _query(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
+        with self._lock:
+            return self._db.execute(sql, parameters).fetchall()
+
+    @property
+    def load_warnings(self) -> list[ParseWarning]:
+        """A warning naming every document whose election another document already gave."""
+        rows = self._query(
+            "SELECT e.identity, e.title, e.source, e.rank FROM elections e"
+            " JOIN documents d ON d.id = e.document WHERE e.identity IS NOT NULL"
+            " ORDER BY d.path, e.position"
+        )
+        kept = {identity: source for identity, _, source, rank in rows if rank is not None}
+        return [
+            ParseWarning(
+                file=source,
+                line=1,
+                message=f"{title} is loaded once: it is also in {kept[identity]}, which is used",
+            )
+            for identity, title, source, rank in rows
+            if rank is None and identity in kept
+        ]
 
     @property
     def warnings(self) -> list[ParseWarning]:
-        found = [*self.load_warnings, *(w for e in self.elections for w in e.warnings)]
-        return found + [w for f in self._facts.values() for w in f.warnings]
+        rows = self._query(
+            "SELECT warnings, fact_warnings FROM elections WHERE rank IS NOT NULL ORDER BY rank"
+        )
+        found = [_warning(*w) for read, _ in rows for w in json.loads(read)]
+        derived = [_warning(*w) for _, facts in rows for w in json.loads(facts)]
+        return [*self.load_warnings, *found, *derived]
+
+    def close(self) -> None:
+        """Let go of the database snapshot (a reloaded store replaces this one)."""
+        with self._lock:
+            self._db.close()
 
     # Elections ---------------------------------------------------------------------------
 
     @property
     def latest(self) -> Election | None:
-        return self.elections[-1] if self.elections else None
+        return self.built(self.catalog[-1]) if self.catalog else None
 
-    def election(self, election_id: str) -> Election | None:
+    def info(self, election_id: str) -> ElectionInfo | None:
         return self._by_id.get(election_id)
 
+    def election(self, election_id: str) -> Election | None:
+        info = self._by_id.get(election_id)
+        return None if info is None else self.built(info)
+
+    def built(self, info: ElectionInfo) -> Election:
+        """The election's models, built from its rows on first use (then cached)."""
+        with self._lock:
+            found: Election | None = self._elections.get(info.id)
+            if found is None:
+                found = self._build(info)
+            self._elections.remember(info.id, found)
+            return found
+
     def facts(self, election_id: str) -> ElectionFacts:
-        return self._facts[election_id]
+        with self._lock:
+            found: ElectionFacts | None = self._facts.get(election_id)
+            if found is None:
+                election = self.election(election_id)
+                if election is None:
+                    raise KeyError(election_id)
+                found = election_facts(election, self.book)
+            self._facts.remember(election_id, found)
+            return found
 
     def newest_first(self, ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(set(ids), key=lambda i: -self._order.get(i, -1)))
@@ -205,13 +358,106 @@ class ResultsStore:
             )
         return self.election_index.resolve(query)
 
+    def _build(self, info: ElectionInfo) -> Election:
+        row = info.row
+        (election,) = self._db.execute(
+            "SELECT infobox, majority_seats, seats_for_election, control_before, control_after,"
+            " summary, citation, warnings, extra FROM elections WHERE id = ?",
+            (row,),
+        ).fetchall()
+        infobox, majority, seats_for, before, after, summary, citation, warnings, more = election
+        candidacies: defaultdict[int, list[dict[str, object]]] = defaultdict(list)
+        for (
+            contest,
+            name,
+            party,
+            votes,
+            line,
+            elected,
+            by_lot,
+            incumbent,
+            extra,
+        ) in self._db.execute(
+            "SELECT contest, name, party, votes, line, elected, by_lot, incumbent, extra"
+            " FROM candidacies WHERE election = ? ORDER BY contest, position",
+            (row,),
+        ):
+            candidacies[contest].append(
+                {
+                    "name": name,
+                    "party": party,
+                    "votes": votes,
+                    "line": line,
+                    "elected": None if elected is None else bool(elected),
+                    "by_lot": bool(by_lot),
+                    "incumbent": bool(incumbent),
+                    **(json.loads(extra) if extra != "{}" else {}),
+                }
+            )
+        contests = [
+            {
+                "ward": ward,
+                "seats": seats,
+                "candidates": candidacies[position],
+                "line": line,
+                "stated_majority": stated,
+                "turnout": turnout,
+                "turnout_percent": percent,
+                "electorate": electorate,
+                "outcomes": json.loads(outcomes),
+                "by_election": bool(by),
+                "rejected": rejected,
+                "declared": bool(declared),
+                **(json.loads(extra) if extra != "{}" else {}),
+            }
+            for position, ward, seats, line, stated, turnout, percent, electorate, outcomes, by,
+            rejected, declared, extra in self._db.execute(
+                "SELECT position, ward, seats, line, stated_majority, turnout, turnout_percent,"
+                " electorate, outcomes, by_election, rejected, declared, extra FROM contests"
+                " WHERE election = ? ORDER BY position",
+                (row,),
+            )
+        ]  # fmt: skip
+        parties = [
+            dict(zip(_PARTY_COLUMNS, values, strict=True))
+            for values in self._db.execute(
+                f"SELECT {', '.join(_PARTY_COLUMNS)} FROM parties WHERE election = ?"
+                " ORDER BY position",
+                (row,),
+            )
+        ]
+        return Election.model_validate(
+            {
+                "id": info.id,
+                "title": info.title,
+                "source": info.source,
+                "council": info.council,
+                "date": info.date,
+                "year": info.year,
+                "kind": info.kind,
+                "infobox": json.loads(infobox),
+                "parties": parties,
+                "majority_seats": majority,
+                "seats_for_election": seats_for,
+                "control_before": before,
+                "control_after": after,
+                "summary": summary,
+                "contests": contests,
+                "warnings": [
+                    {"file": f, "line": n, "message": m} for f, n, m in json.loads(warnings)
+                ],
+                "citation": citation,
+                **json.loads(more),
+            }
+        )
+
     # Names -------------------------------------------------------------------------------
 
     def resolve_ward(self, query: str, election_id: str | None = None) -> Resolution:
-        return self._scoped(self.wards, query, election_id)
+        return self.wards.resolve(query, scope=election_id)
 
     def resolve_candidate(self, query: str, election_id: str | None = None) -> Resolution:
-        resolution = self._scoped(self.candidates, query, election_id)
+        resolution = self.candidates.resolve(query, scope=election_id)
         if election_id is None:
             return resolution
         details = {}
@@ -237,15 +483,43 @@ class ResultsStore:
         return entry.payload if entry else None
 
     def ward_refs(self, key: str) -> tuple[WardRef, ...]:
-        entry = self.wards.get(key)
-        return entry.payload if entry else ()
+        """Every contest of a ward (by normalised name), newest election first."""
+        cached: tuple[WardRef, ...] | None = self._refs.get(f"w:{key}")
+        if cached is None:
+            rows = self._query(
+                "SELECT e.sid, c.ward FROM contests c JOIN elections e ON e.id = c.election"
+                " WHERE c.ward_key = ? AND e.rank IS NOT NULL ORDER BY e.rank DESC, c.position",
+                (key,),
+            )
+            cached = tuple(WardRef(sid, ward) for sid, ward in rows)
+            with self._lock:
+                self._refs.remember(f"w:{key}", cached)
+        return cached
 
     def candidate_refs(self, key: str) -> tuple[CandidateRef, ...]:
-        entry = self.candidates.get(key)
-        return entry.payload if entry else ()
+        """Every candidacy of a person (by normalised name), newest election first."""
+        cached: tuple[CandidateRef, ...] | None = self._refs.get(f"c:{key}")
+        if cached is None:
+            rows = self._query(
+                "SELECT e.sid, c.ward, p.name, p.party, p.votes, p.won, p.tied FROM candidacies p"
+                " JOIN elections e ON e.id = p.election"
+                " JOIN contests c ON c.election = p.election AND c.position = p.contest"
+                " WHERE p.name_key = ? AND e.rank IS NOT NULL"
+                " ORDER BY e.rank DESC, p.contest, p.position",
+                (key,),
+            )
+            cached = tuple(
+                CandidateRef(
+                    sid, ward, name, self.book.lookup(party), _number(votes), bool(won), bool(tied)
+                )
+                for sid, ward, name, party, votes, won, tied in rows
+            )
+            with self._lock:
+                self._refs.remember(f"c:{key}", cached)
+        return cached
 
     def contest(self, election_id: str, ward: str) -> ContestResult | None:
-        return self._facts[election_id].contest(ward)
+        return self.facts(election_id).contest(ward)
 
     def standing(self, ref: CandidateRef) -> tuple[ContestResult, Standing] | None:
         contest = self.contest(ref.election_id, ref.ward)
@@ -256,74 +530,47 @@ class ResultsStore:
                 return contest, standing
         return None
 
-    def _scoped(self, index: NameIndex[P], query: str, election_id: str | None) -> Resolution:
-        return index.resolve(query, scope=election_id)
-
     # Index building ----------------------------------------------------------------------
 
-    def _ward_entries(self) -> list[Entry[tuple[WardRef, ...]]]:
-        groups: defaultdict[str, list[WardRef]] = defaultdict(list)
-        names: dict[str, str] = {}
-        for election in reversed(self.elections):
-            for contest in election.contests:
-                key = normalize(contest.ward)
-                groups[key].append(WardRef(election.id, contest.ward))
-                names.setdefault(key, contest.ward)
-        entries = []
-        for key in sorted(groups, key=lambda k: names[k]):
-            refs = tuple(groups[key])
-            newest = self._by_id[refs[0].election_id]
-            entries.append(
-                Entry(
-                    key=key,
-                    name=names[key],
-                    detail=newest.council,
-                    variants=spellings(names[key]),
-                    payload=refs,
-                    elections=tuple(r.election_id for r in refs),
-                )
-            )
-        return entries
+    def _elections_of(self, kind: str, key: str) -> tuple[str, ...]:
+        """The elections that have a name, newest first."""
+        rows = self._query(
+            "SELECT e.sid FROM names n JOIN elections e ON e.id = n.election"
+            " WHERE n.kind = ? AND n.key = ? AND e.rank IS NOT NULL ORDER BY e.rank DESC",
+            (kind, key),
+        )
+        return tuple(sid for (sid,) in rows)
 
-    def _candidate_entries(self) -> list[Entry[tuple[CandidateRef, ...]]]:
-        groups: defaultdict[str, list[CandidateRef]] = defaultdict(list)
-        for election in reversed(self.elections):
-            for contest in election.contests:
-                for candidacy in contest.candidates:
-                    key = normalize(candidacy.name)
-                    groups[key].append(
-                        CandidateRef(
-                            election.id,
-                            contest.ward,
-                            candidacy.name,
-                            self.book.lookup(candidacy.party),
-                        )
-                    )
-        entries = []
-        for key in sorted(groups, key=lambda k: groups[k][0].name):
-            refs = tuple(groups[key])
-            first = refs[0]
-            entries.append(
-                Entry(
-                    key=key,
-                    name=first.name,
-                    detail=f"{first.ward} · {first.party.display}",
-                    variants=spellings(first.name),
-                    payload=refs,
-                    elections=tuple(dict.fromkeys(r.election_id for r in refs)),
-                )
-            )
-        return entries
+    def _scope_keys(self, kind: str, scope: str) -> list[str]:
+        info = self._by_id.get(scope)
+        if info is None:
+            return []
+        rows = self._query(
+            "SELECT key FROM names WHERE election = ? AND kind = ?", (info.row, kind)
+        )
+        return [key for (key,) in rows]
+
+    def _stored(self, kind: EntityKind) -> StoredNames:
+        return StoredNames(
+            kind,
+            self._query,
+            lambda key: self._elections_of(kind, key),
+            lambda scope: self._scope_keys(kind, scope),
+        )
 
     def _party_entries(self) -> list[Entry[Party]]:
         parties: dict[str, Party] = {p.key: p for p in self.book.known()}
         standing: defaultdict[str, list[str]] = defaultdict(list)
-        for election in reversed(self.elections):
-            facts = self._facts[election.id]
-            for tally in facts.parties:
-                parties.setdefault(tally.party.key, tally.party)
-                if tally.candidates:  # infobox-only rows (seats held, none standing) don't count
-                    standing[tally.party.key].append(election.id)
+        rows = self._query(
+            "SELECT e.sid, n.key, n.name, n.stood FROM names n JOIN elections e"
+            " ON e.id = n.election WHERE n.kind = 'party' AND e.rank IS NOT NULL"
+            " ORDER BY e.rank DESC, n.position"
+        )
+        for sid, key, name, stood in rows:
+            if key not in parties:
+                parties[key] = self.book.lookup(name)
+            if stood:
+                standing[key].append(sid)
         entries = []
         for key, party in parties.items():
             variants = tuple(dict.fromkeys(normalize(s) for s in party.spellings if normalize(s)))
@@ -340,25 +587,47 @@ class ResultsStore:
         entries.sort(key=lambda e: (not e.elections, e.name))
         return entries
 
-    def _election_entries(self) -> list[Entry[Election]]:
+    def _election_entries(self) -> list[Entry[ElectionInfo]]:
         entries = []
-        for election in reversed(self.elections):
-            year = str(election.year or "")
+        for info in reversed(self.catalog):
+            year = str(info.year or "")
             variants = (
-                normalize(election.id),
-                normalize(election.title),
-                normalize(f"{election.council} {year}"),
-                normalize(election.council),
+                normalize(info.id),
+                normalize(info.title),
+                normalize(f"{info.council} {year}"),
+                normalize(info.council),
                 year,
             )
             entries.append(
                 Entry(
-                    key=election.id,
-                    name=election.id,
-                    detail=election.title,
+                    key=info.id,
+                    name=info.id,
+                    detail=info.title,
                     variants=tuple(v for v in variants if v),
-                    payload=election,
-                    elections=(election.id,),
+                    payload=info,
+                    elections=(info.id,),
                 )
             )
         return entries
+
+
+def _number(value: int | str | None) -> int | None:
+    """A stored count (a number beyond 64 bits is stored as text)."""
+    return None if value is None else int(value)
+
+
+def _warning(file: str, line: int, message: str) -> ParseWarning:
+    return ParseWarning(file=file, line=line, message=message)
+
+
+_PARTY_COLUMNS = (
+    "slot",
+    "name",
+    "last_election",
+    "seats_before",
+    "seats",
+    "seats_after",
+    "seat_change",
+    "popular_vote",
+    "percentage",
+)

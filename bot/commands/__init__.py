@@ -23,6 +23,7 @@ MODULES = (
     "bot.commands.settings",
     "bot.commands.lookup",
     "bot.commands.live",
+    "bot.commands.reload",
 )
 
 

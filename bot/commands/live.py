@@ -66,7 +66,7 @@ async def complete_election(
             (f"{run.followed.title} (followed)", run.follow.election_id)
             for run in desk.status(interaction.guild_id)
         ]
-    pairs += [(f"{e.title} ({e.id})", e.id) for e in reversed(bot.store.elections)]
+    pairs += [(f"{e.title} ({e.id})", e.id) for e in reversed(bot.store.catalog)]
     if typed:
         pairs = [p for p in pairs if typed in p[0].lower() or typed in p[1].lower()]
         if "." in typed and all(typed != value for _, value in pairs):

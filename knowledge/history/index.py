@@ -18,7 +18,7 @@ from knowledge.councils import stated_council
 from knowledge.facts import ContestResult, Standing
 from knowledge.models import Election
 from knowledge.normalize import normalize
-from knowledge.store import ResultsStore
+from knowledge.store import ElectionInfo, ResultsStore
 
 
 @contextmanager
@@ -36,9 +36,10 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def loaded_elections(store: ResultsStore) -> Sequence[Election]:
-    """Every loaded election, oldest first (the store's public listing)."""
-    return store.elections
+def loaded_elections(store: ResultsStore) -> Sequence[ElectionInfo]:
+    """Every loaded election, oldest first: the store's catalog (no election is built until
+    its council is asked about)."""
+    return store.catalog
 
 
 def ward_key(name: str) -> str:
@@ -99,7 +100,7 @@ class HistoryIndex:
     """Which council each election belongs to; a council's wards are gathered on first use
     (only the councils asked about read their elections' facts)."""
 
-    members: dict[str, list[Election]]
+    members: dict[str, list[ElectionInfo]]
     """Council key -> its elections, oldest first."""
     of_election: dict[str, str]
     """Election id -> council key."""
@@ -115,7 +116,8 @@ class HistoryIndex:
         found = self.built.get(key)
         if found is None and key in self.members:
             with gc_paused():
-                found = self.built[key] = _gather(self.store, key, self.members[key])
+                elections = [self.store.built(info) for info in self.members[key]]
+                found = self.built[key] = _gather(self.store, key, elections)
         return found
 
     def council_of(self, election_id: str) -> Council | None:
@@ -151,9 +153,9 @@ def history_index(store: ResultsStore) -> HistoryIndex:
     found = _built.get(store)
     if found is not None and found.size == len(elections):
         return found
-    members: dict[str, list[Election]] = {}
+    members: dict[str, list[ElectionInfo]] = {}
     of_election: dict[str, str] = {}
-    for election in sorted(elections, key=lambda e: e.sort_key):
+    for election in elections:  # the catalog is oldest first already
         key = election.council_key
         members.setdefault(key, []).append(election)
         of_election[election.id] = key

@@ -37,7 +37,7 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     question itself takes precedence. Out-of-scope questions, unknown names and names that need
     choosing come back as NotFoundAnswer / AmbiguousAnswer, with a headline saying so.
     """
-    if not store.elections:
+    if not store.catalog:
         return no_elections()
     text, tokens = tokenize(text)
     spotted = spot(store, lexicon_for(store), text, tokens)

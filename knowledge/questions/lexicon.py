@@ -68,8 +68,7 @@ class Lexicon:
             "election": store.election_index,
         }
         words: dict[EntityKind, set[str]] = {
-            kind: {w for entry in index.entries for tokens in entry.tokens for w in tokens}
-            for kind, index in indexes.items()
+            kind: set(index.words) for kind, index in indexes.items()
         }
         words["election"] -= STOP_WORDS
         self.longest = max(  # words in the longest ward name ("St Mark's and St Peter's": 5)

@@ -71,16 +71,16 @@ def choose_election(
                 named = holding
         return _pick(store, named, spotted)
     if asks_by_election(spotted):
-        by = {e.id for e in store.elections if e.kind == "by-election"}
+        by = {e.id for e in store.catalog if e.kind == "by-election"}
         if wanted is not None and wanted & by:
             wanted &= by
         elif wanted is None and by:
             wanted = by
     if wanted:
         return Scope(_newest(store, wanted), named=False)
-    councils = [e for e in store.elections if e.kind == "council"]
-    default = councils[-1] if councils else store.elections[-1]
-    return Scope(default, named=False)
+    councils = [e for e in store.catalog if e.kind == "council"]
+    default = councils[-1] if councils else store.catalog[-1]
+    return Scope(store.built(default), named=False)
 
 
 def _year_not_loaded(
@@ -112,14 +112,14 @@ def _names_council(text: str) -> bool:
 def _ids(store: ResultsStore, resolution: Resolution) -> set[str]:
     if resolution.status == "not_found":
         return set()
-    return {m.key for m in resolution.matches if store.election(m.key) is not None}
+    return {m.key for m in resolution.matches if store.info(m.key) is not None}
 
 
 def _pick(
     store: ResultsStore, ids: set[str], spotted: Spotted
 ) -> Scope | AmbiguousAnswer | NotFoundAnswer:
     """One of several named elections: the newest when they are one council's, else ask."""
-    elections = [e for e in store.elections if e.id in ids]
+    elections = [e for e in store.catalog if e.id in ids]
     if asks_by_election(spotted):
         by = [e for e in elections if e.kind == "by-election"]
         elections = by or elections
@@ -127,7 +127,7 @@ def _pick(
     if len(elections) == 1 or (
         len(councils) == 1 and not any(e.kind == "by-election" for e in elections)
     ):
-        return Scope(elections[-1], named=True)
+        return Scope(store.built(elections[-1]), named=True)
     span = spotted.of("election")[0] if spotted.of("election") else None
     query = span.text if span else ""
     resolution = Resolution(
@@ -161,7 +161,7 @@ def _entity_elections(reading: Reading, store: ResultsStore | None = None) -> se
         for span in (*reading.slots, *reading.context):
             match = span.resolution.best
             if span.kind == "party" and match is not None and match.elections:
-                stood = [store.election(i) for i in match.elections]
+                stood = [store.info(i) for i in match.elections]
                 councils = [e.id for e in stood if e is not None and e.kind == "council"]
                 return {(councils or list(match.elections))[0]}
     return found
@@ -184,7 +184,7 @@ def _holds(store: ResultsStore, reading: Reading, election_id: str) -> bool:
 
 
 def _newest(store: ResultsStore, ids: set[str]) -> Election:
-    return next(e for e in reversed(store.elections) if e.id in ids)
+    return store.built(next(e for e in reversed(store.catalog) if e.id in ids))
 
 
 def asks_by_election(spotted: Spotted) -> bool:

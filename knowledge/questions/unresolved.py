@@ -112,7 +112,7 @@ def _what_there_is(store: ResultsStore, kind: EntityKind, election: Election | N
     """A pointer to the names that do exist, when none is close to what was asked."""
     scope = election or store.latest
     if kind == "election" or scope is None:
-        loaded = join([e.title for e in reversed(store.elections)][:5])
+        loaded = join([e.title for e in reversed(store.catalog)][:5])
         return f"The loaded elections are: {loaded}."
     facts = store.facts(scope.id)
     if kind == "ward":

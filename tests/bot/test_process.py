@@ -122,8 +122,8 @@ async def test_python_m_bot_sync_registers_globally_and_clears_the_dev_copy(
     process = run_bot("sync", **fake_settings(fake_discord))  # type: ignore[operator]
     await process.start()
     assert await process.finish() == 0
-    # issue 12: /settings; issue 11: /history, /councillors
-    assert "Registered 13 slash commands globally" in process.stdout
+    # issue 12: /settings; issue 11: /history, /councillors; issue 9: /reload
+    assert "Registered 14 slash commands globally" in process.stdout
     assert "and 1 message command (Look up in results)" in process.stdout
     assert "Removed the development copies" in process.stdout
     assert {c["name"] for c in fake_discord.global_commands()} >= {"ward", "pin-summary"}

@@ -1,0 +1,172 @@
+"""The store the bot and the console answer from, kept in step with the data folder.
+
+`LiveStore.reload()` compiles what changed (only those documents) and swaps the store in one
+assignment: an answer already running keeps the store it started with (each store reads its own
+database snapshot), the next answer gets the new one. A document that breaks keeps its last good
+elections, with the error logged. `watch()` polls the folder in a daemon thread (the folder's
+names, sizes and modification times; cheap even for thousands of documents) and reloads on a
+change. Listeners run after each swap, to drop caches keyed on the data.
+
+The Discord client reloads through `reload_async`, which compiles in a worker thread so the
+event loop never waits, and swaps back on the loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge import readers
+from knowledge.store import ResultsStore
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 2.0
+Listener = Callable[[ResultsStore], None]
+Signature = tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
+class ReloadReport:
+    """What one reload changed, for the log and the /reload reply."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    """Documents that broke: their last good elections are still answered."""
+    elections: int = 0
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.errors)
+
+    def summary(self) -> str:
+        """One line per kind of change, or that nothing changed."""
+        lines = []
+        for label, ids in (
+            ("Added", self.added),
+            ("Updated", self.updated),
+            ("Removed", self.removed),
+        ):
+            if ids:
+                shown = ", ".join(ids[:10]) + (
+                    f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+                )
+                lines.append(f"{label} ({len(ids)}): {shown}")
+        for error in self.errors:
+            lines.append(f"Not loaded: {error}")
+        if self.kept:
+            lines.append("Kept the last good version of: " + ", ".join(self.kept))
+        for problem in self.problems:
+            lines.append(f"Database: {problem}")
+        if not lines:
+            lines.append("No changes.")
+        lines.append(f"{self.elections} election{'s' if self.elections != 1 else ''} loaded.")
+        return "\n".join(lines)
+
+
+def signature(path: Path) -> Signature:
+    """What changes when a document is added, removed or saved (names, sizes, mtimes)."""
+    wanted = set(readers.suffixes())
+    files = [path] if path.is_file() else [p for p in path.iterdir() if p.suffix.lower() in wanted]
+    found = []
+    for file in files:
+        try:
+            stat = file.stat()
+        except OSError:
+            continue
+        found.append((file.name, stat.st_size, stat.st_mtime_ns))
+    found.sort()
+    return tuple(found)
+
+
+class LiveStore:
+    """The current store, reloaded on demand or when the data folder changes."""
+
+    def __init__(self, store: ResultsStore) -> None:
+        self.current = store
+        self.listeners: list[Listener] = []
+        self._reloading = threading.Lock()
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+
+    @property
+    def folder(self) -> Path | None:
+        return self.current.origin[0] if self.current.origin else None
+
+    def compile(self) -> tuple[ResultsStore, ReloadReport]:
+        """Compile what changed into a new store, without swapping it in (any thread)."""
+        with self._reloading:
+            fresh = self.current.reload()
+        report = fresh.report
+        return fresh, ReloadReport(
+            added=tuple(report.elections_added),
+            updated=tuple(report.elections_updated),
+            removed=tuple(report.elections_removed),
+            errors=tuple(str(e) for e in report.errors),
+            kept=tuple(report.kept),
+            elections=len(fresh.catalog),
+            problems=tuple(fresh.problems),
+        )
+
+    def swap(self, fresh: ResultsStore, report: ReloadReport) -> None:
+        """Make `fresh` the store answers come from, then tell the listeners."""
+        self.current = fresh
+        if report.changed or report.problems:
+            log.info("Reloaded the election documents:\n%s", report.summary())
+        for error in report.errors:
+            log.error("Election document not loaded: %s", error)
+        for listener in self.listeners:
+            listener(fresh)
+
+    def reload(self) -> ReloadReport:
+        """Compile and swap, here (the console's watcher thread, tests)."""
+        fresh, report = self.compile()
+        self.swap(fresh, report)
+        return report
+
+    async def reload_async(self) -> ReloadReport:
+        """Compile in a worker thread, then swap on the event loop."""
+        import asyncio
+
+        fresh, report = await asyncio.to_thread(self.compile)
+        self.swap(fresh, report)
+        return report
+
+    def watch(
+        self,
+        on_change: Callable[[], object] | None = None,
+        interval: float = POLL_SECONDS,
+    ) -> None:
+        """Poll the folder in a daemon thread; on a change call `on_change` (default: reload)."""
+        folder = self.folder
+        if folder is None or self._watcher is not None:
+            return
+        action = on_change or self.reload
+        last = signature(folder)
+
+        def poll() -> None:
+            nonlocal last
+            while not self._stop.wait(interval):
+                try:
+                    now = signature(folder)
+                    if now != last:
+                        last = now
+                        action()
+                except Exception:  # a failed reload must not stop the watching
+                    log.exception("Reloading the election documents failed")
+
+        self._watcher = threading.Thread(target=poll, name="data-watcher", daemon=True)
+        self._watcher.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=5)
+            self._watcher = None

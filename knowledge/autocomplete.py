@@ -1,0 +1,171 @@
+"""Autocomplete as people type: the start of each word, allowing one slip.
+
+What is typed is compared with the *start* of each word of a name, so an unfinished word
+counts ("litl" offers Littleover, "l" offers Lucy Care). One edit is allowed in a typed word of
+three letters or more (a letter dropped, added, changed, or two neighbours swapped: "mikc",
+"chdd", "bolu"), and in two letters beside other words or that begin no word. Names whose
+joined words start with what was typed count too ("lucyca").
+Ranking: names that start with the typed text first, then names each of whose typed words
+begins one of their words, then one-edit matches (closest first); alphabetical within each.
+Only the vocabulary and the matching names' words are read, never every name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
+
+from rapidfuzz import fuzz
+
+from knowledge.normalize import normalize
+from knowledge.resolve import _FILLER, Entry, NameIndex, _Shape
+
+P = TypeVar("P")
+
+MAX_CHOICES = 25
+_PER_WORD = 400
+"""Vocabulary words gathered per typed word and per spelling tried (bounds a one-letter word)."""
+_GATHERED = 2000
+"""Entries considered at most (a short prefix of a common word matches thousands)."""
+
+_FULL_PREFIX, _WORD_PREFIX, _ONE_EDIT = 0, 1, 2
+_EDITS_FROM = 3
+"""A typed word this long may hold a slip; a shorter one is taken as typed, except two letters
+beside other words ("on a" for Ron Allen) or that begin no word ("uc" for "luc")."""
+
+
+def complete(
+    index: NameIndex[P], text: str, limit: int = MAX_CHOICES, *, scope: str | None = None
+) -> list[Entry[P]]:
+    """Up to `limit` entries for what is typed so far, best first (see the module docstring)."""
+    words = normalize(text).split()
+    words = [w for w in words if w not in _FILLER[index.kind]] or words
+    if not words:
+        return index.source.first(limit, scope)
+    vocabulary, members = _vocabulary(index, scope)
+    alphabet = sorted({c for w in words for c in w} | _LETTERS)
+    per_word: list[dict[str, int]] = []  # vocabulary word -> edits (0 or 1) for each typed word
+    for word in words:
+        per_word.append(_matching_words(word, vocabulary, alphabet, alone=len(words) == 1))
+    found: dict[Hashable, None] = {}
+    rarest = sorted(range(len(words)), key=lambda i: len(per_word[i]))
+    for token in sorted(per_word[rarest[0]], key=lambda t: (per_word[rarest[0]][t], t)):
+        for ident in index.source.postings(token):
+            if members is None or ident in members:
+                found[ident] = None
+        if len(found) >= _GATHERED:
+            break
+    compact = "".join(words)
+    for ident in index.source.wholes_starting(compact, _GATHERED):
+        if members is None or ident in members:
+            found[ident] = None
+    entries = index.source.entries_of(found)
+    ranked: list[tuple[int, float, str, Entry[P]]] = []
+    for ident, entry in entries.items():
+        rank = _rank(words, compact, index.source.shapes(ident), per_word)
+        if rank is not None:
+            ranked.append((rank[0], rank[1], entry.name, entry))
+    best = heapq.nsmallest(limit, ranked, key=lambda r: (r[0], r[1], r[2]))
+    return [entry for *_, entry in best]
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _vocabulary(
+    index: NameIndex[P], scope: str | None
+) -> tuple[list[str], frozenset[Hashable] | None]:
+    if scope is None:
+        return index._vocabulary().sorted, None
+    vocabulary, members = index._scope(scope)
+    return vocabulary.sorted, members
+
+
+def _prefixed(prefix: str, vocabulary: list[str]) -> Iterable[str]:
+    start = bisect.bisect_left(vocabulary, prefix)
+    for token in vocabulary[start : start + _PER_WORD]:
+        if not token.startswith(prefix):
+            break
+        yield token
+
+
+def _edits(word: str, alphabet: Iterable[str]) -> set[str]:
+    """Every spelling one edit from `word` (dropped, added, changed or swapped letters)."""
+    letters = list(alphabet)
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {a + b[1:] for a, b in splits if b}
+    found |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    found |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    found |= {a + c + b for a, b in splits[:-1] for c in letters}  # added at the end: no use
+    found.discard(word)
+    return {f for f in found if f}
+
+
+def _matching_words(
+    word: str, vocabulary: list[str], alphabet: list[str], *, alone: bool
+) -> dict[str, int]:
+    """Vocabulary words that start with `word` (0 edits) or with a one-edit spelling of it."""
+    found = dict.fromkeys(_prefixed(word, vocabulary), 0)
+    if len(word) == 1 and not alone:  # "abdul e": the first letter of "re" was dropped
+        spellings: Iterable[str] = (c + word for c in alphabet)
+    elif len(word) >= _EDITS_FROM or (len(word) == 2 and (not found or not alone)):
+        spellings = _edits(word, alphabet)
+    else:
+        spellings = ()
+    for spelling in spellings:
+        if len(spelling) < 2:
+            continue
+        for token in _prefixed(spelling, vocabulary):
+            found.setdefault(token, 1)
+    return found
+
+
+def _rank(
+    words: list[str], compact: str, shapes: tuple[_Shape, ...], per_word: list[dict[str, int]]
+) -> tuple[int, float] | None:
+    """(tier, closeness) of one entry, or None when it does not match what is typed."""
+    best: tuple[int, float] | None = None
+    for tokens, whole, _ in shapes:
+        if whole.startswith(compact) and " ".join(tokens).startswith(" ".join(words)):
+            return (_FULL_PREFIX, 0.0)
+        edits = _claim(tokens, per_word)
+        if edits is None:
+            if whole.startswith(compact):  # the words run together ("lucyca")
+                edits = 0
+            else:
+                continue
+        if edits == 0:
+            rank = (_WORD_PREFIX, 0.0)
+        else:
+            closeness = max(
+                fuzz.ratio(compact, whole[: len(compact) + 1]),
+                fuzz.ratio(compact, whole[: len(compact)]),
+            )
+            rank = (_ONE_EDIT, -closeness)
+        if best is None or rank < best:
+            best = rank
+    return best
+
+
+def _claim(tokens: tuple[str, ...], per_word: list[dict[str, int]]) -> int | None:
+    """Fewest edits (0 or 1) with which each typed word begins its own word of the name."""
+    options = [[(m[t], i) for i, t in enumerate(tokens) if t in m] for m in per_word]
+    if any(not o for o in options):
+        return None
+    best: int | None = None
+
+    def walk(n: int, used: frozenset[int], edits: int) -> None:
+        nonlocal best
+        if edits > 1 or (best is not None and edits >= best):
+            return
+        if n == len(options):
+            best = edits
+            return
+        for cost, position in sorted(options[n]):
+            if position not in used:
+                walk(n + 1, used | {position}, edits + cost)
+
+    walk(0, frozenset(), 0)
+    return best

@@ -1,0 +1,145 @@
+"""The compiled store's ward and candidate names, read on demand by `NameIndex`.
+
+Opening a store reads nothing here. The first search of a kind reads its sorted vocabulary (the
+distinct words of every name, a few tens of thousands); a search then reads the entries sharing
+its words (`words`), scores those alone, and keeps the entries it read in a bounded cache.
+Entries are known by their normalised key.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from typing import Any
+
+from knowledge.normalize import spellings
+from knowledge.resolve import EntityKind, Entry, _Shape, index_shapes
+
+Query = Callable[[str, Sequence[object]], list[Any]]
+"""Runs one SQL query on the store's snapshot and returns its rows."""
+
+_CACHE = 20_000
+"""Entries (with their shapes) kept read at once."""
+_BATCH = 500
+"""Keys per `IN (...)` query (SQLite allows 999 parameters by default)."""
+
+
+class StoredNames:
+    """A `NameSource` over the `entries`, `words` and `wholes` tables of one kind."""
+
+    def __init__(
+        self,
+        kind: EntityKind,
+        query: Query,
+        elections_of: Callable[[str], tuple[str, ...]],
+        scope_keys: Callable[[str], Iterable[str]],
+    ) -> None:
+        self.kind = kind
+        self._query = query
+        self._elections_of = elections_of
+        self._scope_keys = scope_keys
+        self._cache: OrderedDict[str, tuple[Entry[None], tuple[_Shape, ...]]] = OrderedDict()
+        self._postings: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            rows = self._query("SELECT count(*) FROM entries WHERE kind = ?", (self.kind,))
+            self._count = int(rows[0][0])
+        return self._count
+
+    def all_entries(self) -> list[Entry[None]]:
+        rows = self._query(
+            "SELECT key, name, detail FROM entries WHERE kind = ? ORDER BY name, key", (self.kind,)
+        )
+        return [self._remember(key, name, detail)[0] for key, name, detail in rows]
+
+    def _remember(self, key: str, name: str, detail: str) -> tuple[Entry[None], tuple[_Shape, ...]]:
+        found = self._cache.get(key)
+        if found is None:
+            entry = Entry(key, name, detail, spellings(name), None)
+            found = (entry, index_shapes(self.kind, entry.tokens))
+            self._cache[key] = found
+            if len(self._cache) > _CACHE:
+                self._cache.popitem(last=False)
+        return found
+
+    def entry(self, ident: Hashable) -> Entry[None]:
+        return self.entries_of((ident,))[ident]
+
+    def entries_of(self, idents: Iterable[Hashable]) -> dict[Hashable, Entry[None]]:
+        found: dict[Hashable, Entry[None]] = {}
+        missing = []
+        for ident in idents:
+            cached = self._cache.get(str(ident))
+            if cached is None:
+                missing.append(str(ident))
+            else:
+                found[ident] = cached[0]
+        for start in range(0, len(missing), _BATCH):
+            batch = missing[start : start + _BATCH]
+            rows = self._query(
+                "SELECT key, name, detail FROM entries WHERE kind = ? AND key IN"
+                f" ({', '.join('?' * len(batch))})",
+                (self.kind, *batch),
+            )
+            for key, name, detail in rows:
+                found[key] = self._remember(key, name, detail)[0]
+        return found
+
+    def shapes(self, ident: Hashable) -> tuple[_Shape, ...]:
+        cached = self._cache.get(str(ident))
+        if cached is None:
+            self.entry(ident)
+            cached = self._cache[str(ident)]
+        return cached[1]
+
+    def ident(self, key: str) -> Hashable | None:
+        if key in self._cache:
+            return key
+        return key if self.entries_of((key,)) else None
+
+    def words(self) -> list[str]:
+        rows = self._query("SELECT word FROM vocabulary WHERE kind = ? ORDER BY word", (self.kind,))
+        return [word for (word,) in rows]
+
+    def postings(self, word: str) -> Collection[Hashable]:
+        found = self._postings.get(word)
+        if found is None:
+            rows = self._query(
+                "SELECT key FROM words WHERE kind = ? AND word = ?", (self.kind, word)
+            )
+            found = tuple(key for (key,) in rows)
+            self._postings[word] = found
+            if len(self._postings) > _CACHE:
+                self._postings.popitem(last=False)
+        return found
+
+    def wholes(self, whole: str) -> Collection[Hashable]:
+        rows = self._query(
+            "SELECT key FROM wholes WHERE kind = ? AND whole = ?", (self.kind, whole)
+        )
+        return [key for (key,) in rows]
+
+    def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
+        rows = self._query(
+            "SELECT DISTINCT key FROM wholes WHERE kind = ? AND whole >= ? AND whole < ? LIMIT ?",
+            (self.kind, prefix, prefix + "\U0010ffff", limit),
+        )
+        return [key for (key,) in rows]
+
+    def members(self, scope: str) -> Collection[Hashable]:
+        return list(self._scope_keys(scope))
+
+    def first(self, limit: int, scope: str | None) -> list[Entry[None]]:
+        if scope is None:
+            rows = self._query(
+                "SELECT key, name, detail FROM entries WHERE kind = ? ORDER BY name, key LIMIT ?",
+                (self.kind, limit),
+            )
+            return [self._remember(key, name, detail)[0] for key, name, detail in rows]
+        entries = self.entries_of(self._scope_keys(scope)).values()
+        return sorted(entries, key=lambda e: (e.name, e.key))[:limit]
+
+    def elections(self, entry: Entry[None]) -> tuple[str, ...]:
+        return self._elections_of(entry.key)

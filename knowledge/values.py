@@ -40,10 +40,16 @@ _COUNCIL_SUFFIXES = (
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%B %d %Y", "%Y-%m-%d", "%d/%m/%Y")
 
 
+MAX_COUNT = 10**9
+"""No count in an election (votes, electors, seats) comes near this; a larger figure is a typo
+or damage, and would not fit the compiled store's 64-bit integers either."""
+
+
 def parse_number(text: str) -> int:
-    """`1,234` -> 1234; `−2` (Unicode minus) -> -2. Raises ValueError for anything else."""
+    """`1,234` -> 1234; `−2` (Unicode minus) -> -2. Raises ValueError for anything else,
+    including figures beyond any real count (MAX_COUNT)."""
     cleaned = text.strip().replace("−", "-").replace("–", "-").replace(",", "").replace(" ", "")
-    if not _INTEGER.fullmatch(cleaned):
+    if not _INTEGER.fullmatch(cleaned) or len(cleaned) > 12 or abs(int(cleaned)) > MAX_COUNT:
         raise ValueError(text)
     return int(cleaned)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from knowledge.errors import ParseError
 from knowledge.models import Candidacy, Contest, Election, ParseWarning
 from knowledge.normalize import normalize
+from knowledge.values import MAX_COUNT
 from knowledge.values import election_id as short_id
 
 LICENCE = "Democracy Club data, CC BY 4.0"
@@ -210,6 +211,8 @@ class _Reader:
                 ) from None
             if value < 0:
                 raise _BadValue(column(name), f"{cell(name)!r} is negative")
+            if value > MAX_COUNT:
+                raise _BadValue(column(name), f"{cell(name)[:40]!r} is larger than any real count")
             return value
 
         def flag(name: str) -> bool | None:

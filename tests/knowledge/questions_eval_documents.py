@@ -279,9 +279,29 @@ def eval_store(name: str) -> ResultsStore:
 _STORES: dict[str, ResultsStore] = {}
 
 
+HISTORY = HERE / "history_documents"
+HISTORY_STORES: dict[str, tuple[Path, ...]] = {
+    "burnley": tuple(sorted(HISTORY.glob("*burnley*.txt"))),
+    "eastbury": tuple(
+        f for f in sorted(HISTORY.glob("*.txt")) if "eastbury" in f.name or "by-election" in f.name
+    ),
+    "articles": (
+        UNSEEN / "wikipedia" / "wikitext-burnley_2022.wiki",
+        UNSEEN / "wikipedia" / "wikitext-cambridge_2022.wiki",
+        *sorted((HISTORY / "wikipedia").glob("*.wiki")),
+    ),
+}
+"""Councils across elections, as test_history.py loads them: Burnley 2022 and 2026 (six wards
+of each article), the made-up Eastbury series, and the real article pairs (Burnley, Cambridge,
+Worthing, 2022 and 2026)."""
+
+
 def _build(name: str) -> ResultsStore:
     if name == "seed":
         return seed_store()
+    if name in HISTORY_STORES:
+        texts = [(f.name, f.read_text(encoding="utf-8")) for f in HISTORY_STORES[name]]
+        return ResultsStore.from_texts(texts, PartyBook.from_toml(PARTIES))
     if name in DOCUMENTS:
         return build_store(name)
     if name == "wiki":

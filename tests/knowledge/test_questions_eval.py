@@ -14,6 +14,7 @@ from knowledge.questions.conversation import Conversation
 from knowledge.readers import READERS
 
 CASES = load_cases([*FILES, HERE / "questions_eval_unseen.toml"])
+HISTORY_CASES = load_cases([HERE / "questions_eval_history.toml"])
 WIKI_CASES = load_cases([HERE / "questions_eval_wiki.toml"])
 FAMILIES = {
     "ward", "candidate", "party", "council", "margins", "superlatives", "splits", "comparisons",
@@ -56,6 +57,14 @@ def test_question_is_answered_right(case: Case) -> None:
     assert not problems, "; ".join(problems)
 
 
+@pytest.mark.parametrize("case", [_param(c) for c in HISTORY_CASES])
+def test_question_about_a_council_s_history_is_answered_right(case: Case) -> None:
+    """Questions across a council's loaded elections: last time, gain, swing, councillors now,
+    careers, firsts, seats changing hands, and the honest "no earlier election" with one."""
+    problems = check(case, answer_case(case))
+    assert not problems, "; ".join(problems)
+
+
 @pytest.mark.skipif(".wiki" not in READERS, reason="no .wiki reader registered yet")
 @pytest.mark.parametrize("case", [_param(c) for c in WIKI_CASES])
 def test_question_over_a_wikipedia_article_is_answered_right(case: Case) -> None:
@@ -74,7 +83,7 @@ def test_eval_set_covers_every_family_with_enough_seed_cases() -> None:
 
 def test_known_gaps_name_real_cases() -> None:
     """Every known gap is a case of the evaluation (a stale entry would hide nothing)."""
-    keys = {(c.store, c.q) for c in [*CASES, *WIKI_CASES]}
+    keys = {(c.store, c.q) for c in [*CASES, *WIKI_CASES, *HISTORY_CASES]}
     assert set(KNOWN_GAPS) <= keys
 
 

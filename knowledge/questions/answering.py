@@ -13,6 +13,7 @@ from knowledge.questions import (  # noqa: F401
     comparisons,
     council_replies,
     figure_replies,
+    history_replies,
     party_replies,
     rankings,
     ward_replies,

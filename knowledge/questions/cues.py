@@ -336,6 +336,40 @@ OF_SEATS: Final[Cue] = (
 )  # fmt: skip
 """A share of the seats rather than of the vote."""
 
+COUNCILLORS_NOW: Final[Cue] = (
+    "my councillors", "my councillor", "represents", "represent", "representing",
+    "who are the councillors", "councillors", "councillor", "sits for", "sit for",
+    "councillors now", "current councillors",
+)  # fmt: skip
+"""Who holds a ward's seats now, across elections (history intents)."""
+LAST_TIME: Final[Cue] = (
+    "last time", "the time before", "previous election", "last election", "previously",
+    "the election before",
+)  # fmt: skip
+GAIN_OR_HOLD: Final[Cue] = (
+    "a gain", "a hold", "gain or hold", "hold or gain", "gain or a hold", "a gain or a hold",
+)  # fmt: skip
+SWING: Final[Cue] = ("swing", "the swing", "swung", "swing in")
+HELD: Final[Cue] = ("held", "had", "represented", "who held", "who had")
+BEFORE: Final[Cue] = ("before", "previously", "last time", "beforehand", "before that")
+STOOD_AGAIN: Final[Cue] = (
+    "before", "how many times", "times", "previously", "ever", "again", "how often",
+    "stood before", "run before",
+)  # fmt: skip
+STILL: Final[Cue] = (
+    "still", "still a councillor", "currently", "now", "still in office", "still on the council",
+)  # fmt: skip
+FIRST: Final[Cue] = ("first", "first time", "first ever", "for the first time")
+CHANGED_HANDS: Final[Cue] = (
+    "changed hands", "change hands", "changing hands", "switched hands", "swapped hands",
+    "seats changed hands", "which seats changed",
+)  # fmt: skip
+COMPARED: Final[Cue] = (
+    "compared with", "compared to", "compare with", "versus", "vs", "against", "since",
+    "than in", "relative to",
+)  # fmt: skip
+
+
 REPLY_CUES: Final[tuple[Cue, ...]] = (
     WIN_BY, MORE_THAN_DOUBLE, ANY_OF, ALL_OF, CANDIDATE_WORDS, LAST_SEAT, MORE, LESS, GAINED,
     DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT,

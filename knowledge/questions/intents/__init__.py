@@ -18,7 +18,15 @@ from __future__ import annotations
 from typing import Final
 
 from knowledge.questions.cues import REPLY_CUES
-from knowledge.questions.intents import arithmetic, candidates, council, parties, rankings, wards
+from knowledge.questions.intents import (
+    arithmetic,
+    candidates,
+    council,
+    history,
+    parties,
+    rankings,
+    wards,
+)
 from knowledge.questions.intents.records import (
     Elections,
     Entity,
@@ -34,7 +42,7 @@ from knowledge.questions.intents.records import (
 INTENTS: Final[tuple[Intent, ...]] = tuple(
     sorted(
         (*wards.RECORDS, *candidates.RECORDS, *parties.RECORDS, *rankings.RECORDS,
-         *council.RECORDS, *arithmetic.RECORDS),
+         *council.RECORDS, *arithmetic.RECORDS, *history.RECORDS),
         key=lambda intent: -intent.priority,
     )
 )  # fmt: skip

@@ -1,0 +1,195 @@
+"""Replies about a council across its loaded elections, each a thin headline over an answer
+that `knowledge.history` computes (last time, hold or gain, swing, councillors now, a person's
+record, a party's first win and its seats and share per election). Nothing about history is
+worked out here: with one election of a council loaded, the history answers say so and so do
+these headlines."""
+
+from __future__ import annotations
+
+from knowledge.answers import Answer, NotFoundAnswer
+from knowledge.history.answers import LastTime, PartyHistoryRow, short
+from knowledge.history.commands import councillors_answer
+from knowledge.history.index import history_index
+from knowledge.history.people import person_history
+from knowledge.history.trends import council_history, party_history
+from knowledge.history.wards import last_time
+from knowledge.questions.context import Ask, headed
+from knowledge.questions.phrasing import join, num, plural
+from knowledge.questions.registry import reply
+
+
+def _last(ask: Ask) -> tuple[Answer, LastTime | str]:
+    """The ward's answer in this election, and its last-time comparison (or why there is none)."""
+    contest = ask.wards[0]
+    answer = ask.ward_answer(contest)
+    found = last_time(ask.store, ask.election.id, contest.ward)
+    return answer, found if found is not None else f"{contest.ward} has no contest here."
+
+
+@reply("history.last_time")
+def _last_time(ask: Ask) -> Answer:
+    answer, found = _last(ask)
+    return headed(answer, found if isinstance(found, str) else found.line)
+
+
+@reply("history.gain")
+def _gain(ask: Ask) -> Answer:
+    answer, found = _last(ask)
+    if isinstance(found, str):
+        return headed(answer, found)
+    if found.boundary:
+        return headed(answer, found.line)
+    gains = [s for s in found.seats if s.outcome == "gain"]
+    known = [s for s in found.seats if s.outcome in ("hold", "gain")]
+    verdict = "Yes" if gains else ("No" if known else "The loaded data can't say")
+    seats = join([f"{s.text} ({s.name})" for s in found.seats]) or "no seat won"
+    text = f"{verdict} — {short(found.current)}, against {short(found.previous)}: {seats}."
+    return headed(answer, text + "".join(f" Data warning: {w}." for w in found.warnings))
+
+
+@reply("history.swing")
+def _swing(ask: Ask) -> Answer:
+    answer, found = _last(ask)
+    if isinstance(found, str):
+        return headed(answer, found)
+    if found.boundary:
+        return headed(answer, found.line)
+    ward = ask.wards[0].ward
+    if found.swing is None:
+        note = found.swing_note or "no swing"
+        return headed(answer, f"{ward}, {short(found.previous)}→{short(found.current)}: {note}.")
+    swing = found.swing
+    return headed(answer, f"Swing in {ward}: {swing.text} ({swing.rule}).")
+
+
+@reply("history.held_before")
+def _held_before(ask: Ask) -> Answer:
+    answer, found = _last(ask)
+    if isinstance(found, str):
+        return headed(answer, found)
+    ward = ask.wards[0].ward
+    winners = join(list(found.previous_winners)) or "nobody the document names"
+    text = f"Before the {found.current.title}, {ward} was last contested at the "
+    text += f"{found.previous.title}: {winners} won."
+    return headed(answer, text + (f" {found.boundary}." if found.boundary else ""))
+
+
+@reply("history.councillors")
+def _councillors(ask: Ask) -> Answer:
+    answer = councillors_answer(ask.store, ask.election.id, ask.wards[0].ward)
+    holders = [f"{h.name} ({h.party}, elected {short(h.elected)})" for h in answer.holders]
+    if holders:
+        text = f"{answer.ward}'s councillors by the loaded data (as of the "
+        text += f"{answer.election.title}): {join(holders)}."
+    else:
+        text = f"The loaded data doesn't show who holds {answer.ward}'s seats now."
+    text += "".join(f" {m[0].upper()}{m[1:]}." for m in answer.missing)
+    return headed(answer, text)
+
+
+def _person(ask: Ask) -> Answer | None:
+    ref = ask.candidates[0]
+    return person_history(ask.store, ref.election_id, ref.name)
+
+
+def _one_election(ask: Ask) -> str:
+    council = history_index(ask.store).council_of(ask.election.id)
+    if council is not None and len(council.elections) == 1:
+        return f" No earlier election of {council.name} is loaded."
+    return ""
+
+
+@reply("history.stood")
+def _stood(ask: Ask) -> Answer:
+    person = _person(ask)
+    if person is None or person.kind != "person_history":
+        return ask.candidate_answer(ask.candidates[0])
+    times = "once" if person.stood == 1 else f"{person.stood} times"
+    rows = [
+        f"{short(r.election)} ({r.ward}, {r.party}, {'elected' if r.elected else 'not elected'})"
+        for r in person.rows
+    ]
+    verdict = ("Yes — " if person.stood > 1 else "No — ") if ask.yes_no else ""
+    text = f"{verdict}{person.name} has stood {times} in the loaded elections of "
+    text += f"{person.council}: {join(rows)}; won {num(person.won)}."
+    text += _one_election(ask) + "".join(f" Note: {d}." for d in person.doubts)
+    return headed(person, text + f" ({person.match_note}.)")
+
+
+@reply("history.still_councillor")
+def _still(ask: Ask) -> Answer:
+    person = _person(ask)
+    if person is None or person.kind != "person_history":
+        return ask.candidate_answer(ask.candidates[0])
+    now = person.now or f"{person.name} has not won a seat in the loaded elections."
+    verdict = "Yes" if now.startswith("A councillor") else "No"
+    return headed(person, f"{verdict} — {person.name}: {now}{_one_election(ask)}")
+
+
+@reply("history.first_win")
+def _first_win(ask: Ask) -> Answer:
+    party = ask.parties[0]
+    found = party_history(ask.store, ask.election.id, party)
+    if found is None:
+        return ask.party_answer(party)
+    noun = ask.party_of(party.key, party.display)
+    if found.first_win is None:
+        text = f"{noun} did not win a seat in the loaded elections of {found.council}."
+    else:
+        text = f"{noun} first won a seat (of the loaded elections) at {found.first_win}"
+        if found.last_win and found.last_win != found.first_win:
+            text += f", and last at {found.last_win}"
+        text += "."
+    text = text[0].upper() + text[1:]
+    return headed(found, text + "".join(f" {n}" for n in found.notes))
+
+
+def _row(row: PartyHistoryRow) -> str:
+    change = f", {row.share_change:+.1f} pts" if row.share_change is not None else ""
+    return (
+        f"{short(row.election)}: {plural(row.seats_won, 'seat')} of {row.seats_contested}, "
+        f"{num(row.votes)} votes ({row.share:.1f}%{change})"
+    )
+
+
+@reply("history.party_since")
+def _party_since(ask: Ask) -> Answer:
+    party = ask.parties[0]
+    found = party_history(ask.store, ask.election.id, party)
+    if found is None:
+        return ask.party_answer(party)
+    noun = ask.party_of(party.key, party.display)
+    noun = noun[0].upper() + noun[1:]
+    rows = [r for r in found.rows if r.election.id == ask.election.id] + [
+        r for r in found.rows[-1:] if r.election.id != ask.election.id
+    ]
+    if len(rows) < 2:
+        text = f"{noun} in {found.council}: " + "; ".join(_row(r) for r in found.rows) + "."
+        return headed(found, text + "".join(f" {n}" for n in found.notes))
+    text = f"{noun} in {found.council}, {short(rows[0].election)} against "
+    text += f"{short(rows[1].election)}: " + "; ".join(_row(r) for r in rows) + "."
+    return headed(found, text)
+
+
+@reply("history.changed_hands")
+def _changed_hands(ask: Ask) -> Answer:
+    whole = council_history(ask.store, ask.election.id)
+    if whole is None:
+        return NotFoundAnswer(what="election", query="", message="No council history.")
+    council = history_index(ask.store).council_of(ask.election.id)
+    assert council is not None
+    latest = council.elections[-1]
+    if len(council.elections) == 1:
+        return headed(whole, f"No earlier election of {council.name} is loaded.")
+    changes, compared = [], 0
+    for contest in ask.store.facts(latest.id).contests:
+        found = last_time(ask.store, latest.id, contest.ward)
+        if not isinstance(found, LastTime):
+            continue
+        compared += 1
+        changes += [f"{contest.ward} ({s.text})" for s in found.seats if s.outcome == "gain"]
+    head = f"At the {latest.title}, against each ward's previous loaded contest"
+    if not changes:
+        return headed(whole, f"{head}: no seat changed hands ({compared} wards compared).")
+    count = plural(len(changes), "seat")
+    return headed(whole, f"{head}, {count} changed hands: {'; '.join(changes)}.")

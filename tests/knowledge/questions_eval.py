@@ -83,7 +83,7 @@ def load_cases(files: Iterable[Path] = FILES) -> list[Case]:
 
 def _entity(answer: BaseModel) -> str | None:
     kind = getattr(answer, "kind", None)
-    if kind == "ward":
+    if kind in ("ward", "councillors"):
         return str(answer.ward)  # type: ignore[attr-defined]
     if kind == "candidate":
         return str(answer.candidate.name)  # type: ignore[attr-defined]

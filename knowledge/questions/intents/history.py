@@ -57,6 +57,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("what was the swing in Trumpington", ("since 2022",), store="articles"),
             Example("what was the swing in Trinity", ("did not stand",), store="burnley"),
+            Example("what was the swing in Abbey", ("No earlier election of Derby",)),
         ),
     ),
     Intent(
@@ -149,6 +150,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         summary="a party's seats and share against an earlier election",
         examples=(
             Example("how did labour do compared with 2022", ("2022", "2026"), store="burnley"),
+            Example("how did labour do compared with 2018", ("2018", "2002")),
         ),
     ),
     Intent(

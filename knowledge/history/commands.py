@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import TypeVar, cast
+from typing import Literal, TypeVar, cast
 
 from knowledge.answers import Answer, CandidateAnswer, NotFoundAnswer, NotFoundWhat, WardAnswer
 from knowledge.compose import election_ref
@@ -101,6 +101,29 @@ def _in_council(
     return None, names
 
 
+def _named(
+    store: ResultsStore,
+    resolution: Resolution,
+    kind: Literal["ward", "candidate"],
+    council: Election | None,
+    unresolved: Unresolved,
+    key: Callable[[str], str],
+    build: Callable[[ResultsStore, str, str], Answer | None],
+) -> Answer:
+    """The history of a ward or a person by name: resolved, placed in the council, kept."""
+    if resolution.status != "ok" or resolution.best is None:
+        return unresolved(resolution, "history", None, store)
+    election_id, elsewhere = _in_council(store, resolution.best, council)
+    if election_id is None:
+        assert council is not None
+        return _not_in(kind, resolution.best.name, council, elsewhere)
+    name = resolution.best.name
+    memo = "ward_history" if kind == "ward" else "person"
+    found = _kept(store, election_id, (memo, key(name)), partial(build, store, election_id, name))
+    assert found is not None
+    return found
+
+
 def _not_in(kind: str, name: str, council: Election, elsewhere: tuple[str, ...]) -> NotFoundAnswer:
     message = f"No {kind} “{name}” in the loaded elections of {council.council}."
     if elsewhere:
@@ -117,38 +140,12 @@ def history(store: ResultsStore, options: Mapping[str, str], unresolved: Unresol
         return council
     if ward := options.get("ward"):
         resolution = store.resolve_ward(ward)
-        if resolution.status != "ok" or resolution.best is None:
-            return unresolved(resolution, "history", None, store)
-        election_id, elsewhere = _in_council(store, resolution.best, council)
-        if election_id is None:
-            assert council is not None
-            return _not_in("ward", resolution.best.name, council, elsewhere)
-        name = resolution.best.name
-        found = _kept(
-            store,
-            election_id,
-            ("ward_history", ward_key(name)),
-            partial(ward_history, store, election_id, name),
-        )
-        assert found is not None
-        return found
+        return _named(store, resolution, "ward", council, unresolved, ward_key, ward_history)
     if candidate := options.get("candidate"):
         resolution = store.resolve_candidate(candidate)
-        if resolution.status != "ok" or resolution.best is None:
-            return unresolved(resolution, "history", None, store)
-        election_id, elsewhere = _in_council(store, resolution.best, council)
-        if election_id is None:
-            assert council is not None
-            return _not_in("candidate", resolution.best.name, council, elsewhere)
-        name = resolution.best.name
-        person = _kept(
-            store,
-            election_id,
-            ("person", normalize(name)),
-            partial(person_history, store, election_id, name),
+        return _named(
+            store, resolution, "candidate", council, unresolved, normalize, person_history
         )
-        assert person is not None
-        return person
     if party := options.get("party"):
         resolution = store.resolve_party(party)
         if resolution.status != "ok" or resolution.best is None:

@@ -15,6 +15,8 @@ from knowledge.questions.words import STOP_WORDS
 KINDS = {
     "ward", "candidate", "party", "summary", "closest", "elections", "help", "ranking", "fact",
     "ambiguous", "not_found",
+    # history questions (issue 11) answer with the history answers
+    "ward_history", "person_history", "party_history", "council_history", "councillors",
 }  # fmt: skip
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

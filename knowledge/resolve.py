@@ -192,6 +192,10 @@ class NameSource(Protocol[P]):
 
     def elections(self, entry: Entry[P]) -> tuple[str, ...]: ...
 
+    def most_words(self) -> int:
+        """The most words in one spelling of a name (0 when there are none)."""
+        ...
+
 
 class MemoryNames(Generic[P]):
     """Entries held in memory, known by their position (parties, elections, small stores)."""
@@ -267,6 +271,9 @@ class MemoryNames(Generic[P]):
     def elections(self, entry: Entry[P]) -> tuple[str, ...]:
         return entry.elections
 
+    def most_words(self) -> int:
+        return max((len(t) for entry in self.items for t in entry.tokens), default=0)
+
 
 class NameIndex(Generic[P]):
     """Names of one kind, searchable by fuzzy words, optionally within one election."""
@@ -299,6 +306,10 @@ class NameIndex(Generic[P]):
         ident = self.source.ident(key)
         return None if ident is None else self.source.entry(ident)
 
+    def most_words(self) -> int:
+        """The most words in one spelling of a name ("St Mark's and St Peter's": 5)."""
+        return self.source.most_words()
+
     def in_scope(self, scope: str) -> list[Entry[P]]:
         """The entries that belong to one election, in index order."""
         return self.source.first(len(self.source), scope)
@@ -317,6 +328,7 @@ class NameIndex(Generic[P]):
         found = self._scoped.get(scope)
         if found is None:
             members = frozenset(self.source.members(scope))
+            self.source.entries_of(members)  # read together, not one by one
             words = {t for n in members for tokens, _, _ in self.source.shapes(n) for t in tokens}
             found = (_Vocabulary(sorted(words), frozenset(words)), members)
             if len(self._scoped) >= _SCOPE_LIMIT:
@@ -362,6 +374,49 @@ class NameIndex(Generic[P]):
         self._similar_memo[memo_key] = similar
         return similar
 
+    def _pool(self, members: frozenset[Hashable]) -> list[tuple[Hashable, tuple[str, ...]]]:
+        """One election's entries with the distinct words of their spellings."""
+        self.source.entries_of(members)  # read together, not one by one
+        return [
+            (ident, tuple({t for tokens, _, _ in self.source.shapes(ident) for t in tokens}))
+            for ident in members
+        ]
+
+    def _hits(
+        self,
+        word: str,
+        similar: dict[str, float],
+        pool: list[tuple[Hashable, tuple[str, ...]]] | None,
+        scope: str | None,
+        *,
+        prefixes: bool,
+    ) -> dict[Hashable, float]:
+        """The entries with a word like `word`, each with its best word's similarity; with
+        `prefixes` (only short words were typed), also names with a word starting so.
+
+        In one election (`pool`) its few entries are read directly; otherwise the postings of
+        the similar words."""
+        hits: dict[Hashable, float] = {}
+        if pool is not None:
+            for ident, tokens in pool:
+                value = max((similar.get(t, 0.0) for t in tokens), default=0.0)
+                if not value and prefixes and any(t.startswith(word) for t in tokens):
+                    value = INITIAL_SCORE
+                if value:
+                    hits[ident] = value
+            return hits
+        for token, value in similar.items():
+            for ident in self.source.postings(token):
+                if hits.get(ident, 0.0) < value:
+                    hits[ident] = value
+        if prefixes:  # only short words ("l", "sk"): names with words starting so
+            for token in self._prefixed(word, scope):
+                if len(hits) >= _SHORT_HITS:
+                    break
+                for ident in self.source.postings(token):
+                    hits.setdefault(ident, INITIAL_SCORE)
+        return hits
+
     def _prefixed(self, prefix: str, scope: str | None) -> list[str]:
         """Indexed words starting with `prefix`, alphabetically (a bounded number of them)."""
         words = (self._vocabulary() if scope is None else self._scope(scope)[0]).sorted
@@ -403,29 +458,17 @@ class NameIndex(Generic[P]):
         rough: dict[Hashable, float] = {}
         """A cheap first score (the query words' best word matches) that bounds how many
         entries get the full score: common words cannot make every name a candidate."""
+        pool = None if members is None else self._pool(members)
         for words_tried in queries:
             exact = self.source.wholes("".join(words_tried))
             candidates.update(exact)
             rough.update(dict.fromkeys(exact, 1000.0))
             distinct = set(words_tried)
             full = [w for w in distinct if len(w) > _SHORT_WORD]
-            per_word: list[dict[Hashable, float]] = []
-            for word in full or distinct:
-                hits: dict[Hashable, float] = {}
-                for token, value in similar[word].items():
-                    for ident in self.source.postings(token):
-                        if hits.get(ident, 0.0) < value:
-                            hits[ident] = value
-                if not full:  # only short words ("l", "sk"): names with words starting so
-                    for token in self._prefixed(word, scope):
-                        if len(hits) >= _SHORT_HITS:
-                            break
-                        postings = self.source.postings(token)
-                        for ident in (
-                            postings if members is None else members.intersection(postings)
-                        ):
-                            hits.setdefault(ident, INITIAL_SCORE)
-                per_word.append(hits)
+            per_word = [
+                self._hits(word, similar[word], pool, scope, prefixes=not full)
+                for word in full or distinct
+            ]
             if per_word:
                 common = set(per_word[0]).intersection(*per_word[1:])
                 if not common:

@@ -143,3 +143,12 @@ class StoredNames:
 
     def elections(self, entry: Entry[None]) -> tuple[str, ...]:
         return self._elections_of(entry.key)
+
+    def most_words(self) -> int:
+        """Counted on the normalised keys: a name's plain spelling has the most words."""
+        rows = self._query(
+            "SELECT max(length(key) - length(replace(key, ' ', '')) + 1) FROM entries"
+            " WHERE kind = ?",
+            (self.kind,),
+        )
+        return int(rows[0][0] or 0)

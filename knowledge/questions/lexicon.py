@@ -71,11 +71,10 @@ class Lexicon:
             kind: set(index.words) for kind, index in indexes.items()
         }
         words["election"] -= STOP_WORDS
-        self.longest = max(  # words in the longest ward name ("St Mark's and St Peter's": 5)
-            (len(t) for entry in store.wards.entries for t in entry.tokens), default=0
-        )
+        self.longest = store.wards.most_words()
+        """Words in the longest ward name ("St Mark's and St Peter's": 5)."""
         self.councils = frozenset(
-            council_key(e.council) for e in store.elections if e.kind != "by-election"
+            council_key(e.council) for e in store.catalog if e.kind != "by-election"
         )
         """Each loaded council's own name ("derby"): words that choose its election."""
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}

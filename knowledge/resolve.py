@@ -190,6 +190,11 @@ class NameSource(Protocol[P]):
         """The first entries in index order (for autocomplete on empty input)."""
         ...
 
+    def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
+        """(id, name) of entries whose key starts with `prefix`, in key order (at most `limit`):
+        names that start with what is typed, found without reading their spellings."""
+        ...
+
     def elections(self, entry: Entry[P]) -> tuple[str, ...]: ...
 
     def most_words(self) -> int:
@@ -221,6 +226,7 @@ class MemoryNames(Generic[P]):
                         postings.append(number)
         self._words = sorted(self._by_token)
         self._wholes = sorted((w, n) for w, numbers in self._by_whole.items() for n in numbers)
+        self._keys = sorted((entry.key, n) for n, entry in enumerate(self.items))
 
     def __len__(self) -> int:
         return len(self.items)
@@ -261,6 +267,15 @@ class MemoryNames(Generic[P]):
             if not whole.startswith(prefix):
                 break
             found.append(number)
+        return found
+
+    def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
+        start = bisect.bisect_left(self._keys, (prefix, -1))
+        found: list[tuple[Hashable, str]] = []
+        for key, number in self._keys[start : start + limit]:
+            if not key.startswith(prefix):
+                break
+            found.append((number, self.items[number].name))
         return found
 
     def first(self, limit: int, scope: str | None) -> list[Entry[P]]:

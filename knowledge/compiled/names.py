@@ -122,11 +122,20 @@ class StoredNames:
         return [key for (key,) in rows]
 
     def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
+        # Not DISTINCT: SQLite would then scan every row of the kind instead of the range.
         rows = self._query(
-            "SELECT DISTINCT key FROM wholes WHERE kind = ? AND whole >= ? AND whole < ? LIMIT ?",
+            "SELECT key FROM wholes WHERE kind = ? AND whole >= ? AND whole < ? LIMIT ?",
             (self.kind, prefix, prefix + "\U0010ffff", limit),
         )
-        return [key for (key,) in rows]
+        return list(dict.fromkeys(key for (key,) in rows))
+
+    def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
+        rows = self._query(
+            "SELECT key, name FROM entries WHERE kind = ? AND key >= ? AND key < ?"
+            " ORDER BY key LIMIT ?",
+            (self.kind, prefix, prefix + "\U0010ffff", limit),
+        )
+        return [(key, name) for key, name in rows]
 
     def members(self, scope: str) -> Collection[Hashable]:
         return list(self._scope_keys(scope))

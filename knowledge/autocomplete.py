@@ -29,6 +29,13 @@ _PER_WORD = 400
 """Vocabulary words gathered per typed word and per spelling tried (bounds a one-letter word)."""
 _GATHERED = 2000
 """Entries considered at most (a short prefix of a common word matches thousands)."""
+_READ = 600
+"""Entries gathered at most for the rarest typed word (the closest words' first)."""
+_INTERSECTED = 20_000
+"""A typed word whose matching words more names have than this does not narrow the gathered
+entries by lookup (their ranking does)."""
+_EXACT = 100
+"""Entries read and ranked exactly at most; past that many, the likeliest by their keys."""
 _OTHERS = 200
 """Names read beyond those whose key starts with what is typed, to find other spellings
 that do (hyphens joined, filler words dropped)."""
@@ -74,18 +81,72 @@ def complete(
     if members is not None:  # one election's few names: each is ranked
         found = dict.fromkeys(members)
     else:
-        rarest = sorted(range(len(words)), key=lambda i: len(per_word[i]))
-        for token in sorted(per_word[rarest[0]], key=lambda t: (per_word[rarest[0]][t], t)):
-            for ident in index.source.postings(token):
-                if ident not in heads:
-                    found[ident] = None
-            if len(found) >= _GATHERED:
-                break
-        for ident in index.source.wholes_starting(compact, _GATHERED):
-            if ident not in heads:
-                found[ident] = None
+        found = _gather(index, words, per_word)
+        for ident in heads:
+            found.pop(ident, None)
+    if len(found) > _EXACT:
+        found = _likeliest(index, words, compact, found, per_word)
     ranked += _ranked(index, words, compact, found, per_word)
     return _best(index, ranked, limit)
+
+
+def _near(typed: str, token: str) -> float:
+    """How close a word's start is to a typed word (as `_rank` measures a name's start)."""
+    return max(fuzz.ratio(typed, token[: len(typed) + 1]), fuzz.ratio(typed, token[: len(typed)]))
+
+
+def _gather(
+    index: NameIndex[P], words: list[str], per_word: list[dict[str, int]]
+) -> dict[Hashable, None]:
+    """The entries that may match: those with a word like the typed word that the fewest names
+    have (closest words first, at most `_READ`), kept when they also have a word like each
+    other typed word shared by few enough names to read; and those whose joined words start
+    with what is typed ("lucyca")."""
+    counts = [sum(index.count(t) for t in m) for m in per_word]
+    order = sorted(range(len(per_word)), key=counts.__getitem__)
+    rarest = per_word[order[0]]
+    typed = words[order[0]]
+    found: dict[Hashable, None] = {}
+    for token in sorted(rarest, key=lambda t: (rarest[t], -_near(typed, t), t)):
+        if order[0] == 0:  # names starting with the word rank above those that only have it
+            found.update((ident, None) for ident, _ in index.source.starting(token, _READ))
+        for ident in index.source.postings(token):
+            found[ident] = None
+            if len(found) >= _READ:
+                break
+        if len(found) >= _READ:
+            break
+    for i in order[1:]:
+        if counts[i] > _INTERSECTED:
+            break
+        having = index.source.having(per_word[i])
+        found = {ident: None for ident in found if ident in having}
+    for ident in index.source.wholes_starting("".join(words), _GATHERED):
+        found[ident] = None
+    return found
+
+
+def _likeliest(
+    index: NameIndex[P],
+    words: list[str],
+    compact: str,
+    found: dict[Hashable, None],
+    per_word: list[dict[str, int]],
+) -> dict[Hashable, None]:
+    """The `_EXACT` entries ranked best by their plain spelling, which a stored source gives
+    without reading the entry (its key); the others are ranked as they are read."""
+    cheap: list[tuple[int, float, str, Hashable]] = []
+    rest: dict[Hashable, None] = {}
+    for ident in found:
+        plain = index.source.plain(ident)
+        if plain is None:
+            rest[ident] = None
+            continue
+        rank = _rank(words, compact, plain, per_word)
+        if rank is not None:
+            cheap.append((rank[0], rank[1], str(ident), ident))
+    best = heapq.nsmallest(_EXACT, cheap)
+    return {**rest, **dict.fromkeys(ident for *_, ident in best)}
 
 
 def _starts_so(shapes: tuple[_Shape, ...], typed: str, compact: str) -> bool:

@@ -500,9 +500,9 @@ def suggest(
             out.append(_choice(w.name, w.name))
     else:
         for c in complete(store.candidates, text, MAX_CHOICES, scope=scope):
-            refs = store.candidate_refs(c.key)
-            ref = next((r for r in refs if r.election_id == scope), refs[0])
-            out.append(_choice(f"{c.name} — {ref.ward} ({ref.party.display})", c.name))
+            ref = store.candidate_ref(c.key, scope)
+            if ref is not None:
+                out.append(_choice(f"{c.name} — {ref.ward} ({ref.party.display})", c.name))
     return out[:MAX_CHOICES]
 
 

@@ -174,6 +174,14 @@ class NameSource(Protocol[P]):
         """The entries with this word."""
         ...
 
+    def having(self, words: Collection[str]) -> Collection[Hashable]:
+        """The entries with any of these words."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """How many entries have each word."""
+        ...
+
     def wholes(self, whole: str) -> Collection[Hashable]:
         """The entries with a spelling whose words, joined, are `whole`."""
         ...
@@ -188,6 +196,11 @@ class NameSource(Protocol[P]):
 
     def first(self, limit: int, scope: str | None) -> list[Entry[P]]:
         """The first entries in index order (for autocomplete on empty input)."""
+        ...
+
+    def plain(self, ident: Hashable) -> tuple[_Shape, ...] | None:
+        """The shapes of an entry's plain spelling when known without reading it (a stored
+        entry's id is its normalised name); None otherwise."""
         ...
 
     def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
@@ -254,6 +267,12 @@ class MemoryNames(Generic[P]):
     def postings(self, word: str) -> Collection[Hashable]:
         return self._by_token.get(word, ())
 
+    def having(self, words: Collection[str]) -> Collection[Hashable]:
+        return {n for w in words for n in self._by_token.get(w, ())}
+
+    def counts(self) -> dict[str, int]:
+        return {w: len(p) for w, p in self._by_token.items()}
+
     def wholes(self, whole: str) -> Collection[Hashable]:
         return self._by_whole.get(whole, ())
 
@@ -268,6 +287,9 @@ class MemoryNames(Generic[P]):
                 break
             found.append(number)
         return found
+
+    def plain(self, ident: Hashable) -> tuple[_Shape, ...] | None:
+        return None
 
     def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
         start = bisect.bisect_left(self._keys, (prefix, -1))
@@ -300,6 +322,7 @@ class NameIndex(Generic[P]):
             MemoryNames(kind, entries) if isinstance(entries, Iterable) else entries
         )
         self._all: _Vocabulary | None = None
+        self._counts: dict[str, int] | None = None
         self._scoped: dict[str, tuple[_Vocabulary, frozenset[Hashable]]] = {}
         self._similar_memo: dict[tuple[str | None, str, bool], dict[str, float]] = {}
 
@@ -338,6 +361,12 @@ class NameIndex(Generic[P]):
             words = self.source.words()
             self._all = _Vocabulary(words, frozenset(words))
         return self._all
+
+    def count(self, word: str) -> int:
+        """How many entries have this word (0 for a word of no name)."""
+        if self._counts is None:
+            self._counts = self.source.counts()
+        return self._counts.get(word, 0)
 
     def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[Hashable]]:
         found = self._scoped.get(scope)

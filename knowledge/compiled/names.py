@@ -115,6 +115,22 @@ class StoredNames:
                 self._postings.popitem(last=False)
         return found
 
+    def having(self, words: Collection[str]) -> Collection[Hashable]:
+        found: set[Hashable] = set()
+        listed = list(words)
+        for start in range(0, len(listed), _BATCH):
+            batch = listed[start : start + _BATCH]
+            rows = self._query(
+                f"SELECT key FROM words WHERE kind = ? AND word IN ({', '.join('?' * len(batch))})",
+                (self.kind, *batch),
+            )
+            found.update(key for (key,) in rows)
+        return found
+
+    def counts(self) -> dict[str, int]:
+        rows = self._query("SELECT word, entries FROM vocabulary WHERE kind = ?", (self.kind,))
+        return {word: int(entries) for word, entries in rows}
+
     def wholes(self, whole: str) -> Collection[Hashable]:
         rows = self._query(
             "SELECT key FROM wholes WHERE kind = ? AND whole = ?", (self.kind, whole)
@@ -128,6 +144,12 @@ class StoredNames:
             (self.kind, prefix, prefix + "\U0010ffff", limit),
         )
         return list(dict.fromkeys(key for (key,) in rows))
+
+    def plain(self, ident: Hashable) -> tuple[_Shape, ...] | None:
+        cached = self._cache.get(str(ident))
+        if cached is not None:
+            return cached[1]
+        return index_shapes(self.kind, (tuple(str(ident).split()),))
 
     def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
         rows = self._query(

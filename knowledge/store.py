@@ -518,33 +518,17 @@ class ResultsStore:
                 self._refs.remember(f"c:{key}", cached)
         return cached
 
-    def candidate_ref(self, key: str, election_id: str | None = None) -> CandidateRef | None:
-        """One candidacy of a person: in that election if they stood in it, else the newest
-        (an autocomplete label reads one row, not the hundreds a common name has)."""
-        cached: tuple[CandidateRef, ...] | None = self._refs.get(f"c:{key}")
-        if cached is not None:
-            return next((r for r in cached if r.election_id == election_id), cached[0])
-        select = (
-            "SELECT e.sid, c.ward, p.name, p.party, p.votes, p.won, p.tied FROM candidacies p"
-            " JOIN elections e ON e.id = p.election"
-            " JOIN contests c ON c.election = p.election AND c.position = p.contest"
-            " WHERE p.name_key = ? AND e.rank IS NOT NULL"
+    def candidate_detail(self, key: str, election_id: str) -> str | None:
+        """ "Ward · Party" of a person's first candidacy in an election (None if not there): one
+        row of the name index, not the hundreds of candidacies a common name has."""
+        info = self._by_id.get(election_id)
+        if info is None:
+            return None
+        rows = self._query(
+            "SELECT detail FROM names WHERE election = ? AND kind = 'candidate' AND key = ?",
+            (info.row, key),
         )
-        order = " ORDER BY e.rank DESC, p.contest, p.position LIMIT 1"
-        rows = []
-        if election_id is not None:
-            rows = self._query(select + " AND e.sid = ?" + order, (key, election_id))
-        if not rows:
-            rows = self._query(select + order, (key,))
-        return next(
-            (
-                CandidateRef(
-                    sid, ward, name, self.book.lookup(party), _number(votes), bool(won), bool(tied)
-                )
-                for sid, ward, name, party, votes, won, tied in rows
-            ),
-            None,
-        )
+        return str(rows[0][0]) if rows else None
 
     def contest(self, election_id: str, ward: str) -> ContestResult | None:
         return self.facts(election_id).contest(ward)

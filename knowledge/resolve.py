@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Literal, Protocol, TypeVar
@@ -53,6 +54,10 @@ _LOOSE_SCORED = 60
 the best by their words' similarity alone."""
 _COMMON_HITS = 1000
 """A query word matching more names than this is too common to gather candidates alone."""
+_RARE_READ = 4 * _COMMON_HITS
+"""A word whose similar words more names have than this is not read to check it is rare."""
+_BASE = 5000
+"""Names read at most for the query word that the fewest names have."""
 _CACHE_LIMIT = 4096
 _SCOPE_LIMIT = 512
 """Elections whose vocabulary is kept at once (each is rebuilt on demand)."""
@@ -129,10 +134,54 @@ def _token_similarity(query_token: str, token: str) -> float:
 
 @dataclass
 class _Vocabulary:
-    """The words of some entries: sorted for prefix search, and as a set."""
+    """The words of some entries: sorted for prefix search, as a set, and by length (a
+    rapidfuzz scan then reads only the lengths that can reach its cutoff)."""
 
     sorted: list[str]
     known: frozenset[str]
+    lengths: dict[int, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.lengths:
+            self.lengths = by_length(self.sorted)
+
+    def alike(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
+        """The `limit` words most like `word` by rapidfuzz's ratio, at least `cutoff`."""
+        return alike(word, self.lengths, cutoff, limit)
+
+
+def by_length(words: Iterable[str]) -> dict[int, list[str]]:
+    """Words grouped by length, each group in the order given."""
+    groups: dict[int, list[str]] = {}
+    for word in words:
+        groups.setdefault(len(word), []).append(word)
+    return groups
+
+
+def alike(
+    word: str, lengths: dict[int, list[str]], cutoff: float, limit: int
+) -> list[tuple[str, float]]:
+    """The `limit` words most like `word` (rapidfuzz ratio at least `cutoff`), best first then
+    alphabetically; only lengths whose ratio can reach the cutoff are scanned (the ratio is at
+    most 200 * min(n, m) / (n + m) for lengths n and m)."""
+    n = len(word)
+    if not n or cutoff <= 0.0:
+        shortest, longest = 0, max(lengths, default=0)
+    else:
+        shortest = math.ceil(n * cutoff / (200.0 - cutoff) - 1e-9)
+        longest = math.floor(n * (200.0 - cutoff) / cutoff + 1e-9)
+    found: list[tuple[str, float]] = []
+    for length in range(shortest, longest + 1):
+        group = lengths.get(length)
+        if group:
+            found += [
+                (token, float(score))
+                for token, score, _ in process.extract(
+                    word, group, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+                )
+            ]
+    found.sort(key=lambda pair: (-pair[1], pair[0]))
+    return found[:limit]
 
 
 def index_shapes(kind: EntityKind, tokens: Iterable[tuple[str, ...]]) -> tuple[_Shape, ...]:
@@ -176,6 +225,10 @@ class NameSource(Protocol[P]):
 
     def having(self, words: Collection[str]) -> Collection[Hashable]:
         """The entries with any of these words."""
+        ...
+
+    def words_of(self, ident: Hashable) -> Collection[str]:
+        """An entry's words (a stored entry's from its key, without reading it)."""
         ...
 
     def counts(self) -> dict[str, int]:
@@ -269,6 +322,10 @@ class MemoryNames(Generic[P]):
 
     def having(self, words: Collection[str]) -> Collection[Hashable]:
         return {n for w in words for n in self._by_token.get(w, ())}
+
+    def words_of(self, ident: Hashable) -> Collection[str]:
+        assert isinstance(ident, int)
+        return {t for tokens, _, _ in self._shapes[ident] for t in tokens}
 
     def counts(self) -> dict[str, int]:
         return {w: len(p) for w, p in self._by_token.items()}
@@ -400,10 +457,8 @@ class NameIndex(Generic[P]):
                     break
                 similar.setdefault(token, _token_similarity(query_token, token))
             cutoff = _LOOSE_FLOOR if loose else (_TOKEN_FLOOR if len(query_token) > 4 else 75.0)
-            for token, score, _ in process.extract(
-                query_token, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=60
-            ):
-                similar.setdefault(token, float(score))
+            for token, score in vocabulary.alike(query_token, cutoff, limit=60):
+                similar.setdefault(token, score)
         if self.kind == "candidate":
             for name in nicknames(query_token):
                 if name in vocabulary.known:
@@ -461,6 +516,71 @@ class NameIndex(Generic[P]):
                     hits.setdefault(ident, INITIAL_SCORE)
         return hits
 
+    def _gathered(
+        self, words: list[str], similar: dict[str, dict[str, float]], cap: int
+    ) -> dict[Hashable, float]:
+        """Entries worth scoring for these (3+ letter) words, each with a cheap first score:
+        the sum of its best word similarity for each query word.
+
+        Only the names of the word that the fewest names have are read, at most `_BASE` of
+        them; each is kept when its own words match every other query word. When none does,
+        any word will do, except a word nearly every name has ("Ward", "North"), which would
+        make every entry a candidate. One word alone: its `cap` likeliest names.
+        """
+        counts = {w: sum(self.count(t) for t in similar[w]) for w in words}
+        order = sorted(words, key=lambda w: (counts[w], w))
+        base = order[0]
+        if len(order) == 1:
+            return self._likeliest(similar[base], cap)
+        if counts[base] <= _BASE:
+            base_hits = self._hits(base, similar[base], None, None, prefixes=False)
+        else:
+            base_hits = self._likeliest(similar[base], _BASE)
+        found: dict[Hashable, float] = {}
+        others = [(similar[w], similar[w].keys()) for w in order[1:]]
+        for ident, value in base_hits.items():
+            tokens = self.source.words_of(ident)
+            for alike, words_alike in others:
+                shared = words_alike & tokens  # most names have none: no scoring loop
+                if not shared:
+                    break
+                value += max(alike[t] for t in shared)
+            else:
+                found[ident] = value
+        if found:
+            return found
+        rare = [
+            hits
+            for word in order
+            if counts[word] <= _RARE_READ
+            if len(hits := self._hits(word, similar[word], None, None, prefixes=False))
+            <= _COMMON_HITS
+        ]
+        if not rare:
+            return self._likeliest(similar[base], cap)
+        return {
+            ident: sum(
+                max((similar[w].get(t, 0.0) for t in self.source.words_of(ident)), default=0.0)
+                for w in order
+            )
+            for ident in set().union(*rare)
+        }
+
+    def _likeliest(self, similar: dict[str, float], cap: int) -> dict[Hashable, float]:
+        """The `cap` entries with the words most like one query word (then in key order),
+        reading the postings of the closest words first."""
+        found: dict[Hashable, float] = {}
+        values = sorted(set(similar.values()), reverse=True)
+        for value in values:
+            postings = [self.source.postings(t) for t, v in similar.items() if v == value]
+            merged = heapq.merge(*(_in_key_order(p) for p in postings), key=str)
+            for ident in merged:
+                if ident not in found:
+                    found[ident] = value
+                    if len(found) >= cap:
+                        return found
+        return found
+
     def _prefixed(self, prefix: str, scope: str | None) -> list[str]:
         """Indexed words starting with `prefix`, alphabetically (a bounded number of them)."""
         words = (self._vocabulary() if scope is None else self._scope(scope)[0]).sorted
@@ -509,6 +629,13 @@ class NameIndex(Generic[P]):
             rough.update(dict.fromkeys(exact, 1000.0))
             distinct = set(words_tried)
             full = [w for w in distinct if len(w) > _SHORT_WORD]
+            if pool is None and full:
+                cap = _LOOSE_SCORED if loose else _SCORED
+                for ident, value in self._gathered(sorted(full), similar, cap).items():
+                    if rough.get(ident, -1.0) < value:
+                        rough[ident] = value
+                    candidates.add(ident)
+                continue
             per_word = [
                 self._hits(word, similar[word], pool, scope, prefixes=not full)
                 for word in full or distinct
@@ -581,6 +708,13 @@ class NameIndex(Generic[P]):
             score=round(score, 1),
             elections=self.elections(entry),
         )
+
+
+def _in_key_order(postings: Collection[Hashable]) -> Iterable[Hashable]:
+    """Postings sorted as `str` sorts their ids (a stored source's already are: keys)."""
+    if isinstance(postings, tuple) and all(isinstance(i, str) for i in postings[:1]):
+        return postings
+    return sorted(postings, key=str)
 
 
 def _score(

@@ -107,7 +107,7 @@ class StoredNames:
         found = self._postings.get(word)
         if found is None:
             rows = self._query(
-                "SELECT key FROM words WHERE kind = ? AND word = ?", (self.kind, word)
+                "SELECT key FROM words WHERE kind = ? AND word = ? ORDER BY key", (self.kind, word)
             )
             found = tuple(key for (key,) in rows)
             self._postings[word] = found
@@ -126,6 +126,12 @@ class StoredNames:
             )
             found.update(key for (key,) in rows)
         return found
+
+    def words_of(self, ident: Hashable) -> Collection[str]:
+        cached = self._cache.get(str(ident))
+        if cached is not None:
+            return {t for tokens, _, _ in cached[1] for t in tokens}
+        return str(ident).split()
 
     def counts(self) -> dict[str, int]:
         rows = self._query("SELECT word, entries FROM vocabulary WHERE kind = ?", (self.kind,))

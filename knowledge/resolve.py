@@ -147,7 +147,7 @@ class _Vocabulary:
 
     def alike(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
         """The `limit` words most like `word` by rapidfuzz's ratio, at least `cutoff`."""
-        return alike(word, self.lengths, cutoff, limit)
+        return alike(word, self.lengths, cutoff, limit, self.sorted)
 
 
 def by_length(words: Iterable[str]) -> dict[int, list[str]]:
@@ -159,29 +159,39 @@ def by_length(words: Iterable[str]) -> dict[int, list[str]]:
 
 
 def alike(
-    word: str, lengths: dict[int, list[str]], cutoff: float, limit: int
+    word: str,
+    lengths: dict[int, list[str]],
+    cutoff: float,
+    limit: int,
+    everything: Sequence[str] = (),
 ) -> list[tuple[str, float]]:
     """The `limit` words most like `word` (rapidfuzz ratio at least `cutoff`), best first then
     alphabetically; only lengths whose ratio can reach the cutoff are scanned (the ratio is at
-    most 200 * min(n, m) / (n + m) for lengths n and m)."""
+    most 200 * min(n, m) / (n + m) for lengths n and m). When those are most of the words,
+    `everything` (all of them, sorted) is scanned at once instead: one call costs less."""
     n = len(word)
     if not n or cutoff <= 0.0:
         shortest, longest = 0, max(lengths, default=0)
     else:
         shortest = math.ceil(n * cutoff / (200.0 - cutoff) - 1e-9)
         longest = math.floor(n * (200.0 - cutoff) / cutoff + 1e-9)
+    groups = [g for length in range(shortest, longest + 1) if (g := lengths.get(length))]
+    if everything and sum(map(len, groups)) > _ONE_SCAN * len(everything):
+        groups = [list(everything)] if not isinstance(everything, list) else [everything]
     found: list[tuple[str, float]] = []
-    for length in range(shortest, longest + 1):
-        group = lengths.get(length)
-        if group:
-            found += [
-                (token, float(score))
-                for token, score, _ in process.extract(
-                    word, group, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
-                )
-            ]
+    for group in groups:
+        found += [
+            (token, float(score))
+            for token, score, _ in process.extract(
+                word, group, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+            )
+        ]
     found.sort(key=lambda pair: (-pair[1], pair[0]))
     return found[:limit]
+
+
+_ONE_SCAN = 0.6
+"""Past this share of the words in the lengths to scan, all words are scanned in one call."""
 
 
 def index_shapes(kind: EntityKind, tokens: Iterable[tuple[str, ...]]) -> tuple[_Shape, ...]:

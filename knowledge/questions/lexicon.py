@@ -132,7 +132,7 @@ class Lexicon:
                 best = 90.0
             short = len(word) <= _MIN_FUZZY_LENGTH
             cutoff = SHORT_NAME_SIMILARITY if short else NAME_SIMILARITY
-            found = alike(word, self._lengths[kind], cutoff, 1)
+            found = alike(word, self._lengths[kind], cutoff, 1, vocab)
             if found:
                 best = max(best, found[0][1])
             if best:

@@ -58,6 +58,9 @@ _RARE_READ = 4 * _COMMON_HITS
 """A word whose similar words more names have than this is not read to check it is rare."""
 _BASE = 5000
 """Names read at most for the query word that the fewest names have."""
+_PARTIAL_SCORED = 60
+"""Entries scored at most when none has every query word: with a word unmatched a name scores
+well only through its joined spelling's likeness, so these are suggestions at best."""
 _CACHE_LIMIT = 4096
 _SCOPE_LIMIT = 512
 """Elections whose vocabulary is kept at once (each is rebuilt on demand)."""
@@ -198,12 +201,13 @@ def index_shapes(kind: EntityKind, tokens: Iterable[tuple[str, ...]]) -> tuple[_
     """The shapes a name is searched under: each spelling, and each without filler words
     ("Liberal Party (UK)" is also "liberal uk")."""
     filler = _FILLER[kind]
-    shapes = [(t, "".join(t), len(set(t))) for t in tokens if t]
-    for words, _, _ in list(shapes):
+    spellings = list(dict.fromkeys(t for t in tokens if t))  # an election's id and "council
+    # year" are often one spelling: each is scored once
+    for words in list(spellings):
         kept = tuple(t for t in words if t not in filler)
-        if kept and kept != words:
-            shapes.append((kept, "".join(kept), len(set(kept))))
-    return tuple(shapes)
+        if kept and kept not in spellings:
+            spellings.append(kept)
+    return tuple((t, "".join(t), len(set(t))) for t in spellings)
 
 
 class NameSource(Protocol[P]):
@@ -567,14 +571,18 @@ class NameIndex(Generic[P]):
             <= _COMMON_HITS
         ]
         if not rare:
-            return self._likeliest(similar[base], cap)
-        return {
+            return self._likeliest(similar[base], min(cap, _PARTIAL_SCORED))
+        partial = {
             ident: sum(
                 max((similar[w].get(t, 0.0) for t in self.source.words_of(ident)), default=0.0)
                 for w in order
             )
             for ident in set().union(*rare)
         }
+        kept = heapq.nsmallest(
+            min(cap, _PARTIAL_SCORED), partial, key=lambda i: (-partial[i], str(i))
+        )
+        return {ident: partial[ident] for ident in kept}
 
     def _likeliest(self, similar: dict[str, float], cap: int) -> dict[Hashable, float]:
         """The `cap` entries with the words most like one query word (then in key order),

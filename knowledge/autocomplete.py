@@ -29,11 +29,10 @@ _PER_WORD = 400
 """Vocabulary words gathered per typed word and per spelling tried (bounds a one-letter word)."""
 _GATHERED = 2000
 """Entries considered at most (a short prefix of a common word matches thousands)."""
-_READ = 600
+_READ = 300
 """Entries gathered at most for the rarest typed word (the closest words' first)."""
-_INTERSECTED = 20_000
-"""A typed word whose matching words more names have than this does not narrow the gathered
-entries by lookup (their ranking does)."""
+_WORDS_READ = 100
+"""Vocabulary words like the rarest typed word whose names are read at most (the closest)."""
 _EXACT = 100
 """Entries read and ranked exactly at most; past that many, the likeliest by their keys."""
 _OTHERS = 200
@@ -99,28 +98,34 @@ def _gather(
     index: NameIndex[P], words: list[str], per_word: list[dict[str, int]]
 ) -> dict[Hashable, None]:
     """The entries that may match: those with a word like the typed word that the fewest names
-    have (closest words first, at most `_READ`), kept when they also have a word like each
-    other typed word shared by few enough names to read; and those whose joined words start
+    have (closest words first, at most `_READ`), kept when their words (their keys: nothing
+    read) also match each other typed word; and those whose joined words start
     with what is typed ("lucyca")."""
     counts = [sum(index.count(t) for t in m) for m in per_word]
     order = sorted(range(len(per_word)), key=counts.__getitem__)
     rarest = per_word[order[0]]
     typed = words[order[0]]
     found: dict[Hashable, None] = {}
-    for token in sorted(rarest, key=lambda t: (rarest[t], -_near(typed, t), t)):
+    closest = sorted(rarest, key=lambda t: (rarest[t], -_near(typed, t), t))[:_WORDS_READ]
+    for token in closest:
         if order[0] == 0:  # names starting with the word rank above those that only have it
-            found.update((ident, None) for ident, _ in index.source.starting(token, _READ))
+            starting = index.source.starting(token, _READ - len(found))
+            found.update((ident, None) for ident, _ in starting)
+            if len(found) >= _READ:
+                break
         for ident in index.source.postings(token):
             found[ident] = None
             if len(found) >= _READ:
                 break
         if len(found) >= _READ:
             break
-    for i in order[1:]:
-        if counts[i] > _INTERSECTED:
-            break
-        having = index.source.having(per_word[i])
-        found = {ident: None for ident in found if ident in having}
+    others = [per_word[i] for i in order[1:]]
+    if others:  # each other typed word must begin a word of the name too (its key says)
+        found = {
+            ident: None
+            for ident in found
+            if all(any(t in m for t in index.source.words_of(ident)) for m in others)
+        }
     for ident in index.source.wholes_starting("".join(words), _GATHERED):
         found[ident] = None
     return found

@@ -237,10 +237,6 @@ class NameSource(Protocol[P]):
         """The entries with this word."""
         ...
 
-    def having(self, words: Collection[str]) -> Collection[Hashable]:
-        """The entries with any of these words."""
-        ...
-
     def words_of(self, ident: Hashable) -> Collection[str]:
         """An entry's words (a stored entry's from its key, without reading it)."""
         ...
@@ -333,9 +329,6 @@ class MemoryNames(Generic[P]):
 
     def postings(self, word: str) -> Collection[Hashable]:
         return self._by_token.get(word, ())
-
-    def having(self, words: Collection[str]) -> Collection[Hashable]:
-        return {n for w in words for n in self._by_token.get(w, ())}
 
     def words_of(self, ident: Hashable) -> Collection[str]:
         assert isinstance(ident, int)

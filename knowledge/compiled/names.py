@@ -115,18 +115,6 @@ class StoredNames:
                 self._postings.popitem(last=False)
         return found
 
-    def having(self, words: Collection[str]) -> Collection[Hashable]:
-        found: set[Hashable] = set()
-        listed = list(words)
-        for start in range(0, len(listed), _BATCH):
-            batch = listed[start : start + _BATCH]
-            rows = self._query(
-                f"SELECT key FROM words WHERE kind = ? AND word IN ({', '.join('?' * len(batch))})",
-                (self.kind, *batch),
-            )
-            found.update(key for (key,) in rows)
-        return found
-
     def words_of(self, ident: Hashable) -> Collection[str]:
         cached = self._cache.get(str(ident))
         if cached is not None:

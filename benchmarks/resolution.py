@@ -213,7 +213,7 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
             f"\n{folder.name}: {len(store.catalog):,} elections, opened in {opened:.2f} s,"
-            f" peak memory {peak:.0f} MB after the rows; {clock} time\n"
+            f" peak memory {peak:.0f} MB after the rows; {'CPU' if args.cpu else 'wall'} time\n"
         )
         print(table(["call (ms)", "first", "p50", "mean", "p99", "max"], out))
 

@@ -58,6 +58,8 @@ _RARE_READ = 4 * _COMMON_HITS
 """A word whose similar words more names have than this is not read to check it is rare."""
 _BASE = 5000
 """Names read at most for the query word that the fewest names have."""
+_SHORT_SCORED = 100
+"""Entries scored at most for one short word (an initial, "St"): they score alike."""
 _PARTIAL_SCORED = 60
 """Entries scored at most when none has every query word: with a word unmatched a name scores
 well only through its joined spelling's likeness, so these are suggestions at best."""
@@ -577,6 +579,19 @@ class NameIndex(Generic[P]):
         )
         return {ident: partial[ident] for ident in kept}
 
+    def _initials(self, word: str, similar: dict[str, float], cap: int) -> dict[Hashable, float]:
+        """Up to `cap` entries for one short word: with the word (or a nickname) first, then
+        with a word starting so, in the vocabulary's order."""
+        found = self._likeliest(similar, cap)
+        for token in self._prefixed(word, None):
+            if len(found) >= cap:
+                break
+            for ident in self.source.postings(token):
+                found.setdefault(ident, INITIAL_SCORE)
+                if len(found) >= cap:
+                    break
+        return found
+
     def _likeliest(self, similar: dict[str, float], cap: int) -> dict[Hashable, float]:
         """The `cap` entries with the words most like one query word (then in key order),
         reading the postings of the closest words first."""
@@ -640,9 +655,14 @@ class NameIndex(Generic[P]):
             rough.update(dict.fromkeys(exact, 1000.0))
             distinct = set(words_tried)
             full = [w for w in distinct if len(w) > _SHORT_WORD]
-            if pool is None and full:
+            if pool is None and (full or len(distinct) == 1):
                 cap = _LOOSE_SCORED if loose else _SCORED
-                for ident, value in self._gathered(sorted(full), similar, cap).items():
+                if full:
+                    gathered = self._gathered(sorted(full), similar, cap)
+                else:  # one short word ("st", "l"): the word itself, else words starting so
+                    (word,) = distinct
+                    gathered = self._initials(word, similar[word], min(cap, _SHORT_SCORED))
+                for ident, value in gathered.items():
                     if rough.get(ident, -1.0) < value:
                         rough[ident] = value
                     candidates.add(ident)

@@ -567,13 +567,15 @@ class NameIndex(Generic[P]):
         ]
         if not rare:
             return self._likeliest(similar[base], min(cap, _PARTIAL_SCORED))
-        partial = {
-            ident: sum(
-                max((similar[w].get(t, 0.0) for t in self.source.words_of(ident)), default=0.0)
-                for w in order
+        lookups = [(similar[w], similar[w].keys()) for w in order]
+        partial: dict[Hashable, float] = {}
+        for ident in set().union(*rare):
+            tokens = self.source.words_of(ident)
+            partial[ident] = sum(
+                max(alike[t] for t in shared)
+                for alike, words_alike in lookups
+                if (shared := words_alike & tokens)
             )
-            for ident in set().union(*rare)
-        }
         kept = heapq.nsmallest(
             min(cap, _PARTIAL_SCORED), partial, key=lambda i: (-partial[i], str(i))
         )

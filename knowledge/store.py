@@ -487,11 +487,9 @@ class ResultsStore:
         cached: tuple[WardRef, ...] | None = self._refs.get(f"w:{key}")
         if cached is None:
             rows = self._query(
-                "SELECT e.sid, c.ward FROM contests c JOIN elections e ON e.id = c.election"
-                " WHERE c.ward_key = ? AND e.rank IS NOT NULL ORDER BY e.rank DESC, c.position",
-                (key,),
+                "SELECT election, position, ward FROM contests WHERE ward_key = ?", (key,)
             )
-            cached = tuple(WardRef(sid, ward) for sid, ward in rows)
+            cached = tuple(WardRef(info.id, ward) for info, _, ward in self._newest_first(rows))
             with self._lock:
                 self._refs.remember(f"w:{key}", cached)
         return cached
@@ -501,18 +499,23 @@ class ResultsStore:
         cached: tuple[CandidateRef, ...] | None = self._refs.get(f"c:{key}")
         if cached is None:
             rows = self._query(
-                "SELECT e.sid, c.ward, p.name, p.party, p.votes, p.won, p.tied FROM candidacies p"
-                " JOIN elections e ON e.id = p.election"
+                "SELECT p.election, p.contest, p.position, c.ward, p.name, p.party, p.votes, p.won,"
+                " p.tied FROM candidacies p"
                 " JOIN contests c ON c.election = p.election AND c.position = p.contest"
-                " WHERE p.name_key = ? AND e.rank IS NOT NULL"
-                " ORDER BY e.rank DESC, p.contest, p.position",
+                " WHERE p.name_key = ?",
                 (key,),
             )
             cached = tuple(
                 CandidateRef(
-                    sid, ward, name, self.book.lookup(party), _number(votes), bool(won), bool(tied)
+                    info.id,
+                    ward,
+                    name,
+                    self.book.lookup(party),
+                    _number(votes),
+                    bool(won),
+                    bool(tied),
                 )
-                for sid, ward, name, party, votes, won, tied in rows
+                for info, _, _, ward, name, party, votes, won, tied in self._newest_first(rows)
             )
             with self._lock:
                 self._refs.remember(f"c:{key}", cached)
@@ -546,12 +549,20 @@ class ResultsStore:
 
     def _elections_of(self, kind: str, key: str) -> tuple[str, ...]:
         """The elections that have a name, newest first."""
-        rows = self._query(
-            "SELECT e.sid FROM names n JOIN elections e ON e.id = n.election"
-            " WHERE n.kind = ? AND n.key = ? AND e.rank IS NOT NULL ORDER BY e.rank DESC",
-            (kind, key),
-        )
-        return tuple(sid for (sid,) in rows)
+        # The name index alone (its covering index): the elections' rows are wide, with their
+        # id and rank stored last, and the catalog already maps rows to ids in order.
+        rows = self._query("SELECT election FROM names WHERE kind = ? AND key = ?", (kind, key))
+        return tuple(info.id for (info,) in self._newest_first(rows))
+
+    def _newest_first(self, rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Rows starting with an election's row number, that number replaced by its
+        `ElectionInfo`, newest election first, then in the rows' order of the other columns;
+        rows of a duplicate election (not in the catalog) left out. The elections' own rows are
+        wide (JSON), so joining them to read an id and a rank costs more than this."""
+        found = [
+            (info, *rest) for row, *rest in rows if (info := self._by_row.get(row)) is not None
+        ]
+        return sorted(found, key=lambda r: (-self._order[r[0].id], *r[1:3]))
 
     def _scope_keys(self, kind: str, scope: str) -> list[str]:
         info = self._by_id.get(scope)

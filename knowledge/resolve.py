@@ -390,6 +390,7 @@ class NameIndex(Generic[P]):
         self._all: _Vocabulary | None = None
         self._counts: dict[str, int] | None = None
         self._scoped: dict[str, tuple[_Vocabulary, frozenset[Hashable]]] = {}
+        self._pools: dict[str, list[tuple[Hashable, frozenset[str]]]] = {}
         self._similar_memo: dict[tuple[str | None, str, bool], dict[str, float]] = {}
 
     def __len__(self) -> int:
@@ -482,19 +483,26 @@ class NameIndex(Generic[P]):
         self._similar_memo[memo_key] = similar
         return similar
 
-    def _pool(self, members: frozenset[Hashable]) -> list[tuple[Hashable, tuple[str, ...]]]:
-        """One election's entries with the distinct words of their spellings."""
-        self.source.entries_of(members)  # read together, not one by one
-        return [
-            (ident, tuple({t for tokens, _, _ in self.source.shapes(ident) for t in tokens}))
-            for ident in members
-        ]
+    def _pool(self, scope: str) -> list[tuple[Hashable, frozenset[str]]]:
+        """One election's entries with the distinct words of their spellings (kept)."""
+        found = self._pools.get(scope)
+        if found is None:
+            members = self._scope(scope)[1]
+            self.source.entries_of(members)  # read together, not one by one
+            found = [
+                (ident, frozenset(t for tokens, _, _ in self.source.shapes(ident) for t in tokens))
+                for ident in members
+            ]
+            if len(self._pools) >= _SCOPE_LIMIT:
+                self._pools.clear()
+            self._pools[scope] = found
+        return found
 
     def _hits(
         self,
         word: str,
         similar: dict[str, float],
-        pool: list[tuple[Hashable, tuple[str, ...]]] | None,
+        pool: list[tuple[Hashable, frozenset[str]]] | None,
         scope: str | None,
         *,
         prefixes: bool,
@@ -650,7 +658,7 @@ class NameIndex(Generic[P]):
         rough: dict[Hashable, float] = {}
         """A cheap first score (the query words' best word matches) that bounds how many
         entries get the full score: common words cannot make every name a candidate."""
-        pool = None if members is None else self._pool(members)
+        pool = None if scope is None else self._pool(scope)
         for words_tried in queries:
             exact = self.source.wholes("".join(words_tried))
             candidates.update(exact)

@@ -551,18 +551,28 @@ class ResultsStore:
         """The elections that have a name, newest first."""
         # The name index alone (its covering index): the elections' rows are wide, with their
         # id and rank stored last, and the catalog already maps rows to ids in order.
-        rows = self._query("SELECT election FROM names WHERE kind = ? AND key = ?", (kind, key))
-        return tuple(info.id for (info,) in self._newest_first(rows))
+        cached: tuple[str, ...] | None = self._refs.get(f"e:{kind}:{key}")
+        if cached is None:
+            rows = self._query("SELECT election FROM names WHERE kind = ? AND key = ?", (kind, key))
+            cached = tuple(info.id for (info,) in self._newest_first(rows))
+            with self._lock:
+                self._refs.remember(f"e:{kind}:{key}", cached)
+        return cached
 
     def _newest_first(self, rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """Rows starting with an election's row number, that number replaced by its
         `ElectionInfo`, newest election first, then in the rows' order of the other columns;
         rows of a duplicate election (not in the catalog) left out. The elections' own rows are
         wide (JSON), so joining them to read an id and a rank costs more than this."""
-        found = [
-            (info, *rest) for row, *rest in rows if (info := self._by_row.get(row)) is not None
-        ]
-        return sorted(found, key=lambda r: (-self._order[r[0].id], *r[1:3]))
+        position = self._position_of_row
+        found = [(position[row], *rest) for row, *rest in rows if row in position]
+        found.sort(key=lambda r: (-r[0], *r[1:3]))
+        return [(self.catalog[n], *rest) for n, *rest in found]
+
+    @cached_property
+    def _position_of_row(self) -> dict[int, int]:
+        """Each catalogued election's row number -> its place in the store's order."""
+        return {info.row: n for n, info in enumerate(self.catalog)}
 
     def _scope_keys(self, kind: str, scope: str) -> list[str]:
         info = self._by_id.get(scope)

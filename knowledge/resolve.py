@@ -48,10 +48,11 @@ _TOKEN_FLOOR = 70.0
 _LOOSE_FLOOR = 55.0
 """Word similarity accepted when looking for suggestions after nothing matched."""
 _PREFIX_TOKENS = 400
-_SCORED = 300
+_SCORED = 100
 _LOOSE_SCORED = 60
 """At most this many entries get the full score per search (answers; loose suggestions):
-the best by their words' similarity alone."""
+the best by their words' similarity alone. Past that many, the rest tie with them on every
+word's similarity (a common surname alone), so reading more only reorders equals."""
 _COMMON_HITS = 1000
 """A query word matching more names than this is too common to gather candidates alone."""
 _RARE_READ = 4 * _COMMON_HITS

@@ -61,9 +61,11 @@ _BASE = 5000
 """Names read at most for the query word that the fewest names have."""
 _SHORT_SCORED = 100
 """Entries scored at most for one short word (an initial, "St"): they score alike."""
-_PARTIAL_SCORED = 60
-"""Entries scored at most when none has every query word: with a word unmatched a name scores
-well only through its joined spelling's likeness, so these are suggestions at best."""
+_PARTIAL_SCORED = 20
+"""Entries scored at most when none has every query word (this bounds the loose fallback too):
+with a word unmatched a name's word score stays under the suggestion floor, so only its joined
+spelling's likeness or a contrasting word left out ("Spondon East") makes it a suggestion, and
+five suggestions are shown; the 20 with the best first score are scored."""
 _CACHE_LIMIT = 4096
 _SCOPE_LIMIT = 512
 """Elections whose vocabulary is kept at once (each is rebuilt on demand)."""

@@ -39,7 +39,7 @@ from knowledge.normalize import normalize
 from knowledge.parties import Party, PartyBook
 from knowledge.resolve import EntityKind, Entry, Match, NameIndex, Resolution
 
-CACHE_SIZE = 256
+CACHE_SIZE = 64
 """Elections (models and facts) kept built at once; the rest are rebuilt from rows on use."""
 
 

@@ -81,7 +81,8 @@ class Council:
 
     key: str
     name: str
-    store: ResultsStore
+    owner: weakref.ReferenceType[ResultsStore]
+    """The store (weakly: the index is kept beside the store, and must not keep it alive)."""
     elections: list[ElectionInfo] = field(default_factory=list)
     ordinary: list[ElectionInfo] = field(default_factory=list)
     whole: dict[str, bool] = field(default_factory=dict)
@@ -91,6 +92,13 @@ class Council:
     gathered: dict[str, list[WardContest]] = field(default_factory=dict)
     """Ward key -> its contests, oldest first (by-elections included), for the wards read."""
     complete: bool = False
+
+    @property
+    def store(self) -> ResultsStore:
+        store = self.owner()
+        if store is None:
+            raise ReferenceError("the store of this council's history is gone")
+        return store
 
     @property
     def council_elections(self) -> list[ElectionInfo]:
@@ -139,7 +147,7 @@ class HistoryIndex:
     of_election: dict[str, str]
     """Election id -> council key."""
     size: int
-    store: ResultsStore
+    owner: weakref.ReferenceType[ResultsStore]
     built: OrderedDict[str, Council] = field(default_factory=OrderedDict)
 
     @property
@@ -149,7 +157,7 @@ class HistoryIndex:
     def council(self, key: str) -> Council | None:
         found = self.built.get(key)
         if found is None and key in self.members:
-            found = _council(self.store, key, self.members[key])
+            found = _council(self.owner, key, self.members[key])
         if found is not None:
             self.built[key] = found
             self.built.move_to_end(key)
@@ -162,11 +170,13 @@ class HistoryIndex:
         return self.council(key) if key else None
 
 
-def _council(store: ResultsStore, key: str, elections: list[ElectionInfo]) -> Council:
+def _council(
+    owner: weakref.ReferenceType[ResultsStore], key: str, elections: list[ElectionInfo]
+) -> Council:
     """One council's elections, from the catalog alone."""
     first = elections[0]
     council = Council(
-        key=key, name=stated_council(first.seats_for_election) or first.council, store=store
+        key=key, name=stated_council(first.seats_for_election) or first.council, owner=owner
     )
     for election in elections:
         if election.kind != "by-election":
@@ -223,6 +233,8 @@ def history_index(store: ResultsStore) -> HistoryIndex:
         key = election.council_key
         members.setdefault(key, []).append(election)
         of_election[election.id] = key
-    index = HistoryIndex(members=members, of_election=of_election, size=len(elections), store=store)
+    index = HistoryIndex(
+        members=members, of_election=of_election, size=len(elections), owner=weakref.ref(store)
+    )
     _built[store] = index
     return index

@@ -26,9 +26,8 @@ from knowledge.answers import (
 )
 from knowledge.autocomplete import complete
 from knowledge.history import commands as history_commands
-from knowledge.models import Election
 from knowledge.resolve import EntityKind, Match, Resolution
-from knowledge.store import ResultsStore
+from knowledge.store import ElectionInfo, ResultsStore
 
 MAX_CHOICES = 25
 MAX_CHOICE_LENGTH = 100
@@ -286,7 +285,7 @@ def run_command(store: ResultsStore, name: str, options: Mapping[str, str | None
 # Handlers ----------------------------------------------------------------------------------
 
 
-def _election(store: ResultsStore, text: str | None, command: str) -> Election | Answer:
+def _election(store: ResultsStore, text: str | None, command: str) -> ElectionInfo | Answer:
     """The election named by the user, or the answer explaining why it can't be used.
 
     An ambiguous election names `command` (the command to run again with the chosen election).
@@ -294,12 +293,10 @@ def _election(store: ResultsStore, text: str | None, command: str) -> Election |
     if not store.catalog:
         return NotFoundAnswer(what="election", query=text or "", message="No elections are loaded.")
     if not text:
-        latest = store.latest
-        assert latest is not None
-        return latest
+        return store.catalog[-1]  # the catalog: no election is built to choose one
     resolution = store.resolve_election(text)
     if resolution.status == "ok" and resolution.best:
-        found = store.election(resolution.best.key)
+        found = store.info(resolution.best.key)
         assert found is not None
         return found
     return _unresolved(resolution, command, None, store)
@@ -355,14 +352,14 @@ def _named(
     options: dict[str, str],
     kind: NamedKind,
     resolve: Callable[[str, str | None], Resolution],
-) -> tuple[Match, Election, str | None] | Answer:
+) -> tuple[Match, ElectionInfo, str | None] | Answer:
     """The election (named, else the latest), then the name resolved in it.
 
     Returns the match, the election and the id the search was scoped to (None when no election
     was named), or the answer that explains why there is no single match.
     """
     scope = _election(store, options.get("election"), kind)
-    if not isinstance(scope, Election):
+    if not isinstance(scope, ElectionInfo):
         return scope
     name = options.get("name", "")
     if not name:
@@ -416,14 +413,14 @@ def _party(store: ResultsStore, options: dict[str, str]) -> Answer:
 
 def _summary(store: ResultsStore, options: dict[str, str]) -> Answer:
     scope = _election(store, options.get("election"), "summary")
-    if not isinstance(scope, Election):
+    if not isinstance(scope, ElectionInfo):
         return scope
     return compose.summary_answer(store, scope.id)
 
 
 def _closest(store: ResultsStore, options: dict[str, str]) -> Answer:
     scope = _election(store, options.get("election"), "closest")
-    if not isinstance(scope, Election):
+    if not isinstance(scope, ElectionInfo):
         return scope
     return compose.closest_answer(store, scope.id)
 

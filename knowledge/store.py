@@ -17,7 +17,7 @@ import json
 import sqlite3
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -129,12 +129,12 @@ class ElectionList(Sequence[Election]):
         return f"ElectionList({[i.id for i in self._store.catalog]!r})"
 
 
-class _Lru(OrderedDict[str, Any]):
+class _Lru(OrderedDict[Hashable, Any]):
     def __init__(self, size: int) -> None:
         super().__init__()
         self.size = size
 
-    def remember(self, key: str, value: Any) -> None:
+    def remember(self, key: Hashable, value: Any) -> None:
         self[key] = value
         self.move_to_end(key)
         while len(self) > self.size:
@@ -384,7 +384,7 @@ class ResultsStore:
             (row,),
         ).fetchall()
         infobox, majority, seats_for, before, after, summary, citation, warnings, more = election
-        contests = self._contest_values(row)
+        contests = list(self._contest_values(row).values())
         parties = [
             dict(zip(_PARTY_COLUMNS, values, strict=True))
             for values in self._db.execute(
@@ -418,13 +418,21 @@ class ResultsStore:
             }
         )
 
-    def _contest_values(self, row: int, position: int | None = None) -> list[dict[str, Any]]:
-        """An election's contests (or the one at `position`) as the values of `Contest`."""
-        where, parameters = (
-            ("", (row,)) if position is None else (" AND contest = ?", (row, position))
-        )
-        candidacies: defaultdict[int, list[dict[str, object]]] = defaultdict(list)
+    def _contest_values(
+        self, row: int | None = None, pairs: Sequence[tuple[int, int]] = ()
+    ) -> dict[tuple[int, int], dict[str, Any]]:
+        """The values of `Contest` of one election's contests (`row`), or of the contests at
+        (election row, position) `pairs` (one query for many elections), in their order."""
+        if row is not None:
+            where, parameters = "election = ?", [row]
+        else:
+            # OR of (election, position) terms: SQLite searches the primary key once per term,
+            # where a row-value IN list would scan the whole table.
+            where = " OR ".join("(election = ? AND {0} = ?)" for _ in pairs)
+            parameters = [v for p in pairs for v in p]
+        candidacies: defaultdict[tuple[int, int], list[dict[str, object]]] = defaultdict(list)
         for (
+            election,
             contest,
             name,
             party,
@@ -435,11 +443,12 @@ class ResultsStore:
             incumbent,
             extra,
         ) in self._db.execute(
-            "SELECT contest, name, party, votes, line, elected, by_lot, incumbent, extra"
-            f" FROM candidacies WHERE election = ?{where} ORDER BY contest, position",
+            "SELECT election, contest, name, party, votes, line, elected, by_lot, incumbent,"
+            f" extra FROM candidacies WHERE {where.format('contest')}"
+            " ORDER BY election, contest, position",
             parameters,
         ):
-            candidacies[contest].append(
+            candidacies[election, contest].append(
                 {
                     "name": name,
                     "party": party,
@@ -451,12 +460,11 @@ class ResultsStore:
                     **(json.loads(extra) if extra != "{}" else {}),
                 }
             )
-        where = where.replace("contest", "position")
-        return [
-            {
+        return {
+            (election, number): {
                 "ward": ward,
                 "seats": seats,
-                "candidates": candidacies[number],
+                "candidates": candidacies[election, number],
                 "line": line,
                 "stated_majority": stated,
                 "turnout": turnout,
@@ -468,14 +476,14 @@ class ResultsStore:
                 "declared": bool(declared),
                 **(json.loads(extra) if extra != "{}" else {}),
             }
-            for number, ward, seats, line, stated, turnout, percent, electorate, outcomes, by,
-            rejected, declared, extra in self._db.execute(
-                "SELECT position, ward, seats, line, stated_majority, turnout, turnout_percent,"
-                f" electorate, outcomes, by_election, rejected, declared, extra FROM contests"
-                f" WHERE election = ?{where} ORDER BY position",
+            for election, number, ward, seats, line, stated, turnout, percent, electorate,
+            outcomes, by, rejected, declared, extra in self._db.execute(
+                "SELECT election, position, ward, seats, line, stated_majority, turnout,"
+                " turnout_percent, electorate, outcomes, by_election, rejected, declared, extra"
+                f" FROM contests WHERE {where.format('position')} ORDER BY election, position",
                 parameters,
             )
-        ]  # fmt: skip
+        }  # fmt: skip
 
     def ward_positions(self, info: ElectionInfo) -> dict[str, int]:
         """Case-folded ward name -> the contest's position in its election (one small query)."""
@@ -505,24 +513,47 @@ class ResultsStore:
 
     def contest_at(self, info: ElectionInfo, position: int) -> tuple[Contest, ContestResult]:
         """One contest of an election, as written and derived, without building the rest of
-        the election (a ward's history reads one contest from each of many elections)."""
-        key = f"c:{info.row}:{position}"
+        the election."""
+        ((_, found),) = self.contests_at([(info, position)])
+        return found
+
+    def contests_at(
+        self, wanted: Sequence[tuple[ElectionInfo, int]]
+    ) -> list[tuple[tuple[ElectionInfo, int], tuple[Contest, ContestResult]]]:
+        """Contests of many elections, as written and derived, without building the rest of
+        those elections (a ward's history reads one contest from each of many elections): those
+        not cached are read with one query."""
         with self._lock:
-            found: tuple[Contest, ContestResult] | None = self._contests.get(key)
-            if found is None:
+            found: dict[tuple[int, int], tuple[Contest, ContestResult]] = {}
+            missing: list[tuple[ElectionInfo, int]] = []
+            for info, position in wanted:
+                key = (info.row, position)
+                cached: tuple[Contest, ContestResult] | None = self._contests.get(key)
                 election: Election | None = self._elections.get(info.id)
                 facts: ElectionFacts | None = self._facts.get(info.id)
-                if election is not None and facts is not None:
-                    found = election.contests[position], facts.contests[position]
+                if cached is None and election is not None and facts is not None:
+                    cached = election.contests[position], facts.contests[position]
+                if cached is None:
+                    missing.append((info, position))
                 else:
-                    (values,) = self._contest_values(info.row, position)
-                    contest = Contest.model_validate(values)
-                    (summary,) = self._db.execute(
-                        "SELECT summary FROM elections WHERE id = ?", (info.row,)
-                    ).fetchone()
-                    found = contest, contest_result(info.id, contest, self.book, summary)
-            self._contests.remember(key, found)
-            return found
+                    found[key] = cached
+            if missing:
+                pairs = [(info.row, position) for info, position in missing]
+                values = self._contest_values(pairs=pairs)
+                marks = ", ".join("?" * len(pairs))
+                summaries = dict(
+                    self._db.execute(
+                        f"SELECT id, summary FROM elections WHERE id IN ({marks})",
+                        [row for row, _ in pairs],
+                    ).fetchall()
+                )
+                for info, position in missing:
+                    contest = Contest.model_validate(values[info.row, position])
+                    result = contest_result(info.id, contest, self.book, summaries[info.row])
+                    found[info.row, position] = contest, result
+            for info, position in wanted:
+                self._contests.remember((info.row, position), found[info.row, position])
+            return [((i, p), found[i.row, p]) for i, p in wanted]
 
     # Names -------------------------------------------------------------------------------
 

@@ -192,11 +192,14 @@ def _ward_contests(council: Council, key: str) -> list[WardContest]:
     store = council.store
     order = {info.row: n for n, info in enumerate(council.elections)}
     found = []
-    for row, position in sorted(
-        store.contest_positions(list(order), normalize(key)), key=lambda r: (order[r[0]], r[1])
-    ):
-        info = council.elections[order[row]]
-        contest, result = store.contest_at(info, position)
+    wanted = [
+        (council.elections[order[row]], position)
+        for row, position in sorted(
+            store.contest_positions(list(order), normalize(key)),
+            key=lambda r: (order[r[0]], r[1]),
+        )
+    ]
+    for (info, _), (contest, result) in store.contests_at(wanted):
         if ward_key(result.ward) == key:
             found.append(WardContest(info, result, result.elected, info.sort_key, contest.swing))
     return found

@@ -76,10 +76,9 @@ def load_store(
     for problem in store.problems:
         print(f"Compiled store: {problem}", file=sys.stderr)
     if long_running:
-        import gc
+        from bot import heap
 
-        gc.collect()
-        gc.freeze()
+        heap.enable()
     return store
 
 

@@ -399,8 +399,8 @@ def write_election(
         "INSERT INTO elections(document, position, name, title, source, council, date, year,"
         " kind, sort_date, identity, infobox, majority_seats, seats_for_election,"
         " control_before, control_after, summary, citation, warnings, fact_warnings,"
-        " wards, seats, candidates, extra, council_key)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " wards, seats, candidates, extra, council_key, whole_council)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         _fit(
             document_id,
             position,
@@ -427,6 +427,7 @@ def write_election(
             sum(len(c.standings) for c in facts.contests),
             extra(election, ELECTION_COLUMNS),
             election.council_key,
+            facts.whole_council,
         ),
     )
     election_id = cursor.lastrowid

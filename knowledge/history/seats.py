@@ -21,9 +21,9 @@ from typing import Literal
 
 from knowledge.facts import Standing
 from knowledge.history.index import Council, WardContest, gc_paused, ward_key
-from knowledge.models import Election
 from knowledge.outcomes import readable_outcome
 from knowledge.parties import Party, PartyBook
+from knowledge.store import ElectionInfo
 
 TERM_YEARS = 4
 """A councillor's term in English local government."""
@@ -49,7 +49,7 @@ class Holder:
     name: str
     party: Party
     votes: int | None
-    election: Election
+    election: ElectionInfo
     via: Via
     place: int
     """Place among the contest's winners (1 = most votes)."""
@@ -141,7 +141,7 @@ def overdue(then: dt.date, now: dt.date) -> bool:
     return (now - then) > dt.timedelta(days=365.25 * TERM_YEARS + _TERM_SLACK_DAYS)
 
 
-def abolished_by(council: Council, chain: WardChain, until: Election) -> Election | None:
+def abolished_by(council: Council, chain: WardChain, until: ElectionInfo) -> ElectionInfo | None:
     """An all-out election after the ward's last contest (up to `until`) that did not contest
     it: the ward was abolished or renamed there, and its seats ended."""
     end = until.sort_key
@@ -173,7 +173,6 @@ def _boundary_change(council: Council, contest: WardContest, previous: WardSeats
     election = contest.election
     if not council.whole.get(election.id) or election.kind == "by-election":
         return None
-    key = ward_key(contest.result.ward)
     last_all_out = next(
         (
             e
@@ -184,7 +183,7 @@ def _boundary_change(council: Council, contest: WardContest, previous: WardSeats
     )
     if last_all_out is None:
         return None
-    had = any(c.election.id == last_all_out.id for c in council.wards.get(key, ()))
+    had = any(c.election.id == last_all_out.id for c in council.contests(contest.result.ward))
     if not had:
         return (
             f"{contest.result.ward} was not contested in the {last_all_out.title} (the last "
@@ -259,7 +258,7 @@ def _same_party(holders: list[Holder], winner: Standing) -> Holder | None:
     return next((h for h in party if h.name == winner.name), party[0] if party else None)
 
 
-def _due(before: WardSeats, election: Election) -> tuple[list[Holder], str]:
+def _due(before: WardSeats, election: ElectionInfo) -> tuple[list[Holder], str]:
     """The seats whose term ends at an election by thirds, and the rule that picked them."""
     now = election.sort_key[0]
     full_term = [h for h in before.holders + before.doubtful if _full_term_ago(h.date, now)]
@@ -456,5 +455,5 @@ def _ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
         warnings = _stated_checks(contest, changes, book)
         steps.append(Step(contest, via, tuple(changes), boundary, after, tuple(warnings)))
         seats = after
-    name = council.ward_names.get(ward_key(ward), ward)
+    name = council.ward_name(ward)
     return WardChain(ward=name, steps=tuple(steps))

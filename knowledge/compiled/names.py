@@ -20,6 +20,8 @@ Query = Callable[[str, Sequence[object]], list[Any]]
 
 _CACHE = 20_000
 """Entries (with their shapes) kept read at once."""
+_POSTED = 200_000
+"""Keys of postings kept read at once (about 15 MB), whatever the number of words."""
 _BATCH = 500
 """Keys per `IN (...)` query (SQLite allows 999 parameters by default)."""
 
@@ -40,6 +42,8 @@ class StoredNames:
         self._scope_keys = scope_keys
         self._cache: OrderedDict[str, tuple[Entry[None], tuple[_Shape, ...]]] = OrderedDict()
         self._postings: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._posted = 0
+        """Keys held in `_postings`: a word 25,000 names have holds 25,000."""
         self._count: int | None = None
 
     def __len__(self) -> int:
@@ -111,8 +115,9 @@ class StoredNames:
             )
             found = tuple(key for (key,) in rows)
             self._postings[word] = found
-            if len(self._postings) > _CACHE:
-                self._postings.popitem(last=False)
+            self._posted += len(found)
+            while len(self._postings) > _CACHE or self._posted > _POSTED:
+                self._posted -= len(self._postings.popitem(last=False)[1])
         return found
 
     def words_of(self, ident: Hashable) -> Collection[str]:

@@ -564,12 +564,11 @@ class ResultsStore:
         resolution = self.candidates.resolve(query, scope=election_id)
         if election_id is None:
             return resolution
-        details = {}
-        for match in resolution.matches:
-            for ref in self.candidate_refs(match.key):
-                if ref.election_id == election_id:
-                    details[match.key] = f"{ref.ward} · {ref.party.display}"
-                    break
+        details = {  # one row each, not the thousands of candidacies a common name has
+            m.key: detail
+            for m in resolution.matches
+            if (detail := self.candidate_detail(m.key, election_id)) is not None
+        }
         return resolution.model_copy(
             update={
                 "matches": tuple(

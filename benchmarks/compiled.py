@@ -12,6 +12,10 @@ written once into a folder (kept under --cache for the next run), then:
     suggest p99     autocomplete of ward and candidate prefixes (3+ letters, some with a typo)
     question p99    plain-words questions naming a ward, a candidate or a party
 
+Child interpreters may write bytecode even when this shell sets PYTHONDONTWRITEBYTECODE
+(`timing.child_env`): the untimed first `ask` writes the .pyc files, as an installed copy's
+first run does, and the timed runs read them.
+
 Each latency row samples names from the store at random (seeded) with nothing cached between
 sizes; a result is ✓ when it meets the issue's target for its size.
 
@@ -21,7 +25,6 @@ sizes; a result is ✓ when it meets the issue's target for its size.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -34,7 +37,7 @@ from functools import partial
 from pathlib import Path
 
 import synthetic
-from timing import ROOT, ms, percentile, table
+from timing import ROOT, child_env, ms, percentile, table
 
 from knowledge import ResultsStore, answer_question, run_text, suggest
 from knowledge.resolve import EntityKind
@@ -112,7 +115,7 @@ def recompile_one(folder: Path) -> float | None:
 
 
 def wall(args: list[str], runs: int) -> float:
-    env = {k: v for k, v in os.environ.items() if k not in {"DISCORD_TOKEN", "ELECTIONS_DB"}}
+    env = child_env("DISCORD_TOKEN", "ELECTIONS_DB")
     command = [sys.executable, *args]
     subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
     times = []
@@ -135,7 +138,12 @@ def ask_memory_mb(folder: Path, text: str) -> float:
         " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=child_env("DISCORD_TOKEN", "ELECTIONS_DB"),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return int(done.stderr.strip().splitlines()[-1]) / 1024
 

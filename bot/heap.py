@@ -8,8 +8,10 @@ those caches filled, about one answer in a hundred paid 100-800 ms for a collect
 garbage cycles, then `gc.freeze` moves the survivors out of the collector's reach.
 
 Frozen objects are still freed by reference counting when a cache lets them go. Only a frozen
-*cycle* would outlive its last use: the caches hold none, and the history index refers to its
-store weakly, so a store replaced by a reload is freed (`tests/test_heap.py`).
+*cycle* would outlive its last use. The caches hold none, but a store itself is one (its
+indexes refer back to it): so when a reload replaces the store, `release` unfreezes the heap, and
+the next settle collects the old store (one full collection per reload) and freezes the rest
+again (`tests/bot/test_heap.py`).
 """
 
 from __future__ import annotations
@@ -32,3 +34,9 @@ def settle() -> None:
     if _enabled:
         gc.collect()
         gc.freeze()
+
+
+def release() -> None:
+    """Let the collector walk everything again once (a replaced store is garbage now)."""
+    if _enabled:
+        gc.unfreeze()

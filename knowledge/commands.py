@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -40,8 +41,10 @@ EXAMPLES = (
 )
 
 
-class OptionSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OptionSpec:
+    """One option of a command. Static data written here, never validated input: a plain frozen
+    dataclass, so importing the commands builds no pydantic schema (a cold `ask` pays for it)."""
 
     name: str
     description: str
@@ -49,8 +52,10 @@ class OptionSpec(BaseModel):
     autocomplete: EntityKind | None = None
 
 
-class CommandSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommandSpec:
+    """One command: its name, description, options and an example (a frozen dataclass, like
+    `OptionSpec`)."""
 
     name: str
     description: str

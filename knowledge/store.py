@@ -21,7 +21,7 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from knowledge.compiled import compiler
 from knowledge.compiled.compiler import CompileReport, Document, Progress
@@ -61,9 +61,12 @@ class CandidateRef:
     tied: bool = field(default=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
-class ElectionInfo:
-    """What listing and choosing an election needs, without building it."""
+class ElectionInfo(NamedTuple):
+    """What listing and choosing an election needs, without building it.
+
+    A named tuple: a store opens with one per election (10,000 at scale), and a tuple is made
+    several times faster than a frozen dataclass.
+    """
 
     id: str
     title: str
@@ -247,7 +250,9 @@ class ResultsStore:
         self._contests: _Lru = _Lru(16 * CACHE_SIZE)
         """Single contests (and each election's ward positions) read without their election."""
         connection.execute("BEGIN")  # one snapshot for the store's lifetime
-        stored = connection.execute("SELECT errors FROM documents ORDER BY path").fetchall()
+        stored = connection.execute(
+            "SELECT errors FROM documents WHERE errors != '[]' ORDER BY path"  # most have none
+        ).fetchall()
         self.errors: list[ParseError] = [
             *errors,
             *(ParseError(*e) for (found,) in stored for e in json.loads(found)),

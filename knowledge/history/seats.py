@@ -21,7 +21,7 @@ from typing import Literal
 
 from knowledge.facts import Standing
 from knowledge.history.index import Council, WardContest, gc_paused, ward_key
-from knowledge.outcomes import readable_outcome
+from knowledge.outcomes import StatedOutcome, parse_outcome, readable_outcome
 from knowledge.parties import Party, PartyBook
 from knowledge.store import ElectionInfo
 
@@ -30,9 +30,16 @@ TERM_YEARS = 4
 _TERM_SLACK_DAYS = 200
 """A full term is four years give or take a few months (polling days move)."""
 _NEW_BOUNDARY = re.compile(r"\bnew\s+(?:boundary|seat|ward|division)\b", re.IGNORECASE)
-_STATED = re.compile(
-    r"^(?P<party>.+?)\s+(?P<what>hold|gain)\b(?:\s+from\s+(?P<loser>.+?))?\s*$", re.IGNORECASE
-)
+
+
+def _stated(line: str) -> StatedOutcome | None:
+    """A plain hold or gain line (`Labour hold`, `Green gain from Labour`): the lines the
+    history compares with its computed outcome."""
+    found = parse_outcome(line)
+    if found is None or found.what not in ("hold", "gain") or found.unread or found.swing:
+        return None
+    return found
+
 
 Via = Literal["all-out", "thirds", "by-election"]
 Outcome = Literal["hold", "gain", "new", "unknown"]
@@ -361,9 +368,9 @@ def _stated_for_unknown(
     if not contest.result.outcomes or all(c.outcome != "unknown" for c in changes):
         return changes
     lines = [
-        (book.lookup(m["party"]).key, readable_outcome(line, book.lookup))
+        (book.lookup(m.party).key, readable_outcome(line, book.lookup))
         for line in contest.result.outcomes
-        if (m := _STATED.match(line))
+        if (m := _stated(line))
     ]
     out = []
     for change in changes:
@@ -384,15 +391,15 @@ def _stated_checks(contest: WardContest, changes: list[SeatChange], book: PartyB
     computed: Counter[tuple[str, str]] = Counter((c.winner.party.key, c.outcome) for c in changes)
     known = all(c.outcome in ("hold", "gain") for c in changes)
     for line in contest.result.outcomes:
-        match = _STATED.match(line)
+        match = _stated(line)
         if not match or not known:
             continue
-        party = book.lookup(match["party"])
-        what = match["what"].lower()
+        party = book.lookup(match.party)
+        what = match.what
         if computed[(party.key, what)] > 0:
             computed[(party.key, what)] -= 1
-            if what == "gain" and match["loser"]:
-                loser = book.lookup(match["loser"])
+            if what == "gain" and match.loser:
+                loser = book.lookup(match.loser)
                 froms = {c.previous_party.key for c in changes if c.previous_party}
                 if loser.key not in froms:
                     warnings.append(

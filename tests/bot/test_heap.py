@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bot import heap
+
+SEED = "2002_derby_city_council_election.txt"
 
 
 @pytest.fixture
@@ -66,3 +69,26 @@ def test_the_bot_settles_when_its_last_interaction_finishes() -> None:
 
     asyncio.run(main())
     assert calls == [0]
+
+
+def test_a_store_replaced_by_a_reload_is_freed_at_the_next_settle(
+    policy: None, tmp_path: Path
+) -> None:
+    """The old store (a cycle, frozen while it was current) is collected once the bot settles."""
+    import shutil
+    import weakref
+
+    from bot.live_store import LiveStore
+    from knowledge import ResultsStore, run_text
+
+    root = Path(__file__).resolve().parents[2]
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(root / "data" / "elections" / SEED, data / SEED)
+    live = LiveStore(ResultsStore.load(data, root / "data" / "parties.toml"))
+    run_text(live.current, "/ward Littleover")
+    heap.settle()  # the current store and what it cached are frozen
+    old = weakref.ref(live.current)
+    live.reload()
+    heap.settle()
+    assert old() is None

@@ -510,9 +510,10 @@ def suggest(
             out.append(_choice(w.name, w.name))
     else:
         for c in complete(store.candidates, text, MAX_CHOICES, scope=scope):
-            refs = store.candidate_refs(c.key)
-            ref = next((r for r in refs if r.election_id == scope), refs[0])
-            out.append(_choice(f"{c.name} — {ref.ward} ({ref.party.display})", c.name))
+            # "Ward · Party" in the chosen election, else in the newest (the entry's own)
+            detail = (store.candidate_detail(c.key, scope) if scope else None) or c.detail
+            ward, _, party = detail.rpartition(" · ")
+            out.append(_choice(f"{c.name} — {ward} ({party})", c.name))
     return out[:MAX_CHOICES]
 
 

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from knowledge.councils import council_key
 from knowledge.questions.intents import KEYWORDS
 from knowledge.questions.words import OFF_TOPIC, SPELLINGS, STOP_WORDS
-from knowledge.resolve import EntityKind, NameIndex
+from knowledge.resolve import EntityKind, NameIndex, alike, by_length
 from knowledge.store import ResultsStore
 from knowledge.tuning import WEIGHTS
 
@@ -71,15 +71,16 @@ class Lexicon:
             kind: set(index.words) for kind, index in indexes.items()
         }
         words["election"] -= STOP_WORDS
-        self.longest = max(  # words in the longest ward name ("St Mark's and St Peter's": 5)
-            (len(t) for entry in store.wards.entries for t in entry.tokens), default=0
-        )
+        self.longest = store.wards.most_words()
+        """Words in the longest ward name ("St Mark's and St Peter's": 5)."""
         self.councils = frozenset(
-            council_key(e.council) for e in store.elections if e.kind != "by-election"
+            council_key(e.council) for e in store.catalog if e.kind != "by-election"
         )
         """Each loaded council's own name ("derby"): words that choose its election."""
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
         self._vocab: dict[EntityKind, list[str]] = {k: sorted(v) for k, v in words.items()}
+        self._lengths = {k: by_length(v) for k, v in self._vocab.items()}
+        """Each kind's words by length: a scan reads only the lengths that can match."""
         self._keywords = sorted(KEYWORDS)
         self._memo: dict[str, WordInfo] = {}
 
@@ -131,9 +132,9 @@ class Lexicon:
                 best = 90.0
             short = len(word) <= _MIN_FUZZY_LENGTH
             cutoff = SHORT_NAME_SIMILARITY if short else NAME_SIMILARITY
-            found = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if found is not None:
-                best = max(best, float(found[1]))
+            found = alike(word, self._lengths[kind], cutoff, 1, vocab)
+            if found:
+                best = max(best, found[0][1])
             if best:
                 kinds[kind] = best
         return kinds

@@ -41,6 +41,8 @@ from knowledge.resolve import EntityKind, Entry, Match, NameIndex, Resolution
 
 CACHE_SIZE = 64
 """Elections (models and facts) kept built at once; the rest are rebuilt from rows on use."""
+REFS_CACHE_SIZE = 4096
+"""A name's elections and candidacies (small tuples read from the name index), kept at once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +247,7 @@ class ResultsStore:
         self._lock = threading.RLock()
         self._elections: _Lru = _Lru(CACHE_SIZE)
         self._facts: _Lru = _Lru(CACHE_SIZE)
-        self._refs: _Lru = _Lru(4 * CACHE_SIZE)
+        self._refs: _Lru = _Lru(REFS_CACHE_SIZE)
         self._scopes: _Lru = _Lru(4 * CACHE_SIZE)
         self._contests: _Lru = _Lru(16 * CACHE_SIZE)
         """Single contests (and each election's ward positions) read without their election."""

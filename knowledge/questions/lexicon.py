@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from knowledge.councils import council_key
 from knowledge.questions.intents import KEYWORDS
 from knowledge.questions.words import OFF_TOPIC, SPELLINGS, STOP_WORDS
-from knowledge.resolve import EntityKind, NameIndex, alike, by_length
+from knowledge.resolve import EntityKind, NameIndex
 from knowledge.store import ResultsStore
 from knowledge.tuning import WEIGHTS
 
@@ -71,6 +71,7 @@ class Lexicon:
             kind: set(index.words) for kind, index in indexes.items()
         }
         words["election"] -= STOP_WORDS
+        self._indexes = indexes
         self.longest = store.wards.most_words()
         """Words in the longest ward name ("St Mark's and St Peter's": 5)."""
         self.councils = frozenset(
@@ -79,8 +80,6 @@ class Lexicon:
         """Each loaded council's own name ("derby"): words that choose its election."""
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
         self._vocab: dict[EntityKind, list[str]] = {k: sorted(v) for k, v in words.items()}
-        self._lengths = {k: by_length(v) for k, v in self._vocab.items()}
-        """Each kind's words by length: a scan reads only the lengths that can match."""
         self._keywords = sorted(KEYWORDS)
         self._memo: dict[str, WordInfo] = {}
 
@@ -132,7 +131,8 @@ class Lexicon:
                 best = 90.0
             short = len(word) <= _MIN_FUZZY_LENGTH
             cutoff = SHORT_NAME_SIMILARITY if short else NAME_SIMILARITY
-            found = alike(word, self._lengths[kind], cutoff, 1, vocab)
+            names = self.names[kind]
+            found = [p for p in self._indexes[kind].alike(word, cutoff, 60) if p[0] in names]
             if found:
                 best = max(best, found[0][1])
             if best:

@@ -46,9 +46,11 @@ _SHORT_HITS = 2000
 """At most this many names are gathered for a query made only of short words ("s")."""
 _TOKEN_FLOOR = 70.0
 _LOOSE_FLOOR = 55.0
+"""Word similarity accepted when looking for suggestions after nothing matched."""
 _ALIKE_LIMIT = 60
 """The most look-alike words of one query word that a search considers."""
-"""Word similarity accepted when looking for suggestions after nothing matched."""
+_EXACT_POSTINGS = 2_000
+"""An exact-name shortcut reads at most this many names having the query's rarest word."""
 _PREFIX_TOKENS = 400
 _SCORED = 100
 _LOOSE_SCORED = 60
@@ -653,6 +655,41 @@ class NameIndex(Generic[P]):
             found.append(token)
         return found
 
+    def _only_exact(self, query: str, scope: str | None) -> Match | None:
+        """The match, when exactly one entry is the query exactly (scores 100) and no other can:
+        what `resolve` would answer, without the look-alike scans of a full search (4 ms a word
+        over the candidates' 100,000 words at 10,000 elections). Only an entry with every query
+        word, or whose joined words are the query's, can score 100; None sends the query to the
+        full search."""
+        words = normalize(query).split()
+        words = [w for w in words if w not in _FILLER[self.kind]] or words
+        if len(words) < 2 or any(self.count(w) == 0 for w in words):
+            return None  # one word ("Thomas") is better answered by the full search's choices
+        rarest = min(set(words), key=self.count)
+        if self.count(rarest) > _EXACT_POSTINGS:
+            return None
+        wanted = set(words)
+        whole = "".join(words)
+        possible = {
+            i for i in self.source.postings(rarest) if wanted <= set(self.source.words_of(i))
+        }
+        possible.update(self.source.wholes(whole))
+        if scope is not None:
+            possible &= self._scope(scope)[1]
+        identity = {w: {w: 100.0} for w in wanted}
+        exact = [
+            ident
+            for ident in possible
+            if any(
+                _score(words, tokens, compact, distinct, identity, whole) >= 100.0
+                for tokens, compact, distinct in self.source.shapes(ident)
+            )
+        ]
+        if len(exact) != 1:
+            return None
+        entry = self.source.entries_of(exact)[exact[0]]
+        return self._match(entry, 100.0)
+
     def search(
         self, query: str, limit: int = 10, *, scope: str | None = None, loose: bool = False
     ) -> list[tuple[Entry[P], float]]:
@@ -737,6 +774,9 @@ class NameIndex(Generic[P]):
 
     def resolve(self, query: str, limit: int = 10, *, scope: str | None = None) -> Resolution:
         """ok when one entry clearly matches; ambiguous when several do; else not_found."""
+        only = self._only_exact(query, scope)
+        if only is not None:
+            return Resolution(status="ok", kind=self.kind, query=query, matches=(only,))
         ranked = self.search(query, limit=max(limit, 10), scope=scope)
         if not ranked or ranked[0][1] < ACCEPT:
             suggestions = [(e, s) for e, s in ranked if s >= SUGGEST_FLOOR]

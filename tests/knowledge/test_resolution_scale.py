@@ -59,3 +59,24 @@ def test_a_word_every_name_has_does_not_make_every_name_a_candidate() -> None:
     assert resolution.status == "ok"
     assert resolution.matches[0].name == "North Smith"
     assert max(scored) <= 100
+
+
+def test_an_exact_full_name_is_answered_as_the_full_search_answers_it() -> None:
+    """The exact-name shortcut gives what the full search gives: one entry that is the query
+    exactly; and a name that another entry also has every word of goes to the full search."""
+    from knowledge.resolve import Entry, NameIndex
+
+    names = ["John Smith", "Smith John", "Mary Smith", "Johnny Smyth", "Lucy Care"]
+    index = NameIndex[None](
+        "candidate", [Entry(n.lower(), n, "", (n.lower(),), None) for n in names]
+    )
+    care = index.resolve("lucy care")
+    assert care.status == "ok" and care.matches[0].name == "Lucy Care"
+    assert index._only_exact("lucy care", None) is not None
+    assert index._only_exact("john smith", None) is None  # "Smith John" has both words too
+    assert index._only_exact("smith", None) is None  # one word: the full search's choices
+    both = index.resolve("john smith")
+    assert both.status == "ambiguous" and {m.name for m in both.matches} >= {
+        "John Smith",
+        "Smith John",
+    }

@@ -231,7 +231,9 @@ class ResultsStore:
         self._refs: _Lru = _Lru(4 * CACHE_SIZE)
         self._scopes: _Lru = _Lru(4 * CACHE_SIZE)
         connection.execute("BEGIN")  # one snapshot for the store's lifetime
-        stored = connection.execute("SELECT errors FROM documents ORDER BY path").fetchall()
+        stored = connection.execute(
+            "SELECT errors FROM documents WHERE errors != '[]' ORDER BY path"
+        ).fetchall()
         self.errors: list[ParseError] = [
             *errors,
             *(ParseError(*e) for (found,) in stored for e in json.loads(found)),

@@ -74,8 +74,8 @@ class Lexicon:
         self.longest = max(  # words in the longest ward name ("St Mark's and St Peter's": 5)
             (len(t) for entry in store.wards.entries for t in entry.tokens), default=0
         )
-        self.councils = frozenset(
-            council_key(e.council) for e in store.elections if e.kind != "by-election"
+        self.councils = frozenset(  # from the catalog: iterating elections would build each
+            council_key(info.council) for info in store.catalog if info.kind != "by-election"
         )
         """Each loaded council's own name ("derby"): words that choose its election."""
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}

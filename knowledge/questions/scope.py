@@ -94,7 +94,7 @@ def _year_not_loaded(
     matched = [e for m in resolution.matches if (e := store.election(m.key)) is not None]
     if any(e.year in years for e in matched):
         return None
-    if any(e.year in years for e in store.elections) and not _names_council(text):
+    if any(info.year in years for info in store.catalog) and not _names_council(text):
         return None
     councils = {e.council for e in matched} if _names_council(text) else set()
     return not_loaded_answer(store, text, min(years), councils)

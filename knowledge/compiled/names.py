@@ -18,8 +18,10 @@ from knowledge.resolve import EntityKind, Entry, _Shape, index_shapes
 Query = Callable[[str, Sequence[object]], list[Any]]
 """Runs one SQL query on the store's snapshot and returns its rows."""
 
-_CACHE = 20_000
-"""Entries (with their shapes) kept read at once."""
+_CACHE = 4_096
+"""Entries (with their shapes) kept read at once, per kind: a search scores at most a few
+hundred, autocomplete gathers up to 2,000. At about 1.5 kB an entry, 20,000 of each kind held
+60 MB of a bot serving 10,000 elections (benchmarks/soak.py)."""
 _BATCH = 500
 """Keys per `IN (...)` query (SQLite allows 999 parameters by default)."""
 

@@ -1,11 +1,15 @@
 """Cold-start wall time of `python -m bot ask "/ward Littleover"` beside the import floor.
 
 Each row is a fresh interpreter, run `--runs` times (after one untimed run to warm the OS file
-cache); the table gives the median and the fastest. The floor is `import pydantic, rapidfuzz`:
-the answer cannot start sooner than its two libraries load. Target: within 2x of that floor.
-`import pydantic` is lazy, though: the first model class loads most of pydantic, so a second,
-fairer floor defines one model.
+cache), the rows taking turns; the table gives the median and the fastest. The floor is
+`import pydantic, rapidfuzz`: the answer cannot start sooner than its two libraries load.
+Target: within 2x of that floor. `import pydantic` is lazy, though: the first model class loads
+most of pydantic, so a second, fairer floor defines one model.
 `--importtime` also prints the slowest imports of the `ask` run (python -X importtime).
+
+The children run as on an installed copy: bytecode writing is allowed even when this shell sets
+PYTHONDONTWRITEBYTECODE, so the untimed first run writes the .pyc files the timed runs read
+(`timing.child_env`); without them each run would re-compile the project's sources.
 
     python benchmarks/cold_start.py [--runs 15] [--importtime]
 """
@@ -13,13 +17,12 @@ fairer floor defines one model.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
 import time
 
-from timing import ROOT, table
+from timing import ROOT, child_env, table
 
 TARGET_RATIO = 2.0
 ASK = ["-m", "bot", "ask", "/ward Littleover"]
@@ -43,24 +46,33 @@ ROWS: list[tuple[str, list[str]]] = [
 ]
 
 
-def wall_times(args: list[str], runs: int) -> list[float]:
-    """Seconds per fresh interpreter running `args`, from the project root."""
-    env = dict(os.environ)
-    env.pop("DISCORD_TOKEN", None)
-    command = [sys.executable, *args]
-    subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
+def wall_times(rows: list[tuple[str, list[str]]], runs: int) -> dict[str, list[float]]:
+    """Seconds per fresh interpreter running each row's arguments, from the project root.
+
+    The rows take turns (one run of each, `runs` rounds), so a burst of load on a shared
+    machine lands on every row alike instead of skewing the ratios between them.
+    """
+    env = child_env("DISCORD_TOKEN")
+    commands = {label: [sys.executable, *args] for label, args in rows}
+    for command in commands.values():
         subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
+            times[label].append(time.perf_counter() - start)
     return times
 
 
 def slowest_imports(count: int = 12) -> list[list[str]]:
     """The imports of the `ask` run that take longest (cumulative), from -X importtime."""
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", *ASK], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-X", "importtime", *ASK],
+        cwd=ROOT,
+        env=child_env("DISCORD_TOKEN"),
+        capture_output=True,
+        text=True,
     )
     rows: list[tuple[int, int, str]] = []
     for line in done.stderr.splitlines():
@@ -78,7 +90,7 @@ def main() -> None:
     parser.add_argument("--importtime", action="store_true")
     args = parser.parse_args()
 
-    results = {label: wall_times(argv, args.runs) for label, argv in ROWS}
+    results = wall_times(ROWS, args.runs)
     floor = statistics.median(results["import pydantic, rapidfuzz (floor)"])
     rows = [
         [

@@ -7,10 +7,15 @@ written once into a folder (kept under --cache for the next run), then:
     recompile one   one document changed, compiled again
     cold ask        a fresh `python -m bot --data FOLDER ask "/ward NAME"`, median of --runs
                     (after the compile), beside the import floor `import pydantic, rapidfuzz`
+                    (timed in turn with the asks, so both meet the same load)
     ask memory      peak resident memory of that process
     command p99     /ward, /candidate, /party, /summary, /closest on random elections
     suggest p99     autocomplete of ward and candidate prefixes (3+ letters, some with a typo)
     question p99    plain-words questions naming a ward, a candidate or a party
+
+Child interpreters may write bytecode even when this shell sets PYTHONDONTWRITEBYTECODE
+(`timing.child_env`): the untimed first `ask` writes the .pyc files, as an installed copy's
+first run does, and the timed runs read them.
 
 Each latency row samples names from the store at random (seeded) with nothing cached between
 sizes; a result is ✓ when it meets the issue's target for its size.
@@ -21,7 +26,6 @@ sizes; a result is ✓ when it meets the issue's target for its size.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -34,8 +38,9 @@ from functools import partial
 from pathlib import Path
 
 import synthetic
-from timing import ROOT, ms, percentile, table
+from timing import ROOT, child_env, ms, percentile, table
 
+from bot import heap
 from knowledge import ResultsStore, answer_question, run_text, suggest
 from knowledge.resolve import EntityKind
 
@@ -111,16 +116,23 @@ def recompile_one(folder: Path) -> float | None:
     return elapsed
 
 
-def wall(args: list[str], runs: int) -> float:
-    env = {k: v for k, v in os.environ.items() if k not in {"DISCORD_TOKEN", "ELECTIONS_DB"}}
-    command = [sys.executable, *args]
-    subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
+FLOOR = ["-c", "import pydantic, rapidfuzz"]
+
+
+def wall(args: list[str], runs: int) -> tuple[float, float]:
+    """Median seconds of a fresh interpreter running `args`, and of the import floor, the two
+    taking turns (so load on a shared machine lands on both alike)."""
+    env = child_env("DISCORD_TOKEN", "ELECTIONS_DB")
+    commands = ([sys.executable, *args], [sys.executable, *FLOOR])
+    for command in commands:
         subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for command, samples in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
+            samples.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def ask_memory_mb(folder: Path, text: str) -> float:
@@ -135,17 +147,25 @@ def ask_memory_mb(folder: Path, text: str) -> float:
         " resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=child_env("DISCORD_TOKEN", "ELECTIONS_DB"),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
 def p99(calls: list[Callable[[], object]]) -> float:
+    """The 99th percentile of the calls' times; between calls (untimed) the heap is settled as
+    the bot and the console settle it whenever they are idle (`bot.heap`)."""
     times = []
     for call in calls:
         start = time.perf_counter()
         call()
         times.append(time.perf_counter() - start)
+        heap.settle()
     return percentile(times, 0.99)
 
 
@@ -204,6 +224,7 @@ def latencies(store: ResultsStore, count: int) -> tuple[float, float, float]:
             ]
         )
         questions.append(partial(answer_question, store, question))
+    heap.enable()
     warm = count // 5  # the first calls build each answer model's schema once: not timed
     for call in commands[:warm] + suggestions[:warm] + questions[:warm]:
         call()
@@ -221,7 +242,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="cold asks per size")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/election-bot-benchmarks"))
     args = parser.parse_args()
-    floor = wall(["-c", "import pydantic, rapidfuzz"], args.runs)
+    floors = []
     rows = []
     for size in args.sizes:
         folder = folder_for(size, args.cache)
@@ -230,7 +251,8 @@ def main() -> None:
         recompile = recompile_one(folder)
         ward = store.catalog[-1] and store.facts(store.catalog[-1].id).contests[0].ward
         ask_args = ["-m", "bot", "--data", str(folder), "ask", f"/ward {ward}"]
-        cold = wall(ask_args, args.runs)
+        cold, floor = wall(ask_args, args.runs)
+        floors.append(floor)
         memory = ask_memory_mb(folder, f"/ward {ward}")
         store = ResultsStore.load(folder, PARTIES, database=database_for(folder))
         command, suggested, question = latencies(store, args.count)
@@ -253,7 +275,8 @@ def main() -> None:
             ]
         )
         store.close()
-    print(f"import floor (import pydantic, rapidfuzz): {floor:.3f} s\n")
+    floor_text = ", ".join(f"{f:.3f} s" for f in floors)
+    print(f"import floor (import pydantic, rapidfuzz), beside each size's asks: {floor_text}\n")
     print(
         table(
             [

@@ -63,7 +63,7 @@ def main() -> None:
     picks = []
     for _ in range(args.queries):
         council = rng.choice(councils)
-        election = council.council_elections[-1]
+        election = store.built(council.council_elections[-1])
         contest = rng.choice(election.contests)
         person = rng.choice(contest.candidates).name
         picks.append((council, election, contest.ward, person))

@@ -20,6 +20,7 @@ from bot.answering.menus import PendingChoices
 from bot.command_links import CommandLinks
 from bot.conversations import Conversations
 from bot.guild_settings import GuildSettingsService, open_store
+from bot.heap import settle
 from bot.in_flight import InFlight
 from bot.live_store import LiveStore
 from bot.load_report import log_load_problems
@@ -82,7 +83,7 @@ class ElectionBot(discord.Client):
         self.pending = PendingChoices()
         self.pin_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.mentions = Mentions(self)
-        self.in_flight = InFlight()
+        self.in_flight = InFlight(on_idle=settle)
         self.direct_answers = asyncio.Semaphore(DIRECT_AT_ONCE)
         self.follow_ups = asyncio.Semaphore(FOLLOW_UPS_AT_ONCE)
         # Per-server settings; without a configured store (tests, tools), an in-memory one.

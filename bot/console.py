@@ -10,6 +10,7 @@ import contextlib
 from collections.abc import Callable
 from typing import TextIO
 
+from bot import heap
 from bot.ask import answer_for
 from bot.live_store import LiveStore
 from bot.text import render
@@ -77,3 +78,4 @@ def run_console(
         conversation.store = live.current  # a reload swaps the store; the thread carries on
         answer = answer_for(live.current, text, conversation=conversation)
         print(render(answer), file=stream, flush=True)
+        heap.settle()  # idle until the next line: what the answer cached is frozen (bot.heap)

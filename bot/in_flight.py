@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -30,8 +31,10 @@ class InFlight:
     deferred one may be answered for 15 minutes.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, on_idle: Callable[[], None] | None = None) -> None:
+        """`on_idle`: called whenever the last task in flight finishes (the heap's settle)."""
         self.closing = False
+        self._on_idle = on_idle
         self._tasks: set[asyncio.Task[object]] = set()
         self._unacknowledged: set[asyncio.Task[object]] = set()
         self._all_acknowledged = asyncio.Event()
@@ -69,6 +72,8 @@ class InFlight:
     def _done(self, task: asyncio.Task[object]) -> None:
         self._tasks.discard(task)
         self._forget_ack(task)
+        if not self._tasks and self._on_idle is not None:
+            self._on_idle()
 
     def _forget_ack(self, task: asyncio.Task[object]) -> None:
         self._unacknowledged.discard(task)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot import heap
 from knowledge import readers
 from knowledge.store import ResultsStore
 
@@ -118,6 +119,7 @@ class LiveStore:
     def swap(self, fresh: ResultsStore, report: ReloadReport) -> None:
         """Make `fresh` the store answers come from, then tell the listeners."""
         self.current = fresh
+        heap.release()  # the old store is a cycle: the next settle collects it (bot.heap)
         if report.changed or report.problems:
             log.info("Reloaded the election documents:\n%s", report.summary())
         for error in report.errors:

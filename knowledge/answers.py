@@ -2,9 +2,11 @@
 
 Front ends (the terminal renderer, Discord embeds, pictures) turn these into something to look
 at; nothing here knows about Discord. "Not found" and "ambiguous" are answers too.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: ~40 models are defined on every start, and
+pydantic would compile and evaluate each field's annotation string (~2 ms of a cold `ask`).
+A forward reference (a history answer, imported at the end) is written as a string.
+"""
 
 import datetime as dt
 from typing import Annotated, Literal
@@ -121,7 +123,7 @@ class WardAnswer(_Sourced):
     electorate: int | None = None
     outcomes: tuple[str, ...] = ()
     by_election: bool = False
-    last_time: LastTime | None = None
+    last_time: "LastTime | None" = None
     """This result against the ward's previous loaded contest (/ward and /candidate)."""
     history_note: str | None = None
     """Why there is no `last_time` (no earlier election of the council loaded ...)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -26,9 +27,8 @@ from knowledge.answers import (
 )
 from knowledge.autocomplete import complete
 from knowledge.history import commands as history_commands
-from knowledge.models import Election
 from knowledge.resolve import EntityKind, Match, Resolution
-from knowledge.store import ResultsStore
+from knowledge.store import ElectionInfo, ResultsStore
 
 MAX_CHOICES = 25
 MAX_CHOICE_LENGTH = 100
@@ -41,8 +41,10 @@ EXAMPLES = (
 )
 
 
-class OptionSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OptionSpec:
+    """One option of a command. Static data written here, never validated input: a plain frozen
+    dataclass, so importing the commands builds no pydantic schema (a cold `ask` pays for it)."""
 
     name: str
     description: str
@@ -50,8 +52,10 @@ class OptionSpec(BaseModel):
     autocomplete: EntityKind | None = None
 
 
-class CommandSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommandSpec:
+    """One command: its name, description, options and an example (a frozen dataclass, like
+    `OptionSpec`)."""
 
     name: str
     description: str
@@ -286,7 +290,7 @@ def run_command(store: ResultsStore, name: str, options: Mapping[str, str | None
 # Handlers ----------------------------------------------------------------------------------
 
 
-def _election(store: ResultsStore, text: str | None, command: str) -> Election | Answer:
+def _election(store: ResultsStore, text: str | None, command: str) -> ElectionInfo | Answer:
     """The election named by the user, or the answer explaining why it can't be used.
 
     An ambiguous election names `command` (the command to run again with the chosen election).
@@ -294,12 +298,10 @@ def _election(store: ResultsStore, text: str | None, command: str) -> Election |
     if not store.catalog:
         return NotFoundAnswer(what="election", query=text or "", message="No elections are loaded.")
     if not text:
-        latest = store.latest
-        assert latest is not None
-        return latest
+        return store.catalog[-1]  # the catalog: no election is built to choose one
     resolution = store.resolve_election(text)
     if resolution.status == "ok" and resolution.best:
-        found = store.election(resolution.best.key)
+        found = store.info(resolution.best.key)
         assert found is not None
         return found
     return _unresolved(resolution, command, None, store)
@@ -355,14 +357,14 @@ def _named(
     options: dict[str, str],
     kind: NamedKind,
     resolve: Callable[[str, str | None], Resolution],
-) -> tuple[Match, Election, str | None] | Answer:
+) -> tuple[Match, ElectionInfo, str | None] | Answer:
     """The election (named, else the latest), then the name resolved in it.
 
     Returns the match, the election and the id the search was scoped to (None when no election
     was named), or the answer that explains why there is no single match.
     """
     scope = _election(store, options.get("election"), kind)
-    if not isinstance(scope, Election):
+    if not isinstance(scope, ElectionInfo):
         return scope
     name = options.get("name", "")
     if not name:
@@ -374,6 +376,14 @@ def _named(
     return resolution.best, scope, scoped
 
 
+def _without(elections: tuple[str, ...], election_id: str) -> tuple[str, ...]:
+    """The other elections (a party stands in thousands: sliced, not filtered one by one)."""
+    if election_id not in elections:
+        return elections
+    at = elections.index(election_id)
+    return elections[:at] + elections[at + 1 :]
+
+
 def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
     found = _named(store, options, "ward", store.resolve_ward)
     if not isinstance(found, tuple):
@@ -383,7 +393,7 @@ def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
     ward = next(r.ward for r in store.ward_refs(match.key) if r.election_id == election_id)
     contest = store.contest(election_id, ward)
     assert contest is not None
-    others = tuple(i for i in match.elections if i != election_id)
+    others = _without(match.elections, election_id)
     answer = compose.ward_answer(store, election_id, contest, others)
     return history_commands.with_last_time(store, answer)
 
@@ -410,20 +420,20 @@ def _party(store: ResultsStore, options: dict[str, str]) -> Answer:
     assert party is not None
     explicit = options.get("election") or not match.elections
     election_id = scope.id if explicit else match.elections[0]
-    others = tuple(i for i in match.elections if i != election_id)
+    others = _without(match.elections, election_id)
     return compose.party_answer(store, election_id, party, others)
 
 
 def _summary(store: ResultsStore, options: dict[str, str]) -> Answer:
     scope = _election(store, options.get("election"), "summary")
-    if not isinstance(scope, Election):
+    if not isinstance(scope, ElectionInfo):
         return scope
     return compose.summary_answer(store, scope.id)
 
 
 def _closest(store: ResultsStore, options: dict[str, str]) -> Answer:
     scope = _election(store, options.get("election"), "closest")
-    if not isinstance(scope, Election):
+    if not isinstance(scope, ElectionInfo):
         return scope
     return compose.closest_answer(store, scope.id)
 

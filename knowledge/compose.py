@@ -85,7 +85,7 @@ def margin_row(contest: ContestResult) -> MarginRow | None:
 def ward_answer(
     store: ResultsStore, election_id: str, contest: ContestResult, others: tuple[str, ...] = ()
 ) -> WardAnswer:
-    election = store.election(election_id)
+    election = store.info(election_id)  # the catalog: a ward's answer builds no election
     assert election is not None
     seats = []
     for key, count in contest.seats_by_party:

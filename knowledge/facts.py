@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.models import Candidacy, Contest, Election, InfoboxParty, ParseWarning
+from knowledge.outcomes import parse_outcome
 from knowledge.parties import Party, PartyBook
 
 SHARE_RULE = "share of all votes cast in the ward"
@@ -291,7 +292,6 @@ _LOT = re.compile(
     r"|drew lots|drawn (?:by|from) (?:a )?(?:lot|hat)|by lot\b|lots were drawn|cut (?:of )?cards",
     re.IGNORECASE,
 )
-_OUTCOME_PARTY = re.compile(r"^(?P<party>.+?)\s+(?:hold|gain|win)\b", re.IGNORECASE)
 
 
 def _lot_winners(
@@ -328,8 +328,8 @@ def _lot_winners(
             return {id(c) for c in named[:remaining]}
     wins: Counter[str] = Counter()
     for outcome in contest.outcomes:
-        if match := _OUTCOME_PARTY.match(outcome):
-            wins[book.lookup(match["party"]).key] += 1
+        if stated := parse_outcome(outcome):
+            wins[book.lookup(stated.party).key] += 1
     if sum(wins.values()) != contest.seats:
         return set()
     wins.subtract(book.lookup(c.party).key for c in above)

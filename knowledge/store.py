@@ -17,23 +17,29 @@ import json
 import sqlite3
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from knowledge.compiled import compiler
 from knowledge.compiled.compiler import CompileReport, Document, Progress
 from knowledge.compiled.names import StoredNames
 from knowledge.errors import ParseError
-from knowledge.facts import ContestResult, ElectionFacts, Standing, election_facts
-from knowledge.models import Election, ParseWarning
+from knowledge.facts import (
+    ContestResult,
+    ElectionFacts,
+    Standing,
+    contest_result,
+    election_facts,
+)
+from knowledge.models import Contest, Election, ParseWarning
 from knowledge.normalize import normalize
 from knowledge.parties import Party, PartyBook
 from knowledge.resolve import EntityKind, Entry, Match, NameIndex, Resolution
 
-CACHE_SIZE = 256
+CACHE_SIZE = 64
 """Elections (models and facts) kept built at once; the rest are rebuilt from rows on use."""
 
 
@@ -55,9 +61,12 @@ class CandidateRef:
     tied: bool = field(default=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
-class ElectionInfo:
-    """What listing and choosing an election needs, without building it."""
+class ElectionInfo(NamedTuple):
+    """What listing and choosing an election needs, without building it.
+
+    A named tuple: a store opens with one per election (10,000 at scale), and a tuple is made
+    several times faster than a frozen dataclass.
+    """
 
     id: str
     title: str
@@ -75,6 +84,14 @@ class ElectionInfo:
     citation: str | None = None
     council_key: str = ""
     """The council as recognised across documents and formats (`derby`), as compiled."""
+    whole_council: bool = False
+    """Every seat of the council was elected (an all-out election), as its facts derive."""
+    seats_for_election: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str]:
+        """The same order as `Election.sort_key`: oldest first, undated by year then title."""
+        return (self.date or dt.date(self.year or 1, 1, 1), self.title)
 
 
 class ElectionList(Sequence[Election]):
@@ -115,12 +132,12 @@ class ElectionList(Sequence[Election]):
         return f"ElectionList({[i.id for i in self._store.catalog]!r})"
 
 
-class _Lru(OrderedDict[str, Any]):
+class _Lru(OrderedDict[Hashable, Any]):
     def __init__(self, size: int) -> None:
         super().__init__()
         self.size = size
 
-    def remember(self, key: str, value: Any) -> None:
+    def remember(self, key: Hashable, value: Any) -> None:
         self[key] = value
         self.move_to_end(key)
         while len(self) > self.size:
@@ -230,9 +247,11 @@ class ResultsStore:
         self._facts: _Lru = _Lru(CACHE_SIZE)
         self._refs: _Lru = _Lru(4 * CACHE_SIZE)
         self._scopes: _Lru = _Lru(4 * CACHE_SIZE)
+        self._contests: _Lru = _Lru(16 * CACHE_SIZE)
+        """Single contests (and each election's ward positions) read without their election."""
         connection.execute("BEGIN")  # one snapshot for the store's lifetime
         stored = connection.execute(
-            "SELECT errors FROM documents WHERE errors != '[]' ORDER BY path"
+            "SELECT errors FROM documents WHERE errors != '[]' ORDER BY path"  # most have none
         ).fetchall()
         self.errors: list[ParseError] = [
             *errors,
@@ -240,15 +259,17 @@ class ResultsStore:
         ]
         rows = connection.execute(
             "SELECT sid, title, council, date, year, kind, source, id, wards, seats, candidates,"
-            " citation, council_key FROM elections WHERE rank IS NOT NULL ORDER BY rank"
+            " citation, council_key, whole_council, seats_for_election FROM elections"
+            " WHERE rank IS NOT NULL ORDER BY rank"
         ).fetchall()
         self.catalog: tuple[ElectionInfo, ...] = tuple(
             ElectionInfo(
                 sid, title, council, dt.date.fromisoformat(date) if date else None, year, kind,
-                source, row, int(wards), int(seats), int(candidates), citation, key,
+                source, row, int(wards), int(seats), int(candidates), citation, key, bool(whole),
+                seats_for,
             )
             for sid, title, council, date, year, kind, source, row, wards, seats, candidates,
-            citation, key in rows
+            citation, key, whole, seats_for in rows
         )  # fmt: skip
         self._by_id = {info.id: info for info in self.catalog}
         self._by_row = {info.row: info for info in self.catalog}
@@ -368,58 +389,7 @@ class ResultsStore:
             (row,),
         ).fetchall()
         infobox, majority, seats_for, before, after, summary, citation, warnings, more = election
-        candidacies: defaultdict[int, list[dict[str, object]]] = defaultdict(list)
-        for (
-            contest,
-            name,
-            party,
-            votes,
-            line,
-            elected,
-            by_lot,
-            incumbent,
-            extra,
-        ) in self._db.execute(
-            "SELECT contest, name, party, votes, line, elected, by_lot, incumbent, extra"
-            " FROM candidacies WHERE election = ? ORDER BY contest, position",
-            (row,),
-        ):
-            candidacies[contest].append(
-                {
-                    "name": name,
-                    "party": party,
-                    "votes": votes,
-                    "line": line,
-                    "elected": None if elected is None else bool(elected),
-                    "by_lot": bool(by_lot),
-                    "incumbent": bool(incumbent),
-                    **(json.loads(extra) if extra != "{}" else {}),
-                }
-            )
-        contests = [
-            {
-                "ward": ward,
-                "seats": seats,
-                "candidates": candidacies[position],
-                "line": line,
-                "stated_majority": stated,
-                "turnout": turnout,
-                "turnout_percent": percent,
-                "electorate": electorate,
-                "outcomes": json.loads(outcomes),
-                "by_election": bool(by),
-                "rejected": rejected,
-                "declared": bool(declared),
-                **(json.loads(extra) if extra != "{}" else {}),
-            }
-            for position, ward, seats, line, stated, turnout, percent, electorate, outcomes, by,
-            rejected, declared, extra in self._db.execute(
-                "SELECT position, ward, seats, line, stated_majority, turnout, turnout_percent,"
-                " electorate, outcomes, by_election, rejected, declared, extra FROM contests"
-                " WHERE election = ? ORDER BY position",
-                (row,),
-            )
-        ]  # fmt: skip
+        contests = list(self._contest_values(row).values())
         parties = [
             dict(zip(_PARTY_COLUMNS, values, strict=True))
             for values in self._db.execute(
@@ -452,6 +422,143 @@ class ResultsStore:
                 **json.loads(more),
             }
         )
+
+    def _contest_values(
+        self, row: int | None = None, pairs: Sequence[tuple[int, int]] = ()
+    ) -> dict[tuple[int, int], dict[str, Any]]:
+        """The values of `Contest` of one election's contests (`row`), or of the contests at
+        (election row, position) `pairs` (one query for many elections), in their order."""
+        if row is not None:
+            where, parameters = "election = ?", [row]
+        else:
+            # OR of (election, position) terms: SQLite searches the primary key once per term,
+            # where a row-value IN list would scan the whole table.
+            where = " OR ".join("(election = ? AND {0} = ?)" for _ in pairs)
+            parameters = [v for p in pairs for v in p]
+        candidacies: defaultdict[tuple[int, int], list[dict[str, object]]] = defaultdict(list)
+        for (
+            election,
+            contest,
+            name,
+            party,
+            votes,
+            line,
+            elected,
+            by_lot,
+            incumbent,
+            extra,
+        ) in self._db.execute(
+            "SELECT election, contest, name, party, votes, line, elected, by_lot, incumbent,"
+            f" extra FROM candidacies WHERE {where.format('contest')}"
+            " ORDER BY election, contest, position",
+            parameters,
+        ):
+            candidacies[election, contest].append(
+                {
+                    "name": name,
+                    "party": party,
+                    "votes": votes,
+                    "line": line,
+                    "elected": None if elected is None else bool(elected),
+                    "by_lot": bool(by_lot),
+                    "incumbent": bool(incumbent),
+                    **(json.loads(extra) if extra != "{}" else {}),
+                }
+            )
+        return {
+            (election, number): {
+                "ward": ward,
+                "seats": seats,
+                "candidates": candidacies[election, number],
+                "line": line,
+                "stated_majority": stated,
+                "turnout": turnout,
+                "turnout_percent": percent,
+                "electorate": electorate,
+                "outcomes": json.loads(outcomes),
+                "by_election": bool(by),
+                "rejected": rejected,
+                "declared": bool(declared),
+                **(json.loads(extra) if extra != "{}" else {}),
+            }
+            for election, number, ward, seats, line, stated, turnout, percent, electorate,
+            outcomes, by, rejected, declared, extra in self._db.execute(
+                "SELECT election, position, ward, seats, line, stated_majority, turnout,"
+                " turnout_percent, electorate, outcomes, by_election, rejected, declared, extra"
+                f" FROM contests WHERE {where.format('position')} ORDER BY election, position",
+                parameters,
+            )
+        }  # fmt: skip
+
+    def ward_positions(self, info: ElectionInfo) -> dict[str, int]:
+        """Case-folded ward name -> the contest's position in its election (one small query)."""
+        key = f"p:{info.row}"
+        with self._lock:
+            found: dict[str, int] | None = self._contests.get(key)
+            if found is None:
+                found = {
+                    ward.casefold(): position
+                    for position, ward in self._db.execute(
+                        "SELECT position, ward FROM contests WHERE election = ? ORDER BY position",
+                        (info.row,),
+                    )
+                }
+            self._contests.remember(key, found)
+            return found
+
+    def contest_positions(self, rows: Sequence[int], ward_key: str) -> list[tuple[int, int]]:
+        """(election row, contest position) of the contests among these elections whose
+        normalised ward name is `ward_key` (the compiled index: no election is built)."""
+        marks = ", ".join("?" * len(rows))
+        found: list[tuple[int, int]] = self._query(
+            f"SELECT election, position FROM contests WHERE ward_key = ? AND election IN ({marks})",
+            (ward_key, *rows),
+        )
+        return found
+
+    def contest_at(self, info: ElectionInfo, position: int) -> tuple[Contest, ContestResult]:
+        """One contest of an election, as written and derived, without building the rest of
+        the election."""
+        ((_, found),) = self.contests_at([(info, position)])
+        return found
+
+    def contests_at(
+        self, wanted: Sequence[tuple[ElectionInfo, int]]
+    ) -> list[tuple[tuple[ElectionInfo, int], tuple[Contest, ContestResult]]]:
+        """Contests of many elections, as written and derived, without building the rest of
+        those elections (a ward's history reads one contest from each of many elections): those
+        not cached are read with one query."""
+        with self._lock:
+            found: dict[tuple[int, int], tuple[Contest, ContestResult]] = {}
+            missing: list[tuple[ElectionInfo, int]] = []
+            for info, position in wanted:
+                key = (info.row, position)
+                cached: tuple[Contest, ContestResult] | None = self._contests.get(key)
+                election: Election | None = self._elections.get(info.id)
+                facts: ElectionFacts | None = self._facts.get(info.id)
+                if cached is None and election is not None and facts is not None:
+                    cached = election.contests[position], facts.contests[position]
+                if cached is None:
+                    missing.append((info, position))
+                else:
+                    found[key] = cached
+            if missing:
+                pairs = [(info.row, position) for info, position in missing]
+                values = self._contest_values(pairs=pairs)
+                marks = ", ".join("?" * len(pairs))
+                summaries = dict(
+                    self._db.execute(
+                        f"SELECT id, summary FROM elections WHERE id IN ({marks})",
+                        [row for row, _ in pairs],
+                    ).fetchall()
+                )
+                for info, position in missing:
+                    contest = Contest.model_validate(values[info.row, position])
+                    result = contest_result(info.id, contest, self.book, summaries[info.row])
+                    found[info.row, position] = contest, result
+            for info, position in wanted:
+                self._contests.remember((info.row, position), found[info.row, position])
+            return [((i, p), found[i.row, p]) for i, p in wanted]
 
     # Names -------------------------------------------------------------------------------
 
@@ -521,7 +628,16 @@ class ResultsStore:
         return cached
 
     def contest(self, election_id: str, ward: str) -> ContestResult | None:
-        return self.facts(election_id).contest(ward)
+        """One ward's result: from the election's facts when they are built, else alone."""
+        with self._lock:
+            facts: ElectionFacts | None = self._facts.get(election_id)
+        if facts is not None:
+            return facts.contest(ward)
+        info = self._by_id.get(election_id)
+        if info is None:
+            raise KeyError(election_id)
+        position = self.ward_positions(info).get(ward.casefold())
+        return None if position is None else self.contest_at(info, position)[1]
 
     def standing(self, ref: CandidateRef) -> tuple[ContestResult, Standing] | None:
         contest = self.contest(ref.election_id, ref.ward)

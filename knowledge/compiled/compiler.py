@@ -77,33 +77,33 @@ def book_digest(book: PartyBook) -> str:
 def folder_documents(path: Path) -> list[Document]:
     """Every document the readers know under a folder (or the one document given), by name.
 
-    One `scandir` pass: at 10,000 documents, building and sorting `Path` objects cost more
-    than the stat calls themselves, and this runs on every reload.
+    Every start stats every document, so this runs on plain names (`os.scandir`): sorting
+    10,000 `Path`s and statting through them cost more than the stats themselves.
     """
     if not path.is_dir():
-        return [_document(path.name, str(path))]
+        return [_stat_document(path.name, str(path))]
     wanted = set(readers.suffixes())
     with os.scandir(path) as entries:
-        names = sorted(
+        files = sorted(
             (entry.name, entry.path)
             for entry in entries
             if os.path.splitext(entry.name)[1].lower() in wanted
         )
-    return [_document(name, full) for name, full in names]
+    return [_stat_document(name, file) for name, file in files]
 
 
-def _document(name: str, full: str) -> Document:
+def _stat_document(name: str, file: str) -> Document:
     try:
-        stat = os.stat(full)
+        stat = os.stat(file)
         size, mtime = stat.st_size, stat.st_mtime_ns
     except OSError:
         size, mtime = -1, -1
-    return Document(name, size, mtime, partial(_read, full))
+    return Document(name, size, mtime, partial(_read_file, file))
 
 
-def _read(path: str) -> bytes:
-    with open(path, "rb") as file:
-        return file.read()
+def _read_file(file: str) -> bytes:
+    with open(file, "rb") as opened:
+        return opened.read()
 
 
 def text_documents(documents: Iterable[tuple[str, str]]) -> list[Document]:
@@ -487,8 +487,8 @@ def write_election(
         "INSERT INTO elections(document, position, name, title, source, council, date, year,"
         " kind, sort_date, identity, infobox, majority_seats, seats_for_election,"
         " control_before, control_after, summary, citation, warnings, fact_warnings,"
-        " wards, seats, candidates, extra, council_key)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " wards, seats, candidates, extra, council_key, whole_council)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         _fit(
             document_id,
             position,
@@ -515,6 +515,7 @@ def write_election(
             sum(len(c.standings) for c in facts.contests),
             extra(election, ELECTION_COLUMNS),
             election.council_key,
+            facts.whole_council,
         ),
     )
     election_id = cursor.lastrowid

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 """Bump whenever a table, a column or what a column means changes."""
 
 TABLES = """
@@ -53,6 +53,7 @@ CREATE TABLE elections (
     candidates INTEGER NOT NULL,
     extra TEXT NOT NULL,             -- JSON: fields of the model without a column of their own
     council_key TEXT NOT NULL,       -- the council as recognised across documents (derived)
+    whole_council INTEGER NOT NULL,  -- derived: every seat was elected (all-out), for history
     sid TEXT,                        -- the id in the store (unique); NULL for a duplicate
     rank INTEGER                     -- the store's order, oldest lowest (with gaps between, so
                                      -- an election added needs no other row renumbered); NULL

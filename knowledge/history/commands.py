@@ -83,7 +83,7 @@ def _council(store: ResultsStore, text: str | None, unresolved: Unresolved) -> E
         chosen = election
     council = history_index(store).council_of(chosen.id)
     assert council is not None
-    return council.elections[-1]
+    return store.built(council.elections[-1])
 
 
 def _in_council(

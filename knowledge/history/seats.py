@@ -21,18 +21,25 @@ from typing import Literal
 
 from knowledge.facts import Standing
 from knowledge.history.index import Council, WardContest, gc_paused, ward_key
-from knowledge.models import Election
-from knowledge.outcomes import readable_outcome
+from knowledge.outcomes import StatedOutcome, parse_outcome, readable_outcome
 from knowledge.parties import Party, PartyBook
+from knowledge.store import ElectionInfo
 
 TERM_YEARS = 4
 """A councillor's term in English local government."""
 _TERM_SLACK_DAYS = 200
 """A full term is four years give or take a few months (polling days move)."""
 _NEW_BOUNDARY = re.compile(r"\bnew\s+(?:boundary|seat|ward|division)\b", re.IGNORECASE)
-_STATED = re.compile(
-    r"^(?P<party>.+?)\s+(?P<what>hold|gain)\b(?:\s+from\s+(?P<loser>.+?))?\s*$", re.IGNORECASE
-)
+
+
+def _stated(line: str) -> StatedOutcome | None:
+    """A plain hold or gain line (`Labour hold`, `Green gain from Labour`): the lines the
+    history compares with its computed outcome."""
+    found = parse_outcome(line)
+    if found is None or found.what not in ("hold", "gain") or found.unread or found.swing:
+        return None
+    return found
+
 
 Via = Literal["all-out", "thirds", "by-election"]
 Outcome = Literal["hold", "gain", "new", "unknown"]
@@ -49,7 +56,7 @@ class Holder:
     name: str
     party: Party
     votes: int | None
-    election: Election
+    election: ElectionInfo
     via: Via
     place: int
     """Place among the contest's winners (1 = most votes)."""
@@ -141,7 +148,7 @@ def overdue(then: dt.date, now: dt.date) -> bool:
     return (now - then) > dt.timedelta(days=365.25 * TERM_YEARS + _TERM_SLACK_DAYS)
 
 
-def abolished_by(council: Council, chain: WardChain, until: Election) -> Election | None:
+def abolished_by(council: Council, chain: WardChain, until: ElectionInfo) -> ElectionInfo | None:
     """An all-out election after the ward's last contest (up to `until`) that did not contest
     it: the ward was abolished or renamed there, and its seats ended."""
     end = until.sort_key
@@ -173,7 +180,6 @@ def _boundary_change(council: Council, contest: WardContest, previous: WardSeats
     election = contest.election
     if not council.whole.get(election.id) or election.kind == "by-election":
         return None
-    key = ward_key(contest.result.ward)
     last_all_out = next(
         (
             e
@@ -184,7 +190,7 @@ def _boundary_change(council: Council, contest: WardContest, previous: WardSeats
     )
     if last_all_out is None:
         return None
-    had = any(c.election.id == last_all_out.id for c in council.wards.get(key, ()))
+    had = any(c.election.id == last_all_out.id for c in council.contests(contest.result.ward))
     if not had:
         return (
             f"{contest.result.ward} was not contested in the {last_all_out.title} (the last "
@@ -259,7 +265,7 @@ def _same_party(holders: list[Holder], winner: Standing) -> Holder | None:
     return next((h for h in party if h.name == winner.name), party[0] if party else None)
 
 
-def _due(before: WardSeats, election: Election) -> tuple[list[Holder], str]:
+def _due(before: WardSeats, election: ElectionInfo) -> tuple[list[Holder], str]:
     """The seats whose term ends at an election by thirds, and the rule that picked them."""
     now = election.sort_key[0]
     full_term = [h for h in before.holders + before.doubtful if _full_term_ago(h.date, now)]
@@ -362,9 +368,9 @@ def _stated_for_unknown(
     if not contest.result.outcomes or all(c.outcome != "unknown" for c in changes):
         return changes
     lines = [
-        (book.lookup(m["party"]).key, readable_outcome(line, book.lookup))
+        (book.lookup(m.party).key, readable_outcome(line, book.lookup))
         for line in contest.result.outcomes
-        if (m := _STATED.match(line))
+        if (m := _stated(line))
     ]
     out = []
     for change in changes:
@@ -385,15 +391,15 @@ def _stated_checks(contest: WardContest, changes: list[SeatChange], book: PartyB
     computed: Counter[tuple[str, str]] = Counter((c.winner.party.key, c.outcome) for c in changes)
     known = all(c.outcome in ("hold", "gain") for c in changes)
     for line in contest.result.outcomes:
-        match = _STATED.match(line)
+        match = _stated(line)
         if not match or not known:
             continue
-        party = book.lookup(match["party"])
-        what = match["what"].lower()
+        party = book.lookup(match.party)
+        what = match.what
         if computed[(party.key, what)] > 0:
             computed[(party.key, what)] -= 1
-            if what == "gain" and match["loser"]:
-                loser = book.lookup(match["loser"])
+            if what == "gain" and match.loser:
+                loser = book.lookup(match.loser)
                 froms = {c.previous_party.key for c in changes if c.previous_party}
                 if loser.key not in froms:
                     warnings.append(
@@ -456,5 +462,5 @@ def _ward_chain(council: Council, ward: str, book: PartyBook) -> WardChain:
         warnings = _stated_checks(contest, changes, book)
         steps.append(Step(contest, via, tuple(changes), boundary, after, tuple(warnings)))
         seats = after
-    name = council.ward_names.get(ward_key(ward), ward)
+    name = council.ward_name(ward)
     return WardChain(ward=name, steps=tuple(steps))

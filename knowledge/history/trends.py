@@ -17,17 +17,18 @@ from knowledge.history.answers import (
 )
 from knowledge.history.index import Council, gc_paused, history_index
 from knowledge.history.seats import WardSeats, abolished_by, overdue, ward_chain
-from knowledge.models import Election
 from knowledge.parties import Party
-from knowledge.store import ResultsStore
+from knowledge.store import ElectionInfo, ResultsStore
 
 
-def _seats_after(store: ResultsStore, council: Council, election: Election) -> dict[str, WardSeats]:
+def _seats_after(
+    store: ResultsStore, council: Council, election: ElectionInfo
+) -> dict[str, WardSeats]:
     """Each ward's seats just after `election` (wards contested by then and not abolished)."""
     found: dict[str, WardSeats] = {}
     end = election.sort_key
-    for key in council.wards:
-        chain = ward_chain(council, council.ward_names[key], store.book)
+    for key, name in council.ward_names.items():
+        chain = ward_chain(council, name, store.book)
         keys = [s.contest.key for s in chain.steps]
         at = bisect_right(keys, end)
         if at and abolished_by(council, chain, election) is None:
@@ -121,8 +122,8 @@ def _composition(store: ResultsStore, council: Council) -> tuple[CompositionRow,
 
 def firsts(store: ResultsStore, council: Council) -> tuple[str, ...]:
     """The first and (if later) last election at which each party won a seat, of those loaded."""
-    first: dict[str, tuple[Party, Election]] = {}
-    last: dict[str, Election] = {}
+    first: dict[str, tuple[Party, ElectionInfo]] = {}
+    last: dict[str, ElectionInfo] = {}
     for election in council.elections:
         for contest in store.facts(election.id).contests:
             for standing in contest.elected:
@@ -141,8 +142,8 @@ def longest_serving(store: ResultsStore, council: Council, limit: int = 5) -> tu
     """Councillors holding a seat now, longest unbroken service first, by the loaded data."""
     latest = council.elections[-1].sort_key[0]
     serving = []
-    for key in council.wards:
-        chain = ward_chain(council, council.ward_names[key], store.book)
+    for name in council.ward_names.values():
+        chain = ward_chain(council, name, store.book)
         if not chain.steps or abolished_by(council, chain, council.elections[-1]):
             continue
         for holder in chain.steps[-1].seats_after.holders:
@@ -188,7 +189,7 @@ def party_history(store: ResultsStore, election_id: str, party: Party) -> PartyH
     if council is None:
         return None
     rows = []
-    wins: list[Election] = []
+    wins: list[ElectionInfo] = []
     previous_share: float | None = None
     after = {r.election.id: r for r in composition(store, council)}
     for election in council.council_elections:

@@ -156,10 +156,7 @@ def last_time(store: ResultsStore, election_id: str, ward: str) -> LastTime | st
 
 def step_swing(contest: WardContest) -> str | None:
     """The swing the document states for this contest, if any."""
-    for source in contest.election.contests:
-        if source.ward == contest.result.ward and source.swing:
-            return source.swing
-    return None
+    return contest.swing
 
 
 def councillor_lines(

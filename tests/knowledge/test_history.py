@@ -514,3 +514,39 @@ def test_a_councillor_whose_seat_was_due_at_the_latest_election_is_not_called_cu
     assert history is not None
     assert [h.name for h in history.holders] == ["Sefira Davison"]
     assert any(n.startswith("Patrick Sheil (Labour) was elected") for n in history.notes)
+
+
+# Reading one ward, not whole councils ---------------------------------------------------------
+
+
+def test_last_time_on_a_ward_builds_no_whole_election() -> None:
+    """A /ward's "last time" reads that ward's contests alone: no election of the council is
+    built, and the answer is the one the fully built elections give."""
+    alone = _store("burnley")
+    answer = run_text(alone, "/ward Bank Hall election:burnley-2026")
+    assert answer.kind == "ward" and answer.last_time is not None
+    assert len(alone._elections) == 0 and len(alone._facts) == 0
+
+    built = _store("burnley")
+    for info in built.catalog:
+        built.facts(info.id)
+    index = history_index(built)
+    council = index.council_of(built.catalog[-1].id)
+    assert council is not None and council.wards  # every ward gathered from the built elections
+    again = run_text(built, "/ward Bank Hall election:burnley-2026")
+    assert again.model_dump_json() == answer.model_dump_json()
+
+
+def test_the_history_index_does_not_keep_its_store_alive() -> None:
+    """The index is kept beside its store and refers to it weakly: a store dropped (a reload
+    replaced it) is freed, with its cached elections and histories."""
+    import gc
+    import weakref
+
+    store = _store("burnley")
+    run_text(store, "/ward Bank Hall election:burnley-2026")
+    run_text(store, "/history council:burnley")
+    gone = weakref.ref(store)
+    del store
+    gc.collect()
+    assert gone() is None

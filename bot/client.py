@@ -99,7 +99,14 @@ class ElectionBot(discord.Client):
         )
         self._connected_before = False
         self.night = (
-            NightDesk(self, store, night, self.guild_settings, self.use_store)
+            NightDesk(
+                self,
+                store,
+                night,
+                self.guild_settings,
+                self.use_store,
+                reload=lambda: self.live.reload_async(),
+            )
             if night is not None
             else None
         )

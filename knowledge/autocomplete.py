@@ -29,6 +29,15 @@ _PER_WORD = 400
 """Vocabulary words gathered per typed word and per spelling tried (bounds a one-letter word)."""
 _GATHERED = 2000
 """Entries considered at most (a short prefix of a common word matches thousands)."""
+_READ = 300
+"""Entries gathered at most for the rarest typed word (the closest words' first)."""
+_WORDS_READ = 100
+"""Vocabulary words like the rarest typed word whose names are read at most (the closest)."""
+_EXACT = 100
+"""Entries read and ranked exactly at most; past that many, the likeliest by their keys."""
+_OTHERS = 200
+"""Names read beyond those whose key starts with what is typed, to find other spellings
+that do (hyphens joined, filler words dropped)."""
 
 _FULL_PREFIX, _WORD_PREFIX, _ONE_EDIT = 0, 1, 2
 _EDITS_FROM = 3
@@ -44,31 +53,136 @@ def complete(
     words = [w for w in words if w not in _FILLER[index.kind]] or words
     if not words:
         return index.source.first(limit, scope)
+    compact = "".join(words)
+    ranked: list[tuple[int, float, str, Hashable]] = []
+    heads: dict[Hashable, str] = {}
+    if scope is None:
+        # Names that start with what is typed rank first, alphabetically: when there are
+        # enough of them, the rest need not be read.
+        typed = " ".join(words)
+        heads = dict(index.source.starting(typed, _GATHERED))
+        ranked = [(_FULL_PREFIX, 0.0, name, ident) for ident, name in heads.items()]
+        if len(heads) >= limit:
+            if len(heads) < _GATHERED:  # all of them read: also those starting so in another
+                # spelling ("Smith-Jones" as "smithjo", "The Park" as "park")
+                wholes = index.source.wholes_starting(compact, len(heads) + _OTHERS)
+                others = [i for i in wholes if i not in heads]
+                for ident, entry in index.source.entries_of(others).items():
+                    if _starts_so(index.source.shapes(ident), typed, compact):
+                        ranked.append((_FULL_PREFIX, 0.0, entry.name, ident))
+            return _best(index, ranked, limit)
     vocabulary, members = _vocabulary(index, scope)
     alphabet = sorted({c for w in words for c in w} | _LETTERS)
     per_word: list[dict[str, int]] = []  # vocabulary word -> edits (0 or 1) for each typed word
     for word in words:
         per_word.append(_matching_words(word, vocabulary, alphabet, alone=len(words) == 1))
     found: dict[Hashable, None] = {}
-    rarest = sorted(range(len(words)), key=lambda i: len(per_word[i]))
-    for token in sorted(per_word[rarest[0]], key=lambda t: (per_word[rarest[0]][t], t)):
+    if members is not None:  # one election's few names: each is ranked
+        found = dict.fromkeys(members)
+    else:
+        found = _gather(index, words, per_word)
+        for ident in heads:
+            found.pop(ident, None)
+    if len(found) > _EXACT:
+        found = _likeliest(index, words, compact, found, per_word)
+    ranked += _ranked(index, words, compact, found, per_word)
+    return _best(index, ranked, limit)
+
+
+def _near(typed: str, token: str) -> float:
+    """How close a word's start is to a typed word (as `_rank` measures a name's start)."""
+    return max(fuzz.ratio(typed, token[: len(typed) + 1]), fuzz.ratio(typed, token[: len(typed)]))
+
+
+def _gather(
+    index: NameIndex[P], words: list[str], per_word: list[dict[str, int]]
+) -> dict[Hashable, None]:
+    """The entries that may match: those with a word like the typed word that the fewest names
+    have (closest words first, at most `_READ`), kept when their words (their keys: nothing
+    read) also match each other typed word; and those whose joined words start
+    with what is typed ("lucyca")."""
+    counts = [sum(index.count(t) for t in m) for m in per_word]
+    order = sorted(range(len(per_word)), key=counts.__getitem__)
+    rarest = per_word[order[0]]
+    typed = words[order[0]]
+    found: dict[Hashable, None] = {}
+    closest = sorted(rarest, key=lambda t: (rarest[t], -_near(typed, t), t))[:_WORDS_READ]
+    for token in closest:
+        if order[0] == 0:  # names starting with the word rank above those that only have it
+            starting = index.source.starting(token, _READ - len(found))
+            found.update((ident, None) for ident, _ in starting)
+            if len(found) >= _READ:
+                break
         for ident in index.source.postings(token):
-            if members is None or ident in members:
-                found[ident] = None
-        if len(found) >= _GATHERED:
-            break
-    compact = "".join(words)
-    for ident in index.source.wholes_starting(compact, _GATHERED):
-        if members is None or ident in members:
             found[ident] = None
-    entries = index.source.entries_of(found)
-    ranked: list[tuple[int, float, str, Entry[P]]] = []
-    for ident, entry in entries.items():
+            if len(found) >= _READ:
+                break
+        if len(found) >= _READ:
+            break
+    others = [per_word[i] for i in order[1:]]
+    if others:  # each other typed word must begin a word of the name too (its key says)
+        found = {
+            ident: None
+            for ident in found
+            if all(any(t in m for t in index.source.words_of(ident)) for m in others)
+        }
+    for ident in index.source.wholes_starting("".join(words), _GATHERED):
+        found[ident] = None
+    return found
+
+
+def _likeliest(
+    index: NameIndex[P],
+    words: list[str],
+    compact: str,
+    found: dict[Hashable, None],
+    per_word: list[dict[str, int]],
+) -> dict[Hashable, None]:
+    """The `_EXACT` entries ranked best by their plain spelling, which a stored source gives
+    without reading the entry (its key); the others are ranked as they are read."""
+    cheap: list[tuple[int, float, str, Hashable]] = []
+    rest: dict[Hashable, None] = {}
+    for ident in found:
+        plain = index.source.plain(ident)
+        if plain is None:
+            rest[ident] = None
+            continue
+        rank = _rank(words, compact, plain, per_word)
+        if rank is not None:
+            cheap.append((rank[0], rank[1], str(ident), ident))
+    best = heapq.nsmallest(_EXACT, cheap)
+    return {**rest, **dict.fromkeys(ident for *_, ident in best)}
+
+
+def _starts_so(shapes: tuple[_Shape, ...], typed: str, compact: str) -> bool:
+    """Does a spelling of the name start with the typed words (the first tier)?"""
+    return any(
+        whole.startswith(compact) and " ".join(tokens).startswith(typed)
+        for tokens, whole, _ in shapes
+    )
+
+
+def _ranked(
+    index: NameIndex[P],
+    words: list[str],
+    compact: str,
+    idents: Iterable[Hashable],
+    per_word: list[dict[str, int]],
+) -> list[tuple[int, float, str, Hashable]]:
+    ranked: list[tuple[int, float, str, Hashable]] = []
+    for ident, entry in index.source.entries_of(idents).items():
         rank = _rank(words, compact, index.source.shapes(ident), per_word)
         if rank is not None:
-            ranked.append((rank[0], rank[1], entry.name, entry))
+            ranked.append((rank[0], rank[1], entry.name, ident))
+    return ranked
+
+
+def _best(
+    index: NameIndex[P], ranked: list[tuple[int, float, str, Hashable]], limit: int
+) -> list[Entry[P]]:
     best = heapq.nsmallest(limit, ranked, key=lambda r: (r[0], r[1], r[2]))
-    return [entry for *_, entry in best]
+    entries = index.source.entries_of(ident for *_, ident in best)
+    return [entries[ident] for *_, ident in best]
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -139,14 +253,35 @@ def _rank(
         if edits == 0:
             rank = (_WORD_PREFIX, 0.0)
         else:
+            start = whole[: len(compact)]
             closeness = max(
                 fuzz.ratio(compact, whole[: len(compact) + 1]),
-                fuzz.ratio(compact, whole[: len(compact)]),
+                fuzz.ratio(compact, start),
+                _as_dropped(len(compact)) if _swapped(compact, start) else 0.0,
             )
             rank = (_ONE_EDIT, -closeness)
         if best is None or rank < best:
             best = rank
     return best
+
+
+def _as_dropped(length: int) -> float:
+    """Closeness of two neighbours swapped ("mri" typed "mir"): that of one letter dropped, so
+    above a letter changed (which rapidfuzz's ratio scores the same as a swap)."""
+    return 100.0 * 2 * length / (2 * length + 1)
+
+
+def _swapped(typed: str, start: str) -> bool:
+    """Is `typed` the start of the name with two neighbouring letters swapped?"""
+    if len(typed) != len(start) or typed == start:
+        return False
+    at = next(i for i, (a, b) in enumerate(zip(typed, start, strict=True)) if a != b)
+    return (
+        at + 1 < len(typed)
+        and typed[at] == start[at + 1]
+        and typed[at + 1] == start[at]
+        and typed[at + 2 :] == start[at + 2 :]
+    )
 
 
 def _claim(tokens: tuple[str, ...], per_word: list[dict[str, int]]) -> int | None:

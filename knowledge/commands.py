@@ -376,14 +376,6 @@ def _named(
     return resolution.best, scope, scoped
 
 
-def _without(elections: tuple[str, ...], election_id: str) -> tuple[str, ...]:
-    """The other elections (a party stands in thousands: sliced, not filtered one by one)."""
-    if election_id not in elections:
-        return elections
-    at = elections.index(election_id)
-    return elections[:at] + elections[at + 1 :]
-
-
 def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
     found = _named(store, options, "ward", store.resolve_ward)
     if not isinstance(found, tuple):
@@ -393,7 +385,7 @@ def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
     ward = next(r.ward for r in store.ward_refs(match.key) if r.election_id == election_id)
     contest = store.contest(election_id, ward)
     assert contest is not None
-    others = _without(match.elections, election_id)
+    others = compose.others_than(match.elections, election_id)
     answer = compose.ward_answer(store, election_id, contest, others)
     return history_commands.with_last_time(store, answer)
 
@@ -420,7 +412,7 @@ def _party(store: ResultsStore, options: dict[str, str]) -> Answer:
     assert party is not None
     explicit = options.get("election") or not match.elections
     election_id = scope.id if explicit else match.elections[0]
-    others = _without(match.elections, election_id)
+    others = compose.others_than(match.elections, election_id)
     return compose.party_answer(store, election_id, party, others)
 
 
@@ -510,9 +502,10 @@ def suggest(
             out.append(_choice(w.name, w.name))
     else:
         for c in complete(store.candidates, text, MAX_CHOICES, scope=scope):
-            refs = store.candidate_refs(c.key)
-            ref = next((r for r in refs if r.election_id == scope), refs[0])
-            out.append(_choice(f"{c.name} — {ref.ward} ({ref.party.display})", c.name))
+            # "Ward · Party" in the chosen election, else in the newest (the entry's own)
+            detail = (store.candidate_detail(c.key, scope) if scope else None) or c.detail
+            ward, _, party = detail.rpartition(" · ")
+            out.append(_choice(f"{c.name} — {ward} ({party})", c.name))
     return out[:MAX_CHOICES]
 
 

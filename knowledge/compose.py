@@ -46,6 +46,14 @@ def election_ref(election: Election | ElectionInfo) -> ElectionRef:
     )
 
 
+def others_than(elections: tuple[str, ...], election_id: str) -> tuple[str, ...]:
+    """The other elections (a party stands in thousands: sliced, not filtered one by one)."""
+    if election_id not in elections:
+        return elections
+    at = elections.index(election_id)
+    return elections[:at] + elections[at + 1 :]
+
+
 def refs(store: ResultsStore, ids: tuple[str, ...]) -> tuple[ElectionRef, ...]:
     found = (store.info(i) for i in ids)  # the catalog: no election is built for a citation
     return tuple(election_ref(e) for e in found if e is not None)

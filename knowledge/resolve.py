@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Literal, Protocol, TypeVar
@@ -45,14 +46,28 @@ _SHORT_HITS = 2000
 """At most this many names are gathered for a query made only of short words ("s")."""
 _TOKEN_FLOOR = 70.0
 _LOOSE_FLOOR = 55.0
+_ALIKE_LIMIT = 60
+"""The most look-alike words of one query word that a search considers."""
 """Word similarity accepted when looking for suggestions after nothing matched."""
 _PREFIX_TOKENS = 400
-_SCORED = 300
+_SCORED = 100
 _LOOSE_SCORED = 60
 """At most this many entries get the full score per search (answers; loose suggestions):
-the best by their words' similarity alone."""
+the best by their words' similarity alone. Past that many, the rest tie with them on every
+word's similarity (a common surname alone), so reading more only reorders equals."""
 _COMMON_HITS = 1000
 """A query word matching more names than this is too common to gather candidates alone."""
+_RARE_READ = 4 * _COMMON_HITS
+"""A word whose similar words more names have than this is not read to check it is rare."""
+_BASE = 5000
+"""Names read at most for the query word that the fewest names have."""
+_SHORT_SCORED = 100
+"""Entries scored at most for one short word (an initial, "St"): they score alike."""
+_PARTIAL_SCORED = 20
+"""Entries scored at most when none has every query word (this bounds the loose fallback too):
+with a word unmatched a name's word score stays under the suggestion floor, so only its joined
+spelling's likeness or a contrasting word left out ("Spondon East") makes it a suggestion, and
+five suggestions are shown; the 20 with the best first score are scored."""
 _CACHE_LIMIT = 4096
 _SCOPE_LIMIT = 512
 """Elections whose vocabulary is kept at once (each is rebuilt on demand)."""
@@ -129,22 +144,77 @@ def _token_similarity(query_token: str, token: str) -> float:
 
 @dataclass
 class _Vocabulary:
-    """The words of some entries: sorted for prefix search, and as a set."""
+    """The words of some entries: sorted for prefix search, as a set, and by length (a
+    rapidfuzz scan then reads only the lengths that can reach its cutoff)."""
 
     sorted: list[str]
     known: frozenset[str]
+    lengths: dict[int, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.lengths:
+            self.lengths = by_length(self.sorted)
+
+    def alike(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
+        """The `limit` words most like `word` by rapidfuzz's ratio, at least `cutoff`."""
+        return alike(word, self.lengths, cutoff, limit, self.sorted)
+
+
+def by_length(words: Iterable[str]) -> dict[int, list[str]]:
+    """Words grouped by length, each group in the order given."""
+    groups: dict[int, list[str]] = {}
+    for word in words:
+        groups.setdefault(len(word), []).append(word)
+    return groups
+
+
+def alike(
+    word: str,
+    lengths: dict[int, list[str]],
+    cutoff: float,
+    limit: int,
+    everything: Sequence[str] = (),
+) -> list[tuple[str, float]]:
+    """The `limit` words most like `word` (rapidfuzz ratio at least `cutoff`), best first then
+    alphabetically; only lengths whose ratio can reach the cutoff are scanned (the ratio is at
+    most 200 * min(n, m) / (n + m) for lengths n and m). When those are most of the words,
+    `everything` (all of them, sorted) is scanned at once instead: one call costs less."""
+    n = len(word)
+    if not n or cutoff <= 0.0:
+        shortest, longest = 0, max(lengths, default=0)
+    else:
+        shortest = math.ceil(n * cutoff / (200.0 - cutoff) - 1e-9)
+        longest = math.floor(n * (200.0 - cutoff) / cutoff + 1e-9)
+    groups = [g for length in range(shortest, longest + 1) if (g := lengths.get(length))]
+    if everything and sum(map(len, groups)) > _ONE_SCAN * len(everything):
+        groups = [list(everything)] if not isinstance(everything, list) else [everything]
+    found: list[tuple[str, float]] = []
+    for group in groups:
+        found += [
+            (token, float(score))
+            for token, score, _ in process.extract(
+                word, group, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+            )
+        ]
+    found.sort(key=lambda pair: (-pair[1], pair[0]))
+    return found[:limit]
+
+
+_ONE_SCAN = 0.6
+"""Past this share of the words in the lengths to scan, all words are scanned in one call."""
 
 
 def index_shapes(kind: EntityKind, tokens: Iterable[tuple[str, ...]]) -> tuple[_Shape, ...]:
     """The shapes a name is searched under: each spelling, and each without filler words
     ("Liberal Party (UK)" is also "liberal uk")."""
     filler = _FILLER[kind]
-    shapes = [(t, "".join(t), len(set(t))) for t in tokens if t]
-    for words, _, _ in list(shapes):
+    spellings = list(dict.fromkeys(t for t in tokens if t))  # an election's id and "council
+    # year" are often one spelling: each is scored once
+    for words in list(spellings):
         kept = tuple(t for t in words if t not in filler)
-        if kept and kept != words:
-            shapes.append((kept, "".join(kept), len(set(kept))))
-    return tuple(shapes)
+        if kept and kept not in spellings:
+            spellings.append(kept)
+    return tuple((t, "".join(t), len(set(t))) for t in spellings)
 
 
 class NameSource(Protocol[P]):
@@ -174,6 +244,14 @@ class NameSource(Protocol[P]):
         """The entries with this word."""
         ...
 
+    def words_of(self, ident: Hashable) -> Collection[str]:
+        """An entry's words (a stored entry's from its key, without reading it)."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """How many entries have each word."""
+        ...
+
     def wholes(self, whole: str) -> Collection[Hashable]:
         """The entries with a spelling whose words, joined, are `whole`."""
         ...
@@ -190,7 +268,21 @@ class NameSource(Protocol[P]):
         """The first entries in index order (for autocomplete on empty input)."""
         ...
 
+    def plain(self, ident: Hashable) -> tuple[_Shape, ...] | None:
+        """The shapes of an entry's plain spelling when known without reading it (a stored
+        entry's id is its normalised name); None otherwise."""
+        ...
+
+    def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
+        """(id, name) of entries whose key starts with `prefix`, in key order (at most `limit`):
+        names that start with what is typed, found without reading their spellings."""
+        ...
+
     def elections(self, entry: Entry[P]) -> tuple[str, ...]: ...
+
+    def most_words(self) -> int:
+        """The most words in one spelling of a name (0 when there are none)."""
+        ...
 
 
 class MemoryNames(Generic[P]):
@@ -217,6 +309,7 @@ class MemoryNames(Generic[P]):
                         postings.append(number)
         self._words = sorted(self._by_token)
         self._wholes = sorted((w, n) for w, numbers in self._by_whole.items() for n in numbers)
+        self._keys = sorted((entry.key, n) for n, entry in enumerate(self.items))
 
     def __len__(self) -> int:
         return len(self.items)
@@ -244,6 +337,13 @@ class MemoryNames(Generic[P]):
     def postings(self, word: str) -> Collection[Hashable]:
         return self._by_token.get(word, ())
 
+    def words_of(self, ident: Hashable) -> Collection[str]:
+        assert isinstance(ident, int)
+        return {t for tokens, _, _ in self._shapes[ident] for t in tokens}
+
+    def counts(self) -> dict[str, int]:
+        return {w: len(p) for w, p in self._by_token.items()}
+
     def wholes(self, whole: str) -> Collection[Hashable]:
         return self._by_whole.get(whole, ())
 
@@ -259,6 +359,18 @@ class MemoryNames(Generic[P]):
             found.append(number)
         return found
 
+    def plain(self, ident: Hashable) -> tuple[_Shape, ...] | None:
+        return None
+
+    def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
+        start = bisect.bisect_left(self._keys, (prefix, -1))
+        found: list[tuple[Hashable, str]] = []
+        for key, number in self._keys[start : start + limit]:
+            if not key.startswith(prefix):
+                break
+            found.append((number, self.items[number].name))
+        return found
+
     def first(self, limit: int, scope: str | None) -> list[Entry[P]]:
         if scope is None:
             return self.items[:limit]
@@ -266,6 +378,9 @@ class MemoryNames(Generic[P]):
 
     def elections(self, entry: Entry[P]) -> tuple[str, ...]:
         return entry.elections
+
+    def most_words(self) -> int:
+        return max((len(t) for entry in self.items for t in entry.tokens), default=0)
 
 
 class NameIndex(Generic[P]):
@@ -278,8 +393,11 @@ class NameIndex(Generic[P]):
             MemoryNames(kind, entries) if isinstance(entries, Iterable) else entries
         )
         self._all: _Vocabulary | None = None
+        self._counts: dict[str, int] | None = None
         self._scoped: dict[str, tuple[_Vocabulary, frozenset[Hashable]]] = {}
+        self._pools: dict[str, list[tuple[Hashable, frozenset[str]]]] = {}
         self._similar_memo: dict[tuple[str | None, str, bool], dict[str, float]] = {}
+        self._alike_memo: dict[str, list[tuple[str, float]]] = {}
 
     def __len__(self) -> int:
         return len(self.source)
@@ -299,6 +417,10 @@ class NameIndex(Generic[P]):
         ident = self.source.ident(key)
         return None if ident is None else self.source.entry(ident)
 
+    def most_words(self) -> int:
+        """The most words in one spelling of a name ("St Mark's and St Peter's": 5)."""
+        return self.source.most_words()
+
     def in_scope(self, scope: str) -> list[Entry[P]]:
         """The entries that belong to one election, in index order."""
         return self.source.first(len(self.source), scope)
@@ -307,16 +429,37 @@ class NameIndex(Generic[P]):
         """The elections that have this entry, newest first."""
         return self.source.elections(entry)
 
+    def alike(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
+        """Indexed words like `word` (rapidfuzz ratio at least `cutoff`, at most `limit` <= 60),
+        best first. One scan per word serves every caller and cutoff: the question lexicon and
+        the search ask about the same words, and a scan of 100,000 candidate words costs about
+        4 ms whatever the cutoff."""
+        found = self._alike_memo.get(word)
+        if found is None:
+            found = self._vocabulary().alike(word, _LOOSE_FLOOR, _ALIKE_LIMIT)
+            if len(self._alike_memo) >= _CACHE_LIMIT:
+                self._alike_memo.clear()
+            self._alike_memo[word] = found
+        assert limit <= _ALIKE_LIMIT
+        return [pair for pair in found if pair[1] >= cutoff][:limit]
+
     def _vocabulary(self) -> _Vocabulary:
         if self._all is None:
             words = self.source.words()
             self._all = _Vocabulary(words, frozenset(words))
         return self._all
 
+    def count(self, word: str) -> int:
+        """How many entries have this word (0 for a word of no name)."""
+        if self._counts is None:
+            self._counts = self.source.counts()
+        return self._counts.get(word, 0)
+
     def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[Hashable]]:
         found = self._scoped.get(scope)
         if found is None:
             members = frozenset(self.source.members(scope))
+            self.source.entries_of(members)  # read together, not one by one
             words = {t for n in members for tokens, _, _ in self.source.shapes(n) for t in tokens}
             found = (_Vocabulary(sorted(words), frozenset(words)), members)
             if len(self._scoped) >= _SCOPE_LIMIT:
@@ -344,10 +487,13 @@ class NameIndex(Generic[P]):
                     break
                 similar.setdefault(token, _token_similarity(query_token, token))
             cutoff = _LOOSE_FLOOR if loose else (_TOKEN_FLOOR if len(query_token) > 4 else 75.0)
-            for token, score, _ in process.extract(
-                query_token, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=60
-            ):
-                similar.setdefault(token, float(score))
+            alike = (
+                self.alike(query_token, cutoff, limit=_ALIKE_LIMIT)
+                if scope is None
+                else vocabulary.alike(query_token, cutoff, limit=_ALIKE_LIMIT)
+            )
+            for token, score in alike:
+                similar.setdefault(token, score)
         if self.kind == "candidate":
             for name in nicknames(query_token):
                 if name in vocabulary.known:
@@ -361,6 +507,140 @@ class NameIndex(Generic[P]):
             self._similar_memo.clear()
         self._similar_memo[memo_key] = similar
         return similar
+
+    def _pool(self, scope: str) -> list[tuple[Hashable, frozenset[str]]]:
+        """One election's entries with the distinct words of their spellings (kept)."""
+        found = self._pools.get(scope)
+        if found is None:
+            members = self._scope(scope)[1]
+            self.source.entries_of(members)  # read together, not one by one
+            found = [
+                (ident, frozenset(t for tokens, _, _ in self.source.shapes(ident) for t in tokens))
+                for ident in members
+            ]
+            if len(self._pools) >= _SCOPE_LIMIT:
+                self._pools.clear()
+            self._pools[scope] = found
+        return found
+
+    def _hits(
+        self,
+        word: str,
+        similar: dict[str, float],
+        pool: list[tuple[Hashable, frozenset[str]]] | None,
+        scope: str | None,
+        *,
+        prefixes: bool,
+    ) -> dict[Hashable, float]:
+        """The entries with a word like `word`, each with its best word's similarity; with
+        `prefixes` (only short words were typed), also names with a word starting so.
+
+        In one election (`pool`) its few entries are read directly; otherwise the postings of
+        the similar words."""
+        hits: dict[Hashable, float] = {}
+        if pool is not None:
+            for ident, tokens in pool:
+                value = max((similar.get(t, 0.0) for t in tokens), default=0.0)
+                if not value and prefixes and any(t.startswith(word) for t in tokens):
+                    value = INITIAL_SCORE
+                if value:
+                    hits[ident] = value
+            return hits
+        for token, value in similar.items():
+            for ident in self.source.postings(token):
+                if hits.get(ident, 0.0) < value:
+                    hits[ident] = value
+        if prefixes:  # only short words ("l", "sk"): names with words starting so
+            for token in self._prefixed(word, scope):
+                if len(hits) >= _SHORT_HITS:
+                    break
+                for ident in self.source.postings(token):
+                    hits.setdefault(ident, INITIAL_SCORE)
+        return hits
+
+    def _gathered(
+        self, words: list[str], similar: dict[str, dict[str, float]], cap: int
+    ) -> dict[Hashable, float]:
+        """Entries worth scoring for these (3+ letter) words, each with a cheap first score:
+        the sum of its best word similarity for each query word.
+
+        Only the names of the word that the fewest names have are read, at most `_BASE` of
+        them; each is kept when its own words match every other query word. When none does,
+        any word will do, except a word nearly every name has ("Ward", "North"), which would
+        make every entry a candidate. One word alone: its `cap` likeliest names.
+        """
+        counts = {w: sum(self.count(t) for t in similar[w]) for w in words}
+        order = sorted(words, key=lambda w: (counts[w], w))
+        base = order[0]
+        if len(order) == 1:
+            return self._likeliest(similar[base], cap)
+        if counts[base] <= _BASE:
+            base_hits = self._hits(base, similar[base], None, None, prefixes=False)
+        else:
+            base_hits = self._likeliest(similar[base], _BASE)
+        found: dict[Hashable, float] = {}
+        others = [(similar[w], similar[w].keys()) for w in order[1:]]
+        for ident, value in base_hits.items():
+            tokens = self.source.words_of(ident)
+            for alike, words_alike in others:
+                shared = words_alike & tokens  # most names have none: no scoring loop
+                if not shared:
+                    break
+                value += max(alike[t] for t in shared)
+            else:
+                found[ident] = value
+        if found:
+            return found
+        rare = [
+            hits
+            for word in order
+            if counts[word] <= _RARE_READ
+            if len(hits := self._hits(word, similar[word], None, None, prefixes=False))
+            <= _COMMON_HITS
+        ]
+        if not rare:
+            return self._likeliest(similar[base], min(cap, _PARTIAL_SCORED))
+        lookups = [(similar[w], similar[w].keys()) for w in order]
+        partial: dict[Hashable, float] = {}
+        for ident in set().union(*rare):
+            tokens = self.source.words_of(ident)
+            partial[ident] = sum(
+                max(alike[t] for t in shared)
+                for alike, words_alike in lookups
+                if (shared := words_alike & tokens)
+            )
+        kept = heapq.nsmallest(
+            min(cap, _PARTIAL_SCORED), partial, key=lambda i: (-partial[i], str(i))
+        )
+        return {ident: partial[ident] for ident in kept}
+
+    def _initials(self, word: str, similar: dict[str, float], cap: int) -> dict[Hashable, float]:
+        """Up to `cap` entries for one short word: with the word (or a nickname) first, then
+        with a word starting so, in the vocabulary's order."""
+        found = self._likeliest(similar, cap)
+        for token in self._prefixed(word, None):
+            if len(found) >= cap:
+                break
+            for ident in self.source.postings(token):
+                found.setdefault(ident, INITIAL_SCORE)
+                if len(found) >= cap:
+                    break
+        return found
+
+    def _likeliest(self, similar: dict[str, float], cap: int) -> dict[Hashable, float]:
+        """The `cap` entries with the words most like one query word (then in key order),
+        reading the postings of the closest words first."""
+        found: dict[Hashable, float] = {}
+        values = sorted(set(similar.values()), reverse=True)
+        for value in values:
+            postings = [self.source.postings(t) for t, v in similar.items() if v == value]
+            merged = heapq.merge(*(_in_key_order(p) for p in postings), key=str)
+            for ident in merged:
+                if ident not in found:
+                    found[ident] = value
+                    if len(found) >= cap:
+                        return found
+        return found
 
     def _prefixed(self, prefix: str, scope: str | None) -> list[str]:
         """Indexed words starting with `prefix`, alphabetically (a bounded number of them)."""
@@ -403,29 +683,29 @@ class NameIndex(Generic[P]):
         rough: dict[Hashable, float] = {}
         """A cheap first score (the query words' best word matches) that bounds how many
         entries get the full score: common words cannot make every name a candidate."""
+        pool = None if scope is None else self._pool(scope)
         for words_tried in queries:
             exact = self.source.wholes("".join(words_tried))
             candidates.update(exact)
             rough.update(dict.fromkeys(exact, 1000.0))
             distinct = set(words_tried)
             full = [w for w in distinct if len(w) > _SHORT_WORD]
-            per_word: list[dict[Hashable, float]] = []
-            for word in full or distinct:
-                hits: dict[Hashable, float] = {}
-                for token, value in similar[word].items():
-                    for ident in self.source.postings(token):
-                        if hits.get(ident, 0.0) < value:
-                            hits[ident] = value
-                if not full:  # only short words ("l", "sk"): names with words starting so
-                    for token in self._prefixed(word, scope):
-                        if len(hits) >= _SHORT_HITS:
-                            break
-                        postings = self.source.postings(token)
-                        for ident in (
-                            postings if members is None else members.intersection(postings)
-                        ):
-                            hits.setdefault(ident, INITIAL_SCORE)
-                per_word.append(hits)
+            if pool is None and (full or len(distinct) == 1):
+                cap = _LOOSE_SCORED if loose else _SCORED
+                if full:
+                    gathered = self._gathered(sorted(full), similar, cap)
+                else:  # one short word ("st", "l"): the word itself, else words starting so
+                    (word,) = distinct
+                    gathered = self._initials(word, similar[word], min(cap, _SHORT_SCORED))
+                for ident, value in gathered.items():
+                    if rough.get(ident, -1.0) < value:
+                        rough[ident] = value
+                    candidates.add(ident)
+                continue
+            per_word = [
+                self._hits(word, similar[word], pool, scope, prefixes=not full)
+                for word in full or distinct
+            ]
             if per_word:
                 common = set(per_word[0]).intersection(*per_word[1:])
                 if not common:
@@ -494,6 +774,13 @@ class NameIndex(Generic[P]):
             score=round(score, 1),
             elections=self.elections(entry),
         )
+
+
+def _in_key_order(postings: Collection[Hashable]) -> Iterable[Hashable]:
+    """Postings sorted as `str` sorts their ids (a stored source's already are: keys)."""
+    if isinstance(postings, tuple) and all(isinstance(i, str) for i in postings[:1]):
+        return postings
+    return sorted(postings, key=str)
 
 
 def _score(

@@ -41,6 +41,8 @@ from knowledge.resolve import EntityKind, Entry, Match, NameIndex, Resolution
 
 CACHE_SIZE = 64
 """Elections (models and facts) kept built at once; the rest are rebuilt from rows on use."""
+REFS_CACHE_SIZE = 4096
+"""A name's elections and candidacies (small tuples read from the name index), kept at once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +247,7 @@ class ResultsStore:
         self._lock = threading.RLock()
         self._elections: _Lru = _Lru(CACHE_SIZE)
         self._facts: _Lru = _Lru(CACHE_SIZE)
-        self._refs: _Lru = _Lru(4 * CACHE_SIZE)
+        self._refs: _Lru = _Lru(REFS_CACHE_SIZE)
         self._scopes: _Lru = _Lru(4 * CACHE_SIZE)
         self._contests: _Lru = _Lru(16 * CACHE_SIZE)
         """Single contests (and each election's ward positions) read without their election."""
@@ -569,12 +571,11 @@ class ResultsStore:
         resolution = self.candidates.resolve(query, scope=election_id)
         if election_id is None:
             return resolution
-        details = {}
-        for match in resolution.matches:
-            for ref in self.candidate_refs(match.key):
-                if ref.election_id == election_id:
-                    details[match.key] = f"{ref.ward} · {ref.party.display}"
-                    break
+        details = {  # one row each, not the thousands of candidacies a common name has
+            m.key: detail
+            for m in resolution.matches
+            if (detail := self.candidate_detail(m.key, election_id)) is not None
+        }
         return resolution.model_copy(
             update={
                 "matches": tuple(
@@ -596,11 +597,9 @@ class ResultsStore:
         cached: tuple[WardRef, ...] | None = self._refs.get(f"w:{key}")
         if cached is None:
             rows = self._query(
-                "SELECT e.sid, c.ward FROM contests c JOIN elections e ON e.id = c.election"
-                " WHERE c.ward_key = ? AND e.rank IS NOT NULL ORDER BY e.rank DESC, c.position",
-                (key,),
+                "SELECT election, position, ward FROM contests WHERE ward_key = ?", (key,)
             )
-            cached = tuple(WardRef(sid, ward) for sid, ward in rows)
+            cached = tuple(WardRef(info.id, ward) for info, _, ward in self._newest_first(rows))
             with self._lock:
                 self._refs.remember(f"w:{key}", cached)
         return cached
@@ -610,22 +609,39 @@ class ResultsStore:
         cached: tuple[CandidateRef, ...] | None = self._refs.get(f"c:{key}")
         if cached is None:
             rows = self._query(
-                "SELECT e.sid, c.ward, p.name, p.party, p.votes, p.won, p.tied FROM candidacies p"
-                " JOIN elections e ON e.id = p.election"
+                "SELECT p.election, p.contest, p.position, c.ward, p.name, p.party, p.votes, p.won,"
+                " p.tied FROM candidacies p"
                 " JOIN contests c ON c.election = p.election AND c.position = p.contest"
-                " WHERE p.name_key = ? AND e.rank IS NOT NULL"
-                " ORDER BY e.rank DESC, p.contest, p.position",
+                " WHERE p.name_key = ?",
                 (key,),
             )
             cached = tuple(
                 CandidateRef(
-                    sid, ward, name, self.book.lookup(party), _number(votes), bool(won), bool(tied)
+                    info.id,
+                    ward,
+                    name,
+                    self.book.lookup(party),
+                    _number(votes),
+                    bool(won),
+                    bool(tied),
                 )
-                for sid, ward, name, party, votes, won, tied in rows
+                for info, _, _, ward, name, party, votes, won, tied in self._newest_first(rows)
             )
             with self._lock:
                 self._refs.remember(f"c:{key}", cached)
         return cached
+
+    def candidate_detail(self, key: str, election_id: str) -> str | None:
+        """ "Ward · Party" of a person's first candidacy in an election (None if not there): one
+        row of the name index, not the hundreds of candidacies a common name has."""
+        info = self._by_id.get(election_id)
+        if info is None:
+            return None
+        rows = self._query(
+            "SELECT detail FROM names WHERE election = ? AND kind = 'candidate' AND key = ?",
+            (info.row, key),
+        )
+        return str(rows[0][0]) if rows else None
 
     def contest(self, election_id: str, ward: str) -> ContestResult | None:
         """One ward's result: from the election's facts when they are built, else alone."""
@@ -652,12 +668,30 @@ class ResultsStore:
 
     def _elections_of(self, kind: str, key: str) -> tuple[str, ...]:
         """The elections that have a name, newest first."""
-        rows = self._query(
-            "SELECT e.sid FROM names n JOIN elections e ON e.id = n.election"
-            " WHERE n.kind = ? AND n.key = ? AND e.rank IS NOT NULL ORDER BY e.rank DESC",
-            (kind, key),
-        )
-        return tuple(sid for (sid,) in rows)
+        # The name index alone (its covering index): the elections' rows are wide, with their
+        # id and rank stored last, and the catalog already maps rows to ids in order.
+        cached: tuple[str, ...] | None = self._refs.get(f"e:{kind}:{key}")
+        if cached is None:
+            rows = self._query("SELECT election FROM names WHERE kind = ? AND key = ?", (kind, key))
+            cached = tuple(info.id for (info,) in self._newest_first(rows))
+            with self._lock:
+                self._refs.remember(f"e:{kind}:{key}", cached)
+        return cached
+
+    def _newest_first(self, rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Rows starting with an election's row number, that number replaced by its
+        `ElectionInfo`, newest election first, then in the rows' order of the other columns;
+        rows of a duplicate election (not in the catalog) left out. The elections' own rows are
+        wide (JSON), so joining them to read an id and a rank costs more than this."""
+        position = self._position_of_row
+        found = [(position[row], *rest) for row, *rest in rows if row in position]
+        found.sort(key=lambda r: (-r[0], *r[1:3]))
+        return [(self.catalog[n], *rest) for n, *rest in found]
+
+    @cached_property
+    def _position_of_row(self) -> dict[int, int]:
+        """Each catalogued election's row number -> its place in the store's order."""
+        return {info.row: n for n, info in enumerate(self.catalog)}
 
     def _scope_keys(self, kind: str, scope: str) -> list[str]:
         info = self._by_id.get(scope)

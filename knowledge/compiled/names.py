@@ -22,6 +22,10 @@ _CACHE = 4_096
 """Entries (with their shapes) kept read at once, per kind: a search scores at most a few
 hundred, autocomplete gathers up to 2,000. At about 1.5 kB an entry, 20,000 of each kind held
 60 MB of a bot serving 10,000 elections (benchmarks/soak.py)."""
+_WORDS = 20_000
+"""Words whose postings are kept read at once (their keys bounded by `_POSTED` too)."""
+_POSTED = 200_000
+"""Keys of postings kept read at once (about 15 MB), whatever the number of words."""
 _BATCH = 500
 """Keys per `IN (...)` query (SQLite allows 999 parameters by default)."""
 
@@ -42,6 +46,8 @@ class StoredNames:
         self._scope_keys = scope_keys
         self._cache: OrderedDict[str, tuple[Entry[None], tuple[_Shape, ...]]] = OrderedDict()
         self._postings: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._posted = 0
+        """Keys held in `_postings`: a word 25,000 names have holds 25,000."""
         self._count: int | None = None
 
     def __len__(self) -> int:
@@ -109,13 +115,24 @@ class StoredNames:
         found = self._postings.get(word)
         if found is None:
             rows = self._query(
-                "SELECT key FROM words WHERE kind = ? AND word = ?", (self.kind, word)
+                "SELECT key FROM words WHERE kind = ? AND word = ? ORDER BY key", (self.kind, word)
             )
             found = tuple(key for (key,) in rows)
             self._postings[word] = found
-            if len(self._postings) > _CACHE:
-                self._postings.popitem(last=False)
+            self._posted += len(found)
+            while len(self._postings) > _WORDS or self._posted > _POSTED:
+                self._posted -= len(self._postings.popitem(last=False)[1])
         return found
+
+    def words_of(self, ident: Hashable) -> Collection[str]:
+        cached = self._cache.get(str(ident))
+        if cached is not None:
+            return {t for tokens, _, _ in cached[1] for t in tokens}
+        return str(ident).split()
+
+    def counts(self) -> dict[str, int]:
+        rows = self._query("SELECT word, entries FROM vocabulary WHERE kind = ?", (self.kind,))
+        return {word: int(entries) for word, entries in rows}
 
     def wholes(self, whole: str) -> Collection[Hashable]:
         rows = self._query(
@@ -124,11 +141,26 @@ class StoredNames:
         return [key for (key,) in rows]
 
     def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
+        # Not DISTINCT: SQLite would then scan every row of the kind instead of the range.
         rows = self._query(
-            "SELECT DISTINCT key FROM wholes WHERE kind = ? AND whole >= ? AND whole < ? LIMIT ?",
+            "SELECT key FROM wholes WHERE kind = ? AND whole >= ? AND whole < ? LIMIT ?",
             (self.kind, prefix, prefix + "\U0010ffff", limit),
         )
-        return [key for (key,) in rows]
+        return list(dict.fromkeys(key for (key,) in rows))
+
+    def plain(self, ident: Hashable) -> tuple[_Shape, ...] | None:
+        cached = self._cache.get(str(ident))
+        if cached is not None:
+            return cached[1]
+        return index_shapes(self.kind, (tuple(str(ident).split()),))
+
+    def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
+        rows = self._query(
+            "SELECT key, name FROM entries WHERE kind = ? AND key >= ? AND key < ?"
+            " ORDER BY key LIMIT ?",
+            (self.kind, prefix, prefix + "\U0010ffff", limit),
+        )
+        return [(key, name) for key, name in rows]
 
     def members(self, scope: str) -> Collection[Hashable]:
         return list(self._scope_keys(scope))
@@ -145,3 +177,12 @@ class StoredNames:
 
     def elections(self, entry: Entry[None]) -> tuple[str, ...]:
         return self._elections_of(entry.key)
+
+    def most_words(self) -> int:
+        """Counted on the normalised keys: a name's plain spelling has the most words."""
+        rows = self._query(
+            "SELECT max(length(key) - length(replace(key, ' ', '')) + 1) FROM entries"
+            " WHERE kind = ?",
+            (self.kind,),
+        )
+        return int(rows[0][0] or 0)

@@ -71,11 +71,11 @@ class Lexicon:
             kind: set(index.words) for kind, index in indexes.items()
         }
         words["election"] -= STOP_WORDS
-        self.longest = max(  # words in the longest ward name ("St Mark's and St Peter's": 5)
-            (len(t) for entry in store.wards.entries for t in entry.tokens), default=0
-        )
-        self.councils = frozenset(  # from the catalog: iterating elections would build each
-            council_key(info.council) for info in store.catalog if info.kind != "by-election"
+        self._indexes = indexes
+        self.longest = store.wards.most_words()
+        """Words in the longest ward name ("St Mark's and St Peter's": 5)."""
+        self.councils = frozenset(
+            council_key(e.council) for e in store.catalog if e.kind != "by-election"
         )
         """Each loaded council's own name ("derby"): words that choose its election."""
         self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
@@ -131,9 +131,10 @@ class Lexicon:
                 best = 90.0
             short = len(word) <= _MIN_FUZZY_LENGTH
             cutoff = SHORT_NAME_SIMILARITY if short else NAME_SIMILARITY
-            found = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if found is not None:
-                best = max(best, float(found[1]))
+            names = self.names[kind]
+            found = [p for p in self._indexes[kind].alike(word, cutoff, 60) if p[0] in names]
+            if found:
+                best = max(best, found[0][1])
             if best:
                 kinds[kind] = best
         return kinds

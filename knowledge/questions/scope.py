@@ -78,8 +78,7 @@ def choose_election(
             wanted = by
     if wanted:
         return Scope(_newest(store, wanted), named=False)
-    councils = [e for e in store.catalog if e.kind == "council"]
-    default = councils[-1] if councils else store.catalog[-1]
+    default = next((e for e in reversed(store.catalog) if e.kind == "council"), store.catalog[-1])
     return Scope(store.built(default), named=False)
 
 
@@ -94,7 +93,7 @@ def _year_not_loaded(
     matched = [e for m in resolution.matches if (e := store.election(m.key)) is not None]
     if any(e.year in years for e in matched):
         return None
-    if any(info.year in years for info in store.catalog) and not _names_council(text):
+    if any(e.year in years for e in store.catalog) and not _names_council(text):
         return None
     councils = {e.council for e in matched} if _names_council(text) else set()
     return not_loaded_answer(store, text, min(years), councils)
@@ -161,9 +160,11 @@ def _entity_elections(reading: Reading, store: ResultsStore | None = None) -> se
         for span in (*reading.slots, *reading.context):
             match = span.resolution.best
             if span.kind == "party" and match is not None and match.elections:
-                stood = [store.info(i) for i in match.elections]
-                councils = [e.id for e in stood if e is not None and e.kind == "council"]
-                return {(councils or list(match.elections))[0]}
+                council = next(  # the newest council election it stood in (not all 10,000)
+                    (i for i in match.elections if (e := store.info(i)) and e.kind == "council"),
+                    match.elections[0],
+                )
+                return {council}
     return found
 
 

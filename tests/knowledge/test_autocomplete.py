@@ -85,6 +85,7 @@ def test_every_prefix_offers_the_name(everything: ResultsStore) -> None:
     @example(("candidate", "Lucy Care", "Lucy", "Lcuy"))
     @example(("candidate", "Lucy Care", "Lucy Ca", "LucyCa"))
     @example(("ward", "Littleover", "Litt", "Litl"))
+    @example(("candidate", "Mrinal Choudhury", "Mri", "Mir"))
     def check(case: tuple[str, str, str, str]) -> None:
         kind, name, prefix, typed = case
         if len(normalize(typed).replace(" ", "")) < 3 or _sharing(everything, kind, prefix) > 25:

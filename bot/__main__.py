@@ -82,13 +82,17 @@ def load_store(
     return store
 
 
-def _progress() -> Callable[[int, int], None] | None:
-    """A progress bar on standard error for a long first compile (only on a terminal)."""
-    if not sys.stderr.isatty():
-        return None
+def _progress() -> Callable[[int, int], None]:
+    """Progress of a long first compile on standard error: a bar on a terminal; elsewhere (a
+    service's log) a line every tenth, so minutes of compiling do not look like a hang."""
+    terminal = sys.stderr.isatty()
 
     def show(done: int, total: int) -> None:
-        if total < 50:
+        if total < (50 if terminal else 1000):
+            return
+        if not terminal:
+            if done == total or done % max(1, total // 10) == 0:
+                print(f"Compiling: {done}/{total} documents", file=sys.stderr, flush=True)
             return
         if done == total or done % max(1, total // 200) == 0:
             filled = 30 * done // total

@@ -216,16 +216,17 @@ class NightDesk:
         parts = election_id.split(".")
         if when is None or len(parts) != 3:
             return None
-        return next(
+        info = next(  # the catalog: reading `elections` would build every one of them
             (
                 e
-                for e in self.store.elections
+                for e in self.store.catalog
                 if e.date == when
                 and slugify(e.council_key) == parts[1]
                 and not e.source.startswith("live-")  # the night's own document
             ),
             None,
         )
+        return None if info is None else self.store.built(info)
 
     def is_known(self, election_id: str) -> bool:
         return bool(DC_ID.match(election_id)) or self.store.election(election_id) is not None
@@ -317,7 +318,7 @@ class NightDesk:
         async def illustrate(ward: str | None) -> Picture | None:
             if not self.config.pictures:
                 return None
-            election = next((e for e in self.store.elections if e.source == name), None)
+            election = next((e for e in self.store.catalog if e.source == name), None)
             if election is None:
                 return None
             command = "ward" if ward else "summary"
@@ -336,7 +337,7 @@ class NightDesk:
 
         async def history(wards: Sequence[str]) -> dict[str, LastTime]:
             store = self.store
-            election = next((e for e in store.elections if e.source == name), None)
+            election = next((e for e in store.catalog if e.source == name), None)
             if election is None or not wards:
                 return {}
 

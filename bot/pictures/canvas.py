@@ -161,10 +161,10 @@ class Canvas:
         width: float = 1.0,
         radius: float = 0.0,
     ) -> None:
-        if x1 <= x0 or y1 <= y0:
-            return
         k = self.scale
         box = (round(x0 * k), round(y0 * k), round(x1 * k) - 1, round(y1 * k) - 1)
+        if box[2] < box[0] or box[3] < box[1]:  # thinner than a pixel once rounded: nothing
+            return
         line = max(1, round(width * k)) if outline else 0
         self.draw.rounded_rectangle(
             box, radius=round(radius * k), fill=fill, outline=outline, width=line

@@ -15,9 +15,11 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -176,78 +178,143 @@ def _names_of(connection: sqlite3.Connection, where: str, value: int) -> set[Nam
     return {(kind, key) for kind, key in rows}
 
 
+RANK_GAP = 1 << 20
+"""The distance between neighbours' ranks when they are numbered afresh: an election added
+between two takes a rank in the gap, so adding one election rewrites one row, not every later
+one (the gap halves with each addition at the same place; a full gap renumbers them all)."""
+
+
 def _order(connection: sqlite3.Connection, touched: set[Name] | None) -> None:
     """Settle the store's order, drop duplicate elections and bring the distinct names up to
     date: all of them (`touched` None), or those of the elections compiled, removed, or
     dropped or restored as duplicates.
 
     The first document (by name) holding an election keeps it; the elections are ordered oldest
-    first; an id two elections share gets a suffix (`-2`). `entries` holds each distinct ward
-    and candidate name once, named as in the newest election that has it.
+    first; an id two elections share gets a suffix (`-2`). Only rows whose id or rank changes
+    are written. `entries` holds each distinct ward and candidate name once, named as in the
+    newest election that has it.
     """
     rows = connection.execute(
-        "SELECT e.id, e.name, e.identity, e.sort_date, e.title, e.rank FROM elections e"
+        "SELECT e.id, e.name, e.identity, e.sort_date, e.title, e.sid, e.rank FROM elections e"
         " JOIN documents d ON d.id = e.document ORDER BY d.path, e.position"
     ).fetchall()
-    kept: dict[object, tuple[int, str, str | None, str, str, int | None]] = {}
+    kept: dict[object, tuple[int, str, str | None, str, str, str | None, int | None]] = {}
     for row in rows:
         kept.setdefault(row[2] if row[2] is not None else row[0], row)
     ordered = sorted(kept.values(), key=lambda r: (r[3], r[4]))
-    was_kept = {row[0] for row in rows if row[5] is not None}
+    was_kept = {row[0] for row in rows if row[6] is not None}
     now_kept = {row[0] for row in ordered}
+    ranks = _ranks([row[6] for row in ordered], renumber=touched is None)
     seen: set[str] = set()
-    updates = []
-    for rank, (row_id, name, *_rest) in enumerate(ordered):
+    updates: list[tuple[str | None, int | None, int]] = []
+    for rank, (row_id, name, _identity, _date, _title, sid, old_rank) in zip(
+        ranks, ordered, strict=True
+    ):
         unique, suffix = name, 2
         while unique in seen:
             unique, suffix = f"{name}-{suffix}", suffix + 1
         seen.add(unique)
-        updates.append((unique, rank, row_id))
-    connection.execute("UPDATE elections SET sid = NULL, rank = NULL")
+        if (unique, rank) != (sid, old_rank):
+            updates.append((unique, rank, row_id))
+    updates.extend((None, None, row_id) for row_id in was_kept - now_kept)
     connection.executemany("UPDATE elections SET sid = ?, rank = ? WHERE id = ?", updates)
+    connection.executemany(
+        "UPDATE names SET rank = ? WHERE election = ?", [(rank, i) for _, rank, i in updates]
+    )
     if touched is None:
         connection.execute("DELETE FROM entries")
         connection.execute(
             "INSERT INTO entries(kind, key, name, detail)"
             " SELECT n.kind, n.key, n.name, n.detail FROM names n"
-            " JOIN (SELECT n2.kind AS kind, n2.key AS key, max(e.rank) AS newest FROM names n2"
-            " JOIN elections e ON e.id = n2.election WHERE e.rank IS NOT NULL"
-            " AND n2.kind != 'party' GROUP BY n2.kind, n2.key) AS best"
-            " ON best.kind = n.kind AND best.key = n.key"
-            " JOIN elections e ON e.id = n.election AND e.rank = best.newest"
+            " JOIN (SELECT kind, key, max(rank) AS newest FROM names"
+            " WHERE rank IS NOT NULL AND kind != 'party' GROUP BY kind, key) AS best"
+            " ON best.kind = n.kind AND best.key = n.key AND n.rank = best.newest"
         )
         _index_words(connection, None)
         return
     for row_id in was_kept ^ now_kept:  # a duplicate dropped or restored
         touched |= _names_of(connection, "e.id", row_id)
+    renamed: set[Name] = set()
     for kind, key in touched:
+        before = connection.execute(
+            "SELECT name FROM entries WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchall()
         connection.execute("DELETE FROM entries WHERE kind = ? AND key = ?", (kind, key))
-        connection.execute(
-            "INSERT INTO entries(kind, key, name, detail) SELECT n.kind, n.key, n.name, n.detail"
-            " FROM names n JOIN elections e ON e.id = n.election"
-            " WHERE n.kind = ? AND n.key = ? AND e.rank IS NOT NULL"
-            " ORDER BY e.rank DESC LIMIT 1",
+        newest = connection.execute(
+            "SELECT kind, key, name, detail FROM names WHERE kind = ? AND key = ?"
+            " AND rank IS NOT NULL ORDER BY rank DESC LIMIT 1",
             (kind, key),
+        ).fetchall()
+        connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", newest)
+        # The words index the name alone: a new detail (ward, party) leaves them as they are.
+        if [(name,) for _, _, name, _ in newest] != before:
+            renamed.add((kind, key))
+    _index_words(connection, renamed)
+
+
+def _ranks(old: Sequence[int | None], *, renumber: bool) -> list[int]:
+    """Increasing ranks for elections in store order, keeping each old rank that still fits.
+
+    The old ranks that already increase stay; the elections between two of them (new ones,
+    or ones whose rank no longer fits) share the gap. Everything is numbered afresh on a full
+    compile, or when a gap is too small.
+    """
+    if not renumber:
+        anchors: list[int] = []
+        for n, rank in enumerate(old):
+            if rank is not None and (not anchors or rank > _rank_at(old, anchors[-1])):
+                anchors.append(n)
+        if anchors:
+            ranks = _fill(old, anchors)
+            if ranks is not None:
+                return ranks
+    return [n * RANK_GAP for n in range(len(old))]
+
+
+def _rank_at(old: Sequence[int | None], n: int) -> int:
+    rank = old[n]
+    assert rank is not None
+    return rank
+
+
+def _fill(old: Sequence[int | None], anchors: list[int]) -> list[int] | None:
+    """Ranks keeping `old` at the anchors and spreading the others between them; None when a
+    gap is too small for the elections that go in it."""
+    ranks = [0] * len(old)
+    bounds = [-1, *anchors, len(old)]
+    for low, high in pairwise(bounds):
+        count = high - low - 1
+        if high < len(old):
+            ranks[high] = _rank_at(old, high)
+        if count == 0:
+            continue
+        floor = _rank_at(old, low) if low >= 0 else _rank_at(old, high) - (count + 1) * RANK_GAP
+        ceiling = (
+            _rank_at(old, high) if high < len(old) else _rank_at(old, low) + (count + 1) * RANK_GAP
         )
-    _index_words(connection, touched)
+        step = (ceiling - floor) // (count + 1)
+        if step < 1:
+            return None
+        for k in range(count):
+            ranks[low + 1 + k] = floor + step * (k + 1)
+    return ranks
 
 
 def _index_words(connection: sqlite3.Connection, touched: set[Name] | None) -> None:
     """The token index of the distinct names: every word and joined spelling of each entry
-    (of the `touched` entries only, when given), and the vocabulary's counts."""
+    (of the `touched` entries only, when given), and the vocabulary's counts (counted afresh,
+    or moved by the words removed and added)."""
+    counts: Counter[tuple[str, str]] = Counter()
     if touched is None:
         for table in ("words", "wholes", "vocabulary"):
             connection.execute(f"DELETE FROM {table}")
         rows = connection.execute("SELECT kind, key, name FROM entries").fetchall()
     else:
-        stale: set[tuple[str, str]] = set()
         for kind, key in touched:
-            stale.update(
-                (kind, word)
-                for (word,) in connection.execute(
-                    "SELECT word FROM words WHERE kind = ? AND key = ?", (kind, key)
-                )
-            )
+            for (word,) in connection.execute(
+                "SELECT word FROM words WHERE kind = ? AND key = ?", (kind, key)
+            ).fetchall():
+                counts[kind, word] -= 1
             connection.execute("DELETE FROM words WHERE kind = ? AND key = ?", (kind, key))
             connection.execute("DELETE FROM wholes WHERE kind = ? AND key = ?", (kind, key))
         rows = []
@@ -271,13 +338,18 @@ def _index_words(connection: sqlite3.Connection, touched: set[Name] | None) -> N
             "INSERT INTO vocabulary SELECT kind, word, count(*) FROM words GROUP BY kind, word"
         )
         return
-    for kind, word in stale | {(kind, word) for kind, word, _ in words}:
-        connection.execute("DELETE FROM vocabulary WHERE kind = ? AND word = ?", (kind, word))
-        connection.execute(
-            "INSERT INTO vocabulary SELECT kind, word, count(*) FROM words"
-            " WHERE kind = ? AND word = ? GROUP BY kind, word",
-            (kind, word),
-        )
+    for kind, word, _ in words:
+        counts[kind, word] += 1
+    changed = [(kind, word, n) for (kind, word), n in counts.items() if n]
+    connection.executemany(
+        "INSERT INTO vocabulary VALUES (?, ?, ?) ON CONFLICT(kind, word)"
+        " DO UPDATE SET entries = entries + excluded.entries",
+        changed,
+    )
+    connection.executemany(
+        "DELETE FROM vocabulary WHERE kind = ? AND word = ? AND entries <= 0",
+        [(kind, word) for kind, word, _ in changed],
+    )
 
 
 def _election_names(connection: sqlite3.Connection, document_id: int) -> list[str]:
@@ -528,7 +600,7 @@ def write_election(
         key = ("party", tally.party.key)
         names.setdefault(key, (tally.party.display, "", len(names), int(tally.candidates > 0)))
     connection.executemany(
-        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
         [
             (election_id, kind, key, name, detail, n, stood)
             for (kind, key), (name, detail, n, stood) in names.items()

@@ -18,8 +18,12 @@ from knowledge.resolve import EntityKind, Entry, _Shape, index_shapes
 Query = Callable[[str, Sequence[object]], list[Any]]
 """Runs one SQL query on the store's snapshot and returns its rows."""
 
-_CACHE = 20_000
-"""Entries (with their shapes) kept read at once."""
+_CACHE = 4_096
+"""Entries (with their shapes) kept read at once, per kind: a search scores at most a few
+hundred, autocomplete gathers up to 2,000. At about 1.5 kB an entry, 20,000 of each kind held
+60 MB of a bot serving 10,000 elections (benchmarks/soak.py)."""
+_WORDS = 20_000
+"""Words whose postings are kept read at once (their keys bounded by `_POSTED` too)."""
 _POSTED = 200_000
 """Keys of postings kept read at once (about 15 MB), whatever the number of words."""
 _BATCH = 500
@@ -116,7 +120,7 @@ class StoredNames:
             found = tuple(key for (key,) in rows)
             self._postings[word] = found
             self._posted += len(found)
-            while len(self._postings) > _CACHE or self._posted > _POSTED:
+            while len(self._postings) > _WORDS or self._posted > _POSTED:
                 self._posted -= len(self._postings.popitem(last=False)[1])
         return found
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 """Bump whenever a table, a column or what a column means changes."""
 
 TABLES = """
@@ -55,7 +55,9 @@ CREATE TABLE elections (
     council_key TEXT NOT NULL,       -- the council as recognised across documents (derived)
     whole_council INTEGER NOT NULL,  -- derived: every seat was elected (all-out), for history
     sid TEXT,                        -- the id in the store (unique); NULL for a duplicate
-    rank INTEGER                     -- the store's order, oldest 0; NULL for a duplicate
+    rank INTEGER                     -- the store's order, oldest lowest (with gaps between, so
+                                     -- an election added needs no other row renumbered); NULL
+                                     -- for a duplicate
 );
 CREATE INDEX elections_document ON elections(document);
 
@@ -121,9 +123,11 @@ CREATE TABLE names (                 -- the distinct names of each election, for
     detail TEXT NOT NULL,            -- ward · party of a candidate, council of a ward
     position INTEGER NOT NULL,       -- first appearance within the election
     stood INTEGER NOT NULL DEFAULT 1,  -- parties: 0 for an infobox-only row
+    rank INTEGER,                    -- the election's rank, copied: a name's newest election
+                                     -- is one index step, however many elections have it
     PRIMARY KEY (election, kind, key)
 ) WITHOUT ROWID;
-CREATE INDEX names_key ON names(kind, key);
+CREATE INDEX names_key ON names(kind, key, rank);
 
 CREATE TABLE entries (               -- each distinct ward and candidate name once, all elections
     kind TEXT NOT NULL,

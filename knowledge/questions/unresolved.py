@@ -91,7 +91,8 @@ def not_loaded_answer(
 ) -> NotFoundAnswer:
     """An election asked for by a year that isn't loaded ("the 2003 Derby election" when only
     2002 is): never answered from another year; say so and list the years that are loaded."""
-    same = [e for e in store.elections if e.council in councils] or list(store.elections)
+    # The catalog, not the elections: listing them must not build every one of them.
+    same = [e for e in store.catalog if e.council in councils] or list(store.catalog)
     by_council: dict[str, list[str]] = {}
     for e in same:
         by_council.setdefault(e.council, []).append(str(e.year) if e.year else e.title)
@@ -103,7 +104,7 @@ def not_loaded_answer(
         headline=f"I don't have the {year} election{where} loaded; I have {have}.",
         what="election",
         query=query[:100],
-        message=f"The loaded elections are: {join([e.title for e in store.elections][::-1][:8])}.",
+        message=f"The loaded elections are: {join([e.title for e in store.catalog][::-1][:8])}.",
         examples=examples(store),
     )
 

@@ -203,3 +203,14 @@ def test_file_name_parts_are_short_ascii_slugs(text: str) -> None:
     made = slug(text)
     assert made and re.fullmatch(r"[a-z0-9-]+", made)
     assert len(made) <= 60
+
+
+def test_a_sliver_thinner_than_a_pixel_draws_nothing() -> None:
+    """A segment of a stacked bar rounded to no height (a party's 0.1% of a ward) is skipped,
+    not handed to Pillow as a box upside down."""
+    from bot.pictures.canvas import Canvas
+
+    canvas = Canvas(100, width=100, scale=1)
+    canvas.rect(10, 50.6, 20, 50.9, (0, 0, 0))  # rounds to rows 51..50: upside down
+    canvas.rect(10, 40, 20, 60, (0, 0, 0))
+    assert canvas.image.getpixel((15, 50)) == (0, 0, 0)

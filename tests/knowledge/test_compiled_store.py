@@ -210,8 +210,14 @@ def _index_tables(database: Path) -> dict[str, list[tuple[object, ...]]]:
             table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall())
             for table in ("entries", "words", "wholes", "vocabulary")
         }
+        # Ranks leave gaps for elections added later, so their values depend on the history
+        # of compiles: the order they give is what must match.
         tables["elections"] = sorted(
-            connection.execute("SELECT sid, rank, title FROM elections").fetchall(),
+            connection.execute(
+                "SELECT sid, CASE WHEN rank IS NULL THEN NULL ELSE"
+                " (SELECT count(*) FROM elections o WHERE o.rank < e.rank) END, title"
+                " FROM elections e"
+            ).fetchall(),
             key=repr,
         )
     connection.close()

@@ -1,0 +1,117 @@
+"""A recompile writes what changed and nothing else, whatever the size of the store.
+
+Ranks leave gaps, so an election added between two takes a rank in the gap and no other row
+moves; a name's newest election is found through the rank copied into `names`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from knowledge import ResultsStore
+from knowledge.compiled.compiler import RANK_GAP, _ranks, folder_documents
+
+ROOT = Path(__file__).resolve().parents[2]
+PARTIES = ROOT / "data" / "parties.toml"
+SEED = ROOT / "data" / "elections" / "2002_derby_city_council_election.txt"
+DOCUMENTS = ROOT / "tests" / "knowledge" / "documents"
+GAP = RANK_GAP
+
+
+@pytest.mark.parametrize(
+    ("old", "expected"),
+    [
+        ([0, GAP, 2 * GAP], [0, GAP, 2 * GAP]),
+        ([0, None, GAP], [0, GAP // 2, GAP]),
+        ([0, None, None, 3 * GAP], [0, GAP, 2 * GAP, 3 * GAP]),
+        ([None, 0, None], [-GAP, 0, GAP]),
+        ([0, None, 1], [0, GAP, 2 * GAP]),  # no room between 0 and 1: all numbered afresh
+        ([None, None], [0, GAP]),
+        ([5, 3, None], [5, 5 + GAP, 5 + 2 * GAP]),  # 3 no longer fits after 5: re-ranked
+        ([], []),
+    ],
+)
+def test_ranks_keep_the_old_values_and_share_the_gaps(
+    old: list[int | None], expected: list[int]
+) -> None:
+    """Old ranks that still increase stay; the others go in the gap between them."""
+    assert _ranks(old, renumber=False) == expected
+
+
+def test_a_full_compile_numbers_every_rank_afresh() -> None:
+    assert _ranks([7, None, 9], renumber=True) == [0, GAP, 2 * GAP]
+
+
+def test_many_additions_at_one_place_stay_in_order() -> None:
+    """Adding again and again between the same two elections halves the gap until it renumbers;
+    the ranks always increase."""
+    ranks: list[int] = [0, GAP]
+    for _ in range(40):
+        old: list[int | None] = [ranks[0], None, *ranks[1:]]
+        ranks = _ranks(old, renumber=False)
+        assert ranks == sorted(set(ranks))
+    assert len(ranks) == 42
+
+
+Rows = tuple[dict[int, tuple[str | None, int | None]], dict[tuple[int, str, str], int | None]]
+
+
+def _rows(database: Path) -> Rows:
+    """(sid, rank) of every election by row, and the rank copied into each of its names."""
+    with sqlite3.connect(database) as connection:
+        elections = {
+            row[0]: row[1:] for row in connection.execute("SELECT id, sid, rank FROM elections")
+        }
+        names = {
+            (election, kind, key): rank
+            for election, kind, key, rank in connection.execute(
+                "SELECT election, kind, key, rank FROM names"
+            )
+        }
+    connection.close()
+    return elections, names
+
+
+def test_adding_a_document_writes_no_other_election(tmp_path: Path) -> None:
+    """An election dated between two others takes a rank between theirs; every other row
+    (its id, its rank, the ranks copied into its names) is left as it was."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for document in ("2000_sheffield_city_council_election.txt", "2005_littleover_by-election.txt"):
+        shutil.copy(DOCUMENTS / document, data / document)
+    database = data / ".elections.sqlite3"
+    ResultsStore.load(data, PARTIES, database=database).close()
+    elections, names = _rows(database)
+    shutil.copy(SEED, data / SEED.name)
+    store = ResultsStore.load(data, PARTIES, database=database)
+    assert store.report.elections_added == ["derby-2002"]
+    assert [info.id for info in store.catalog] == [
+        "sheffield-2000",
+        "derby-2002",
+        "littleover-by-election-2005",
+    ]
+    store.close()
+    after, after_names = _rows(database)
+    assert {row: after[row] for row in elections} == elections
+    assert {key: after_names[key] for key in names} == names
+    (added,) = set(after) - set(elections)
+    ranks = sorted(rank for _, rank in elections.values() if rank is not None)
+    rank = after[added][1]
+    assert rank is not None and ranks[0] < rank < ranks[1]
+    assert {r for (row, _, _), r in after_names.items() if row == added} == {rank}
+
+
+def test_folder_documents_are_the_readers_formats_by_name(tmp_path: Path) -> None:
+    """Only the formats the readers know, sorted by file name, with their size."""
+    for name in ("b.txt", "a.TXT", "notes.md", "c.csv"):
+        (tmp_path / name).write_text("x" * len(name))
+    found = folder_documents(tmp_path)
+    assert [d.path for d in found] == ["a.TXT", "b.txt", "c.csv"]
+    assert [d.size for d in found] == [5, 5, 5]
+    assert found[1].read() == b"xxxxx"
+    (single,) = folder_documents(tmp_path / "notes.md")
+    assert single.path == "notes.md"

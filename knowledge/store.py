@@ -249,7 +249,7 @@ class ResultsStore:
         self._facts: _Lru = _Lru(CACHE_SIZE)
         self._refs: _Lru = _Lru(REFS_CACHE_SIZE)
         self._scopes: _Lru = _Lru(4 * CACHE_SIZE)
-        self._contests: _Lru = _Lru(16 * CACHE_SIZE)
+        self._contests: _Lru = _Lru(4 * CACHE_SIZE)
         """Single contests (and each election's ward positions) read without their election."""
         connection.execute("BEGIN")  # one snapshot for the store's lifetime
         stored = connection.execute(

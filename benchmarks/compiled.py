@@ -170,6 +170,7 @@ def p99(calls: list[Callable[[], object]]) -> float:
 
 
 def typo(text: str, rng: random.Random) -> str:
+    """One letter dropped or two neighbours swapped (texts of 5+ letters)."""
     if len(text) < 5:
         return text
     cut = rng.randrange(1, len(text) - 1)

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from compiled import typo
 from timing import ROOT, ms, percentile, table
 
 from knowledge import ResultsStore, answer_question, suggest
@@ -39,16 +40,6 @@ from knowledge.questions.spotting import spot
 from knowledge.questions.text import tokenize
 
 PARTIES = ROOT / "data" / "parties.toml"
-
-
-def typo(text: str, rng: random.Random) -> str:
-    """One letter dropped or two neighbours swapped (texts of 5+ letters)."""
-    if len(text) < 5:
-        return text
-    cut = rng.randrange(1, len(text) - 1)
-    if rng.random() < 0.5:
-        return text[:cut] + text[cut + 1 :]
-    return text[: cut - 1] + text[cut] + text[cut - 1] + text[cut + 1 :]
 
 
 def recognised(store: ResultsStore, question: str) -> object:

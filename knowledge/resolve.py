@@ -70,7 +70,9 @@ _PARTIAL_SCORED = 20
 with a word unmatched a name's word score stays under the suggestion floor, so only its joined
 spelling's likeness or a contrasting word left out ("Spondon East") makes it a suggestion, and
 five suggestions are shown; the 20 with the best first score are scored."""
-_CACHE_LIMIT = 4096
+_CACHE_LIMIT = 1024
+"""Query words whose look-alikes are memoised at once, per index (each holds up to 60 words;
+at 4,096 the memos of a bot at 10,000 elections held about 100 MB)."""
 _SCOPE_LIMIT = 512
 """Elections whose vocabulary is kept at once (each is rebuilt on demand)."""
 _FILLER: dict[str, frozenset[str]] = {

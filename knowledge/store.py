@@ -39,9 +39,9 @@ from knowledge.normalize import normalize
 from knowledge.parties import Party, PartyBook
 from knowledge.resolve import EntityKind, Entry, Match, NameIndex, Resolution
 
-CACHE_SIZE = 64
+CACHE_SIZE = 32
 """Elections (models and facts) kept built at once; the rest are rebuilt from rows on use."""
-REFS_CACHE_SIZE = 4096
+REFS_CACHE_SIZE = 1024
 """A name's elections and candidacies (small tuples read from the name index), kept at once."""
 
 

@@ -65,7 +65,7 @@ class WardContest:
         return self.election.sort_key[0]
 
 
-COUNCILS_KEPT = 16
+COUNCILS_KEPT = 8
 """Councils whose gathered wards and derived answers are kept at once (the rest are gathered
 again on use): a bot serving thousands of councils must not keep every one it was asked about."""
 

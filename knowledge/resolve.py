@@ -16,6 +16,7 @@ import heapq
 import math
 from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import permutations
 from typing import Generic, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -51,6 +52,8 @@ _ALIKE_LIMIT = 60
 """The most look-alike words of one query word that a search considers."""
 _EXACT_POSTINGS = 2_000
 """An exact-name shortcut reads at most this many names having the query's rarest word."""
+_EXACT_ORDERS = 4
+"""Past that many common words, the shortcut does not try every order of them."""
 _PREFIX_TOKENS = 400
 _SCORED = 100
 _LOOSE_SCORED = 60
@@ -668,13 +671,20 @@ class NameIndex(Generic[P]):
         if len(words) < 2 or any(self.count(w) == 0 for w in words):
             return None  # one word ("Thomas") is better answered by the full search's choices
         rarest = min(set(words), key=self.count)
-        if self.count(rarest) > _EXACT_POSTINGS:
-            return None
         wanted = set(words)
         whole = "".join(words)
-        possible = {
-            i for i in self.source.postings(rarest) if wanted <= set(self.source.words_of(i))
-        }
+        if self.count(rarest) <= _EXACT_POSTINGS:
+            possible = {
+                i for i in self.source.postings(rarest) if wanted <= set(self.source.words_of(i))
+            }
+        elif len(words) <= _EXACT_ORDERS:
+            # Every word common ("John Smith"): the names spelt with the query's words in any
+            # order, from the joined-words index (a name repeating a word is left out here).
+            possible = {
+                i for order in set(permutations(words)) for i in self.source.wholes("".join(order))
+            }
+        else:
+            return None
         possible.update(self.source.wholes(whole))
         if scope is not None:
             possible &= self._scope(scope)[1]

@@ -66,9 +66,21 @@ class LocalServer:
                     outer.requests.append(request)
                     outer.in_flight += 1
                     outer.most_in_flight = max(outer.most_in_flight, outer.in_flight)
+                self._flying = True
                 try:
                     outer._answer(self, request)
                 finally:
+                    self._landed()
+
+            def end_headers(self) -> None:
+                # Landed before the body goes out: a client that waits for the whole reply
+                # cannot send its next request while this one still counts as in flight.
+                self._landed()
+                super().end_headers()
+
+            def _landed(self) -> None:
+                if getattr(self, "_flying", False):
+                    self._flying = False
                     with outer._lock:
                         outer.in_flight -= 1
 

@@ -17,7 +17,7 @@ import json
 import sqlite3
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -61,6 +61,12 @@ class CandidateRef:
     """The result as compiled, so answers listing many candidacies build no election."""
     elected: bool = field(default=False, compare=False)
     tied: bool = field(default=False, compare=False)
+
+
+_CANDIDACY_COLUMNS = (
+    "SELECT p.election, p.contest, p.position, c.ward, p.name, p.party, p.votes, p.won, p.tied"
+)
+"""A candidacy as a `CandidateRef` is made from (election row first, for `_newest_first`)."""
 
 
 class ElectionInfo(NamedTuple):
@@ -608,28 +614,58 @@ class ResultsStore:
         """Every candidacy of a person (by normalised name), newest election first."""
         cached: tuple[CandidateRef, ...] | None = self._refs.get(f"c:{key}")
         if cached is None:
-            rows = self._query(
-                "SELECT p.election, p.contest, p.position, c.ward, p.name, p.party, p.votes, p.won,"
-                " p.tied FROM candidacies p"
-                " JOIN contests c ON c.election = p.election AND c.position = p.contest"
-                " WHERE p.name_key = ?",
+            cached = self._candidate_refs(
+                _CANDIDACY_COLUMNS + " FROM candidacies p JOIN contests c"
+                " ON c.election = p.election AND c.position = p.contest WHERE p.name_key = ?",
                 (key,),
-            )
-            cached = tuple(
-                CandidateRef(
-                    info.id,
-                    ward,
-                    name,
-                    self.book.lookup(party),
-                    _number(votes),
-                    bool(won),
-                    bool(tied),
-                )
-                for info, _, _, ward, name, party, votes, won, tied in self._newest_first(rows)
             )
             with self._lock:
                 self._refs.remember(f"c:{key}", cached)
         return cached
+
+    def candidate_refs_in(
+        self, key: str, wards: Collection[str] = (), election_id: str | None = None
+    ) -> tuple[CandidateRef, ...]:
+        """A person's candidacies in wards of these names and/or in one election, newest
+        election first. Read from the wards' or the election's side, not from the hundreds of
+        candidacies a common name has: narrowing ten John Smiths by a ward reads ten short
+        lists."""
+        cached: tuple[CandidateRef, ...] | None = self._refs.get(f"c:{key}")
+        if cached is None:
+            where: list[str] = ["p.name_key = ?"]
+            parameters: list[Any] = [key]
+            if election_id is not None:
+                info = self._by_id.get(election_id)
+                if info is None:
+                    return ()
+                where.append("c.election = ?")
+                parameters.append(info.row)
+            if wards:
+                ward_keys = sorted({normalize(w) for w in wards})
+                where.append(f"c.ward_key IN ({', '.join('?' * len(ward_keys))})")
+                parameters += ward_keys
+            cached = self._candidate_refs(
+                _CANDIDACY_COLUMNS + " FROM contests c CROSS JOIN candidacies p"
+                " ON p.election = c.election AND p.contest = c.position"
+                f" WHERE {' AND '.join(where)}",
+                tuple(parameters),
+            )
+        return tuple(
+            r
+            for r in cached
+            if (not wards or r.ward in wards)
+            and (election_id is None or r.election_id == election_id)
+        )
+
+    def _candidate_refs(self, sql: str, parameters: tuple[Any, ...]) -> tuple[CandidateRef, ...]:
+        return tuple(
+            CandidateRef(
+                info.id, ward, name, self.book.lookup(party), _number(votes), bool(won), bool(tied)
+            )
+            for info, _, _, ward, name, party, votes, won, tied in self._newest_first(
+                self._query(sql, parameters)
+            )
+        )
 
     def candidate_detail(self, key: str, election_id: str) -> str | None:
         """ "Ward · Party" of a person's first candidacy in an election (None if not there): one

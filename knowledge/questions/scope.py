@@ -90,7 +90,7 @@ def _year_not_loaded(
     years = {int(y) for y in _YEAR.findall(text)}
     if not years:
         return None
-    matched = [e for m in resolution.matches if (e := store.election(m.key)) is not None]
+    matched = [e for m in resolution.matches if (e := store.info(m.key)) is not None]
     if any(e.year in years for e in matched):
         return None
     if any(e.year in years for e in store.catalog) and not _names_council(text):

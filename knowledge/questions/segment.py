@@ -9,6 +9,7 @@ Smithers", not found) unless the rest is a complete name on its own ("the Tories
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Final
 
@@ -148,8 +149,17 @@ def span_kinds(
 
 
 def _complete(resolution: Resolution) -> bool:
-    """One name matched in full (not a part of it, not one of several)."""
-    return resolution.status == "ok" and resolution.matches[0].score >= COMPLETE
+    """One name matched in full (not a part of it, not one of several); a question's words
+    drop the possessive 's, so "St Ann's" asked about is "st ann", the whole of St Ann's."""
+    if resolution.status != "ok":
+        return False
+    match = resolution.matches[0]
+    return match.score >= COMPLETE or (
+        match.score >= ACCEPT and normalize(_POSSESSIVES.sub("", match.name)) == resolution.query
+    )
+
+
+_POSSESSIVES: Final = re.compile(r"['’`]s\b", re.IGNORECASE)
 
 
 def plausible(resolution: Resolution) -> bool:

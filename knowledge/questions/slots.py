@@ -143,7 +143,7 @@ def _candidate(
                 scope.election if scope.named else None,
             )
         options = narrowed
-    refs = [r for r in store.candidate_refs(options[0].key) if r.election_id == election_id]
+    refs = store.candidate_refs_in(options[0].key, election_id=election_id)
     if not refs:
         return not_found_answer(store, resolution, span.text, scope.election)
     in_ward = [r for r in refs if any(r.ward == w.ward for w in wards)]
@@ -181,11 +181,11 @@ def _fits(
     party_keys: list[str],
 ) -> bool:
     """Did this candidate stand in one of these wards, for one of these parties (if named)?"""
-    for ref in store.candidate_refs(match.key):
-        if election_id is not None and ref.election_id != election_id:
-            continue
-        if wards and ref.ward not in wards:
-            continue
+    if wards or election_id is not None:
+        refs = store.candidate_refs_in(match.key, wards, election_id)
+    else:
+        refs = store.candidate_refs(match.key)
+    for ref in refs:
         if party_keys and ref.party.key not in party_keys:
             continue
         return True

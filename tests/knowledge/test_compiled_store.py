@@ -15,6 +15,7 @@ import pytest
 
 from knowledge import ResultsStore, run_text
 from knowledge.compiled import schema
+from knowledge.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 ELECTIONS = ROOT / "data" / "elections"
@@ -245,3 +246,31 @@ def test_incremental_recompiles_match_a_fresh_compile(folder: Path, tmp_path: Pa
         fresh = tmp_path / f"fresh-{len(list(tmp_path.iterdir()))}.sqlite3"
         open_store(folder, fresh).close()
         assert _index_tables(folder / ".elections.sqlite3") == _index_tables(fresh)
+
+
+def test_a_persons_candidacies_narrowed_by_ward_or_election_match_the_full_list(
+    folder: Path,
+) -> None:
+    """Reading one person's candidacies from the ward's or the election's side gives exactly
+    the full list narrowed, whether or not the full list is already cached."""
+    cold, warm = open_store(folder), open_store(folder)
+    keys = {normalize(c.name) for e in warm.elections for w in e.contests for c in w.candidates}
+    assert len(keys) > 100
+    for key in sorted(keys):
+        full = warm.candidate_refs(key)
+        for ref in full:
+            for wards, election in (
+                ({ref.ward}, None),
+                ((), ref.election_id),
+                ({ref.ward}, ref.election_id),
+            ):
+                expected = tuple(
+                    r
+                    for r in full
+                    if (not wards or r.ward in wards)
+                    and (election is None or r.election_id == election)
+                )
+                assert cold.candidate_refs_in(key, wards, election) == expected
+                assert warm.candidate_refs_in(key, wards, election) == expected
+    assert cold.candidate_refs_in("lucy care", {"Nowhere"}) == ()
+    assert cold.candidate_refs_in("lucy care", election_id="no-such-election") == ()

@@ -14,7 +14,9 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+from collections import OrderedDict
 from collections.abc import Collection, Hashable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import permutations
 from typing import Generic, Literal, Protocol, TypeVar
@@ -147,6 +149,26 @@ def _token_similarity(query_token: str, token: str) -> float:
     if len(query_token) >= 3 and token.startswith(query_token):
         return 85.0 + 10.0 * len(query_token) / len(token)
     return float(fuzz.ratio(query_token, token))
+
+
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+
+
+def _recall(memo: OrderedDict[_K, _V], key: _K) -> _V | None:
+    """A memoised value, kept as the most recently used (common words stay remembered)."""
+    found = memo.get(key)
+    if found is not None:
+        with suppress(KeyError):  # another thread's search may have just forgotten it
+            memo.move_to_end(key)
+    return found
+
+
+def _memorise(memo: OrderedDict[_K, _V], key: _K, value: _V) -> None:
+    memo[key] = value
+    while len(memo) > _CACHE_LIMIT:
+        with suppress(KeyError):
+            memo.popitem(last=False)
 
 
 @dataclass
@@ -403,8 +425,10 @@ class NameIndex(Generic[P]):
         self._counts: dict[str, int] | None = None
         self._scoped: dict[str, tuple[_Vocabulary, frozenset[Hashable]]] = {}
         self._pools: dict[str, list[tuple[Hashable, frozenset[str]]]] = {}
-        self._similar_memo: dict[tuple[str | None, str, bool], dict[str, float]] = {}
-        self._alike_memo: dict[str, list[tuple[str, float]]] = {}
+        self._similar_memo: OrderedDict[tuple[str | None, str, bool], dict[str, float]] = (
+            OrderedDict()
+        )
+        self._alike_memo: OrderedDict[tuple[str, float], list[tuple[str, float]]] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self.source)
@@ -438,15 +462,15 @@ class NameIndex(Generic[P]):
 
     def alike(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
         """Indexed words like `word` (rapidfuzz ratio at least `cutoff`, at most `limit` <= 60),
-        best first. One scan per word serves every caller and cutoff: the question lexicon and
-        the search ask about the same words, and a scan of 100,000 candidate words costs about
-        4 ms whatever the cutoff."""
-        found = self._alike_memo.get(word)
+        best first. One scan per word serves every caller from the search's floor up (the
+        question lexicon and the search ask about the same words, and a scan of 100,000
+        candidate words costs 2-5 ms); only the loose search for suggestions scans lower, where
+        more word lengths can reach the cutoff."""
+        floor = _TOKEN_FLOOR if cutoff >= _TOKEN_FLOOR else _LOOSE_FLOOR
+        found = _recall(self._alike_memo, (word, floor))
         if found is None:
-            found = self._vocabulary().alike(word, _LOOSE_FLOOR, _ALIKE_LIMIT)
-            if len(self._alike_memo) >= _CACHE_LIMIT:
-                self._alike_memo.clear()
-            self._alike_memo[word] = found
+            found = self._vocabulary().alike(word, floor, _ALIKE_LIMIT)
+            _memorise(self._alike_memo, (word, floor), found)
         assert limit <= _ALIKE_LIMIT
         return [pair for pair in found if pair[1] >= cutoff][:limit]
 
@@ -479,7 +503,7 @@ class NameIndex(Generic[P]):
     ) -> dict[str, float]:
         """Indexed words like `query_token`, with their similarity (memoised)."""
         memo_key = (scope, query_token, loose)
-        cached = self._similar_memo.get(memo_key)
+        cached = _recall(self._similar_memo, memo_key)
         if cached is not None:
             return cached
         vocabulary = self._vocabulary() if scope is None else self._scope(scope)[0]
@@ -510,9 +534,7 @@ class NameIndex(Generic[P]):
             similar = {
                 t: v for t, v in similar.items() if t == query_token or t not in _CONTRASTING
             }
-        if len(self._similar_memo) >= _CACHE_LIMIT:
-            self._similar_memo.clear()
-        self._similar_memo[memo_key] = similar
+        _memorise(self._similar_memo, memo_key, similar)
         return similar
 
     def _pool(self, scope: str) -> list[tuple[Hashable, frozenset[str]]]:
@@ -784,15 +806,19 @@ class NameIndex(Generic[P]):
             scored.append((entry, score))
         return heapq.nsmallest(limit, scored, key=lambda pair: (-pair[1], pair[0].name))
 
-    def resolve(self, query: str, limit: int = 10, *, scope: str | None = None) -> Resolution:
-        """ok when one entry clearly matches; ambiguous when several do; else not_found."""
+    def resolve(
+        self, query: str, limit: int = 10, *, scope: str | None = None, suggest: bool = True
+    ) -> Resolution:
+        """ok when one entry clearly matches; ambiguous when several do; else not_found, with
+        suggestions (looked for more loosely when nothing is close, unless not `suggest`: a
+        question tries many readings of its words and offers suggestions for one)."""
         only = self._only_exact(query, scope)
         if only is not None:
             return Resolution(status="ok", kind=self.kind, query=query, matches=(only,))
         ranked = self.search(query, limit=max(limit, 10), scope=scope)
         if not ranked or ranked[0][1] < ACCEPT:
             suggestions = [(e, s) for e, s in ranked if s >= SUGGEST_FLOOR]
-            if not suggestions:  # nothing close: look again, more loosely, for something to offer
+            if not suggestions and suggest:  # nothing close: look again, more loosely
                 loose = self.search(query, limit=10, scope=scope, loose=True)
                 suggestions = [(e, s) for e, s in loose if SUGGEST_FLOOR <= s < ACCEPT]
             return Resolution(

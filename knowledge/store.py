@@ -368,7 +368,7 @@ class ResultsStore:
     def newest_first(self, ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(set(ids), key=lambda i: -self._order.get(i, -1)))
 
-    def resolve_election(self, query: str) -> Resolution:
+    def resolve_election(self, query: str, *, suggest: bool = True) -> Resolution:
         """An election from its id, year, council or title ("derby-2002", "2002", "Derby")."""
         exact = self._by_id.get(query.strip().lower())
         if exact is not None:
@@ -387,7 +387,7 @@ class ResultsStore:
                     ),
                 ),
             )
-        return self.election_index.resolve(query)
+        return self.election_index.resolve(query, suggest=suggest)
 
     def _build(self, info: ElectionInfo) -> Election:
         row = info.row
@@ -570,11 +570,15 @@ class ResultsStore:
 
     # Names -------------------------------------------------------------------------------
 
-    def resolve_ward(self, query: str, election_id: str | None = None) -> Resolution:
-        return self.wards.resolve(query, scope=election_id)
+    def resolve_ward(
+        self, query: str, election_id: str | None = None, *, suggest: bool = True
+    ) -> Resolution:
+        return self.wards.resolve(query, scope=election_id, suggest=suggest)
 
-    def resolve_candidate(self, query: str, election_id: str | None = None) -> Resolution:
-        resolution = self.candidates.resolve(query, scope=election_id)
+    def resolve_candidate(
+        self, query: str, election_id: str | None = None, *, suggest: bool = True
+    ) -> Resolution:
+        resolution = self.candidates.resolve(query, scope=election_id, suggest=suggest)
         if election_id is None:
             return resolution
         details = {  # one row each, not the thousands of candidacies a common name has
@@ -591,8 +595,8 @@ class ResultsStore:
             }
         )
 
-    def resolve_party(self, query: str) -> Resolution:
-        return self.parties.resolve(query)
+    def resolve_party(self, query: str, *, suggest: bool = True) -> Resolution:
+        return self.parties.resolve(query, suggest=suggest)
 
     def party(self, key: str) -> Party | None:
         entry = self.parties.get(key)

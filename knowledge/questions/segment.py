@@ -10,8 +10,7 @@ Smithers", not found) unless the rest is a complete name on its own ("the Tories
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Final
+from typing import Final, Protocol
 
 from rapidfuzz import fuzz
 
@@ -45,40 +44,70 @@ _NAME_KINDS: Final = frozenset({"ward", "candidate"})
 _PLACES: Final = frozenset({"ward", "election"})
 KIND_ORDER: Final[tuple[EntityKind, ...]] = ("ward", "candidate", "party", "election")
 
-Resolver = Callable[[str], Resolution]
+class Resolver(Protocol):
+    """A store's resolver of one kind; without `suggest`, a name not found gets no loose
+    search for suggestions."""
+
+    def __call__(self, query: str, *, suggest: bool = ...) -> Resolution: ...
 Choice = tuple[EntityKind, int, int]
 """A name's kind and its first and last (exclusive) word."""
 State = tuple[float, tuple[Choice, ...]]
 
 
 class Lookup:
-    """The resolvers, memoised for one question (the split tries the same n-gram often)."""
+    """The resolvers, memoised for one question (the split tries the same n-gram often).
+
+    Calling it resolves without suggestions: the split only asks whether and how well a reading
+    matches, and looking loosely for suggestions for every reading of every n-gram costs more
+    than the rest of a question at 10,000 elections. `full` adds them for the readings kept."""
 
     def __init__(
         self,
         by_kind: dict[EntityKind, Resolver],
         longest_ward: int = 0,
         councils: frozenset[str] = frozenset(),
+        words: dict[EntityKind, frozenset[str]] | None = None,
     ) -> None:
         self._by_kind = by_kind
         self.councils = councils
+        self._words = words
+        """Each kind's name words: a plural is tried singular only when that is one of them."""
         """The loaded councils' own names ("derby", "rothwick"), as `council_key` gives them."""
         self.max_span = min(max(MAX_SPAN, longest_ward), LONGEST_SPAN)
-        self._seen: dict[tuple[EntityKind, str], Resolution] = {}
+        self._seen: dict[tuple[EntityKind, str, bool], Resolution] = {}
 
     def __call__(self, kind: EntityKind, query: str) -> Resolution:
-        key = (kind, query)
+        return self._resolve(kind, query, suggest=False)
+
+    def full(self, kind: EntityKind, query: str) -> Resolution:
+        """The reading with its suggestions when its name is not found."""
+        found = self._resolve(kind, query, suggest=False)
+        if found.status == "not_found" and not found.matches:
+            found = self._resolve(kind, query, suggest=True)
+        return found
+
+    def _resolve(self, kind: EntityKind, query: str, *, suggest: bool) -> Resolution:
+        key = (kind, query, suggest)
         found = self._seen.get(key)
         if found is None:
-            found = self._by_kind[kind](query)
+            found = self._by_kind[kind](query, suggest=suggest)
             if kind == "ward":
                 found = whole_ward(found)
-            if found.status == "not_found" and _plural(query):  # "the LDs", "the Pearns"
-                singular = self._by_kind[kind](query[:-1])
+            if found.status == "not_found" and self._plural(kind, query):  # "the LDs"
+                singular = self._by_kind[kind](query[:-1], suggest=suggest)
                 if singular.status != "not_found":
                     found = singular
             self._seen[key] = found
         return found
+
+    def _plural(self, kind: EntityKind, query: str) -> bool:
+        """ "the LDs", "the Pearns": the last word is a plural of a name word of this kind (a
+        singular no name has would only repeat the search: "Inghurstley Fields")."""
+        if not _plural(query):
+            return False
+        return self._words is None or query.rsplit(" ", 1)[-1][:-1] in self._words.get(
+            kind, frozenset()
+        )
 
 
 def whole_ward(resolution: Resolution) -> Resolution:

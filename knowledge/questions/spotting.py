@@ -124,7 +124,7 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
         before = tokens[n - 1].word if n else ""
         if info.role == "year" and (following in NUMBER_AFTER or before in NUMBER_BEFORE):
             infos[n] = WordInfo("number", info.word)
-    lookup = Lookup(resolvers(store), lexicon.longest, lexicon.councils)
+    lookup = Lookup(resolvers(store), lexicon.longest, lexicon.councils, lexicon.names)
     spans: list[Span] = []
     commas = frozenset(
         n for n in range(1, len(tokens)) if "," in text[tokens[n - 1].end : tokens[n].start]
@@ -190,7 +190,7 @@ def _spans(
                 if plausible(resolution := lookup(other, query))
             )
         found.append(
-            Span(kind, first, last, typed, lookup(kind, query), place, by_election, others)
+            Span(kind, first, last, typed, lookup.full(kind, query), place, by_election, others)
         )
     return found
 

@@ -80,3 +80,46 @@ def test_an_exact_full_name_is_answered_as_the_full_search_answers_it() -> None:
         "John Smith",
         "Smith John",
     }
+
+
+def test_remembered_look_alikes_are_the_scans_whatever_the_order_of_asking() -> None:
+    """The look-alike memo (one scan from the search's floor, one lower for suggestions) gives
+    each cutoff exactly what a fresh scan at that cutoff gives, asked in any order, and keeps
+    answering right once it has forgotten its oldest words."""
+    vocabulary = _words(3000)
+    lengths = by_length(vocabulary)
+    index = NameIndex[None]("ward", [Entry(w, w, "", (w,), None) for w in vocabulary])
+    asked = [(w, c) for w in _words(40, seed=5) for c in (90.0, 55.0, 75.0, 70.0, 62.0)]
+    random.Random(1).shuffle(asked)
+    for word, cutoff in asked * 2:
+        assert index.alike(word, cutoff, 60) == alike(word, lengths, cutoff, 60), (word, cutoff)
+
+
+def test_a_split_question_looks_for_suggestions_only_for_the_reading_it_keeps() -> None:
+    """Trying readings of a question's words does not look loosely for suggestions; the
+    reading kept still gets them."""
+    from knowledge.questions.segment import Lookup
+    from knowledge.resolve import Resolution
+
+    index = NameIndex[None](
+        "ward", [Entry(n.lower(), n, "", (n.lower(),), None) for n in ["Littleover", "Abbey"]]
+    )
+    loose: list[str] = []
+    original = index.search
+
+    def counting(query: str, limit: int = 10, **options: object) -> list[tuple[Entry[None], float]]:
+        if options.get("loose"):
+            loose.append(query)
+        return original(query, limit, **options)  # type: ignore[arg-type]
+
+    index.search = counting  # type: ignore[method-assign]
+
+    def ward(query: str, *, suggest: bool = True) -> Resolution:
+        return index.resolve(query, suggest=suggest)
+
+    lookup = Lookup({"ward": ward})
+    assert lookup("ward", "ltlvr").status == "not_found"
+    assert loose == []
+    kept = lookup.full("ward", "ltlvr")
+    assert kept.status == "not_found" and [m.name for m in kept.matches] == ["Littleover"]
+    assert loose == ["ltlvr"]

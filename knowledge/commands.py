@@ -395,10 +395,10 @@ def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
     if not isinstance(found, tuple):
         return found
     match, _, scoped = found
-    all_refs = store.candidate_refs(match.key)
     election_id = scoped or match.elections[0]
-    ref = next(r for r in all_refs if r.election_id == election_id)
-    answer = compose.candidate_answer(store, ref, all_refs)
+    record = store.candidate_record(match.key, election_id, compose.MAX_LISTED)
+    ref = next(r for r in record.shown if r.election_id == election_id)
+    answer = compose.candidate_answer(store, ref, record)
     assert answer is not None
     return history_commands.with_last_time(store, answer)
 

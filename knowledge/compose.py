@@ -25,7 +25,7 @@ from knowledge.facts import CHANGE_BASELINE, ContestResult, Standing
 from knowledge.models import Election
 from knowledge.outcomes import readable_outcomes
 from knowledge.parties import NEUTRAL_COLOUR, Party
-from knowledge.store import CandidateRef, ElectionInfo, ResultsStore
+from knowledge.store import CandidateRecord, CandidateRef, ElectionInfo, ResultsStore
 
 PARTY_SHARE_RULE = (
     "share of all votes cast across the wards (in multi-seat wards every vote a voter cast counts)"
@@ -130,7 +130,7 @@ def ward_answer(
 
 
 def candidate_answer(
-    store: ResultsStore, ref: CandidateRef, all_refs: tuple[CandidateRef, ...]
+    store: ResultsStore, ref: CandidateRef, record: CandidateRecord
 ) -> CandidateAnswer | None:
     found = store.standing(ref)
     if found is None:
@@ -143,7 +143,7 @@ def candidate_answer(
         else:
             margin = (contest.standings[contest.seats - 1].votes or 0) - standing.votes
     elsewhere = []
-    others = [other for other in all_refs if other != ref]
+    others = [other for other in record.shown if other != ref]
     for other in others[:MAX_LISTED]:  # as compiled: no other election is built
         other_election = store.info(other.election_id)
         if other_election is None:
@@ -159,14 +159,13 @@ def candidate_answer(
             )
         )
     result = ward_answer(store, ref.election_id, contest)
-    other_ids = tuple(
-        i for i in dict.fromkeys(r.election_id for r in all_refs) if i != ref.election_id
-    )
+    other_ids = tuple(i for i in record.elections if i != ref.election_id)
+    other_count = record.candidacies - (ref in record.shown)
     return CandidateAnswer(
         election=result.election,
         other_elections=refs(store, other_ids[:MAX_LISTED]),
         more_elections=max(0, len(other_ids) - MAX_LISTED),
-        more_elsewhere=max(0, len(others) - MAX_LISTED),
+        more_elsewhere=max(0, other_count - MAX_LISTED),
         candidate=candidate_line(contest, standing),
         seats=contest.seats,
         margin=margin,

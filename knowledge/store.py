@@ -63,6 +63,18 @@ class CandidateRef:
     tied: bool = field(default=False, compare=False)
 
 
+@dataclass(frozen=True, slots=True)
+class CandidateRecord:
+    """Enough of a person's candidacies to list them (`ResultsStore.candidate_record`)."""
+
+    shown: tuple[CandidateRef, ...]
+    """In their newest elections and the one asked about, newest first."""
+    candidacies: int
+    """How many in all."""
+    elections: tuple[str, ...]
+    """Every election they stood in, newest first."""
+
+
 _CANDIDACY_COLUMNS = (
     "SELECT p.election, p.contest, p.position, c.ward, p.name, p.party, p.votes, p.won, p.tied"
 )
@@ -628,28 +640,35 @@ class ResultsStore:
         return cached
 
     def candidate_refs_in(
-        self, key: str, wards: Collection[str] = (), election_id: str | None = None
+        self, key: str, wards: Collection[str] = (), elections: Collection[str] = ()
     ) -> tuple[CandidateRef, ...]:
-        """A person's candidacies in wards of these names and/or in one election, newest
-        election first. Read from the wards' or the election's side, not from the hundreds of
+        """A person's candidacies in wards of these names and/or in these elections, newest
+        election first. Read from the wards' or the elections' side, not from the thousands of
         candidacies a common name has: narrowing ten John Smiths by a ward reads ten short
         lists."""
         cached: tuple[CandidateRef, ...] | None = self._refs.get(f"c:{key}")
+        if cached is None and not wards and not elections:
+            return self.candidate_refs(key)
         if cached is None:
+            rows = [info.row for i in elections if (info := self._by_id.get(i)) is not None]
+            if elections and not rows:
+                return ()
             where: list[str] = ["p.name_key = ?"]
             parameters: list[Any] = [key]
-            if election_id is not None:
-                info = self._by_id.get(election_id)
-                if info is None:
-                    return ()
-                where.append("c.election = ?")
-                parameters.append(info.row)
+            if rows:
+                where.append(f"p.election IN ({', '.join('?' * len(rows))})")
+                parameters += rows
             if wards:
                 ward_keys = sorted({normalize(w) for w in wards})
                 where.append(f"c.ward_key IN ({', '.join('?' * len(ward_keys))})")
                 parameters += ward_keys
+            # The wards' contests first when there are wards (CROSS JOIN keeps that order);
+            # else the person's rows in those elections, through the name index.
+            tables = (
+                "contests c CROSS JOIN candidacies p" if wards else "candidacies p JOIN contests c"
+            )
             cached = self._candidate_refs(
-                _CANDIDACY_COLUMNS + " FROM contests c CROSS JOIN candidacies p"
+                _CANDIDACY_COLUMNS + f" FROM {tables}"
                 " ON p.election = c.election AND p.contest = c.position"
                 f" WHERE {' AND '.join(where)}",
                 tuple(parameters),
@@ -657,9 +676,30 @@ class ResultsStore:
         return tuple(
             r
             for r in cached
-            if (not wards or r.ward in wards)
-            and (election_id is None or r.election_id == election_id)
+            if (not wards or r.ward in wards) and (not elections or r.election_id in elections)
         )
+
+    def candidate_record(self, key: str, election_id: str, newest: int) -> CandidateRecord:
+        """A person's candidacies as an answer lists them: those in their `newest` latest
+        elections and in the one asked about, with every election and the count of them all.
+        A name standing thousands of times reads a count and a few rows, not every row."""
+        elections = self._elections_of("candidate", key)
+        shown = self.candidate_refs_in(key, elections={election_id, *elections[: newest + 1]})
+        return CandidateRecord(shown, self.candidacy_count(key), elections)
+
+    def candidacy_count(self, key: str) -> int:
+        """How many times a person stood in the catalogued elections (one count over the name
+        index, unless some compiled election is a duplicate left out of the catalog)."""
+        ((total,),) = self._query("SELECT count(*) FROM candidacies WHERE name_key = ?", (key,))
+        if self._has_duplicates:
+            rows = self._query("SELECT election FROM candidacies WHERE name_key = ?", (key,))
+            total = sum(1 for (row,) in rows if row in self._by_row)
+        return int(total)
+
+    @cached_property
+    def _has_duplicates(self) -> bool:
+        ((count,),) = self._query("SELECT count(*) FROM elections")
+        return int(count) != len(self.catalog)
 
     def _candidate_refs(self, sql: str, parameters: tuple[Any, ...]) -> tuple[CandidateRef, ...]:
         return tuple(
@@ -710,10 +750,15 @@ class ResultsStore:
         """The elections that have a name, newest first."""
         # The name index alone (its covering index): the elections' rows are wide, with their
         # id and rank stored last, and the catalog already maps rows to ids in order.
+        # The names rows carry their election's rank, so the index gives them newest first.
         cached: tuple[str, ...] | None = self._refs.get(f"e:{kind}:{key}")
         if cached is None:
-            rows = self._query("SELECT election FROM names WHERE kind = ? AND key = ?", (kind, key))
-            cached = tuple(info.id for (info,) in self._newest_first(rows))
+            rows = self._query(
+                "SELECT election FROM names WHERE kind = ? AND key = ? ORDER BY rank DESC",
+                (kind, key),
+            )
+            by_row = self._by_row
+            cached = tuple(by_row[row].id for (row,) in rows if row in by_row)
             with self._lock:
                 self._refs.remember(f"e:{kind}:{key}", cached)
         return cached

@@ -105,9 +105,10 @@ class Ask:
         return compose.ward_answer(self.store, self.election.id, contest, others)
 
     def candidate_answer(self, ref: CandidateRef) -> CandidateAnswer:
-        answer = compose.candidate_answer(
-            self.store, ref, self.store.candidate_refs(normalize(ref.name))
+        record = self.store.candidate_record(
+            normalize(ref.name), ref.election_id, compose.MAX_LISTED
         )
+        answer = compose.candidate_answer(self.store, ref, record)
         assert answer is not None
         return answer
 

@@ -44,11 +44,14 @@ _NAME_KINDS: Final = frozenset({"ward", "candidate"})
 _PLACES: Final = frozenset({"ward", "election"})
 KIND_ORDER: Final[tuple[EntityKind, ...]] = ("ward", "candidate", "party", "election")
 
+
 class Resolver(Protocol):
     """A store's resolver of one kind; without `suggest`, a name not found gets no loose
     search for suggestions."""
 
     def __call__(self, query: str, *, suggest: bool = ...) -> Resolution: ...
+
+
 Choice = tuple[EntityKind, int, int]
 """A name's kind and its first and last (exclusive) word."""
 State = tuple[float, tuple[Choice, ...]]

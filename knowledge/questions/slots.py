@@ -143,7 +143,7 @@ def _candidate(
                 scope.election if scope.named else None,
             )
         options = narrowed
-    refs = store.candidate_refs_in(options[0].key, election_id=election_id)
+    refs = store.candidate_refs_in(options[0].key, elections=_only(election_id))
     if not refs:
         return not_found_answer(store, resolution, span.text, scope.election)
     in_ward = [r for r in refs if any(r.ward == w.ward for w in wards)]
@@ -182,7 +182,7 @@ def _fits(
 ) -> bool:
     """Did this candidate stand in one of these wards, for one of these parties (if named)?"""
     if wards or election_id is not None:
-        refs = store.candidate_refs_in(match.key, wards, election_id)
+        refs = store.candidate_refs_in(match.key, wards, _only(election_id))
     else:
         refs = store.candidate_refs(match.key)
     for ref in refs:
@@ -190,6 +190,10 @@ def _fits(
             continue
         return True
     return False
+
+
+def _only(election_id: str | None) -> tuple[str, ...]:
+    return () if election_id is None else (election_id,)
 
 
 def _unscoped_hint(span: Span, scoped: Resolution) -> Resolution:

@@ -270,7 +270,8 @@ def test_a_persons_candidacies_narrowed_by_ward_or_election_match_the_full_list(
                     if (not wards or r.ward in wards)
                     and (election is None or r.election_id == election)
                 )
-                assert cold.candidate_refs_in(key, wards, election) == expected
-                assert warm.candidate_refs_in(key, wards, election) == expected
+                narrowed = () if election is None else (election,)
+                assert cold.candidate_refs_in(key, wards, narrowed) == expected
+                assert warm.candidate_refs_in(key, wards, narrowed) == expected
     assert cold.candidate_refs_in("lucy care", {"Nowhere"}) == ()
-    assert cold.candidate_refs_in("lucy care", election_id="no-such-election") == ()
+    assert cold.candidate_refs_in("lucy care", elections=["no-such-election"]) == ()

@@ -233,3 +233,37 @@ def test_ambiguous_election_option_asks_which_for_the_same_command(
     assert isinstance(answer, AmbiguousAnswer)
     assert (answer.what, answer.command) == ("election", command)
     assert {o.key for o in answer.options} == {"derby-2002", "derby-2003"}
+
+
+def test_a_candidate_who_stood_many_times_is_listed_as_the_full_record_would_list_them(
+    document: Callable[..., str], make_store: Callable[..., ResultsStore]
+) -> None:
+    """Fifteen elections, two wards in one of them: whichever election is asked about, the
+    candidacies listed and the counts of the rest are those of the person's whole record."""
+    from knowledge import compose
+
+    documents = []
+    for year in range(2001, 2016):
+        wards = [("Northfield", 1, [("Pat Stand", "Labour Party (UK)", 500 + year)])]
+        if year in (2004, 2012):
+            wards.append(("Southfield", 1, [("Pat Stand", "Green Party", 90 + year)]))
+        wards[0][2].append(("Kim Other", "Green Party", 100))
+        text = document(f"{year} Testham Council election", wards)
+        documents.append((f"testham_{year}.txt", text))
+    store = make_store(*documents)
+    everything = store.candidate_refs("pat stand")
+    assert len(everything) == 17
+    for ref in everything:
+        record = store.candidate_record("pat stand", ref.election_id, compose.MAX_LISTED)
+        assert record.candidacies == 17
+        answer = compose.candidate_answer(store, ref, record)
+        assert answer is not None
+        others = [r for r in everything if r != ref]
+        assert [(c.election.id, c.ward) for c in answer.elsewhere] == [
+            (r.election_id, r.ward) for r in others[: compose.MAX_LISTED]
+        ]
+        assert answer.more_elsewhere == len(others) - compose.MAX_LISTED
+        other_ids = list(dict.fromkeys(r.election_id for r in everything))
+        other_ids.remove(ref.election_id)
+        assert [e.id for e in answer.other_elections] == other_ids[: compose.MAX_LISTED]
+        assert answer.more_elections == len(other_ids) - compose.MAX_LISTED

@@ -287,6 +287,16 @@ def test_text_speak_and_plural_abbreviations_are_read_as_meant(seed_store: Resul
     assert kinds(seed_store, "number of seats for the LDs") == [("party", "the LDs", "ok")]
 
 
+def test_a_ward_spelt_exactly_is_not_read_as_a_misspelt_candidate(seed_store: ResultsStore) -> None:
+    """ "Boulton" is the ward, not a typo of the candidate Bolton; "Bolton", a candidate's own
+    name, may still be a typo of the ward Boulton ("who won in Bolton")."""
+    lexicon = lexicon_for(seed_store)
+    assert lexicon.classify("boulton").kinds == {"ward": 100.0}
+    bolton = lexicon.classify("bolton").kinds
+    assert bolton["candidate"] == 100.0 and bolton["ward"] >= 80.0
+    assert answer_question(seed_store, "who won in Boulton").kind == "ward"
+
+
 def test_an_off_topic_word_is_not_read_as_part_of_a_name(seed_store: ResultsStore) -> None:
     """ "is Chris Williamson married" asks what the results don't hold; "married" is no surname."""
     found = spotted(seed_store, "is chris williamson married")

@@ -20,7 +20,7 @@ from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Spotted
 from knowledge.questions.unresolved import ambiguous_answer, not_found_answer, not_loaded_answer
 from knowledge.resolve import Resolution
-from knowledge.store import ResultsStore
+from knowledge.store import ElectionInfo, ResultsStore
 
 BY_ELECTION = ("by", "election")
 
@@ -118,7 +118,7 @@ def _pick(
     store: ResultsStore, ids: set[str], spotted: Spotted
 ) -> Scope | AmbiguousAnswer | NotFoundAnswer:
     """One of several named elections: the newest when they are one council's, else ask."""
-    elections = [e for e in store.catalog if e.id in ids]
+    elections = _in_store_order(store, ids)
     if asks_by_election(spotted):
         by = [e for e in elections if e.kind == "by-election"]
         elections = by or elections
@@ -185,7 +185,12 @@ def _holds(store: ResultsStore, reading: Reading, election_id: str) -> bool:
 
 
 def _newest(store: ResultsStore, ids: set[str]) -> Election:
-    return store.built(next(e for e in reversed(store.catalog) if e.id in ids))
+    return store.built(_in_store_order(store, ids)[-1])
+
+
+def _in_store_order(store: ResultsStore, ids: set[str]) -> list[ElectionInfo]:
+    """The elections with these ids, oldest first (without reading 10,000 catalog entries)."""
+    return [info for i in reversed(store.newest_first(ids)) if (info := store.info(i)) is not None]
 
 
 def asks_by_election(spotted: Spotted) -> bool:

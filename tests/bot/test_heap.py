@@ -92,3 +92,24 @@ def test_a_store_replaced_by_a_reload_is_freed_at_the_next_settle(
     live.reload()
     heap.settle()
     assert old() is None
+
+
+def _resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def test_settling_hands_memory_freed_by_an_answer_back_to_the_system(policy: None) -> None:
+    """Memory an answer freed in the middle of the heap (glibc keeps it otherwise, behind
+    whatever is still in use above it) is returned to the system when the bot is idle."""
+    if heap._glibc() is None:
+        pytest.skip("the allocator is tuned only where it is glibc's")
+    freed = [bytes(64 * 1024) for _ in range(3200)]  # 200 MB, below glibc's mmap threshold
+    kept = bytes(64 * 1024)  # made last: the top of the heap stays in use
+    del freed
+    before = _resident_mb()
+    heap.settle()
+    assert before - _resident_mb() > 100, "freed pages were not handed back"
+    assert len(kept) == 64 * 1024

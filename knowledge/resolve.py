@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+from array import array
 from collections import OrderedDict
 from collections.abc import Collection, Hashable, Iterable, Sequence
 from contextlib import suppress
@@ -78,8 +79,10 @@ five suggestions are shown; the 20 with the best first score are scored."""
 _CACHE_LIMIT = 1024
 """Query words whose look-alikes are memoised at once, per index (each holds up to 60 words;
 at 4,096 the memos of a bot at 10,000 elections held about 100 MB)."""
-_SCOPE_LIMIT = 512
-"""Elections whose vocabulary is kept at once (each is rebuilt on demand)."""
+_SCOPE_LIMIT = 64
+"""Elections whose vocabulary and word sets are kept at once, per index (each is rebuilt on
+demand from the entries, about 1 ms): 512 of them held about 90 MB of a bot serving 10,000
+elections (benchmarks/soak.py), yet a bot's members ask about a few elections at a time."""
 _FILLER: dict[str, frozenset[str]] = {
     "ward": WARD_FILLER,
     "candidate": frozenset({"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "the"}),
@@ -134,13 +137,11 @@ class Entry(Generic[P]):
     variants: tuple[str, ...]
     payload: P
     elections: tuple[str, ...] = ()
-    tokens: tuple[tuple[str, ...], ...] = field(default=(), init=False)
-    shapes: tuple[_Shape, ...] = field(default=(), init=False)
-    """Per spelling: its words, the words joined, and how many distinct words (for scoring)."""
 
-    def __post_init__(self) -> None:
-        self.tokens = tuple(tuple(v.split()) for v in self.variants if v)
-        self.shapes = tuple((t, "".join(t), len(set(t))) for t in self.tokens if t)
+    @property
+    def tokens(self) -> tuple[tuple[str, ...], ...]:
+        """Each spelling's words (not kept: the index keeps them once, in its shapes)."""
+        return tuple(tuple(v.split()) for v in self.variants if v)
 
 
 def _token_similarity(query_token: str, token: str) -> float:
@@ -164,9 +165,9 @@ def _recall(memo: OrderedDict[_K, _V], key: _K) -> _V | None:
     return found
 
 
-def _memorise(memo: OrderedDict[_K, _V], key: _K, value: _V) -> None:
+def _memorise(memo: OrderedDict[_K, _V], key: _K, value: _V, limit: int = _CACHE_LIMIT) -> None:
     memo[key] = value
-    while len(memo) > _CACHE_LIMIT:
+    while len(memo) > limit:
         with suppress(KeyError):
             memo.popitem(last=False)
 
@@ -422,9 +423,9 @@ class NameIndex(Generic[P]):
             MemoryNames(kind, entries) if isinstance(entries, Iterable) else entries
         )
         self._all: _Vocabulary | None = None
-        self._counts: dict[str, int] | None = None
-        self._scoped: dict[str, tuple[_Vocabulary, frozenset[Hashable]]] = {}
-        self._pools: dict[str, list[tuple[Hashable, frozenset[str]]]] = {}
+        self._counts: array[int] | None = None
+        self._scoped: OrderedDict[str, tuple[_Vocabulary, frozenset[Hashable]]] = OrderedDict()
+        self._pools: OrderedDict[str, list[tuple[Hashable, frozenset[str]]]] = OrderedDict()
         self._similar_memo: OrderedDict[tuple[str | None, str, bool], dict[str, float]] = (
             OrderedDict()
         )
@@ -442,6 +443,12 @@ class NameIndex(Generic[P]):
     def words(self) -> frozenset[str]:
         """Every word of every indexed name."""
         return self._vocabulary().known
+
+    @property
+    def sorted_words(self) -> list[str]:
+        """Every word of every indexed name, alphabetically (the index's own list: not to be
+        changed)."""
+        return self._vocabulary().sorted
 
     def get(self, key: str) -> Entry[P] | None:
         """The entry with this key, if any."""
@@ -482,20 +489,24 @@ class NameIndex(Generic[P]):
 
     def count(self, word: str) -> int:
         """How many entries have this word (0 for a word of no name)."""
+        vocabulary = self._vocabulary()
+        if word not in vocabulary.known:
+            return 0
         if self._counts is None:
-            self._counts = self.source.counts()
-        return self._counts.get(word, 0)
+            # Beside the sorted words, not in a dict keyed by copies of them: 16 MB less for
+            # the candidates' 100,000 words at 10,000 elections.
+            counts = self.source.counts()
+            self._counts = array("L", (counts.get(w, 0) for w in vocabulary.sorted))
+        return self._counts[bisect.bisect_left(vocabulary.sorted, word)]
 
     def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[Hashable]]:
-        found = self._scoped.get(scope)
+        found = _recall(self._scoped, scope)
         if found is None:
             members = frozenset(self.source.members(scope))
             self.source.entries_of(members)  # read together, not one by one
             words = {t for n in members for tokens, _, _ in self.source.shapes(n) for t in tokens}
             found = (_Vocabulary(sorted(words), frozenset(words)), members)
-            if len(self._scoped) >= _SCOPE_LIMIT:
-                self._scoped.clear()
-            self._scoped[scope] = found
+            _memorise(self._scoped, scope, found, _SCOPE_LIMIT)
         return found
 
     def _similar_tokens(
@@ -539,7 +550,7 @@ class NameIndex(Generic[P]):
 
     def _pool(self, scope: str) -> list[tuple[Hashable, frozenset[str]]]:
         """One election's entries with the distinct words of their spellings (kept)."""
-        found = self._pools.get(scope)
+        found = _recall(self._pools, scope)
         if found is None:
             members = self._scope(scope)[1]
             self.source.entries_of(members)  # read together, not one by one
@@ -547,9 +558,7 @@ class NameIndex(Generic[P]):
                 (ident, frozenset(t for tokens, _, _ in self.source.shapes(ident) for t in tokens))
                 for ident in members
             ]
-            if len(self._pools) >= _SCOPE_LIMIT:
-                self._pools.clear()
-            self._pools[scope] = found
+            _memorise(self._pools, scope, found, _SCOPE_LIMIT)
         return found
 
     def _hits(

@@ -798,16 +798,21 @@ class ResultsStore:
     def _party_entries(self) -> list[Entry[Party]]:
         parties: dict[str, Party] = {p.key: p for p in self.book.known()}
         standing: defaultdict[str, list[str]] = defaultdict(list)
+        # The names rows carry their election's rank; the ids are the catalog's own strings,
+        # not one new string per party per election (50,000 of them at 10,000 elections).
         rows = self._query(
-            "SELECT e.sid, n.key, n.name, n.stood FROM names n JOIN elections e"
-            " ON e.id = n.election WHERE n.kind = 'party' AND e.rank IS NOT NULL"
-            " ORDER BY e.rank DESC, n.position"
+            "SELECT election, key, name, stood FROM names WHERE kind = 'party'"
+            " AND rank IS NOT NULL ORDER BY rank DESC, position"
         )
-        for sid, key, name, stood in rows:
+        by_row = self._by_row
+        for row, key, name, stood in rows:
+            info = by_row.get(row)
+            if info is None:
+                continue
             if key not in parties:
                 parties[key] = self.book.lookup(name)
             if stood:
-                standing[key].append(sid)
+                standing[key].append(info.id)
         entries = []
         for key, party in parties.items():
             variants = tuple(dict.fromkeys(normalize(s) for s in party.spellings if normalize(s)))

@@ -67,10 +67,12 @@ class Lexicon:
             "party": store.parties,
             "election": store.election_index,
         }
-        words: dict[EntityKind, set[str]] = {
-            kind: set(index.words) for kind, index in indexes.items()
-        }
-        words["election"] -= STOP_WORDS
+        # The indexes' own word sets and lists (100,000 candidates' words at 10,000 elections
+        # are not copied); only the elections' few words lose the stop words.
+        names: dict[EntityKind, frozenset[str]] = {k: i.words for k, i in indexes.items()}
+        names["election"] = names["election"] - STOP_WORDS
+        vocab: dict[EntityKind, list[str]] = {k: i.sorted_words for k, i in indexes.items()}
+        vocab["election"] = sorted(names["election"])
         self._indexes = indexes
         self.longest = store.wards.most_words()
         """Words in the longest ward name ("St Mark's and St Peter's": 5)."""
@@ -78,8 +80,8 @@ class Lexicon:
             council_key(e.council) for e in store.catalog if e.kind != "by-election"
         )
         """Each loaded council's own name ("derby"): words that choose its election."""
-        self.names: dict[EntityKind, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
-        self._vocab: dict[EntityKind, list[str]] = {k: sorted(v) for k, v in words.items()}
+        self.names = names
+        self._vocab = vocab
         self._keywords = sorted(KEYWORDS)
         self._memo: dict[str, WordInfo] = {}
 

@@ -740,22 +740,14 @@ class NameIndex(Generic[P]):
 
         `loose` also accepts words further from the query (for suggestions, not answers).
         """
-        words = normalize(query).split()
-        filler = _FILLER[self.kind]
-        words = [w for w in words if w not in filler] or words
-        if not words:
+        queries = self._queries(query)
+        if not queries:
             return []
         members: frozenset[Hashable] | None = None
         if scope is not None:
             members = self._scope(scope)[1]
             if not members:
                 return []
-        known = self._vocabulary().known
-        queries = [words]
-        for i in range(len(words) - 1):
-            joined = words[i] + words[i + 1]
-            if joined in known:
-                queries.append([*words[:i], joined, *words[i + 2 :]])
         similar = {
             w: self._similar_tokens(w, scope, loose) for w in {w for q in queries for w in q}
         }
@@ -804,9 +796,47 @@ class NameIndex(Generic[P]):
         if len(candidates) > cap:
             ranked = sorted(candidates, key=lambda i: (-rough.get(i, 0.0), str(i)))
             candidates = set(ranked[:cap])
+        return self._ranked(queries, similar, candidates, limit)
+
+    def rank_among(
+        self, query: str, keys: Collection[str], limit: int = 10
+    ) -> list[tuple[Entry[P], float]]:
+        """The entries with these keys, scored against the query as `search` scores them:
+        for the few people of one ward, however many share their name elsewhere."""
+        queries = self._queries(query)
+        idents = {i for k in keys if (i := self.source.ident(k)) is not None}
+        if not queries or not idents:
+            return []
+        similar = {w: self._similar_tokens(w) for w in {w for q in queries for w in q}}
+        ranked = self._ranked(queries, similar, idents, limit)
+        return [(entry, score) for entry, score in ranked if score > 0.0]
+
+    def _queries(self, query: str) -> list[list[str]]:
+        """The query's words (without filler such as "ward"), and again with each pair of
+        neighbours joined where the index knows the joined word ("New Town": "newtown")."""
+        words = normalize(query).split()
+        filler = _FILLER[self.kind]
+        words = [w for w in words if w not in filler] or words
+        if not words:
+            return []
+        known = self._vocabulary().known
+        queries = [words]
+        for i in range(len(words) - 1):
+            joined = words[i] + words[i + 1]
+            if joined in known:
+                queries.append([*words[:i], joined, *words[i + 2 :]])
+        return queries
+
+    def _ranked(
+        self,
+        queries: list[list[str]],
+        similar: dict[str, dict[str, float]],
+        idents: Collection[Hashable],
+        limit: int,
+    ) -> list[tuple[Entry[P], float]]:
         scored = []
         wholes = ["".join(q) for q in queries]
-        for ident, entry in self.source.entries_of(candidates).items():
+        for ident, entry in self.source.entries_of(idents).items():
             score = max(
                 _score(q, tokens, compact_name, distinct, similar, whole)
                 for q, whole in zip(queries, wholes, strict=True)
@@ -814,6 +844,10 @@ class NameIndex(Generic[P]):
             )
             scored.append((entry, score))
         return heapq.nsmallest(limit, scored, key=lambda pair: (-pair[1], pair[0].name))
+
+    def match(self, entry: Entry[P], score: float) -> Match:
+        """A ranked entry as a resolution lists it."""
+        return self._match(entry, score)
 
     def resolve(
         self, query: str, limit: int = 10, *, scope: str | None = None, suggest: bool = True

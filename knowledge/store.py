@@ -37,7 +37,7 @@ from knowledge.facts import (
 from knowledge.models import Contest, Election, ParseWarning
 from knowledge.normalize import normalize
 from knowledge.parties import Party, PartyBook
-from knowledge.resolve import EntityKind, Entry, Match, NameIndex, Resolution
+from knowledge.resolve import ACCEPT, EntityKind, Entry, Match, NameIndex, Resolution
 
 CACHE_SIZE = 32
 """Elections (models and facts) kept built at once; the rest are rebuilt from rows on use."""
@@ -659,9 +659,9 @@ class ResultsStore:
                 where.append(f"p.election IN ({', '.join('?' * len(rows))})")
                 parameters += rows
             if wards:
-                ward_keys = sorted({normalize(w) for w in wards})
-                where.append(f"c.ward_key IN ({', '.join('?' * len(ward_keys))})")
-                parameters += ward_keys
+                keys = sorted({normalize(w) for w in wards})
+                where.append(f"c.ward_key IN ({', '.join('?' * len(keys))})")
+                parameters += keys
             # The wards' contests first when there are wards (CROSS JOIN keeps that order);
             # else the person's rows in those elections, through the name index.
             tables = (
@@ -673,11 +673,32 @@ class ResultsStore:
                 f" WHERE {' AND '.join(where)}",
                 tuple(parameters),
             )
+        ward_keys = {normalize(w) for w in wards}
         return tuple(
             r
             for r in cached
-            if (not wards or r.ward in wards) and (not elections or r.election_id in elections)
+            if (not wards or r.ward in wards or normalize(r.ward) in ward_keys)
+            and (not elections or r.election_id in elections)
         )
+
+    def candidates_of_ward(self, query: str, ward: str, limit: int = 10) -> tuple[Match, ...]:
+        """The people matching `query` who stood in a ward of this name in any election, best
+        first, each told apart by their newest contest there ("Mondworth 2006 · Labour"): a
+        surname shared by hundreds is narrowed to the few of one ward's contests."""
+        rows = self._query(
+            "SELECT DISTINCT p.name_key FROM contests c CROSS JOIN candidacies p"
+            " ON p.election = c.election AND p.contest = c.position WHERE c.ward_key = ?",
+            (normalize(ward),),
+        )
+        ranked = self.candidates.rank_among(query, [key for (key,) in rows], limit)
+        found = []
+        for entry, score in ranked:
+            refs = self.candidate_refs_in(entry.key, [ward])
+            if score < ACCEPT or not refs or (info := self.info(refs[0].election_id)) is None:
+                continue
+            detail = f"{refs[0].ward} {info.year} · {refs[0].party.display}"
+            found.append(self.candidates.match(entry, score).model_copy(update={"detail": detail}))
+        return tuple(found)
 
     def candidate_record(self, key: str, election_id: str, newest: int) -> CandidateRecord:
         """A person's candidacies as an answer lists them: those in their `newest` latest

@@ -99,7 +99,9 @@ def _variants(
     """The spotted spans, then each combination of their alternative readings, each with its
     cost: an alternative costs a point plus its score shortfall against the spotter's choice.
     A part of a place's name that is also a person's ("did *Mary* win": St. Mary's, or a
-    Mary) is read as the person first when the question asks what a person did."""
+    Mary) is read as the person first when the question asks what a person did, and so is a
+    whole place's name when another place follows ("did *Leyring* win in Thorpmer": a ward
+    does not win in another ward)."""
     variants: list[tuple[tuple[Span, ...], float]] = [((), 0.0)]
     for span in spans:
         choices = [(span, 0.0)]
@@ -107,7 +109,7 @@ def _variants(
         if (
             person is not None
             and span.kind == "ward"
-            and _top(span) < COMPLETE
+            and (_top(span) < COMPLETE or _place_follows(span, spans))
             and _person_subject(span, tokens)
         ):
             choices = [(person, 0.0), (span, ALTERNATIVE_COST)]
@@ -135,6 +137,10 @@ def _person_subject(span: Span, tokens: tuple[Token, ...]) -> bool:
     if span.start == 0 or span.end >= len(tokens):
         return False
     return tokens[span.start - 1].word in _DID and tokens[span.end].word in _DEEDS
+
+
+def _place_follows(span: Span, spans: tuple[Span, ...]) -> bool:
+    return any(s.kind == "ward" and s.after_in and s.start > span.end for s in spans)
 
 
 def _top(span: Span) -> float:

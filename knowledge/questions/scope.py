@@ -62,9 +62,11 @@ def choose_election(
         named = ids
     wanted = _entity_elections(reading, store) if reading is not None else None
     if named is not None:
-        places = _entity_elections(reading) if reading is not None else None
+        places = _entity_elections(reading, store, party=False) if reading is not None else None
         if places and named & places:  # "Abbey in 2002": the 2002 election that has Abbey
             named &= places
+        elif places and (dated := _of_named_years(store, spotted, places)):
+            named = dated  # "Rosash in 2002" among more 2002s than a resolution lists
         elif len(named) > 1 and reading is not None:
             holding = {i for i in named if _holds(store, reading, i)}
             if holding:  # "Queensbury in 2006": only Brent 2006 has a ward of that name
@@ -108,6 +110,18 @@ def _names_council(text: str) -> bool:
     return any(w.isalpha() and w.lower() not in ignored for w in text.split())
 
 
+def _of_named_years(store: ResultsStore, spotted: Spotted, places: set[str]) -> set[str]:
+    """The elections among `places` of the year every election named is only a year of."""
+    texts = [span.text for span in spotted.of("election")]
+    if not texts or any(_names_council(t) for t in texts):
+        return set()
+    years = [{int(y) for y in _YEAR.findall(t)} for t in texts]
+    if not all(years):
+        return set()
+    wanted = set.intersection(*years)
+    return {i for i in places if (e := store.info(i)) is not None and e.year in wanted}
+
+
 def _ids(store: ResultsStore, resolution: Resolution) -> set[str]:
     if resolution.status == "not_found":
         return set()
@@ -143,10 +157,13 @@ def _pick(
     return ambiguous_answer(resolution, query, None)
 
 
-def _entity_elections(reading: Reading, store: ResultsStore | None = None) -> set[str] | None:
-    """Elections holding every ward and candidate of the question that resolved to one name;
-    with a `store` and no ward or candidate, the newest whole-council election a named party
-    stood in (a later by-election says little about a party)."""
+def _entity_elections(
+    reading: Reading, store: ResultsStore, *, party: bool = True
+) -> set[str] | None:
+    """Elections holding every ward and candidate of the question that resolved to one name,
+    and where a candidate is named with a ward, those where they stood in it (people move
+    wards). With `party` and no ward or candidate, the newest whole-council election a named
+    party stood in (a later by-election says little about a party)."""
     found: set[str] | None = None
     for span in (*reading.slots, *reading.context):
         if span.kind == "party":
@@ -156,7 +173,10 @@ def _entity_elections(reading: Reading, store: ResultsStore | None = None) -> se
             continue
         ids = set(match.elections)
         found = ids if found is None else (found & ids or found)
-    if found is None and store is not None:
+    stood = _stood_in_named_ward(store, reading)
+    if stood:
+        found = stood if found is None else (found & stood or stood)
+    if found is None and party:
         for span in (*reading.slots, *reading.context):
             match = span.resolution.best
             if span.kind == "party" and match is not None and match.elections:
@@ -166,6 +186,21 @@ def _entity_elections(reading: Reading, store: ResultsStore | None = None) -> se
                 )
                 return {council}
     return found
+
+
+def _stood_in_named_ward(store: ResultsStore, reading: Reading) -> set[str]:
+    """Elections where a named candidate stood in a named ward: "did Nigel Winbrook win in
+    Rosash?" is about his Rosash contest, not his newest one in another ward."""
+    spans = (*reading.slots, *reading.context)
+    wards = [m.name for s in spans if s.kind == "ward" and (m := s.resolution.best) is not None]
+    if not wards:
+        return set()
+    return {
+        ref.election_id
+        for s in spans
+        if s.kind == "candidate" and (m := s.resolution.best) is not None
+        for ref in store.candidate_refs_in(m.key, wards)
+    }
 
 
 def _holds(store: ResultsStore, reading: Reading, election_id: str) -> bool:

@@ -20,7 +20,7 @@ from knowledge.questions.scope import Scope
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Span, Spotted, resolvers
 from knowledge.questions.unresolved import ambiguous_answer, missing_answer, not_found_answer
-from knowledge.resolve import Match, Resolution
+from knowledge.resolve import AMBIGUITY_MARGIN, Match, Resolution
 from knowledge.store import CandidateRef, ResultsStore
 
 Problem = AmbiguousAnswer | NotFoundAnswer
@@ -153,9 +153,8 @@ def _candidate(
 def settle(store: ResultsStore, reading: Reading) -> Reading:
     """Narrow ambiguous candidates by the ward and party named with them, before the election
     is chosen ("Care in Spondon" settles on Ian Care, and so on his election)."""
-    wards = [
-        s.resolution.best.name for s in reading.context if s.kind == "ward" and s.resolution.best
-    ]
+    places = [m for s in reading.context if s.kind == "ward" and (m := s.resolution.best)]
+    wards = [m.name for m in places]
     keys = [
         s.resolution.best.key for s in reading.context if s.kind == "party" and s.resolution.best
     ]
@@ -165,12 +164,27 @@ def settle(store: ResultsStore, reading: Reading) -> Reading:
     for span in reading.slots:
         resolution = span.resolution
         if span.kind == "candidate" and resolution.status == "ambiguous":
-            fits = [m for m in resolution.matches if _fits(store, m, None, wards, keys)]
+            # With a ward, everyone of that name who stood there, not only those listed: a
+            # surname shared by hundreds lists few of them ("Leyring in Thorpmer").
+            options = _standing_in(store, resolution.query, places) if places else []
+            fits = [m for m in options or resolution.matches if _fits(store, m, None, wards, keys)]
             if len(fits) == 1:
                 resolution = resolution.model_copy(update={"status": "ok", "matches": tuple(fits)})
                 span = replace(span, resolution=resolution)
+            elif options and fits:  # still several, but only those who stood there
+                resolution = resolution.model_copy(update={"matches": tuple(fits)})
+                span = replace(span, resolution=resolution)
         settled.append(span)
     return replace(reading, slots=tuple(settled))
+
+
+def _standing_in(store: ResultsStore, query: str, places: list[Match]) -> list[Match]:
+    """The people of a name who stood in these wards, looked for among the wards' contests: a
+    surname shared by more people than a resolution lists ("Leyring in Thorpmer") may leave
+    out the one who stood there."""
+    found = {m.key: m for place in places for m in store.candidates_of_ward(query, place.name)}
+    top = max((m.score for m in found.values()), default=0.0)
+    return [m for m in found.values() if m.score >= top - AMBIGUITY_MARGIN]
 
 
 def _fits(

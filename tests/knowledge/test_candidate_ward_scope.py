@@ -1,0 +1,182 @@
+"""A question naming a candidate and a ward, but no election, is about an election where that
+candidate stood in that ward: people move wards between elections, and "did Nigel Winbrook win
+in Rosash?" is about his Rosash contest, not his newest one elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from knowledge import ResultsStore, answer_question
+from knowledge.answers import AmbiguousAnswer, CandidateAnswer, NotFoundAnswer
+
+StoreBuilder = Callable[..., ResultsStore]
+
+
+def _election(year: int, council: str, wards: dict[str, list[tuple[str, str, int]]]) -> str:
+    lines = [
+        f"= {year} {council} Borough Council election =",
+        "Infobox",
+        f"- Seats For Election: {len(wards)} seats to {council} Borough Council",
+        f"- Election Date: 6 May {year}",
+        "",
+        "==Ward results==",
+    ]
+    for ward, candidates in wards.items():
+        lines += [f"==={ward}===", f"  - {ward}**"]
+        lines += [f"- {name} ({party}): {votes:,} votes" for name, party, votes in candidates]
+    return "\n".join(lines) + "\n"
+
+
+LAB, CON, LD = "Labour Party (UK)", "Conservative Party (UK)", "Liberal Democrats (UK)"
+
+ERNOR_2010 = _election(
+    2010,
+    "Ernor",
+    {
+        "Rosash": [("Nigel Winbrook", LAB, 1_200), ("Olive Pratt", CON, 900)],
+        "Denric": [("Sarah Winbrook", CON, 700), ("Tom Hale", LAB, 650)],
+        "Abbeyfield": [("Una Moss", LD, 500), ("Vic Rowe", LAB, 400)],
+    },
+)
+ERNOR_2014 = _election(
+    2014,
+    "Ernor",
+    {
+        "Rosash": [("Olive Pratt", CON, 1_000), ("Wendy Lane", LAB, 950)],
+        "Denric": [("Nigel Winbrook", LAB, 600), ("Tom Hale", CON, 800)],
+        "Abbeyfield": [("Una Moss", LD, 520), ("Sarah Winbrook", CON, 480)],
+    },
+)
+VERHAM_2012 = _election(
+    2012,
+    "Verham",
+    {
+        "Thorpmer": [("Patrick Leyring", LD, 1_100), ("Quinn Ash", CON, 1_000)],
+        "Castlegate": [("Rhoda Finch", LAB, 800), ("Sid Cole", CON, 700)],
+    },
+)
+VERHAM_2016 = _election(
+    2016,
+    "Verham",
+    {
+        "Thorpmer": [("Quinn Ash", CON, 1_300), ("Rhoda Finch", LAB, 600)],
+        "Castlegate": [("Patrick Leyring", LD, 500), ("Sid Cole", CON, 900)],
+    },
+)
+FORDSTON_2010 = _election(
+    2010,
+    "Fordston",
+    {
+        "Millbrook": [("Xena Gold", LAB, 1_000), ("Yuri Bell", CON, 300)],
+        "Leyring": [("Zara Hope", LD, 900), ("Adam Knight", CON, 850)],
+    },
+)
+FIRST_NAMES = ("Anne", "Brian", "Carl", "Dora", "Ewan", "Fiona", "Gary", "Hana", "Ivan", "Jill")
+MANYTON_2018 = _election(
+    2018,
+    "Manyton",
+    {
+        "Leys": [(f"{first} Leyring", LAB, 1_000 - 10 * n) for n, first in enumerate(FIRST_NAMES)],
+        "Bridge": [(f"{first} Leyringham", CON, 500 + n) for n, first in enumerate(FIRST_NAMES)],
+    },
+)
+
+OTHER_2010S = [  # more 2010 elections than a resolution of "2010" lists
+    _election(2010, council, {f"{council} Central": [(f"{first} Oakes", LAB, 100)]})
+    for council, first in zip(
+        ("Acle", "Alton", "Aston", "Brill", "Bude", "Bury", "Colne", "Cowes", "Diss", "Dunmow"),
+        FIRST_NAMES,
+        strict=True,
+    )
+]
+
+
+@pytest.fixture(scope="module")
+def store(make_store: StoreBuilder) -> ResultsStore:
+    return make_store(
+        ERNOR_2010,
+        ERNOR_2014,
+        VERHAM_2012,
+        VERHAM_2016,
+        FORDSTON_2010,
+        MANYTON_2018,
+        *OTHER_2010S,
+    )
+
+
+def _candidate(store: ResultsStore, question: str) -> CandidateAnswer:
+    answer = answer_question(store, question)
+    assert isinstance(answer, CandidateAnswer), (question, answer)
+    return answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did Nigel Winbrook win in Rosash",
+        "did Winbrook win in Rosash",
+        "did Nigel Winbrook win in Rosash in 2010",
+        "did Winbrook win in Rosash in 2010",
+        "how many votes did Nigel Winbrook get in Rosash",
+    ],
+)
+def test_a_candidate_asked_about_a_ward_is_answered_from_their_contest_there(
+    store: ResultsStore, question: str
+) -> None:
+    answer = _candidate(store, question)
+    assert answer.candidate.name == "Nigel Winbrook"
+    assert answer.candidate.ward == "Rosash"
+    assert answer.election.year == 2010
+    assert answer.candidate.votes == 1_200
+    assert answer.candidate.elected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did Patrick Leyring win in Thorpmer",
+        # "Leyring" is also a ward of Fordston, and the surname of more people than a search
+        # lists: the one who stood in Thorpmer is meant.
+        "did Leyring win in Thorpmer",
+    ],
+)
+def test_a_candidate_who_moved_wards_is_found_in_the_ward_asked_about(
+    store: ResultsStore, question: str
+) -> None:
+    answer = _candidate(store, question)
+    assert answer.candidate.name == "Patrick Leyring"
+    assert answer.candidate.ward == "Thorpmer"
+    assert answer.election.year == 2012
+    assert answer.candidate.elected
+
+
+def test_without_a_ward_the_newest_candidacy_answers(store: ResultsStore) -> None:
+    answer = _candidate(store, "did Nigel Winbrook win")
+    assert answer.election.year == 2014
+    assert answer.candidate.ward == "Denric"
+    assert not answer.candidate.elected
+
+
+def test_a_year_where_the_candidate_stood_elsewhere_says_so(store: ResultsStore) -> None:
+    """2014 is named: he stood in Denric that year, not Rosash, and the answer says so."""
+    answer = _candidate(store, "did Nigel Winbrook win in Rosash in 2014")
+    assert answer.election.year == 2014
+    assert answer.candidate.ward == "Denric"
+    assert any(c.ward == "Rosash" for c in answer.elsewhere)
+
+
+def test_a_ward_the_candidate_never_stood_in_is_not_claimed(store: ResultsStore) -> None:
+    answer = answer_question(store, "did Nigel Winbrook win in Abbeyfield")
+    if isinstance(answer, CandidateAnswer):
+        assert answer.candidate.ward != "Abbeyfield"
+    else:
+        assert isinstance(answer, NotFoundAnswer | AmbiguousAnswer)
+
+
+def test_the_surname_picks_the_person_who_stood_in_the_ward(store: ResultsStore) -> None:
+    answer = _candidate(store, "did Winbrook win in Abbeyfield")
+    assert answer.candidate.name == "Sarah Winbrook"
+    assert answer.candidate.ward == "Abbeyfield"
+    assert answer.election.year == 2014

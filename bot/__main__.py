@@ -113,7 +113,9 @@ def one_shot() -> None:
       flushed and the store's database closed as usual.
     - Pydantic's plugin discovery (an entry-point scan of every installed package, at the
       first model built) is skipped unless PYDANTIC_DISABLE_PLUGINS is set already: one
-      printed answer has no use for pydantic plugins.
+      printed answer has no use for pydantic plugins. Its loader module is stood in for
+      (`_no_pydantic_plugins`), as importing it imports `importlib.metadata` and `email`
+      (15-25 ms) only to find the variable set.
 
     Only the process entry calls this, never `main` itself, so a caller running `main` in its
     own process (the tests) keeps its settings.
@@ -125,6 +127,43 @@ def one_shot() -> None:
     gc.disable()
     atexit.register(gc.freeze)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] in ("__all__", "1", "true"):
+        _no_pydantic_plugins()
+
+
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _no_pydantic_plugins() -> None:
+    """Stand in for pydantic's plugin loader with one that finds none, as the real one does
+    when PYDANTIC_DISABLE_PLUGINS says all are off. Pydantic imports it on the first model it
+    builds (`from ._loader import get_plugins`); a pydantic that no longer does so never
+    looks at this module, and one that imports more from it gets the real module's names."""
+    import importlib.util
+    import types
+
+    if _PLUGIN_LOADER in sys.modules:
+        return
+    stand_in = types.ModuleType(_PLUGIN_LOADER)
+
+    def get_plugins() -> tuple[()]:
+        return ()
+
+    def real(name: str) -> object:  # anything else: the real module, imported on demand
+        if name.startswith("__"):  # the import system asking whether it is a package
+            raise AttributeError(name)
+        del sys.modules[_PLUGIN_LOADER]
+        spec = importlib.util.find_spec(_PLUGIN_LOADER)
+        if spec is None or spec.loader is None:
+            raise AttributeError(name)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[_PLUGIN_LOADER] = module
+        spec.loader.exec_module(module)
+        return getattr(module, name)
+
+    stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
+    stand_in.__getattr__ = real  # type: ignore[method-assign]
+    sys.modules[_PLUGIN_LOADER] = stand_in
 
 
 def main(argv: list[str] | None = None, *, process: bool = False) -> int:

@@ -266,6 +266,10 @@ class NameSource(Protocol[P]):
 
     def ident(self, key: str) -> Hashable | None: ...
 
+    def idents(self, keys: Iterable[str]) -> list[Hashable]:
+        """The ids of the entries with these keys (those that exist), read at once."""
+        ...
+
     def words(self) -> list[str]:
         """Every indexed word, sorted."""
         ...
@@ -360,6 +364,9 @@ class MemoryNames(Generic[P]):
 
     def ident(self, key: str) -> Hashable | None:
         return self._by_key.get(key)
+
+    def idents(self, keys: Iterable[str]) -> list[Hashable]:
+        return [self._by_key[k] for k in keys if k in self._by_key]
 
     def words(self) -> list[str]:
         return self._words
@@ -804,7 +811,7 @@ class NameIndex(Generic[P]):
         """The entries with these keys, scored against the query as `search` scores them:
         for the few people of one ward, however many share their name elsewhere."""
         queries = self._queries(query)
-        idents = {i for k in keys if (i := self.source.ident(k)) is not None}
+        idents = self.source.idents(keys)
         if not queries or not idents:
             return []
         similar = {w: self._similar_tokens(w) for w in {w for q in queries for w in q}}

@@ -107,6 +107,9 @@ class StoredNames:
             return key
         return key if self.entries_of((key,)) else None
 
+    def idents(self, keys: Iterable[str]) -> list[Hashable]:
+        return list(self.entries_of(keys))
+
     def words(self) -> list[str]:
         rows = self._query("SELECT word FROM vocabulary WHERE kind = ? ORDER BY word", (self.kind,))
         return [word for (word,) in rows]

@@ -41,6 +41,51 @@ def test_ask_prints_the_ward_result_and_exits_zero() -> None:
     assert "2002_derby_city_council_election.txt" in done.stdout
 
 
+def test_ask_imports_only_what_a_text_answer_needs(tmp_path: Path) -> None:
+    """One `ask` is start-up plus an answer: it never loads Discord, asyncio, Pillow,
+    pydantic-settings, nor (through pydantic's plugin loader) importlib.metadata and email."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "bot",
+            "--data",
+            str(SEED),
+            "ask",
+            "/ward Abbey",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ELECTIONS_DB": str(tmp_path / "e.sqlite3")},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Maurice Burgess" in done.stdout  # models were built, without the plugin loader
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    unwanted = ("discord", "asyncio", "PIL", "pydantic_settings", "importlib.metadata", "email")
+    assert not {m for m in loaded if m.split(".")[0] in unwanted or m in unwanted}
+
+
+def test_the_plugin_loader_stand_in_gives_the_real_module_for_other_names() -> None:
+    """A pydantic that asks the loader for more than `get_plugins` gets the real thing."""
+    code = (
+        "from bot.__main__ import _no_pydantic_plugins\n"
+        "_no_pydantic_plugins()\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "assert tuple(get_plugins()) == ()\n"
+        "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"
+        "print(PYDANTIC_ENTRY_POINT_GROUP)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "pydantic"
+
+
 def test_ask_json_prints_the_typed_answer() -> None:
     """`--json` prints the answer model, with its kind and figures."""
     done = run_bot("ask", "/candidate lucy care", "--json")

@@ -277,11 +277,7 @@ class ResultsStore:
             *errors,
             *(ParseError(*e) for (found,) in stored for e in json.loads(found)),
         ]
-        rows = connection.execute(
-            "SELECT sid, title, council, date, year, kind, source, id, wards, seats, candidates,"
-            " citation, council_key, whole_council, seats_for_election FROM elections"
-            " WHERE rank IS NOT NULL ORDER BY rank"
-        ).fetchall()
+        rows = compiler.stored_catalog(connection)
         self.catalog: tuple[ElectionInfo, ...] = tuple(
             ElectionInfo(
                 sid, title, council, dt.date.fromisoformat(date) if date else None, year, kind,

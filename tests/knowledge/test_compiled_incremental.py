@@ -115,3 +115,41 @@ def test_folder_documents_are_the_readers_formats_by_name(tmp_path: Path) -> Non
     assert found[1].read() == b"xxxxx"
     (single,) = folder_documents(tmp_path / "notes.md")
     assert single.path == "notes.md"
+
+
+def test_an_unchanged_folder_opens_without_writing_and_with_the_same_catalog(
+    tmp_path: Path,
+) -> None:
+    """A start with nothing changed reads the documents' state and the catalog from one row
+    each, and writes nothing: the file is byte for byte as it was."""
+    data = tmp_path / "data"
+    shutil.copytree(DOCUMENTS, data, ignore=shutil.ignore_patterns("family", "wikipedia"))
+    database = data / ".elections.sqlite3"
+    first = ResultsStore.load(data, PARTIES, database=database)
+    catalog = first.catalog
+    first.close()
+    before = database.read_bytes()
+    again = ResultsStore.load(data, PARTIES, database=database)
+    assert again.catalog == catalog and again.report.changed is False
+    again.close()
+    assert database.read_bytes() == before
+    (data / "2005_littleover_by-election.txt").unlink()  # a change is still seen
+    changed = ResultsStore.load(data, PARTIES, database=database)
+    assert changed.report.removed == ["2005_littleover_by-election.txt"]
+    assert "littleover-by-election-2005" not in {info.id for info in changed.catalog}
+    changed.close()
+
+
+def test_a_damaged_catalog_row_is_read_from_the_tables_instead(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(SEED, data / SEED.name)
+    database = data / ".elections.sqlite3"
+    ResultsStore.load(data, PARTIES, database=database).close()
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE meta SET value = '[[\"derby' WHERE key = 'catalog'")
+    connection.close()
+    store = ResultsStore.load(data, PARTIES, database=database)
+    assert [info.id for info in store.catalog] == ["derby-2002"]
+    assert store.catalog[0].wards == 17
+    store.close()

@@ -174,8 +174,34 @@ def settle(store: ResultsStore, reading: Reading) -> Reading:
             elif options and fits:  # still several, but only those who stood there
                 resolution = resolution.model_copy(update={"matches": tuple(fits)})
                 span = replace(span, resolution=resolution)
+        elif span.kind == "candidate" and resolution.best is not None and places:
+            span = _read_in_ward(store, span, resolution.best, places, keys)
         settled.append(span)
     return replace(reading, slots=tuple(settled))
+
+
+def _read_in_ward(
+    store: ResultsStore, span: Span, best: Match, places: list[Match], keys: list[str]
+) -> Span:
+    """A name matched to someone who never stood in the ward named with it: the people of the
+    ward it also matches are meant ("John Fenemr in Denric" is John Fenmer, who stood there,
+    not John Fener, closer in spelling, who never did). A name matched exactly is kept: its
+    answer says where that person stood."""
+    wards = [p.name for p in places]
+    if best.score >= 100.0 or _fits(store, best, None, wards, []):
+        return span
+    there = [
+        m
+        for m in _standing_in(store, span.resolution.query, places)
+        if _fits(store, m, None, wards, keys)
+    ]
+    if not there:
+        return span
+    status = "ok" if len(there) == 1 else "ambiguous"
+    return replace(
+        span,
+        resolution=span.resolution.model_copy(update={"status": status, "matches": tuple(there)}),
+    )
 
 
 def _standing_in(store: ResultsStore, query: str, places: list[Match]) -> list[Match]:

@@ -36,7 +36,7 @@ ERNOR_2010 = _election(
     "Ernor",
     {
         "Rosash": [("Nigel Winbrook", LAB, 1_200), ("Olive Pratt", CON, 900)],
-        "Denric": [("Sarah Winbrook", CON, 700), ("Tom Hale", LAB, 650)],
+        "Denric": [("Sarah Winbrook", CON, 700), ("Tom Hale", LAB, 650), ("John Fenmer", LD, 90)],
         "Abbeyfield": [("Una Moss", LD, 500), ("Vic Rowe", LAB, 400)],
     },
 )
@@ -54,7 +54,7 @@ VERHAM_2012 = _election(
     "Verham",
     {
         "Thorpmer": [("Patrick Leyring", LD, 1_100), ("Quinn Ash", CON, 1_000)],
-        "Castlegate": [("Rhoda Finch", LAB, 800), ("Sid Cole", CON, 700)],
+        "Castlegate": [("Rhoda Finch", LAB, 800), ("Sid Cole", CON, 700), ("John Fener", LD, 80)],
     },
 )
 VERHAM_2016 = _election(
@@ -180,3 +180,20 @@ def test_the_surname_picks_the_person_who_stood_in_the_ward(store: ResultsStore)
     assert answer.candidate.name == "Sarah Winbrook"
     assert answer.candidate.ward == "Abbeyfield"
     assert answer.election.year == 2014
+
+
+def test_a_misspelt_name_is_read_as_the_person_who_stood_in_the_ward(store: ResultsStore) -> None:
+    """ "Fenemr" is closer to John Fener (Verham) than to John Fenmer, but only John Fenmer
+    stood in Denric: the ward says who is meant."""
+    answer = _candidate(store, "did John Fenemr win in Denric")
+    assert answer.candidate.name == "John Fenmer"
+    assert answer.candidate.ward == "Denric"
+    assert answer.candidate.votes == 90
+
+
+def test_an_exact_name_that_never_stood_in_the_ward_is_not_swapped(store: ResultsStore) -> None:
+    """John Fener, spelt exactly, never stood in Denric, where John Fenmer did: the answer is
+    never about John Fenmer."""
+    answer = answer_question(store, "did John Fener win in Denric")
+    assert not (isinstance(answer, CandidateAnswer) and answer.candidate.name == "John Fenmer")
+    assert "Fenmer" not in (answer.headline or "")

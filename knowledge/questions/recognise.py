@@ -100,15 +100,15 @@ def _variants(
     cost: an alternative costs a point plus its score shortfall against the spotter's choice.
     A part of a place's name that is also a person's ("did *Mary* win": St. Mary's, or a
     Mary) is read as the person first when the question asks what a person did, and so is a
-    whole place's name when another place follows ("did *Leyring* win in Thorpmer": a ward
-    does not win in another ward)."""
+    whole place's or council's name when another place follows ("did *Leyring* win in
+    Thorpmer": a ward does not win in another ward, nor a council in a ward)."""
     variants: list[tuple[tuple[Span, ...], float]] = [((), 0.0)]
     for span in spans:
         choices = [(span, 0.0)]
         person = next((a for a in span.alternatives if a.kind == "candidate"), None)
         if (
             person is not None
-            and span.kind == "ward"
+            and span.kind in ("ward", "election")
             and (_top(span) < COMPLETE or _place_follows(span, spans))
             and _person_subject(span, tokens)
         ):

@@ -10,7 +10,7 @@ means the most recent whole-council (not by-) election.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.answers import AmbiguousAnswer, NotFoundAnswer
 from knowledge.gazetteer import COUNCIL_WORDS, ELECTION_WORDS
@@ -39,6 +39,8 @@ def choose_election(
 
     Without a reading (before the intent is known) only named elections and defaults count.
     """
+    if reading is not None:
+        spotted = _as_read(spotted, reading)
     named: set[str] | None = None
     for span in spotted.of("election"):
         missing = _year_not_loaded(store, span.text, span.resolution)
@@ -82,6 +84,14 @@ def choose_election(
         return Scope(_newest(store, wanted), named=False)
     default = next((e for e in reversed(store.catalog) if e.kind == "council"), store.catalog[-1])
     return Scope(store.built(default), named=False)
+
+
+def _as_read(spotted: Spotted, reading: Reading) -> Spotted:
+    """The question without the election names the reading takes as something else ("did
+    *Preston* win in Fishwick": a candidate, not the Preston election)."""
+    other = {(s.start, s.end) for s in (*reading.slots, *reading.context) if s.kind != "election"}
+    kept = tuple(s for s in spotted.spans if s.kind != "election" or (s.start, s.end) not in other)
+    return spotted if len(kept) == len(spotted.spans) else replace(spotted, spans=kept)
 
 
 def _year_not_loaded(

@@ -39,7 +39,7 @@ from knowledge.questions.words import (
     OFF_TOPIC_PHRASES,
     OPENING_FILLER,
 )
-from knowledge.resolve import EntityKind, Resolution
+from knowledge.resolve import ACCEPT, EntityKind, Resolution
 from knowledge.store import ResultsStore
 
 PLACEHOLDER: Final = "§"
@@ -170,7 +170,9 @@ def _spans(
 ) -> list[Span]:
     """The names in one run, each with its other plausible readings."""
     found = []
-    for kind, first, last in best_split(tokens, infos, start, end, lookup):
+    for kind, first, last in _whole_people(
+        best_split(tokens, infos, start, end, lookup), tokens, lookup
+    ):
         first, last = trim(tokens, infos, kind, first, last, lookup)
         query = query_of(tokens[first:last])
         hint = _hint(tokens, first, last)
@@ -182,17 +184,45 @@ def _spans(
         by_election = kind == "ward" and (
             following == ["by", "election"] or following[:1] == ["byelection"]
         )
-        others: tuple[Span, ...] = ()
-        if kind != "election":
-            others = tuple(
-                Span(other, first, last, typed, resolution, place, by_election)
-                for other in sorted(span_kinds(tokens, infos, first, last) - {kind, "election"})
-                if plausible(resolution := lookup(other, query))
-            )
+        # An election's name is read as nothing else, except as a person's surname ("did
+        # Preston win in Fishwick": the council's name, and a candidate's).
+        kinds = span_kinds(tokens, infos, first, last) - {kind, "election"}
+        others = tuple(
+            Span(other, first, last, typed, resolution, place, by_election)
+            for other in sorted(kinds if kind != "election" else kinds & {"candidate"})
+            if plausible(resolution := lookup(other, query))
+        )
         found.append(
             Span(kind, first, last, typed, lookup.full(kind, query), place, by_election, others)
         )
     return found
+
+
+def _whole_people(
+    choices: list[tuple[EntityKind, int, int]], tokens: tuple[Token, ...], lookup: Lookup
+) -> list[tuple[EntityKind, int, int]]:
+    """A person's name split in two, where its surname is also a place ("Hilray | Barkin", a
+    ward), made one again when the whole reads as a person at least as well as the first part:
+    otherwise the question compares a person with themselves."""
+    merged: list[tuple[EntityKind, int, int]] = []
+    for choice in choices:
+        if merged and merged[-1][0] == "candidate" and merged[-1][2] == choice[1]:
+            _, first, middle = merged[-1]
+            part = lookup("candidate", query_of(tokens[first:middle]))
+            whole = lookup("candidate", query_of(tokens[first : choice[2]]))
+            if (
+                whole.status != "not_found"
+                and whole.matches[0].score >= ACCEPT
+                and whole.matches[0].score >= _top_score(part)
+            ):
+                merged[-1] = ("candidate", first, choice[2])
+                continue
+        merged.append(choice)
+    return merged
+
+
+def _top_score(resolution: Resolution) -> float:
+    return resolution.matches[0].score if resolution.matches else 0.0
 
 
 def _member_noun(word: str, lexicon: Lexicon) -> bool:

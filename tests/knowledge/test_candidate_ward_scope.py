@@ -61,7 +61,12 @@ VERHAM_2016 = _election(
     2016,
     "Verham",
     {
-        "Thorpmer": [("Quinn Ash", CON, 1_300), ("Rhoda Finch", LAB, 600)],
+        "Thorpmer": [
+            ("Quinn Ash", CON, 1_300),
+            ("Rhoda Finch", LAB, 600),
+            ("Hilary Barkin", LD, 650),
+        ],
+        "Barkin": [("Hilary Barbykin", LAB, 700), ("Omar Reid", CON, 500)],
         "Castlegate": [("Patrick Leyring", LD, 500), ("Sid Cole", CON, 900)],
     },
 )
@@ -72,6 +77,11 @@ FORDSTON_2010 = _election(
         "Millbrook": [("Xena Gold", LAB, 1_000), ("Yuri Bell", CON, 300)],
         "Leyring": [("Zara Hope", LD, 900), ("Adam Knight", CON, 850)],
     },
+)
+PRESTON_2014 = _election(
+    2014,
+    "Preston",
+    {"Fishwick": [("Mary Preston", LAB, 900), ("Ian Holt", CON, 400)]},
 )
 FIRST_NAMES = ("Anne", "Brian", "Carl", "Dora", "Ewan", "Fiona", "Gary", "Hana", "Ivan", "Jill")
 MANYTON_2018 = _election(
@@ -102,6 +112,7 @@ def store(make_store: StoreBuilder) -> ResultsStore:
         VERHAM_2016,
         FORDSTON_2010,
         MANYTON_2018,
+        PRESTON_2014,
         *OTHER_2010S,
     )
 
@@ -197,3 +208,19 @@ def test_an_exact_name_that_never_stood_in_the_ward_is_not_swapped(store: Result
     answer = answer_question(store, "did John Fener win in Denric")
     assert not (isinstance(answer, CandidateAnswer) and answer.candidate.name == "John Fenmer")
     assert "Fenmer" not in (answer.headline or "")
+
+
+def test_a_surname_that_is_also_a_councils_name_is_the_person(store: ResultsStore) -> None:
+    """A council does not win in a ward: "Preston" here is Mary Preston."""
+    answer = _candidate(store, "did Preston win in Fishwick")
+    assert answer.candidate.name == "Mary Preston"
+    assert answer.candidate.elected
+
+
+def test_a_misspelt_name_whose_surname_is_a_ward_stays_one_name(store: ResultsStore) -> None:
+    """ "Hilray Barkin" is one person misspelt, not "Hilray" and the ward Barkin, nor two people
+    to compare."""
+    answer = _candidate(store, "did Hilray Barkin win in Thorpmer")
+    assert answer.candidate.name == "Hilary Barkin"
+    assert answer.candidate.ward == "Thorpmer"
+    assert not answer.candidate.elected

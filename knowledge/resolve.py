@@ -52,6 +52,8 @@ _TOKEN_FLOOR = 70.0
 _LOOSE_FLOOR = 55.0
 """Word similarity accepted when looking for suggestions after nothing matched."""
 _ALIKE_LIMIT = 60
+RESOLUTION_LIMIT = 10
+"""How many matches a resolution lists at most (an ambiguous one may mean more)."""
 """The most look-alike words of one query word that a search considers."""
 _EXACT_POSTINGS = 2_000
 """An exact-name shortcut reads at most this many names having the query's rarest word."""
@@ -857,7 +859,12 @@ class NameIndex(Generic[P]):
         return self._match(entry, score)
 
     def resolve(
-        self, query: str, limit: int = 10, *, scope: str | None = None, suggest: bool = True
+        self,
+        query: str,
+        limit: int = RESOLUTION_LIMIT,
+        *,
+        scope: str | None = None,
+        suggest: bool = True,
     ) -> Resolution:
         """ok when one entry clearly matches; ambiguous when several do; else not_found, with
         suggestions (looked for more loosely when nothing is close, unless not `suggest`: a
@@ -865,7 +872,7 @@ class NameIndex(Generic[P]):
         only = self._only_exact(query, scope)
         if only is not None:
             return Resolution(status="ok", kind=self.kind, query=query, matches=(only,))
-        ranked = self.search(query, limit=max(limit, 10), scope=scope)
+        ranked = self.search(query, limit=max(limit, RESOLUTION_LIMIT), scope=scope)
         if not ranked or ranked[0][1] < ACCEPT:
             suggestions = [(e, s) for e, s in ranked if s >= SUGGEST_FLOOR]
             if not suggestions and suggest:  # nothing close: look again, more loosely

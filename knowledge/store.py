@@ -373,6 +373,29 @@ class ResultsStore:
             self._facts.remember(election_id, found)
             return found
 
+    def ids_of_council(self, council_key: str) -> tuple[str, ...]:
+        """Every election of one council (by `council_key`), oldest first."""
+        return self._by_council.get(council_key, ())
+
+    def ids_of_year(self, year: int) -> tuple[str, ...]:
+        """Every election of one year, oldest first."""
+        return self._by_year.get(year, ())
+
+    @cached_property
+    def _by_council(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for info in self.catalog:
+            found[info.council_key].append(info.id)
+        return {key: tuple(ids) for key, ids in found.items()}
+
+    @cached_property
+    def _by_year(self) -> dict[int, tuple[str, ...]]:
+        found: dict[int, list[str]] = defaultdict(list)
+        for info in self.catalog:
+            if info.year is not None:
+                found[info.year].append(info.id)
+        return {year: tuple(ids) for year, ids in found.items()}
+
     def newest_first(self, ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(set(ids), key=lambda i: -self._order.get(i, -1)))
 

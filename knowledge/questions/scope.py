@@ -19,7 +19,7 @@ from knowledge.questions.recognise import Reading
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Spotted
 from knowledge.questions.unresolved import ambiguous_answer, not_found_answer, not_loaded_answer
-from knowledge.resolve import Resolution
+from knowledge.resolve import RESOLUTION_LIMIT, Resolution
 from knowledge.store import ElectionInfo, ResultsStore
 
 BY_ELECTION = ("by", "election")
@@ -46,7 +46,7 @@ def choose_election(
         missing = _year_not_loaded(store, span.text, span.resolution)
         if missing is not None:
             return missing
-        ids = _ids(store, span.resolution)
+        ids = _every_one(store, span.text, _ids(store, span.resolution))
         if not ids:
             return not_found_answer(store, span.resolution, span.text, None)
         named = ids if named is None else named & ids
@@ -130,6 +130,22 @@ def _of_named_years(store: ResultsStore, spotted: Spotted, places: set[str]) -> 
         return set()
     wanted = set.intersection(*years)
     return {i for i in places if (e := store.info(i)) is not None and e.year in wanted}
+
+
+def _every_one(store: ResultsStore, text: str, ids: set[str]) -> set[str]:
+    """All the elections a name means when its resolution lists only some of them: "2010"
+    among 500 councils' 2010 elections, "Ernor" with more elections than are listed. Else
+    `ids` itself. Without this, "Rosash in Ernor in 2010" intersects two partial lists."""
+    if len(ids) < RESOLUTION_LIMIT:
+        return ids
+    matched = [e for i in ids if (e := store.info(i)) is not None]
+    councils = {e.council_key for e in matched}
+    years = {e.year for e in matched}
+    if len(councils) == 1:
+        return set(store.ids_of_council(councils.pop()))
+    if len(years) == 1 and (year := years.pop()) is not None and str(year) in text:
+        return set(store.ids_of_year(year))
+    return ids
 
 
 def _ids(store: ResultsStore, resolution: Resolution) -> set[str]:

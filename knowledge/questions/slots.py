@@ -147,7 +147,21 @@ def _candidate(
     if not refs:
         return not_found_answer(store, resolution, span.text, scope.election)
     in_ward = [r for r in refs if any(r.ward == w.ward for w in wards)]
-    return (in_ward or refs)[0]
+    same = in_ward or [r for r in refs if r.party.key in {p.key for p in parties}] or list(refs)
+    if len({r.ward for r in same}) > 1:
+        return _namesakes(same, options[0], span.text, scope)
+    return same[0]
+
+
+def _namesakes(refs: list[CandidateRef], match: Match, query: str, scope: Scope) -> Problem:
+    """Two people of one name in one election (in different wards): ask which, each named
+    with their ward, which asked again picks them ("David Green (Worthter)")."""
+    people = tuple(
+        match.model_copy(update={"name": f"{r.name} ({r.ward})", "detail": r.party.display})
+        for r in refs
+    )
+    resolution = Resolution(status="ambiguous", kind="candidate", query=query, matches=people)
+    return ambiguous_answer(resolution, query, scope.election)
 
 
 def settle(store: ResultsStore, reading: Reading) -> Reading:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from knowledge import ResultsStore, answer_question
-from knowledge.answers import AmbiguousAnswer, CandidateAnswer, NotFoundAnswer
+from knowledge.answers import AmbiguousAnswer, CandidateAnswer, NotFoundAnswer, WardAnswer
 
 StoreBuilder = Callable[..., ResultsStore]
 
@@ -224,3 +224,71 @@ def test_a_misspelt_name_whose_surname_is_a_ward_stays_one_name(store: ResultsSt
     assert answer.candidate.name == "Hilary Barkin"
     assert answer.candidate.ward == "Thorpmer"
     assert not answer.candidate.elected
+
+
+@pytest.fixture(scope="module")
+def many_years(make_store: StoreBuilder) -> ResultsStore:
+    """Ernor every other year 1990-2014 (13 elections) beside the eleven other 2010s: more
+    elections of one council, and of one year, than a resolution lists."""
+    ernor = [
+        _election(
+            year, "Ernor", {"Rosash": [(f"Voter {year}", LAB, year), ("Olive Pratt", CON, 9)]}
+        )
+        for year in range(1990, 2015, 2)
+    ]
+    return make_store(*ernor, *OTHER_2010S, FORDSTON_2010, PRESTON_2014)
+
+
+@pytest.mark.parametrize("year", [1990, 2010])
+def test_a_ward_council_and_year_named_together_find_their_election(
+    many_years: ResultsStore, year: int
+) -> None:
+    answer = answer_question(many_years, f"who won Rosash in Ernor in {year}")
+    assert isinstance(answer, WardAnswer), answer
+    assert answer.election.year == year
+    assert answer.candidates[0].name == f"Voter {year}"
+
+
+def test_a_council_and_an_old_year_find_the_candidate(many_years: ResultsStore) -> None:
+    answer = _candidate(many_years, "how many votes did Olive Pratt get in Ernor 1992")
+    assert answer.election.year == 1992
+    assert answer.candidate.votes == 9
+
+
+@pytest.fixture(scope="module")
+def namesakes(make_store: StoreBuilder) -> ResultsStore:
+    """Two people called David Green in one election, in different wards and parties."""
+    return make_store(
+        _election(
+            2006,
+            "Erhurst",
+            {
+                "Worthter": [("David Green", CON, 1_861), ("Amy Hill", LAB, 1_000)],
+                "Hammer and Mill": [("Bob Ray", LAB, 1_790), ("David Green", LD, 872)],
+            },
+        )
+    )
+
+
+def test_namesakes_in_one_election_are_asked_about_not_picked(namesakes: ResultsStore) -> None:
+    answer = answer_question(namesakes, "how many votes did David Green get")
+    assert isinstance(answer, AmbiguousAnswer), answer
+    assert {o.name for o in answer.options} == {
+        "David Green (Worthter)",
+        "David Green (Hammer and Mill)",
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "ward", "votes"),
+    [
+        ("how many votes did David Green (Hammer and Mill) get", "Hammer and Mill", 872),
+        ("did David Green win in Worthter", "Worthter", 1_861),
+        ("how many votes did the Lib Dem David Green get", "Hammer and Mill", 872),
+    ],
+)
+def test_a_namesake_named_with_a_ward_or_party_is_answered(
+    namesakes: ResultsStore, question: str, ward: str, votes: int
+) -> None:
+    answer = _candidate(namesakes, question)
+    assert (answer.candidate.ward, answer.candidate.votes) == (ward, votes)

@@ -391,16 +391,38 @@ def _ward(store: ResultsStore, options: dict[str, str]) -> Answer:
 
 
 def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
-    found = _named(store, options, "candidate", store.resolve_candidate)
+    name, ward = _name_and_ward(store, options.get("name", ""))
+    found = _named(store, {**options, "name": name}, "candidate", store.resolve_candidate)
     if not isinstance(found, tuple):
         return found
     match, _, scoped = found
-    election_id = scoped or match.elections[0]
+    there = store.candidate_refs_in(match.key, [ward], [scoped] if scoped else []) if ward else ()
+    election_id = there[0].election_id if there else scoped or match.elections[0]
     record = store.candidate_record(match.key, election_id, compose.MAX_LISTED)
-    ref = next(r for r in record.shown if r.election_id == election_id)
+    here = [r for r in (there or record.shown) if r.election_id == election_id]
+    if len({r.ward for r in here}) > 1:  # namesakes in one election: ask which
+        people = tuple(
+            match.model_copy(update={"name": f"{r.name} ({r.ward})", "detail": r.party.display})
+            for r in here
+        )
+        resolution = Resolution(status="ambiguous", kind="candidate", query=name, matches=people)
+        return _unresolved(resolution, "candidate", election_id, store)
+    ref = here[0]
     answer = compose.candidate_answer(store, ref, record)
     assert answer is not None
     return history_commands.with_last_time(store, answer)
+
+
+_WITH_WARD = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<ward>[^()]+)\)\s*$")
+
+
+def _name_and_ward(store: ResultsStore, text: str) -> tuple[str, str | None]:
+    """ "David Green (Worthter)", as a namesake is offered, is David Green who stood in the
+    ward Worthter; any other text (and "Smith (Jnr)", no ward) is a name alone."""
+    found = _WITH_WARD.match(text)
+    if found is None or store.resolve_ward(found["ward"], suggest=False).status != "ok":
+        return text, None
+    return found["name"], found["ward"].strip()
 
 
 def _party(store: ResultsStore, options: dict[str, str]) -> Answer:

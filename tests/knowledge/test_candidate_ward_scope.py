@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from knowledge import ResultsStore, answer_question
+from knowledge import ResultsStore, answer_question, run_text
 from knowledge.answers import AmbiguousAnswer, CandidateAnswer, NotFoundAnswer, WardAnswer
 
 StoreBuilder = Callable[..., ResultsStore]
@@ -292,3 +292,16 @@ def test_a_namesake_named_with_a_ward_or_party_is_answered(
 ) -> None:
     answer = _candidate(namesakes, question)
     assert (answer.candidate.ward, answer.candidate.votes) == (ward, votes)
+
+
+def test_the_candidate_command_asks_which_namesake(namesakes: ResultsStore) -> None:
+    """/candidate with a name two people share in the election offers both, by ward; the
+    option picked ("David Green (Hammer and Mill)") answers for that one."""
+    asked = run_text(namesakes, "/candidate David Green")
+    assert isinstance(asked, AmbiguousAnswer), asked
+    names = {o.name for o in asked.options}
+    assert names == {"David Green (Worthter)", "David Green (Hammer and Mill)"}
+    for name, votes in (("David Green (Hammer and Mill)", 872), ("David Green (Worthter)", 1_861)):
+        picked = run_text(namesakes, f"/candidate name:{name}")
+        assert isinstance(picked, CandidateAnswer), picked
+        assert picked.candidate.votes == votes

@@ -121,7 +121,15 @@ class Lexicon:
                 return WordInfo("stop", found[0])
         return WordInfo("name" if kinds else "unknown", word, kinds)
 
-    def _similar(self, word: str, exact_ward: bool = False) -> dict[EntityKind, float]:
+    def as_name(self, word: str) -> WordInfo | None:
+        """A word read as a question word it resembles ("simth": sixth), read as a name
+        instead, when a name word is as close ("smith"): for a word where a name belongs."""
+        kinds = self._similar(word, short_cutoff=NAME_SIMILARITY)
+        return WordInfo("name", word, kinds) if kinds else None
+
+    def _similar(
+        self, word: str, exact_ward: bool = False, short_cutoff: float = SHORT_NAME_SIMILARITY
+    ) -> dict[EntityKind, float]:
         """How much the word looks like each kind's name words. A word spelt exactly as a
         ward's is not read as a misspelt candidate's word (a candidate spelt so is found
         exactly, and one starting so by prefix): at 10,000 elections each look-alike scan of
@@ -136,7 +144,7 @@ class Lexicon:
             if at < len(vocab) and vocab[at].startswith(word):
                 best = 90.0
             short = len(word) <= _MIN_FUZZY_LENGTH
-            cutoff = SHORT_NAME_SIMILARITY if short else NAME_SIMILARITY
+            cutoff = short_cutoff if short else NAME_SIMILARITY
             names = self.names[kind]
             fuzzy = not (exact_ward and kind == "candidate")
             found = fuzzy and [

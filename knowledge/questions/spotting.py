@@ -124,6 +124,8 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
         before = tokens[n - 1].word if n else ""
         if info.role == "year" and (following in NUMBER_AFTER or before in NUMBER_BEFORE):
             infos[n] = WordInfo("number", info.word)
+        elif _mistyped_where_a_name_is(tokens, infos, n):
+            infos[n] = lexicon.as_name(tokens[n].word) or info
     lookup = Lookup(resolvers(store), lexicon.longest, lexicon.councils, lexicon.names)
     spans: list[Span] = []
     commas = frozenset(
@@ -196,6 +198,15 @@ def _spans(
             Span(kind, first, last, typed, lookup.full(kind, query), place, by_election, others)
         )
     return found
+
+
+def _mistyped_where_a_name_is(tokens: tuple[Token, ...], infos: list[WordInfo], n: int) -> bool:
+    """A word corrected to a question word ("Simth": sixth) that stands where a name does:
+    capitalised inside the question, or after a person's first name ("david turnre")."""
+    info = infos[n]
+    if info.role != "stop" or info.word == tokens[n].word or n == 0:
+        return False
+    return tokens[n].capital or "candidate" in infos[n - 1].kinds
 
 
 def _whole_people(

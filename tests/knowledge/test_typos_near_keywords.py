@@ -1,0 +1,41 @@
+"""A mistyped name that is also one letter-swap from a question word ("Simth": sixth, "Matrin":
+margin) is read as the name when it sits where a name does: capitalised inside the question,
+or after a first name."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import ResultsStore, answer_question
+from knowledge.answers import CandidateAnswer
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("did Grace Simth win", "Grace Smith"),
+        ("how many votes did Martin Repton get", "Martin Repton"),  # control: no typo
+        ("how many votes did Matrin Repton get", "Martin Repton"),
+        ("did Robin Partt win in Abbey", "Robin Pratt"),
+        ("how did david turnre do", "David Turner"),
+        ("did Michael Haryd get in", "Michael Hardy"),
+    ],
+)
+def test_a_misspelt_name_near_a_question_word_is_read_as_the_name(
+    seed_store: ResultsStore, question: str, name: str
+) -> None:
+    answer = answer_question(seed_store, question)
+    assert isinstance(answer, CandidateAnswer), (question, answer.headline)
+    assert answer.candidate.name == name
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who won by the biggest margni", "which party had the sixht most votes"],
+)
+def test_a_misspelt_question_word_still_reads_as_that_word(
+    seed_store: ResultsStore, question: str
+) -> None:
+    """Lower case and not after a name: the question word it resembles is meant."""
+    answer = answer_question(seed_store, question)
+    assert answer.kind != "not_found", answer.headline

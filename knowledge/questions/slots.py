@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from knowledge.answers import AmbiguousAnswer, NotFoundAnswer
 from knowledge.facts import ContestResult
+from knowledge.normalize import normalize
 from knowledge.parties import Party
 from knowledge.questions.context import Ask
 from knowledge.questions.cues import phrases
@@ -199,10 +200,11 @@ def _read_in_ward(
 ) -> Span:
     """A name matched to someone who never stood in the ward named with it: the people of the
     ward it also matches are meant ("John Fenemr in Denric" is John Fenmer, who stood there,
-    not John Fener, closer in spelling, who never did). A name matched exactly is kept: its
-    answer says where that person stood."""
+    not John Fener, closer in spelling, who never did). A whole name typed exactly is kept:
+    its answer says where that person stood."""
     wards = [p.name for p in places]
-    if best.score >= 100.0 or _fits(store, best, None, wards, []):
+    typed_whole = normalize(span.resolution.query) == best.key  # not "Ali" for "Ali Ali"
+    if typed_whole or _fits(store, best, None, wards, []):
         return span
     there = [
         m

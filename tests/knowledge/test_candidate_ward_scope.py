@@ -74,7 +74,7 @@ FORDSTON_2010 = _election(
     2010,
     "Fordston",
     {
-        "Millbrook": [("Xena Gold", LAB, 1_000), ("Yuri Bell", CON, 300)],
+        "Millbrook": [("Xena Gold", LAB, 1_000), ("Yuri Bell", CON, 300), ("Moss Moss", LD, 90)],
         "Leyring": [("Zara Hope", LD, 900), ("Adam Knight", CON, 850)],
     },
 )
@@ -292,3 +292,11 @@ def test_the_candidate_command_asks_which_namesake(namesakes: ResultsStore) -> N
         picked = run_text(namesakes, f"/candidate name:{name}")
         assert isinstance(picked, CandidateAnswer), picked
         assert picked.candidate.votes == votes
+
+
+def test_a_surname_that_is_someones_whole_name_still_means_the_one_in_the_ward(
+    store: ResultsStore,
+) -> None:
+    """ "Moss" matches Moss Moss in full, but Una Moss stood in Abbeyfield."""
+    answer = _candidate(store, "did Moss win in Abbeyfield")
+    assert (answer.candidate.name, answer.candidate.ward) == ("Una Moss", "Abbeyfield")

@@ -213,8 +213,9 @@ def _whole_people(
     choices: list[tuple[EntityKind, int, int]], tokens: tuple[Token, ...], lookup: Lookup
 ) -> list[tuple[EntityKind, int, int]]:
     """A person's name split in two, where its surname is also a place ("Hilray | Barkin", a
-    ward), made one again when the whole reads as a person at least as well as the first part:
-    otherwise the question compares a person with themselves."""
+    ward), made one again when the whole reads as a person at least as well as the first part,
+    or the first part alone is a forename many share ("Robert | Lwoash"): otherwise the
+    question compares a person with themselves, or a forename with a ward."""
     merged: list[tuple[EntityKind, int, int]] = []
     for choice in choices:
         if merged and merged[-1][0] == "candidate" and merged[-1][2] == choice[1]:
@@ -224,7 +225,7 @@ def _whole_people(
             if (
                 whole.status != "not_found"
                 and whole.matches[0].score >= ACCEPT
-                and whole.matches[0].score >= _top_score(part)
+                and (part.status == "ambiguous" or whole.matches[0].score >= _top_score(part))
             ):
                 merged[-1] = ("candidate", first, choice[2])
                 continue

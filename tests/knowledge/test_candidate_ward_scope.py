@@ -300,3 +300,25 @@ def test_a_surname_that_is_someones_whole_name_still_means_the_one_in_the_ward(
     """ "Moss" matches Moss Moss in full, but Una Moss stood in Abbeyfield."""
     answer = _candidate(store, "did Moss win in Abbeyfield")
     assert (answer.candidate.name, answer.candidate.ward) == ("Una Moss", "Abbeyfield")
+
+
+def test_a_shared_forename_and_a_misspelt_surname_that_is_a_ward_stay_one_name(
+    make_store: StoreBuilder,
+) -> None:
+    """ "Robert Lwoash": a forename a dozen people share, then a surname misspelt into the ward
+    Lowash's likeness. One person, Robert Lowash, not a forename and two wards."""
+    roberts = [(f"Robert {s}", CON, 100 + n) for n, s in enumerate(("Adams", "Allen", "Baker",
+        "Clark", "Davies", "Evans", "Green", "Hall", "Jones", "King", "Lee", "Moore"))]  # fmt: skip
+    store = make_store(
+        _election(
+            2004,
+            "Hamver",
+            {
+                "Hamver Bridge": [("Robert Lowash", CON, 1_588), ("Ann Pike", LAB, 900)],
+                "Lowash": roberts[:6],
+                "Hamver Central": [*roberts[6:], ("Bob Lowash", LAB, 50)],  # Bob: Robert
+            },
+        )
+    )
+    answer = _candidate(store, "did Robert Lwoash win in Hamver Bridge")
+    assert (answer.candidate.name, answer.candidate.votes) == ("Robert Lowash", 1_588)

@@ -40,8 +40,9 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     """
     if not store.catalog:
         return no_elections()
-    text, tokens = tokenize(text)
-    spotted = spot(store, lexicon_for(store), text, tokens)
+    lexicon = lexicon_for(store)
+    text, tokens = tokenize(lexicon.spaced(text))
+    spotted = spot(store, lexicon, text, tokens)
     turned = _place_part_first(spotted)
     if turned is not None:
         return answer_question(store, turned, election)
@@ -85,8 +86,9 @@ def read_question(store: ResultsStore, text: str, election: str | None = None) -
     the intent records, which must know which record answered."""
     if not store.elections:
         return None
-    text, tokens = tokenize(text)
-    spotted = spot(store, lexicon_for(store), text, tokens)
+    lexicon = lexicon_for(store)
+    text, tokens = tokenize(lexicon.spaced(text))
+    spotted = spot(store, lexicon, text, tokens)
     default = choose_election(store, spotted, None, election)
     single = isinstance(default, Scope) and len(default.election.contests) == 1
     reading = None if spotted.off_topic else recognise(spotted, implicit_ward=single)

@@ -38,6 +38,8 @@ SHORT_KEYWORDS: Final = ("who", "won", "win", "how", "what", "did", "was", "vote
 """The only words a two- or three-letter typo is read as ("wn", "hw"): short surnames such as
 "Doe" must not become "does"."""
 _MEMO_LIMIT: Final = 20_000
+_RUN_TOGETHER: Final = re.compile(r"\b([A-Z][a-z]+)([A-Z][a-z]+)\b")
+"""Two capitalised words with no space between them: "LucyCare"."""
 _YEAR = re.compile(r"^(18|19|20)\d\d$")
 _KINDS: Final[tuple[EntityKind, ...]] = ("ward", "candidate", "party", "election")
 
@@ -120,6 +122,21 @@ class Lexicon:
             if found is not None and found[1] >= max(kinds.values(), default=0.0):
                 return WordInfo("stop", found[0])
         return WordInfo("name" if kinds else "unknown", word, kinds)
+
+    def spaced(self, text: str) -> str:
+        """Names typed without their space ("LucyCare") spaced again: where the whole is no
+        name word and each capitalised part is one ("McDonald" stays, unless only "mc" and
+        "donald" are known)."""
+        return _RUN_TOGETHER.sub(self._space, text)
+
+    def _space(self, found: re.Match[str]) -> str:
+        whole, first, second = (found[n].lower() for n in (0, 1, 2))
+        if any(whole in self.names[kind] for kind in _KINDS):
+            return found[0]
+        people, places = self.names["candidate"], self.names["ward"]
+        if all(w in people or w in places for w in (first, second)):
+            return f"{found[1]} {found[2]}"
+        return found[0]
 
     def as_name(self, word: str) -> WordInfo | None:
         """A word read as a question word it resembles ("simth": sixth), read as a name

@@ -39,3 +39,15 @@ def test_a_misspelt_question_word_still_reads_as_that_word(
     """Lower case and not after a name: the question word it resembles is meant."""
     answer = answer_question(seed_store, question)
     assert answer.kind != "not_found", answer.headline
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("did LucyCare win", "Lucy Care"), ("how did ChrisWilliamson do", "Chris Williamson")],
+)
+def test_a_name_typed_without_its_space_is_read_as_the_name(
+    seed_store: ResultsStore, question: str, name: str
+) -> None:
+    answer = answer_question(seed_store, question)
+    assert isinstance(answer, CandidateAnswer), (question, answer.headline)
+    assert answer.candidate.name == name

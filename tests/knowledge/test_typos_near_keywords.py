@@ -4,10 +4,13 @@ or after a first name."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from knowledge import ResultsStore, answer_question
 from knowledge.answers import CandidateAnswer
+from knowledge.questions.lexicon import lexicon_for
 
 
 @pytest.mark.parametrize(
@@ -51,3 +54,18 @@ def test_a_name_typed_without_its_space_is_read_as_the_name(
     answer = answer_question(seed_store, question)
     assert isinstance(answer, CandidateAnswer), (question, answer.headline)
     assert answer.candidate.name == name
+
+
+def test_a_name_with_a_capital_inside_is_not_split(make_store: Callable[..., ResultsStore]) -> None:
+    """McDonald is one name word here, so it is not spaced into "Mc Donald", though "mc" and
+    "donald" are name words too; a run-together "IanPike" is."""
+    store = make_store(
+        "= 2010 Tieton Borough Council election =\n"
+        "==Ward results==\n===Northgate===\n  - Northgate**\n"
+        "- Ian McDonald (Labour Party (UK)): 900 votes\n"
+        "- Donald Mc (Conservative Party (UK)): 100 votes\n"
+        "- Ann Pike (Conservative Party (UK)): 50 votes\n"
+    )
+    spaced = lexicon_for(store).spaced
+    assert spaced("did Ian McDonald win") == "did Ian McDonald win"
+    assert spaced("did IanPike win") == "did Ian Pike win"

@@ -67,8 +67,6 @@ def choose_election(
         places = _entity_elections(reading, store, party=False) if reading is not None else None
         if places and named & places:  # "Abbey in 2002": the 2002 election that has Abbey
             named &= places
-        elif places and (dated := _of_named_years(store, spotted, places)):
-            named = dated  # "Rosash in 2002" among more 2002s than a resolution lists
         elif len(named) > 1 and reading is not None:
             holding = {i for i in named if _holds(store, reading, i)}
             if holding:  # "Queensbury in 2006": only Brent 2006 has a ward of that name
@@ -118,18 +116,6 @@ def _names_council(text: str) -> bool:
     """More than a year: "the 2003 Derby" names a council, "the 2003" does not."""
     ignored = COUNCIL_WORDS | ELECTION_WORDS | {"the", "in", "of", "elections"}
     return any(w.isalpha() and w.lower() not in ignored for w in text.split())
-
-
-def _of_named_years(store: ResultsStore, spotted: Spotted, places: set[str]) -> set[str]:
-    """The elections among `places` of the year every election named is only a year of."""
-    texts = [span.text for span in spotted.of("election")]
-    if not texts or any(_names_council(t) for t in texts):
-        return set()
-    years = [{int(y) for y in _YEAR.findall(t)} for t in texts]
-    if not all(years):
-        return set()
-    wanted = set.intersection(*years)
-    return {i for i in places if (e := store.info(i)) is not None and e.year in wanted}
 
 
 def _every_one(store: ResultsStore, text: str, ids: set[str]) -> set[str]:

@@ -52,9 +52,9 @@ _TOKEN_FLOOR = 70.0
 _LOOSE_FLOOR = 55.0
 """Word similarity accepted when looking for suggestions after nothing matched."""
 _ALIKE_LIMIT = 60
+"""The most look-alike words of one query word that a search considers."""
 RESOLUTION_LIMIT = 10
 """How many matches a resolution lists at most (an ambiguous one may mean more)."""
-"""The most look-alike words of one query word that a search considers."""
 _EXACT_POSTINGS = 2_000
 """An exact-name shortcut reads at most this many names having the query's rarest word."""
 _EXACT_ORDERS = 4
@@ -127,6 +127,11 @@ class Resolution(BaseModel):
     @property
     def best(self) -> Match | None:
         return self.matches[0] if self.status == "ok" and self.matches else None
+
+    @property
+    def top_score(self) -> float:
+        """The first match's score, whatever the status (0 with no matches)."""
+        return self.matches[0].score if self.matches else 0.0
 
 
 @dataclass(slots=True)

@@ -144,7 +144,7 @@ def _place_follows(span: Span, spans: tuple[Span, ...]) -> bool:
 
 
 def _top(span: Span) -> float:
-    return span.resolution.matches[0].score if span.resolution.matches else 0.0
+    return span.resolution.top_score
 
 
 def _read(

@@ -225,16 +225,12 @@ def _whole_people(
             if (
                 whole.status != "not_found"
                 and whole.matches[0].score >= ACCEPT
-                and (part.status == "ambiguous" or whole.matches[0].score >= _top_score(part))
+                and (part.status == "ambiguous" or whole.matches[0].score >= part.top_score)
             ):
                 merged[-1] = ("candidate", first, choice[2])
                 continue
         merged.append(choice)
     return merged
-
-
-def _top_score(resolution: Resolution) -> float:
-    return resolution.matches[0].score if resolution.matches else 0.0
 
 
 def _member_noun(word: str, lexicon: Lexicon) -> bool:

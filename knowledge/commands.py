@@ -28,7 +28,7 @@ from knowledge.answers import (
 from knowledge.autocomplete import complete
 from knowledge.history import commands as history_commands
 from knowledge.resolve import EntityKind, Match, Resolution
-from knowledge.store import ElectionInfo, ResultsStore
+from knowledge.store import ElectionInfo, ResultsStore, namesakes
 
 MAX_CHOICES = 25
 MAX_CHOICE_LENGTH = 100
@@ -401,12 +401,7 @@ def _candidate(store: ResultsStore, options: dict[str, str]) -> Answer:
     record = store.candidate_record(match.key, election_id, compose.MAX_LISTED)
     here = [r for r in (there or record.shown) if r.election_id == election_id]
     if len({r.ward for r in here}) > 1:  # namesakes in one election: ask which
-        people = tuple(
-            match.model_copy(update={"name": f"{r.name} ({r.ward})", "detail": r.party.display})
-            for r in here
-        )
-        resolution = Resolution(status="ambiguous", kind="candidate", query=name, matches=people)
-        return _unresolved(resolution, "candidate", election_id, store)
+        return _unresolved(namesakes(here, match, name), "candidate", election_id, store)
     ref = here[0]
     answer = compose.candidate_answer(store, ref, record)
     assert answer is not None

@@ -65,6 +65,16 @@ class CandidateRef:
     tied: bool = field(default=False, compare=False)
 
 
+def namesakes(refs: Sequence[CandidateRef], match: Match, query: str) -> Resolution:
+    """People of one name in one election, in different wards, as a choice to offer: each
+    named with their ward ("David Green (Worthter)"), which asked again picks them."""
+    people = tuple(
+        match.model_copy(update={"name": f"{r.name} ({r.ward})", "detail": r.party.display})
+        for r in refs
+    )
+    return Resolution(status="ambiguous", kind="candidate", query=query, matches=people)
+
+
 @dataclass(frozen=True, slots=True)
 class CandidateRecord:
     """Enough of a person's candidacies to list them (`ResultsStore.candidate_record`)."""

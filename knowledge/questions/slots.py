@@ -22,7 +22,7 @@ from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Span, Spotted, resolvers
 from knowledge.questions.unresolved import ambiguous_answer, missing_answer, not_found_answer
 from knowledge.resolve import AMBIGUITY_MARGIN, Match, Resolution
-from knowledge.store import CandidateRef, ResultsStore
+from knowledge.store import CandidateRef, ResultsStore, namesakes
 
 Problem = AmbiguousAnswer | NotFoundAnswer
 
@@ -149,20 +149,9 @@ def _candidate(
         return not_found_answer(store, resolution, span.text, scope.election)
     in_ward = [r for r in refs if any(r.ward == w.ward for w in wards)]
     same = in_ward or [r for r in refs if r.party.key in {p.key for p in parties}] or list(refs)
-    if len({r.ward for r in same}) > 1:
-        return _namesakes(same, options[0], span.text, scope)
+    if len({r.ward for r in same}) > 1:  # namesakes in one election: ask which
+        return ambiguous_answer(namesakes(same, options[0], span.text), span.text, scope.election)
     return same[0]
-
-
-def _namesakes(refs: list[CandidateRef], match: Match, query: str, scope: Scope) -> Problem:
-    """Two people of one name in one election (in different wards): ask which, each named
-    with their ward, which asked again picks them ("David Green (Worthter)")."""
-    people = tuple(
-        match.model_copy(update={"name": f"{r.name} ({r.ward})", "detail": r.party.display})
-        for r in refs
-    )
-    resolution = Resolution(status="ambiguous", kind="candidate", query=query, matches=people)
-    return ambiguous_answer(resolution, query, scope.election)
 
 
 def settle(store: ResultsStore, reading: Reading) -> Reading:
@@ -182,7 +171,11 @@ def settle(store: ResultsStore, reading: Reading) -> Reading:
             # With a ward, everyone of that name who stood there, not only those listed: a
             # surname shared by hundreds lists few of them ("Leyring in Thorpmer").
             options = _standing_in(store, resolution.query, places) if places else []
-            fits = [m for m in options or resolution.matches if _fits(store, m, None, wards, keys)]
+            fits = (
+                _for_parties(store, options, wards, keys)
+                if options
+                else [m for m in resolution.matches if _fits(store, m, None, wards, keys)]
+            )
             if len(fits) == 1:
                 resolution = resolution.model_copy(update={"status": "ok", "matches": tuple(fits)})
                 span = replace(span, resolution=resolution)
@@ -206,11 +199,7 @@ def _read_in_ward(
     typed_whole = normalize(span.resolution.query) == best.key  # not "Ali" for "Ali Ali"
     if typed_whole or _fits(store, best, None, wards, []):
         return span
-    there = [
-        m
-        for m in _standing_in(store, span.resolution.query, places)
-        if _fits(store, m, None, wards, keys)
-    ]
+    there = _for_parties(store, _standing_in(store, span.resolution.query, places), wards, keys)
     if not there:
         return span
     status = "ok" if len(there) == 1 else "ambiguous"
@@ -227,6 +216,14 @@ def _standing_in(store: ResultsStore, query: str, places: list[Match]) -> list[M
     found = {m.key: m for place in places for m in store.candidates_of_ward(query, place.name)}
     top = max((m.score for m in found.values()), default=0.0)
     return [m for m in found.values() if m.score >= top - AMBIGUITY_MARGIN]
+
+
+def _for_parties(
+    store: ResultsStore, people: list[Match], wards: list[str], keys: list[str]
+) -> list[Match]:
+    """Those of the people who stood in the wards (as `_standing_in` finds them) who stood
+    there for one of the parties named, if any were: no second look when none was."""
+    return [m for m in people if _fits(store, m, None, wards, keys)] if keys else people
 
 
 def _fits(

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from knowledge.normalize import normalize
 from knowledge.resolve import _FILLER, Entry, NameIndex, _Shape
@@ -71,14 +73,18 @@ def complete(
                     if _starts_so(index.source.shapes(ident), typed, compact):
                         ranked.append((_FULL_PREFIX, 0.0, entry.name, ident))
             return _best(index, ranked, limit)
-    vocabulary, members = _vocabulary(index, scope)
+    vocabulary = _vocabulary(index, scope)
     alphabet = sorted({c for w in words for c in w} | _LETTERS)
     per_word: list[dict[str, int]] = []  # vocabulary word -> edits (0 or 1) for each typed word
     for word in words:
         per_word.append(_matching_words(word, vocabulary, alphabet, alone=len(words) == 1))
     found: dict[Hashable, None] = {}
-    if members is not None:  # one election's few names: each is ranked
-        found = dict.fromkeys(members)
+    if scope is not None:  # one election's few names: each that may match is ranked
+        found = {
+            ident: None
+            for ident, tokens in index._pool(scope)
+            if _may_match(tokens, compact, per_word)
+        }
     else:
         found = _gather(index, words, per_word)
         for ident in heads:
@@ -101,10 +107,10 @@ def _gather(
     have (closest words first, at most `_READ`), kept when their words (their keys: nothing
     read) also match each other typed word; and those whose joined words start
     with what is typed ("lucyca")."""
-    counts = [sum(index.count(t) for t in m) for m in per_word]
-    order = sorted(range(len(per_word)), key=counts.__getitem__)
-    rarest = per_word[order[0]]
-    typed = words[order[0]]
+    first = _rarest(index, per_word)
+    order = [first, *(i for i in range(len(per_word)) if i != first)]
+    rarest = per_word[first]
+    typed = words[first]
     found: dict[Hashable, None] = {}
     closest = sorted(rarest, key=lambda t: (rarest[t], -_near(typed, t), t))[:_WORDS_READ]
     for token in closest:
@@ -129,6 +135,21 @@ def _gather(
     for ident in index.source.wholes_starting("".join(words), _GATHERED):
         found[ident] = None
     return found
+
+
+def _rarest(index: NameIndex[P], per_word: list[dict[str, int]]) -> int:
+    """The typed word whose matching words the fewest names have (the first of equals). A
+    count stops once past the fewest so far: a short word may match thousands of words."""
+    best, fewest = 0, math.inf
+    for at in sorted(range(len(per_word)), key=lambda i: len(per_word[i])):
+        total = 0
+        for token in per_word[at]:
+            total += index.count(token)
+            if total > fewest:
+                break
+        if total < fewest or (total == fewest and at < best):
+            best, fewest = at, total
+    return best
 
 
 def _likeliest(
@@ -188,21 +209,15 @@ def _best(
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-def _vocabulary(
-    index: NameIndex[P], scope: str | None
-) -> tuple[list[str], frozenset[Hashable] | None]:
-    if scope is None:
-        return index._vocabulary().sorted, None
-    vocabulary, members = index._scope(scope)
-    return vocabulary.sorted, members
+def _vocabulary(index: NameIndex[P], scope: str | None) -> list[str]:
+    return (index._vocabulary() if scope is None else index._scope(scope)[0]).sorted
 
 
-def _prefixed(prefix: str, vocabulary: list[str]) -> Iterable[str]:
+def _prefixed(prefix: str, vocabulary: list[str]) -> list[str]:
     start = bisect.bisect_left(vocabulary, prefix)
-    for token in vocabulary[start : start + _PER_WORD]:
-        if not token.startswith(prefix):
-            break
-        yield token
+    last = min(len(vocabulary), start + _PER_WORD)
+    end = bisect.bisect_left(vocabulary, prefix + "\U0010ffff", start, last)
+    return vocabulary[start:end]
 
 
 def _edits(word: str, alphabet: Iterable[str]) -> set[str]:
@@ -225,15 +240,44 @@ def _matching_words(
     if len(word) == 1 and not alone:  # "abdul e": the first letter of "re" was dropped
         spellings: Iterable[str] = (c + word for c in alphabet)
     elif len(word) >= _EDITS_FROM or (len(word) == 2 and (not found or not alone)):
+        if len(vocabulary) <= _SCANNED:
+            return {**dict.fromkeys(_starting_one_edit(word, vocabulary, alphabet), 1), **found}
         spellings = _edits(word, alphabet)
     else:
         spellings = ()
-    for spelling in spellings:
-        if len(spelling) < 2:
+    slipped = [t for s in spellings if len(s) >= 2 for t in _prefixed(s, vocabulary)]
+    return {**dict.fromkeys(slipped, 1), **found}
+
+
+_SCANNED = 4000
+"""A vocabulary this small (one election's) is scanned for words starting one edit from the
+typed word; a larger one is searched for each of the ~50 spellings one edit away."""
+
+
+def _starting_one_edit(word: str, vocabulary: list[str], alphabet: list[str]) -> list[str]:
+    """Vocabulary words whose start is one edit from `word` (what `_edits` spells, found by
+    comparing each word's starts of the lengths one edit can give: rapidfuzz's OSA distance
+    counts a swap of neighbours as one edit). An added or changed letter is one of `alphabet`."""
+    letters = frozenset(alphabet)
+    found: dict[str, None] = {}
+    for length in (len(word) - 1, len(word), len(word) + 1):
+        if length < 2:
             continue
-        for token in _prefixed(spelling, vocabulary):
-            found.setdefault(token, 1)
-    return found
+        starts = [token[:length] for token in vocabulary]
+        for start, _, at in process.extract(
+            word, starts, scorer=OSA.distance, score_cutoff=1, limit=None
+        ):
+            if len(start) == length and start != word and letters.issuperset(start):
+                found[vocabulary[at]] = None
+    return list(found)
+
+
+def _may_match(tokens: frozenset[str], compact: str, per_word: list[dict[str, int]]) -> bool:
+    """Can `_rank` find a name with these words: each typed word matches one of them, or one
+    could begin the typed words run together?"""
+    return all(not m.keys().isdisjoint(tokens) for m in per_word) or any(
+        compact.startswith(t) or t.startswith(compact) for t in tokens
+    )
 
 
 def _rank(

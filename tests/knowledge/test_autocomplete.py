@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from knowledge import ResultsStore, suggest
+from knowledge import ResultsStore, autocomplete, suggest
 from knowledge.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,3 +119,87 @@ def test_the_full_name_prefix_comes_first() -> None:
     choices = suggest(store, "ward", "da")
     assert choices[0].value == "Darley"
     assert [c.value for c in suggest(store, "candidate", "lucy c")][:1] == ["Lucy Care"]
+
+
+def test_one_election_offers_what_the_whole_store_offers() -> None:
+    """Property: with one election loaded, suggestions scoped to it are the store's own (the
+    scoped search scans that election's few words; the store's searches its vocabulary for
+    each spelling one slip away: the two must agree)."""
+    store = ResultsStore.load(SEED, PARTIES)
+    (election,) = [info.id for info in store.catalog]
+    names = [(k, n) for k, n in _names(store) if len(normalize(n)) >= 2]
+
+    @settings(max_examples=400, deadline=None)
+    @given(typed_prefixes(names), st.sampled_from(["", "x", "e", "q", "é"]))
+    @example(("ward", "Littleover", "Litt", "Litl"), "")
+    @example(("candidate", "Mrinal Choudhury", "Mrinal Cho", "Mrinal Cho"), "x")
+    def check(case: tuple[str, str, str, str], extra: str) -> None:
+        kind, _, _, typed = case
+        typed += extra
+        scoped = suggest(store, kind, typed, election)  # type: ignore[arg-type]
+        everywhere = suggest(store, kind, typed)  # type: ignore[arg-type]
+        assert [c.value for c in scoped] == [c.value for c in everywhere], typed
+
+    check()
+
+
+@st.composite
+def slips(draw: st.DrawFn, words: list[str]) -> str:
+    """A start of a word with one slip, or a few letters at random."""
+    if draw(st.booleans()):
+        return draw(st.text(alphabet="abeilnorstuy'é1", min_size=2, max_size=8))
+    word = draw(st.sampled_from(words))
+    start = word[: draw(st.integers(2, max(2, len(word))))]
+    at = draw(st.integers(0, len(start) - 1))
+    letter = draw(st.sampled_from("aeiostxé"))
+    return draw(
+        st.sampled_from(
+            [
+                start,
+                start[:at] + start[at + 1 :],
+                start[:at] + start[at + 1 : at + 2] + start[at] + start[at + 2 :],
+                start[:at] + letter + start[at + 1 :],
+                start[:at] + letter + start[at:],
+            ]
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_words() -> list[str]:
+    store = ResultsStore.load(SEED, PARTIES)
+    return sorted({*store.wards._vocabulary().sorted, *store.candidates._vocabulary().sorted})
+
+
+@pytest.mark.parametrize("typed", ["litl", "ltitle", "mir", "chdd", "abdy", "x1"])
+def test_a_small_vocabulary_is_scanned_for_the_same_words(
+    seed_words: list[str], typed: str
+) -> None:
+    """An election's few words are scanned for those starting one slip from what is typed;
+    the scan finds exactly the words found by looking up each one-slip spelling in turn (as a
+    large vocabulary is searched)."""
+    _scanned_as_searched(typed, seed_words)
+
+
+def test_the_scan_agrees_with_the_search_on_any_slip(seed_words: list[str]) -> None:
+    """Property: the same, for starts of the seed's words with a slip, and random letters."""
+
+    @settings(
+        max_examples=500,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(slips(seed_words))
+    def check(typed: str) -> None:
+        _scanned_as_searched(typed, seed_words)
+
+    check()
+
+
+def _scanned_as_searched(typed: str, vocabulary: list[str]) -> None:
+    alphabet = sorted(set(typed) | autocomplete._LETTERS)
+    scanned = autocomplete._matching_words(typed, vocabulary, alphabet, alone=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(autocomplete, "_SCANNED", 0)
+        searched = autocomplete._matching_words(typed, vocabulary, alphabet, alone=False)
+    assert scanned == searched, typed

@@ -237,6 +237,8 @@ def alike(
     return found[:limit]
 
 
+_Scope = tuple[_Vocabulary, frozenset[Hashable], list[tuple[Hashable, frozenset[str]]]]
+
 _ONE_SCAN = 0.6
 """Past this share of the words in the lengths to scan, all words are scanned in one call."""
 
@@ -297,8 +299,8 @@ class NameSource(Protocol[P]):
         """The entries with a spelling whose words, joined, are `whole`."""
         ...
 
-    def members(self, scope: str) -> Collection[Hashable]:
-        """The entries of one election."""
+    def members(self, scope: str) -> dict[Hashable, frozenset[str]]:
+        """The entries of one election, each with the distinct words of its spellings."""
         ...
 
     def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
@@ -391,8 +393,8 @@ class MemoryNames(Generic[P]):
     def wholes(self, whole: str) -> Collection[Hashable]:
         return self._by_whole.get(whole, ())
 
-    def members(self, scope: str) -> Collection[Hashable]:
-        return self._by_scope.get(scope, ())
+    def members(self, scope: str) -> dict[Hashable, frozenset[str]]:
+        return {n: frozenset(self.words_of(n)) for n in self._by_scope.get(scope, ())}
 
     def wholes_starting(self, prefix: str, limit: int) -> list[Hashable]:
         start = bisect.bisect_left(self._wholes, (prefix, -1))
@@ -438,8 +440,7 @@ class NameIndex(Generic[P]):
         )
         self._all: _Vocabulary | None = None
         self._counts: array[int] | None = None
-        self._scoped: OrderedDict[str, tuple[_Vocabulary, frozenset[Hashable]]] = OrderedDict()
-        self._pools: OrderedDict[str, list[tuple[Hashable, frozenset[str]]]] = OrderedDict()
+        self._scoped: OrderedDict[str, _Scope] = OrderedDict()
         self._similar_memo: OrderedDict[tuple[str | None, str, bool], dict[str, float]] = (
             OrderedDict()
         )
@@ -513,13 +514,14 @@ class NameIndex(Generic[P]):
             self._counts = array("L", (counts.get(w, 0) for w in vocabulary.sorted))
         return self._counts[bisect.bisect_left(vocabulary.sorted, word)]
 
-    def _scope(self, scope: str) -> tuple[_Vocabulary, frozenset[Hashable]]:
+    def _scope(self, scope: str) -> _Scope:
+        """One election's vocabulary, entries, and entries with their words (kept); read from
+        the words alone, so a first search or suggestion in an election reads no names."""
         found = _recall(self._scoped, scope)
         if found is None:
-            members = frozenset(self.source.members(scope))
-            self.source.entries_of(members)  # read together, not one by one
-            words = {t for n in members for tokens, _, _ in self.source.shapes(n) for t in tokens}
-            found = (_Vocabulary(sorted(words), frozenset(words)), members)
+            pool = self.source.members(scope)
+            words = frozenset().union(*pool.values())
+            found = (_Vocabulary(sorted(words), words), frozenset(pool), list(pool.items()))
             _memorise(self._scoped, scope, found, _SCOPE_LIMIT)
         return found
 
@@ -563,17 +565,8 @@ class NameIndex(Generic[P]):
         return similar
 
     def _pool(self, scope: str) -> list[tuple[Hashable, frozenset[str]]]:
-        """One election's entries with the distinct words of their spellings (kept)."""
-        found = _recall(self._pools, scope)
-        if found is None:
-            members = self._scope(scope)[1]
-            self.source.entries_of(members)  # read together, not one by one
-            found = [
-                (ident, frozenset(t for tokens, _, _ in self.source.shapes(ident) for t in tokens))
-                for ident in members
-            ]
-            _memorise(self._pools, scope, found, _SCOPE_LIMIT)
-        return found
+        """One election's entries with the distinct words of their spellings."""
+        return self._scope(scope)[2]
 
     def _hits(
         self,

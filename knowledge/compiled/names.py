@@ -165,8 +165,19 @@ class StoredNames:
         )
         return [(key, name) for key, name in rows]
 
-    def members(self, scope: str) -> Collection[Hashable]:
-        return list(self._scope_keys(scope))
+    def members(self, scope: str) -> dict[Hashable, frozenset[str]]:
+        keys = list(self._scope_keys(scope))
+        words: dict[str, set[str]] = {key: set() for key in keys}
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            rows = self._query(
+                "SELECT key, word FROM words WHERE kind = ? AND key IN"
+                f" ({', '.join('?' * len(batch))})",
+                (self.kind, *batch),
+            )
+            for key, word in rows:
+                words[key].add(word)
+        return {key: frozenset(found) for key, found in words.items()}
 
     def first(self, limit: int, scope: str | None) -> list[Entry[None]]:
         if scope is None:

@@ -186,15 +186,13 @@ class _Vocabulary:
 
     sorted: list[str]
     known: frozenset[str]
-    lengths: dict[int, list[str]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if not self.lengths:
-            self.lengths = by_length(self.sorted)
+    _lengths: dict[int, list[str]] | None = field(default=None, init=False)
 
     def alike(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
         """The `limit` words most like `word` by rapidfuzz's ratio, at least `cutoff`."""
-        return alike(word, self.lengths, cutoff, limit, self.sorted)
+        if self._lengths is None:  # on the first scan: an exact lookup needs no groups
+            self._lengths = by_length(self.sorted)
+        return alike(word, self._lengths, cutoff, limit, self.sorted)
 
 
 def by_length(words: Iterable[str]) -> dict[int, list[str]]:
@@ -256,6 +254,15 @@ def index_shapes(kind: EntityKind, tokens: Iterable[tuple[str, ...]]) -> tuple[_
     return tuple((t, "".join(t), len(set(t))) for t in spellings)
 
 
+def one_shape(kind: EntityKind, spelling: str) -> tuple[_Shape, ...]:
+    """`index_shapes` of a name with one (non-empty) spelling, without the general case's
+    copies."""
+    words = tuple(spelling.split())
+    if words and _FILLER[kind].isdisjoint(words):
+        return ((words, "".join(words), len(set(words))),)
+    return index_shapes(kind, (words,))
+
+
 class NameSource(Protocol[P]):
     """Where an index reads its names: in memory (`MemoryNames`) or the compiled store.
 
@@ -293,6 +300,10 @@ class NameSource(Protocol[P]):
 
     def counts(self) -> dict[str, int]:
         """How many entries have each word."""
+        ...
+
+    def count_of(self, word: str) -> int:
+        """How many entries have this word (0 for a word of no name), read alone."""
         ...
 
     def wholes(self, whole: str) -> Collection[Hashable]:
@@ -389,6 +400,9 @@ class MemoryNames(Generic[P]):
 
     def counts(self) -> dict[str, int]:
         return {w: len(p) for w, p in self._by_token.items()}
+
+    def count_of(self, word: str) -> int:
+        return len(self._by_token.get(word, ()))
 
     def wholes(self, whole: str) -> Collection[Hashable]:
         return self._by_whole.get(whole, ())
@@ -513,6 +527,13 @@ class NameIndex(Generic[P]):
             counts = self.source.counts()
             self._counts = array("L", (counts.get(w, 0) for w in vocabulary.sorted))
         return self._counts[bisect.bisect_left(vocabulary.sorted, word)]
+
+    def _count_one(self, word: str) -> int:
+        """`count`, without reading every word's count first when they are not yet read (a
+        command naming a ward exactly reads two counts, not 15,000 at 10,000 elections)."""
+        if self._counts is not None:
+            return self.count(word)
+        return self.source.count_of(word)
 
     def _scope(self, scope: str) -> _Scope:
         """One election's vocabulary, entries, and entries with their words (kept); read from
@@ -706,12 +727,15 @@ class NameIndex(Generic[P]):
         full search."""
         words = normalize(query).split()
         words = [w for w in words if w not in _FILLER[self.kind]] or words
-        if len(words) < 2 or any(self.count(w) == 0 for w in words):
+        if len(words) < 2:
             return None  # one word ("Thomas") is better answered by the full search's choices
-        rarest = min(set(words), key=self.count)
+        counts = {w: self._count_one(w) for w in words}
+        if not all(counts.values()):
+            return None
+        rarest = min(sorted(counts), key=counts.__getitem__)
         wanted = set(words)
         whole = "".join(words)
-        if self.count(rarest) <= _EXACT_POSTINGS:
+        if counts[rarest] <= _EXACT_POSTINGS:
             possible = {
                 i for i in self.source.postings(rarest) if wanted <= set(self.source.words_of(i))
             }

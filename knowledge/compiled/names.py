@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import Any
 
 from knowledge.normalize import spellings
-from knowledge.resolve import EntityKind, Entry, _Shape, index_shapes
+from knowledge.resolve import EntityKind, Entry, _Shape, index_shapes, one_shape
 
 Query = Callable[[str, Sequence[object]], list[Any]]
 """Runs one SQL query on the store's snapshot and returns its rows."""
@@ -26,6 +26,8 @@ _WORDS = 20_000
 """Words whose postings are kept read at once (their keys bounded by `_POSTED` too)."""
 _POSTED = 200_000
 """Keys of postings kept read at once (about 15 MB), whatever the number of words."""
+_JOINERS = frozenset("-\u2010\u2011")
+"""The hyphens `spellings` joins words at: a name without them has one spelling."""
 _BATCH = 500
 """Keys per `IN (...)` query (SQLite allows 999 parameters by default)."""
 
@@ -65,8 +67,13 @@ class StoredNames:
     def _remember(self, key: str, name: str, detail: str) -> tuple[Entry[None], tuple[_Shape, ...]]:
         found = self._cache.get(key)
         if found is None:
-            entry = Entry(key, name, detail, spellings(name), None)
-            found = (entry, index_shapes(self.kind, entry.tokens))
+            if _JOINERS.isdisjoint(name):  # one spelling, the key (`normalize(name)`): read
+                # hundreds of times a question, so not folded again
+                entry = Entry(key, name, detail, (key,), None)
+                found = (entry, one_shape(self.kind, key))
+            else:
+                entry = Entry(key, name, detail, spellings(name), None)
+                found = (entry, index_shapes(self.kind, entry.tokens))
             self._cache[key] = found
             if len(self._cache) > _CACHE:
                 self._cache.popitem(last=False)
@@ -136,6 +143,12 @@ class StoredNames:
     def counts(self) -> dict[str, int]:
         rows = self._query("SELECT word, entries FROM vocabulary WHERE kind = ?", (self.kind,))
         return {word: int(entries) for word, entries in rows}
+
+    def count_of(self, word: str) -> int:
+        rows = self._query(
+            "SELECT entries FROM vocabulary WHERE kind = ? AND word = ?", (self.kind, word)
+        )
+        return int(rows[0][0]) if rows else 0
 
     def wholes(self, whole: str) -> Collection[Hashable]:
         rows = self._query(

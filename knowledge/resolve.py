@@ -832,15 +832,21 @@ class NameIndex(Generic[P]):
     def rank_among(
         self, query: str, keys: Collection[str], limit: int = 10
     ) -> list[tuple[Entry[P], float]]:
-        """The entries with these keys, scored against the query as `search` scores them:
-        for the few people of one ward, however many share their name elsewhere."""
+        """The entries with these keys that may be accepted (score at least ACCEPT), scored
+        against the query as `search` scores them, best first: for the few people of one ward,
+        however many share their name elsewhere. Keys whose words show they cannot be accepted
+        are left unread (most of a ward's people, for a surname)."""
         queries = self._queries(query)
-        idents = self.source.idents(keys)
-        if not queries or not idents:
+        if not queries:
             return []
         similar = {w: self._similar_tokens(w) for w in {w for q in queries for w in q}}
+        filler = _FILLER[self.kind]
+        wanted = [k for k in keys if _may_accept(queries, similar, k.split(), filler)]
+        idents = self.source.idents(wanted)
+        if not idents:
+            return []
         ranked = self._ranked(queries, similar, idents, limit)
-        return [(entry, score) for entry, score in ranked if score > 0.0]
+        return [(entry, score) for entry, score in ranked if score >= ACCEPT]
 
     def _queries(self, query: str) -> list[list[str]]:
         """The query's words (without filler such as "ward"), and again with each pair of
@@ -938,6 +944,35 @@ def _in_key_order(postings: Collection[Hashable]) -> Iterable[Hashable]:
     if isinstance(postings, tuple) and all(isinstance(i, str) for i in postings[:1]):
         return postings
     return sorted(postings, key=str)
+
+
+def _may_accept(
+    queries: list[list[str]],
+    similar: dict[str, dict[str, float]],
+    key: list[str],
+    filler: frozenset[str],
+) -> bool:
+    """Can `_score` reach ACCEPT for a name with these key words (its plain spelling, as
+    folded)? Only if a spelling is the query's words joined, or the joined spellings are
+    alike enough, or every query word has a like word in the name: among the key's words, or
+    neighbours joined where a hyphen may have been (the spellings' other words)."""
+    compacts = {"".join(key), "".join(w for w in key if w not in filler)}
+    words = {"".join(key[i:j]) for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+    for query in queries:
+        whole = "".join(query)
+        if whole in compacts:
+            return True
+        if len(whole) >= 5 and any(fuzz.ratio(whole, c) - 6.0 >= ACCEPT for c in compacts):
+            return True
+        if all(
+            any(
+                similar[w].get(t, 0.0) > 0.0 or (len(w) <= _SHORT_WORD and t.startswith(w))
+                for t in words
+            )
+            for w in query
+        ):
+            return True
+    return False
 
 
 def _score(

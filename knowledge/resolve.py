@@ -939,6 +939,66 @@ class NameIndex(Generic[P]):
         )
 
 
+def _one_word(
+    word: str, tokens: Sequence[str], distinct: int, similar: dict[str, dict[str, float]]
+) -> float:
+    """`_each_word`'s score for a query of one word (a surname alone: most searches score a
+    hundred names for it), without its claiming: the word's best match is its claim."""
+    options = similar[word]
+    short = len(word) <= _SHORT_WORD
+    best = 0.0
+    for token in tokens:
+        value = options.get(token, 0.0)
+        if short and value < INITIAL_SCORE and token.startswith(word):
+            value = INITIAL_SCORE
+        if value > best:
+            best = value
+    covered = 1 if best >= _TOKEN_FLOOR else 0
+    return 90.0 * (best + best) / 200.0 + 10.0 * covered / distinct  # as `_each_word` sums
+
+
+def _each_word(
+    words: Sequence[str], tokens: Sequence[str], distinct: int, similar: dict[str, dict[str, float]]
+) -> tuple[float, bool]:
+    """The words' score (90 for their matches, 10 for the name covered), and whether the name's
+    first word was claimed by a word only like it."""
+    # Each query word claims its own word of the name, best matches first, so "Darley Dale"
+    # cannot match the ward Darley by reading both of its words as "darley".
+    per_word: list[list[tuple[float, int]]] = []
+    for word in words:
+        options = similar[word]
+        short = len(word) <= _SHORT_WORD
+        values = []
+        for position, token in enumerate(tokens):
+            value = options.get(token, 0.0)
+            if short and value < INITIAL_SCORE and token.startswith(word):
+                value = INITIAL_SCORE
+            values.append((value, position))
+        values.sort(reverse=True)
+        per_word.append(values)
+    claimed: set[int] = set()
+    covered: set[str] = set()
+    total = 0.0
+    lowest = 100.0
+    unsure_first_word = False
+    for values in sorted(per_word, key=lambda v: -v[0][0] if v else 0.0):
+        best = 0.0
+        for value, position in values:
+            if position not in claimed:
+                best = value
+                if value > 0.0:
+                    claimed.add(position)
+                    if value >= _TOKEN_FLOOR:
+                        covered.add(tokens[position])
+                    unsure_first_word |= position == 0 and value < _CERTAIN_WORD
+                break
+        total += best
+        lowest = min(lowest, best)
+    mean = total / len(words)
+    token_score = 90.0 * (mean + lowest) / 200.0 + 10.0 * len(covered) / distinct
+    return token_score, unsure_first_word
+
+
 def _in_key_order(postings: Collection[Hashable]) -> Iterable[Hashable]:
     """Postings sorted as `str` sorts their ids (a stored source's already are: keys)."""
     if isinstance(postings, tuple) and all(isinstance(i, str) for i in postings[:1]):
@@ -990,40 +1050,10 @@ def _score(
     """
     if compact_name == whole:
         return 100.0
-    # Each query word claims its own word of the name, best matches first, so "Darley Dale"
-    # cannot match the ward Darley by reading both of its words as "darley".
-    per_word: list[list[tuple[float, int]]] = []
-    for word in words:
-        options = similar[word]
-        short = len(word) <= _SHORT_WORD
-        values = []
-        for position, token in enumerate(tokens):
-            value = options.get(token, 0.0)
-            if short and value < INITIAL_SCORE and token.startswith(word):
-                value = INITIAL_SCORE
-            values.append((value, position))
-        values.sort(reverse=True)
-        per_word.append(values)
-    claimed: set[int] = set()
-    covered: set[str] = set()
-    total = 0.0
-    lowest = 100.0
-    unsure_first_word = False
-    for values in sorted(per_word, key=lambda v: -v[0][0] if v else 0.0):
-        best = 0.0
-        for value, position in values:
-            if position not in claimed:
-                best = value
-                if value > 0.0:
-                    claimed.add(position)
-                    if value >= _TOKEN_FLOOR:
-                        covered.add(tokens[position])
-                    unsure_first_word |= position == 0 and value < _CERTAIN_WORD
-                break
-        total += best
-        lowest = min(lowest, best)
-    mean = total / len(words)
-    token_score = 90.0 * (mean + lowest) / 200.0 + 10.0 * len(covered) / distinct
+    if len(words) == 1:
+        token_score, unsure_first_word = _one_word(words[0], tokens, distinct, similar), False
+    else:
+        token_score, unsure_first_word = _each_word(words, tokens, distinct, similar)
     contrast_missing = any(word in _CONTRASTING and word not in tokens for word in words)
     if contrast_missing:
         # "Spondon East" is not Spondon, but Spondon is the place to suggest: score the other

@@ -7,9 +7,11 @@ import string
 from collections.abc import Hashable, Iterable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from knowledge.resolve import Entry, NameIndex, alike, by_length
+from knowledge.resolve import Entry, NameIndex, _each_word, _one_word, alike, by_length
 
 
 def _words(count: int, seed: int = 9) -> list[str]:
@@ -123,3 +125,29 @@ def test_a_split_question_looks_for_suggestions_only_for_the_reading_it_keeps() 
     kept = lookup.full("ward", "ltlvr")
     assert kept.status == "not_found" and [m.name for m in kept.matches] == ["Littleover"]
     assert loose == ["ltlvr"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["smith", "jo", "j", "west", "littleover", "care"]),
+    st.lists(
+        st.sampled_from(["smith", "smyth", "john", "jones", "west", "care", "lucy", "c"]),
+        min_size=1,
+        max_size=4,
+    ),
+    st.dictionaries(
+        st.sampled_from(["smith", "smyth", "jones", "west", "care", "lucy"]),
+        st.sampled_from([55.0, 70.0, 79.5, 85.0, 93.3, 100.0]),
+    ),
+)
+def test_one_word_is_scored_as_the_claiming_scores_it(
+    word: str, tokens: list[str], options: dict[str, float]
+) -> None:
+    """A query of one word (a surname alone) takes a shorter path through scoring: the score
+    is the one every query's word-by-word claiming gives, to the last bit."""
+    similar = {word: options}
+    distinct = len(set(tokens))
+    assert (
+        _one_word(word, tokens, distinct, similar)
+        == _each_word([word], tokens, distinct, similar)[0]
+    )

@@ -168,7 +168,7 @@ class StoredNames:
         cached = self._cache.get(str(ident))
         if cached is not None:
             return cached[1]
-        return index_shapes(self.kind, (tuple(str(ident).split()),))
+        return one_shape(self.kind, str(ident))
 
     def starting(self, prefix: str, limit: int) -> list[tuple[Hashable, str]]:
         rows = self._query(

@@ -218,6 +218,7 @@ def main(argv: list[str] | None = None, *, process: bool = False) -> int:
 
         live = LiveStore(store)
         live.watch()  # an edited document is answered from on the next line
+        live.prepare()  # while the first line is typed
         return run_console(live)
     if args.mode == "sync":
         if not settings.has_token:
@@ -232,6 +233,7 @@ def main(argv: list[str] | None = None, *, process: bool = False) -> int:
 
         live = LiveStore(store)
         live.watch()
+        live.prepare()
         return run_console(live)
     from bot.discord_app import run_discord
 

@@ -137,6 +137,7 @@ class ElectionBot(discord.Client):
     async def setup_hook(self) -> None:
         log_load_problems(self.store)
         commands.setup(self)
+        self.live.prepare()  # the first question's lexicon, built while the gateway connects
         if self.watch_data:  # a changed data folder is compiled off the loop, then swapped in
             loop = asyncio.get_running_loop()
             self.live.watch(

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bot import heap
 from knowledge.compiled.compiler import folder_documents
+from knowledge.questions import prepare_questions
 from knowledge.store import ResultsStore
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,7 @@ class LiveStore:
         """Compile what changed into a new store, without swapping it in (any thread)."""
         with self._reloading:
             fresh = self.current.reload()
+        prepare_questions(fresh)  # here, off the loop: not in the first answer after the swap
         report = fresh.report
         return fresh, ReloadReport(
             added=tuple(report.elections_added),
@@ -128,6 +130,15 @@ class LiveStore:
             log.error("Election document not loaded: %s", error)
         for listener in self.listeners:
             listener(fresh)
+
+    def prepare(self) -> threading.Thread:
+        """Build what the first question needs in a daemon thread (`prepare_questions`): a
+        question asked meanwhile waits for it instead of building it too."""
+        thread = threading.Thread(
+            target=prepare_questions, args=(self.current,), name="prepare-questions", daemon=True
+        )
+        thread.start()
+        return thread
 
     def reload(self) -> ReloadReport:
         """Compile and swap, here (the console's watcher thread, tests)."""

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from knowledge.models import Election, ParseWarning
     from knowledge.parser import parse_document
     from knowledge.parties import Party, PartyBook
-    from knowledge.questions import answer_question
+    from knowledge.questions import answer_question, prepare_questions
     from knowledge.resolve import Match, Resolution
     from knowledge.store import ResultsStore
 
@@ -54,6 +54,7 @@ _HOMES = {
     "Party": "knowledge.parties",
     "PartyBook": "knowledge.parties",
     "answer_question": "knowledge.questions",
+    "prepare_questions": "knowledge.questions",
     "Match": "knowledge.resolve",
     "Resolution": "knowledge.resolve",
     "ResultsStore": "knowledge.store",
@@ -96,6 +97,7 @@ __all__ = [
     "help_answer",
     "parse_command",
     "parse_document",
+    "prepare_questions",
     "run_command",
     "run_text",
     "suggest",

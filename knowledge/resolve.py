@@ -521,12 +521,20 @@ class NameIndex(Generic[P]):
         vocabulary = self._vocabulary()
         if word not in vocabulary.known:
             return 0
+        return self._word_counts()[bisect.bisect_left(vocabulary.sorted, word)]
+
+    def _word_counts(self) -> array[int]:
         if self._counts is None:
             # Beside the sorted words, not in a dict keyed by copies of them: 16 MB less for
             # the candidates' 100,000 words at 10,000 elections.
             counts = self.source.counts()
-            self._counts = array("L", (counts.get(w, 0) for w in vocabulary.sorted))
-        return self._counts[bisect.bisect_left(vocabulary.sorted, word)]
+            words = self._vocabulary().sorted
+            self._counts = array("L", (counts.get(w, 0) for w in words))
+        return self._counts
+
+    def prepare(self) -> None:
+        """Read now the words and their counts, which the first search would read."""
+        self._word_counts()
 
     def _count_one(self, word: str) -> int:
         """`count`, without reading every word's count first when they are not yet read (a

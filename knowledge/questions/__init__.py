@@ -15,5 +15,6 @@ loaded results: deterministic, offline, no language model.
 """
 
 from knowledge.questions.answering import answer_question
+from knowledge.questions.lexicon import prepare as prepare_questions
 
-__all__ = ["answer_question"]
+__all__ = ["answer_question", "prepare_questions"]

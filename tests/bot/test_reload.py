@@ -16,7 +16,8 @@ from conftest import BotSession, ErrorLogs, StartBot
 
 from bot.console import run_console
 from bot.live_store import LiveStore, next_poll
-from knowledge import ResultsStore, run_text
+from knowledge import ResultsStore, answer_question, run_text
+from knowledge.questions import lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "elections" / "2002_derby_city_council_election.txt"
@@ -202,3 +203,56 @@ def test_a_slow_folder_is_polled_less_often() -> None:
     assert next_poll(2.0, 0.001) == 2.0
     assert next_poll(2.0, 0.1) == pytest.approx(5.0)
     assert next_poll(0.05, 0.0002) == 0.05
+
+
+def _lexicons_built(monkeypatch: pytest.MonkeyPatch) -> list[ResultsStore]:
+    """The stores a question-word lexicon is built for, from now on, in any thread."""
+    built: list[ResultsStore] = []
+    original = lexicon.Lexicon.__init__
+
+    def counting(self: lexicon.Lexicon, store: ResultsStore) -> None:
+        built.append(store)
+        time.sleep(0.05)  # long enough for others to ask for it meanwhile
+        original(self, store)
+
+    monkeypatch.setattr(lexicon.Lexicon, "__init__", counting)
+    return built
+
+
+def test_a_reloaded_store_is_prepared_before_it_is_swapped_in(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first question after a reload does not build the new store's lexicon (1.5 s at
+    10,000 elections): the reload built it, off the loop, before the swap."""
+    live = live_store(folder)
+    built = _lexicons_built(monkeypatch)
+    set_care_votes(folder, 2710)
+    live.reload()
+    assert built == [live.current]
+    answer_question(live.current, "how did Lucy Care do?")
+    assert built == [live.current]
+
+
+def test_the_first_questions_wait_for_the_lexicon_being_prepared(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Prepared in the background at start; questions asked meanwhile, from several threads,
+    wait for that one lexicon instead of each building their own, and are answered."""
+    live = live_store(folder)
+    built = _lexicons_built(monkeypatch)
+    preparing = live.prepare()
+    answers: list[str] = []
+    askers = [
+        threading.Thread(
+            target=lambda: answers.append(
+                answer_question(live.current, "who won in Boulton?").headline
+            )
+        )
+        for _ in range(4)
+    ]
+    for asker in askers:
+        asker.start()
+    for thread in (preparing, *askers):
+        thread.join(timeout=30)
+    assert built == [live.current]
+    assert len(answers) == 4 and len(set(answers)) == 1 and "Boulton" in answers[0]

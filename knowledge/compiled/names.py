@@ -91,16 +91,20 @@ class StoredNames:
                 missing.append(str(ident))
             else:
                 found[ident] = cached[0]
-        for start in range(0, len(missing), _BATCH):
-            batch = missing[start : start + _BATCH]
-            rows = self._query(
-                "SELECT key, name, detail FROM entries WHERE kind = ? AND key IN"
-                f" ({', '.join('?' * len(batch))})",
-                (self.kind, *batch),
-            )
-            for key, name, detail in rows:
-                found[key] = self._remember(key, name, detail)[0]
+        for key, name, detail in self._of_keys("key, name, detail FROM entries", missing):
+            found[key] = self._remember(key, name, detail)[0]
         return found
+
+    def _of_keys(self, what: str, keys: Sequence[str]) -> list[Any]:
+        """`SELECT {what} WHERE kind = ? AND key IN (keys)`, the keys `_BATCH` at a time."""
+        rows: list[Any] = []
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            marks = ", ".join("?" * len(batch))
+            rows += self._query(
+                f"SELECT {what} WHERE kind = ? AND key IN ({marks})", (self.kind, *batch)
+            )
+        return rows
 
     def shapes(self, ident: Hashable) -> tuple[_Shape, ...]:
         cached = self._cache.get(str(ident))
@@ -181,15 +185,8 @@ class StoredNames:
     def members(self, scope: str) -> dict[Hashable, frozenset[str]]:
         keys = list(self._scope_keys(scope))
         words: dict[str, set[str]] = {key: set() for key in keys}
-        for start in range(0, len(keys), _BATCH):
-            batch = keys[start : start + _BATCH]
-            rows = self._query(
-                "SELECT key, word FROM words WHERE kind = ? AND key IN"
-                f" ({', '.join('?' * len(batch))})",
-                (self.kind, *batch),
-            )
-            for key, word in rows:
-                words[key].add(word)
+        for key, word in self._of_keys("key, word FROM words", keys):
+            words[key].add(word)
         return {key: frozenset(found) for key, found in words.items()}
 
     def first(self, limit: int, scope: str | None) -> list[Entry[None]]:

@@ -195,6 +195,22 @@ class _Vocabulary:
         return alike(word, self._lengths, cutoff, limit, self.sorted)
 
 
+def swapped(word: str) -> list[str]:
+    """The word with each pair of neighbouring letters swapped ("lcuy": "cluy", "lucy", ...)."""
+    return [
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    ]
+
+
+def swap_similarity(length: int) -> float:
+    """How alike a word of this length is to itself with two neighbours swapped: one slip, as
+    alike as with one letter dropped (rapidfuzz's ratio counts a swap as two edits, so "anen"
+    would be nearer "ann" than "anne")."""
+    return 100.0 * (2 * length - 2) / (2 * length - 1)
+
+
 def by_length(words: Iterable[str]) -> dict[int, list[str]]:
     """Words grouped by length, each group in the order given."""
     groups: dict[int, list[str]] = {}
@@ -581,6 +597,9 @@ class NameIndex(Generic[P]):
             )
             for token, score in alike:
                 similar.setdefault(token, score)
+        for token in swapped(query_token):
+            if token in vocabulary.known:
+                similar[token] = max(similar.get(token, 0.0), swap_similarity(len(token)))
         if self.kind == "candidate":
             for name in nicknames(query_token):
                 if name in vocabulary.known:

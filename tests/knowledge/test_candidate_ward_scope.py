@@ -389,3 +389,50 @@ def test_people_left_unread_could_not_be_accepted(documents_store: ResultsStore)
         assert [(e.key, s) for e, s in index.rank_among(query, keys)] == accepted, query
 
     check()
+
+
+GREENS = """= 2010 Ernor Borough Council election =
+Infobox
+- Seats For Election: 3 seats to Ernor Borough Council
+- Election Date: 6 May 2010
+
+==Ward results==
+===Kinlan===
+  - Kinlan**
+- Mary Green (Labour Party (UK)): 1,200 votes
+- Olive Pratt (Conservative Party (UK)): 900 votes
+===Rosash===
+  - Rosash**
+- Tom Hale (Green Party of England and Wales): 1,100 votes
+- Una Moss (Labour Party (UK)): 1,000 votes
+===Denric===
+  - Denric**
+- Sid Cole (Conservative Party (UK)): 700 votes
+- Vic Rowe (Labour Party (UK)): 650 votes
+"""
+
+
+@pytest.mark.xfail(
+    reason="read as the party, whose answer names Mary Green as the winner; choosing the person "
+    "needs the party's absence from the ward in the election asked about (a year named or not)",
+    strict=True,
+)
+def test_a_surname_that_is_a_party_is_the_person_who_stood_in_the_ward(
+    make_store: StoreBuilder,
+) -> None:
+    """ "did Green win in Kinlan": the Greens had no candidate there, Mary Green stood there."""
+    answer = answer_question(make_store(GREENS), "did Green win in Kinlan?")
+    assert isinstance(answer, CandidateAnswer), answer.headline
+    assert answer.candidate.name == "Mary Green"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did Green win in Rosash?", "did the Greens win in Kinlan?", "did Green win in Denric?"],
+)
+def test_a_party_is_still_the_party_where_no_such_person_stood(
+    make_store: StoreBuilder, question: str
+) -> None:
+    answer = answer_question(make_store(GREENS), question)
+    assert not isinstance(answer, CandidateAnswer), answer.headline
+    assert "Green" in answer.headline, answer.headline

@@ -143,11 +143,15 @@ def _ids(store: ResultsStore, resolution: Resolution) -> set[str]:
 def _pick(
     store: ResultsStore, ids: set[str], spotted: Spotted
 ) -> Scope | AmbiguousAnswer | NotFoundAnswer:
-    """One of several named elections: the newest when they are one council's, else ask."""
+    """One of several named elections: the newest when they are one council's, else ask. A
+    by-election counts only when one is asked about: "Ernor" also names the Ernor Oak
+    by-election, but "who controls Ernor?" is about the council's newest election."""
     elections = _in_store_order(store, ids)
     if asks_by_election(spotted):
         by = [e for e in elections if e.kind == "by-election"]
         elections = by or elections
+    else:
+        elections = [e for e in elections if e.kind != "by-election"] or elections
     councils = {e.council for e in elections if e.kind == "council"}
     if len(elections) == 1 or (
         len(councils) == 1 and not any(e.kind == "by-election" for e in elections)

@@ -65,6 +65,10 @@ class Weights:
     """Reading words as the spotter's second choice of kind."""
     place: float = 1.0
     """A ward named after "in" reads as a place."""
+    person_in_place: float = 1.5
+    """A person read from the words after "in" or "at" costs this beside the other kind read
+    there (the council Ernor, not Gil Ernor, in "which ward was closest in Ernor"): as much as
+    the slot the person would fill."""
     unused_name: float = 3.0
     unused_unknown: float = 2.0
     unused_proper_noun: float = 3.0

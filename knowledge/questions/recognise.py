@@ -28,6 +28,8 @@ MAX_VARIANTS: Final = 8
 ALTERNATIVE_COST: Final = WEIGHTS.alternative_cost
 PLACE_SCORE: Final = WEIGHTS.place
 """A ward named after "in" ("who won in Bolton") reads as a place."""
+PERSON_IN_PLACE_COST: Final = WEIGHTS.person_in_place
+"""A person read from the words after "in" or "at", where a place reads first."""
 UNUSED_NAME_COST: Final = WEIGHTS.unused_name
 UNUSED_UNKNOWN_COST: Final = WEIGHTS.unused_unknown
 UNUSED_PROPER_NOUN_COST: Final = WEIGHTS.unused_proper_noun
@@ -118,7 +120,10 @@ def _variants(
             variants = variants[:MAX_VARIANTS]
             continue
         for other in span.alternatives[:2]:
-            choices.append((other, ALTERNATIVE_COST + (_top(span) - _top(other)) / 10.0))
+            cost = ALTERNATIVE_COST + (_top(span) - _top(other)) / 10.0
+            if other.kind == "candidate" and _after_place_word(span, tokens):
+                cost += PERSON_IN_PLACE_COST  # "closest in *Ernor*": a place, not Gil Ernor
+            choices.append((other, cost))
         variants = [((*v, c), cost + extra) for c, extra in choices for v, cost in variants]
         variants = variants[:MAX_VARIANTS]
     return variants
@@ -137,6 +142,12 @@ def _person_subject(span: Span, tokens: tuple[Token, ...]) -> bool:
     if span.start == 0 or span.end >= len(tokens):
         return False
     return tokens[span.start - 1].word in _DID and tokens[span.end].word in _DEEDS
+
+
+def _after_place_word(span: Span, tokens: tuple[Token, ...]) -> bool:
+    """The words follow "in" or "at", which name a place ("for" may name a person: "votes
+    for Lucy Care")."""
+    return span.start > 0 and tokens[span.start - 1].word in ("in", "at")
 
 
 def _place_follows(span: Span, spans: tuple[Span, ...]) -> bool:

@@ -73,3 +73,41 @@ def test_the_by_election_is_still_there_when_asked_for(ernor: ResultsStore) -> N
     answer = answer_question(ernor, "who won the Ernor Oak by-election?")
     assert not isinstance(answer, AmbiguousAnswer), answer.headline
     assert "Ed Lane" in answer.headline
+
+
+SURNAMED = """= 2016 Ernor Borough Council election =
+Infobox
+- Seats For Election: 2 seats to Ernor Borough Council
+- Election Date: 5 May 2016
+
+==Ward results==
+===Rosash===
+  - Rosash**
+- Gil Ernor (Labour Party (UK)): 1,000 votes
+- Di Pratt (Conservative Party (UK)): 995 votes
+===Denric===
+  - Denric**
+- Cy Rowe (Labour Party (UK)): 1,000 votes
+- Ed Lane (Conservative Party (UK)): 400 votes
+"""
+
+
+@pytest.mark.parametrize(
+    "question", ["which ward was closest in Ernor?", "what was the closest ward in Ernor"]
+)
+def test_a_council_that_is_also_a_surname_is_the_council_after_in(
+    make_store: StoreBuilder, question: str
+) -> None:
+    """Gil Ernor stood, but "in Ernor" is a place: the closest ward, not where he stood."""
+    store = make_store(_council(2010, ("lab", "con")), SURNAMED)
+    answer = answer_question(store, question)
+    assert isinstance(answer, ClosestAnswer), answer.headline
+    assert "Rosash" in answer.headline and answer.election.id.endswith("2016")
+
+
+def test_a_surname_after_in_is_still_the_person_when_asked_where_they_stood(
+    make_store: StoreBuilder,
+) -> None:
+    store = make_store(_council(2010, ("lab", "con")), SURNAMED)
+    answer = answer_question(store, "which ward did Gil Ernor stand in?")
+    assert "Rosash" in answer.headline, answer.headline

@@ -391,25 +391,18 @@ def test_people_left_unread_could_not_be_accepted(documents_store: ResultsStore)
     check()
 
 
-GREENS = """= 2010 Ernor Borough Council election =
-Infobox
-- Seats For Election: 3 seats to Ernor Borough Council
-- Election Date: 6 May 2010
-
-==Ward results==
-===Kinlan===
-  - Kinlan**
-- Mary Green (Labour Party (UK)): 1,200 votes
-- Olive Pratt (Conservative Party (UK)): 900 votes
-===Rosash===
-  - Rosash**
-- Tom Hale (Green Party of England and Wales): 1,100 votes
-- Una Moss (Labour Party (UK)): 1,000 votes
-===Denric===
-  - Denric**
-- Sid Cole (Conservative Party (UK)): 700 votes
-- Vic Rowe (Labour Party (UK)): 650 votes
-"""
+GREENS = _election(
+    2010,
+    "Ernor",
+    {
+        "Kinlan": [("Mary Green", LAB, 1_200), ("Olive Pratt", CON, 900)],
+        "Rosash": [
+            ("Tom Hale", "Green Party of England and Wales", 1_100),
+            ("Una Moss", LAB, 1_000),
+        ],
+        "Denric": [("Sid Cole", CON, 700), ("Vic Rowe", LAB, 650)],
+    },
+)
 
 
 @pytest.mark.xfail(

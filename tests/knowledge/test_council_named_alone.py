@@ -12,26 +12,33 @@ from knowledge import ResultsStore, answer_question
 from knowledge.answers import AmbiguousAnswer, ClosestAnswer, SummaryAnswer
 
 StoreBuilder = Callable[..., ResultsStore]
+DocumentBuilder = Callable[..., str]
 
 
-def _council(year: int, winners: tuple[str, str]) -> str:
-    lab, con = "Labour Party (UK)", "Conservative Party (UK)"
-    first, second = (lab, con) if winners[0] == "lab" else (con, lab)
-    return f"""= {year} Ernor Borough Council election =
-Infobox
-- Seats For Election: 2 seats to Ernor Borough Council
-- Election Date: 6 May {year}
+LAB, CON = "Labour Party (UK)", "Conservative Party (UK)"
 
-==Ward results==
-===Ernor Oak===
-  - Ernor Oak**
-- Alan Hale ({first}): 1,200 votes
-- Bea Moss ({second}): 900 votes
-===Rosash===
-  - Rosash**
-- Cy Rowe ({first}): 1,000 votes
-- Di Pratt ({second}): {990 if year == 2014 else 400} votes
-"""
+
+def _ernor(
+    document: DocumentBuilder, year: int, wards: dict[str, list[tuple[str, str, int]]]
+) -> str:
+    return document(
+        f"{year} Ernor Borough Council election",
+        [(ward, None, people) for ward, people in wards.items()],
+        {"Seats For Election": f"{len(wards)} seats", "Election Date": f"6 May {year}"},
+    )
+
+
+def _council(document: DocumentBuilder, year: int, winners: tuple[str, str]) -> str:
+    first, second = (LAB, CON) if winners[0] == "lab" else (CON, LAB)
+    close = 990 if year == 2014 else 400
+    return _ernor(
+        document,
+        year,
+        {
+            "Ernor Oak": [("Alan Hale", first, 1_200), ("Bea Moss", second, 900)],
+            "Rosash": [("Cy Rowe", first, 1_000), ("Di Pratt", second, close)],
+        },
+    )
 
 
 BY_ELECTION = """= 2012 Ernor Oak by-election =
@@ -52,8 +59,12 @@ Infobox
 
 
 @pytest.fixture
-def ernor(make_store: StoreBuilder) -> ResultsStore:
-    return make_store(_council(2010, ("lab", "con")), BY_ELECTION, _council(2014, ("con", "lab")))
+def ernor(make_store: StoreBuilder, document: DocumentBuilder) -> ResultsStore:
+    return make_store(
+        _council(document, 2010, ("lab", "con")),
+        BY_ELECTION,
+        _council(document, 2014, ("con", "lab")),
+    )
 
 
 @pytest.mark.parametrize("question", ["who controls Ernor?", "who controls Ernor council"])
@@ -75,39 +86,36 @@ def test_the_by_election_is_still_there_when_asked_for(ernor: ResultsStore) -> N
     assert "Ed Lane" in answer.headline
 
 
-SURNAMED = """= 2016 Ernor Borough Council election =
-Infobox
-- Seats For Election: 2 seats to Ernor Borough Council
-- Election Date: 5 May 2016
-
-==Ward results==
-===Rosash===
-  - Rosash**
-- Gil Ernor (Labour Party (UK)): 1,000 votes
-- Di Pratt (Conservative Party (UK)): 995 votes
-===Denric===
-  - Denric**
-- Cy Rowe (Labour Party (UK)): 1,000 votes
-- Ed Lane (Conservative Party (UK)): 400 votes
-"""
+@pytest.fixture
+def surnamed(make_store: StoreBuilder, document: DocumentBuilder) -> ResultsStore:
+    """Ernor 2010 and 2016, when Gil Ernor stood in Rosash."""
+    return make_store(
+        _council(document, 2010, ("lab", "con")),
+        _ernor(
+            document,
+            2016,
+            {
+                "Rosash": [("Gil Ernor", LAB, 1_000), ("Di Pratt", CON, 995)],
+                "Denric": [("Cy Rowe", LAB, 1_000), ("Ed Lane", CON, 400)],
+            },
+        ),
+    )
 
 
 @pytest.mark.parametrize(
     "question", ["which ward was closest in Ernor?", "what was the closest ward in Ernor"]
 )
 def test_a_council_that_is_also_a_surname_is_the_council_after_in(
-    make_store: StoreBuilder, question: str
+    surnamed: ResultsStore, question: str
 ) -> None:
     """Gil Ernor stood, but "in Ernor" is a place: the closest ward, not where he stood."""
-    store = make_store(_council(2010, ("lab", "con")), SURNAMED)
-    answer = answer_question(store, question)
+    answer = answer_question(surnamed, question)
     assert isinstance(answer, ClosestAnswer), answer.headline
     assert "Rosash" in answer.headline and answer.election.id.endswith("2016")
 
 
 def test_a_surname_after_in_is_still_the_person_when_asked_where_they_stood(
-    make_store: StoreBuilder,
+    surnamed: ResultsStore,
 ) -> None:
-    store = make_store(_council(2010, ("lab", "con")), SURNAMED)
-    answer = answer_question(store, "which ward did Gil Ernor stand in?")
+    answer = answer_question(surnamed, "which ward did Gil Ernor stand in?")
     assert "Rosash" in answer.headline, answer.headline

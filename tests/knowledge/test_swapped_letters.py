@@ -14,6 +14,7 @@ from knowledge import ResultsStore, answer_question, run_text
 from knowledge.answers import AmbiguousAnswer, CandidateAnswer, NotFoundAnswer
 
 StoreBuilder = Callable[..., ResultsStore]
+DocumentBuilder = Callable[..., str]
 
 
 @pytest.mark.parametrize(
@@ -42,38 +43,32 @@ def test_a_swap_is_not_a_different_first_name(seed_store: ResultsStore) -> None:
     assert "Lucy Care" in answer.model_dump_json()
 
 
-def _two_anns(make_store: StoreBuilder) -> ResultsStore:
+@pytest.fixture
+def two_anns(make_store: StoreBuilder, document: DocumentBuilder) -> ResultsStore:
+    """Anne Smith stood in Olgar North, Ann Smith in Winson."""
+    lab, con = "Labour Party (UK)", "Conservative Party (UK)"
     return make_store(
-        """= 1998 Olgar Borough Council election =
-Infobox
-- Seats For Election: 2 seats to Olgar Borough Council
-- Election Date: 7 May 1998
-
-==Ward results==
-===Olgar North===
-  - Olgar North**
-- Anne Smith (Labour Party (UK)): 1,200 votes
-- Tom Hale (Conservative Party (UK)): 900 votes
-===Winson===
-  - Winson**
-- Ann Smith (Conservative Party (UK)): 1,604 votes
-- Vic Rowe (Labour Party (UK)): 700 votes
-"""
+        document(
+            "1998 Olgar Borough Council election",
+            [
+                ("Olgar North", None, [("Anne Smith", lab, 1_200), ("Tom Hale", con, 900)]),
+                ("Winson", None, [("Ann Smith", con, 1_604), ("Vic Rowe", lab, 700)]),
+            ],
+            {"Seats For Election": "2 seats", "Election Date": "7 May 1998"},
+        )
     )
 
 
 def test_a_swapped_first_name_in_a_ward_is_the_person_who_stood_there(
-    make_store: StoreBuilder,
+    two_anns: ResultsStore,
 ) -> None:
-    store = _two_anns(make_store)
-    answer = answer_question(store, "did Anen Smith win in Olgar North?")
+    answer = answer_question(two_anns, "did Anen Smith win in Olgar North?")
     assert isinstance(answer, CandidateAnswer), answer.headline
     assert answer.candidate.name == "Anne Smith" and answer.result.ward == "Olgar North"
 
 
-def test_a_swapped_first_name_alone_asks_which_one_is_meant(make_store: StoreBuilder) -> None:
+def test_a_swapped_first_name_alone_asks_which_one_is_meant(two_anns: ResultsStore) -> None:
     """Ann and Anne are each one slip from "Anen": neither is chosen for the user."""
-    store = _two_anns(make_store)
-    answer = run_text(store, "/candidate Anen Smith")
+    answer = run_text(two_anns, "/candidate Anen Smith")
     assert isinstance(answer, AmbiguousAnswer), answer.headline
     assert {o.name for o in answer.options} == {"Ann Smith", "Anne Smith"}

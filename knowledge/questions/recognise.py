@@ -120,10 +120,10 @@ def _variants(
             variants = variants[:MAX_VARIANTS]
             continue
         for other in span.alternatives[:2]:
-            cost = ALTERNATIVE_COST + (_top(span) - _top(other)) / 10.0
+            price = ALTERNATIVE_COST + (_top(span) - _top(other)) / 10.0
             if other.kind == "candidate" and _after_place_word(span, tokens):
-                cost += PERSON_IN_PLACE_COST  # "closest in *Ernor*": a place, not Gil Ernor
-            choices.append((other, cost))
+                price += PERSON_IN_PLACE_COST  # "closest in *Ernor*": a place, not Gil Ernor
+            choices.append((other, price))
         variants = [((*v, c), cost + extra) for c, extra in choices for v, cost in variants]
         variants = variants[:MAX_VARIANTS]
     return variants

@@ -19,7 +19,7 @@ from knowledge.questions.recognise import Reading
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Spotted
 from knowledge.questions.unresolved import ambiguous_answer, not_found_answer, not_loaded_answer
-from knowledge.resolve import RESOLUTION_LIMIT, Resolution
+from knowledge.resolve import RESOLUTION_LIMIT, Match, Resolution
 from knowledge.store import ElectionInfo, ResultsStore
 
 BY_ELECTION = ("by", "election")
@@ -159,18 +159,28 @@ def _pick(
         return Scope(store.built(elections[-1]), named=True)
     span = spotted.of("election")[0] if spotted.of("election") else None
     query = span.text if span else ""
+    listed = {m.key: m for s in spotted.of("election") for m in s.resolution.matches}
+    score = span.resolution.top_score if span else 100.0
     resolution = Resolution(
         status="ambiguous",
         kind="election",
         query=query,
-        matches=tuple(
-            m
-            for s in spotted.of("election")
-            for m in s.resolution.matches
-            if m.key in {e.id for e in elections}
-        ),
+        matches=tuple(listed.get(e.id) or _match(e, score) for e in elections),
     )
     return ambiguous_answer(resolution, query, None)
+
+
+def _match(election: ElectionInfo, score: float) -> Match:
+    """An election as a resolution lists it: one the name's resolution did not list ("1990"
+    means 500 elections; the ten it listed may not be those the question fits)."""
+    return Match(
+        kind="election",
+        key=election.id,
+        name=election.id,
+        detail=election.title,
+        score=score,
+        elections=(election.id,),
+    )
 
 
 def _entity_elections(

@@ -119,3 +119,55 @@ def test_a_surname_after_in_is_still_the_person_when_asked_where_they_stood(
 ) -> None:
     answer = answer_question(surnamed, "which ward did Gil Ernor stand in?")
     assert "Rosash" in answer.headline, answer.headline
+
+
+TOWNS = (
+    "Ashby",
+    "Barden",
+    "Colne",
+    "Dalby",
+    "Eston",
+    "Filey",
+    "Goole",
+    "Hexby",
+    "Ilkley",
+    "Jarrow",
+)
+"""Ten towns: as many elections as a resolution of "1990" lists, before Kelso's and Lydd's."""
+
+
+@pytest.fixture
+def twelve_councils(make_store: StoreBuilder, document: DocumentBuilder) -> ResultsStore:
+    """1990 elections of twelve councils, more than a resolution of "1990" lists; Aoife Thomas
+    stood in the last two listed alphabetically (Kelso and Lydd), Ian Hale in Lydd alone."""
+    texts = []
+    for town in (*TOWNS, "Kelso", "Lydd"):
+        people = [("Cy Rowe", CON, 400), (f"Di {town}", LAB, 500)]
+        if town in ("Kelso", "Lydd"):
+            people.append(("Aoife Thomas", LAB, 600 if town == "Kelso" else 300))
+        if town == "Lydd":
+            people.append(("Ian Hale", CON, 700))
+        texts.append(
+            document(
+                f"1990 {town} Borough Council election",
+                [(f"{town} Central", None, people)],
+                {"Seats For Election": "1 seat", "Election Date": "3 May 1990"},
+            )
+        )
+    return make_store(*texts)
+
+
+def test_a_year_of_many_elections_lists_the_ones_that_fit(twelve_councils: ResultsStore) -> None:
+    """Aoife Thomas stood in two 1990 elections: asked which, both are offered (not an empty
+    list, nor the first of the year's that a resolution happened to list)."""
+    answer = answer_question(twelve_councils, "how many votes did Aoife Thomas get in 1990")
+    assert isinstance(answer, AmbiguousAnswer), answer.headline
+    assert {o.key for o in answer.options} == {"kelso-1990", "lydd-1990"}, answer.headline
+    assert "Kelso" in answer.headline and "Lydd" in answer.headline
+
+
+def test_a_year_of_many_elections_with_one_that_fits_answers(
+    twelve_councils: ResultsStore,
+) -> None:
+    answer = answer_question(twelve_councils, "how many votes did Ian Hale get in 1990")
+    assert "700" in answer.headline, answer.headline

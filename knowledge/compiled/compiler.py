@@ -142,14 +142,10 @@ def compile_documents(
         return report
     with connection:  # one transaction: commit at the end, roll back on any error
         connection.execute("BEGIN IMMEDIATE")
-        stored_digest = connection.execute(
-            "SELECT value FROM meta WHERE key = 'parties'"
-        ).fetchone()
-        if stored_digest is None or stored_digest[0] != digest:
+        rebuilt = _meta(connection, "parties") != digest
+        if rebuilt:
             connection.execute("DELETE FROM documents")  # every fact depends on the party book
-            connection.execute(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES ('parties', ?)", (digest,)
-            )
+            _set_meta(connection, "parties", digest)
         known = {
             path: (doc_id, size, mtime, hashed, errors)
             for doc_id, path, size, mtime, hashed, errors in connection.execute(
@@ -171,7 +167,6 @@ def compile_documents(
             touched |= _compile_one(connection, document, known.get(document.path), book, report)
             if progress is not None:
                 progress(done, len(todo))
-        rebuilt = stored_digest is None or stored_digest[0] != digest
         if report.changed or rebuilt:
             _order(connection, None if rebuilt else touched)
         stored = connection.execute("SELECT path, size, mtime FROM documents").fetchall()

@@ -17,11 +17,11 @@ import json
 import sqlite3
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple, TypeVar, overload
 
 from knowledge.compiled import compiler
 from knowledge.compiled.compiler import CompileReport, Document, Progress
@@ -124,6 +124,33 @@ class ElectionInfo(NamedTuple):
     def sort_key(self) -> tuple[dt.date, str]:
         """The same order as `Election.sort_key`: oldest first, undated by year then title."""
         return (self.date or dt.date(self.year or 1, 1, 1), self.title)
+
+
+def election_match(election: ElectionInfo, score: float) -> Match:
+    """An election as a resolution lists it (its id, told apart by its title)."""
+    return Match(
+        kind="election",
+        key=election.id,
+        name=election.id,
+        detail=election.title,
+        score=score,
+        elections=(election.id,),
+    )
+
+
+_K = TypeVar("_K")
+
+
+def _ids_by(
+    catalog: Iterable[ElectionInfo], key: Callable[[ElectionInfo], _K | None]
+) -> dict[_K, tuple[str, ...]]:
+    """The catalog's election ids grouped by a key (elections without one left out), in the
+    catalog's order."""
+    found: dict[_K, list[str]] = defaultdict(list)
+    for info in catalog:
+        if (value := key(info)) is not None:
+            found[value].append(info.id)
+    return {value: tuple(ids) for value, ids in found.items()}
 
 
 class ElectionList(Sequence[Election]):
@@ -398,18 +425,11 @@ class ResultsStore:
 
     @cached_property
     def _by_council(self) -> dict[str, tuple[str, ...]]:
-        found: dict[str, list[str]] = defaultdict(list)
-        for info in self.catalog:
-            found[info.council_key].append(info.id)
-        return {key: tuple(ids) for key, ids in found.items()}
+        return _ids_by(self.catalog, lambda info: info.council_key)
 
     @cached_property
     def _by_year(self) -> dict[int, tuple[str, ...]]:
-        found: dict[int, list[str]] = defaultdict(list)
-        for info in self.catalog:
-            if info.year is not None:
-                found[info.year].append(info.id)
-        return {year: tuple(ids) for year, ids in found.items()}
+        return _ids_by(self.catalog, lambda info: info.year)
 
     def newest_first(self, ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(set(ids), key=lambda i: -self._order.get(i, -1)))
@@ -419,19 +439,7 @@ class ResultsStore:
         exact = self._by_id.get(query.strip().lower())
         if exact is not None:
             return Resolution(
-                status="ok",
-                kind="election",
-                query=query,
-                matches=(
-                    Match(
-                        kind="election",
-                        key=exact.id,
-                        name=exact.id,
-                        detail=exact.title,
-                        score=100.0,
-                        elections=(exact.id,),
-                    ),
-                ),
+                status="ok", kind="election", query=query, matches=(election_match(exact, 100.0),)
             )
         with self._lock:
             found: Resolution | None = self._election_queries.get((query, suggest))

@@ -19,8 +19,8 @@ from knowledge.questions.recognise import Reading
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Spotted
 from knowledge.questions.unresolved import ambiguous_answer, not_found_answer, not_loaded_answer
-from knowledge.resolve import RESOLUTION_LIMIT, Match, Resolution
-from knowledge.store import ElectionInfo, ResultsStore
+from knowledge.resolve import RESOLUTION_LIMIT, Resolution
+from knowledge.store import ElectionInfo, ResultsStore, election_match
 
 BY_ELECTION = ("by", "election")
 
@@ -165,22 +165,9 @@ def _pick(
         status="ambiguous",
         kind="election",
         query=query,
-        matches=tuple(listed.get(e.id) or _match(e, score) for e in elections),
+        matches=tuple(listed.get(e.id) or election_match(e, score) for e in elections),
     )
     return ambiguous_answer(resolution, query, None)
-
-
-def _match(election: ElectionInfo, score: float) -> Match:
-    """An election as a resolution lists it: one the name's resolution did not list ("1990"
-    means 500 elections; the ten it listed may not be those the question fits)."""
-    return Match(
-        kind="election",
-        key=election.id,
-        name=election.id,
-        detail=election.title,
-        score=score,
-        elections=(election.id,),
-    )
 
 
 def _entity_elections(

@@ -1,8 +1,9 @@
 """Two neighbouring letters swapped is one slip, the commonest in typing: a first name typed so
 ("Lcuy Care", "Anen Smith") is read as the name, as a letter dropped would be, not set aside as
-only looking alike. rapidfuzz's ratio scores a swap as two edits (a letter removed and added):
-"anen" is nearer "ann" (85.7) than "anne" (75), so Anne Smith, who stood in the ward asked
-about, lost to Ann Smith, who stood elsewhere."""
+only looking alike (the seed's cases sit with the other misspelt names, in
+test_typos_near_keywords.py). rapidfuzz's ratio scores a swap as two edits (a letter removed
+and added): "anen" is nearer "ann" (85.7) than "anne" (75), so Anne Smith, who stood in the
+ward asked about, lost to Ann Smith, who stood elsewhere."""
 
 from __future__ import annotations
 
@@ -15,25 +16,6 @@ from knowledge.answers import AmbiguousAnswer, CandidateAnswer, NotFoundAnswer
 
 StoreBuilder = Callable[..., ResultsStore]
 DocumentBuilder = Callable[..., str]
-
-
-@pytest.mark.parametrize(
-    ("question", "name"),
-    [
-        ("how did Lcuy Care do?", "Lucy Care"),
-        ("did Hilray Edwards win", "Hilary Edwards"),
-        ("did Jaent Till get in", "Janet Till"),
-        ("how did Anen MacDonald do", "Anne MacDonald"),
-        ("how many votes did Graec Smith get", "Grace Smith"),
-        ("how did Lucy Caer do?", "Lucy Care"),  # a surname swapped was read already
-    ],
-)
-def test_a_first_name_with_two_letters_swapped_is_the_name(
-    seed_store: ResultsStore, question: str, name: str
-) -> None:
-    answer = answer_question(seed_store, question)
-    assert isinstance(answer, CandidateAnswer), (question, answer.headline)
-    assert answer.candidate.name == name
 
 
 def test_a_swap_is_not_a_different_first_name(seed_store: ResultsStore) -> None:

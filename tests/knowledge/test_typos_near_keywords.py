@@ -25,6 +25,13 @@ from knowledge.questions.lexicon import lexicon_for
         # typed without its space
         ("did LucyCare win", "Lucy Care"),
         ("how did ChrisWilliamson do", "Chris Williamson"),
+        # two neighbours swapped in the first name: one slip (test_swapped_letters.py)
+        ("how did Lcuy Care do?", "Lucy Care"),
+        ("did Hilray Edwards win", "Hilary Edwards"),
+        ("did Jaent Till get in", "Janet Till"),
+        ("how did Anen MacDonald do", "Anne MacDonald"),
+        ("how many votes did Graec Smith get", "Grace Smith"),
+        ("how did Lucy Caer do?", "Lucy Care"),  # a surname swapped was read already
     ],
 )
 def test_a_misspelt_name_is_read_as_the_name(

@@ -472,7 +472,7 @@ def ambiguous(a: AmbiguousAnswer, *, menu: bool) -> discord.Embed:
     lines += [
         f"• **{safe(o.name)}**" + (f" — {safe(o.detail)}" if o.detail else "") for o in a.options
     ]
-    embed.description = limits.join_within(lines, 3000, "…and {n} more")
+    embed.description = limits.join_within(lines, 3000, "…and {n} more", hidden=a.more)
     return embed
 
 

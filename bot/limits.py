@@ -40,23 +40,26 @@ def clip(text: str, limit: int) -> str:
     return cut + ELLIPSIS
 
 
-def join_within(lines: Sequence[str], limit: int, more: str = "…and {n} more") -> str:
+def join_within(
+    lines: Sequence[str], limit: int, more: str = "…and {n} more", hidden: int = 0
+) -> str:
     """As many whole lines as fit in `limit`, then a pointer saying how many were left out.
 
-    `more` is formatted with `n`, the number of lines left out.
+    `more` is formatted with `n`, the number of lines left out, plus `hidden`: items already
+    left out before these lines (so one pointer counts both).
     """
     kept: list[str] = []
     used = 0
     for line in lines:
-        left_after = len(lines) - len(kept) - 1
+        left_after = len(lines) - len(kept) - 1 + hidden
         tail = len(more.format(n=left_after)) + 1 if left_after else 0
         cost = len(line) + (1 if kept else 0)
         if used + cost + tail > limit:
             break
         kept.append(line)
         used += cost
-    if len(kept) < len(lines):
-        kept.append(more.format(n=len(lines) - len(kept)))
+    if len(kept) < len(lines) or hidden:
+        kept.append(more.format(n=len(lines) - len(kept) + hidden))
     return clip("\n".join(kept), limit)
 
 

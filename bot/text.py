@@ -320,6 +320,8 @@ def _ambiguous(a: AmbiguousAnswer) -> list[str]:
     for option in a.options:
         detail = f" — {option.detail}" if option.detail else ""
         lines.append(f"  • {option.name}{detail}")
+    if a.more:
+        lines.append(f"  …and {a.more:,} more")
     if a.options and a.what == "election":
         field = choice_option(a.command, "election")
         lines.append(f"Name it in the command, e.g. /{a.command} {field}:{a.options[0].key}")

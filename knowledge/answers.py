@@ -309,6 +309,8 @@ class AmbiguousAnswer(_Answer):
     command: str
     """The command to run again with the chosen option, e.g. `candidate`."""
     election: str | None = None
+    more: int = 0
+    """How many more fit than are listed ("1992" names 900 elections: a few are offered)."""
 
 
 NotFoundWhat = Literal["ward", "candidate", "party", "election", "command", "question"]

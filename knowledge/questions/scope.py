@@ -24,6 +24,10 @@ from knowledge.store import ElectionInfo, ResultsStore, election_match
 
 BY_ELECTION = ("by", "election")
 
+LISTED_ELECTIONS = 25
+"""Elections offered when asking which one, at most (as many as a Discord menu holds); the
+rest are counted."""
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -165,9 +169,11 @@ def _pick(
         status="ambiguous",
         kind="election",
         query=query,
-        matches=tuple(listed.get(e.id) or election_match(e, score) for e in elections),
+        matches=tuple(
+            listed.get(e.id) or election_match(e, score) for e in elections[:LISTED_ELECTIONS]
+        ),
     )
-    return ambiguous_answer(resolution, query, None)
+    return ambiguous_answer(resolution, query, None, more=len(elections) - len(resolution.matches))
 
 
 def _entity_elections(

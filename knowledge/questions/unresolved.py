@@ -44,18 +44,27 @@ def options(resolution: Resolution) -> tuple[Option, ...]:
 
 
 def ambiguous_answer(
-    resolution: Resolution, query: str, election: Election | None
+    resolution: Resolution, query: str, election: Election | None, more: int = 0
 ) -> AmbiguousAnswer:
-    """Ask which one: the options, each with what tells it apart."""
+    """Ask which one: the options, each with what tells it apart (and, when `more` fit than
+    are listed, how many there are in all)."""
     choices = options(resolution)
-    listed = join([f"{o.name} ({o.detail})" if o.detail else o.name for o in choices[:5]], "or")
+    named = [f"{o.name} ({o.detail})" if o.detail else o.name for o in choices[:5]]
+    if more:
+        total = len(choices) + more
+        headline = f"“{query}” names {total:,} {resolution.kind}s. Which one? " + (
+            f"For example {join(named, 'or')}."
+        )
+    else:
+        headline = f"Which “{query}” do you mean: {join(named, 'or')}?"
     return AmbiguousAnswer(
-        headline=f"Which “{query}” do you mean: {listed}?",
+        headline=headline,
         what=resolution.kind,
         query=query,
         options=choices,
         command=resolution.kind,
         election=election.id if election else None,
+        more=more,
     )
 
 

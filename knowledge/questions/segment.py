@@ -166,7 +166,8 @@ def query_of(tokens: tuple[Token, ...]) -> str:
 def span_kinds(
     tokens: tuple[Token, ...], infos: list[WordInfo], first: int, last: int
 ) -> set[EntityKind]:
-    """Kinds a span may be: some word in it must look like that kind's name words."""
+    """Kinds a span may be: some word in it must look like that kind's name words, and no one's
+    name has "and" in it."""
     kinds: set[EntityKind] = set()
     all_soft = all(infos[i].role == "soft" for i in range(first, last))
     for i in range(first, last):
@@ -177,6 +178,8 @@ def span_kinds(
             kinds.update(info.kinds)
         elif info.role == "soft" and all_soft and tokens[i].capital:
             kinds.update(k for k in info.kinds if k in _NAME_KINDS)
+    if any(tokens[i].word == "and" for i in range(first, last)):
+        kinds.discard("candidate")  # a place ("Kingar and Station") or two people, not one
     return kinds
 
 

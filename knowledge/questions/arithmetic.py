@@ -31,7 +31,7 @@ def _fact(ask: Ask, title: str, lines: list[str], headline: str) -> FactAnswer:
     return FactAnswer(
         headline=headline,
         election=compose.election_ref(ask.election),
-        title=f"{title} — {ask.election.title}",
+        title=title,
         lines=tuple(lines),
         colour=NEUTRAL_COLOUR,
     )

@@ -30,7 +30,7 @@ def _fact(ask: Ask, title: str, lines: list[str], headline: str, colour: str) ->
     return FactAnswer(
         headline=headline,
         election=compose.election_ref(ask.election),
-        title=f"{title} — {ask.election.title}",
+        title=title,
         lines=tuple(lines),
         colour=colour,
     )

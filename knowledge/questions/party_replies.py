@@ -347,7 +347,7 @@ def _names(ask: Ask, answer: PartyAnswer, noun: str, elected: bool) -> Answer:
     return RankingAnswer(
         headline=text,
         election=compose.election_ref(ask.election),
-        title=f"{title} — {ask.election.title}",
+        title=title,
         lines=tuple(RankedLine(rank=n, candidate=c) for n, c in enumerate(shown, 1)),
         note=note,
     )

@@ -87,7 +87,7 @@ def _ranking(ask: Ask, title: str, lines: list[CandidateLine], headline: str) ->
     return RankingAnswer(
         headline=headline,
         election=compose.election_ref(ask.election),
-        title=f"{title} — {ask.election.title}",
+        title=title,
         lines=tuple(RankedLine(rank=n, candidate=c) for n, c in enumerate(lines[:RANKED], 1)),
         note=NOTE,
     )
@@ -145,7 +145,7 @@ def _ward_fact(
     return FactAnswer(
         headline=headline,
         election=compose.election_ref(ask.election),
-        title=f"{title} — {ask.election.title}",
+        title=title,
         lines=tuple(f"{c.ward}: {value(c)}" for c in contests),
         colour=NEUTRAL_COLOUR,
     )

@@ -161,6 +161,34 @@ def _seat_share(ask: Ask) -> Answer:
     return headed(answer, text)
 
 
+@reply("ward_party.votes_many")
+def _party_votes_in_wards(ask: Ask) -> Answer:
+    """ "how many votes did Labour get in Abbey and Boulton": each ward's votes and their sum
+    (a ward where the party had no candidate says so, and adds nothing)."""
+    party = ask.parties[0]
+    noun = ask.party_of(party.key, party.display)
+    parts: list[str] = []
+    lines: list[str] = []
+    total = 0
+    for contest in ask.wards:
+        mine = [s for s in contest.standings if s.party.key == party.key]
+        if not mine:
+            parts.append(f"no candidate in {contest.ward}")
+            lines.append(f"{contest.ward}: no candidate")
+            continue
+        votes = sum(s.votes or 0 for s in mine)
+        total += votes
+        share = 100.0 * votes / contest.total_votes if contest.total_votes else None
+        parts.append(f"{num(votes)} in {contest.ward}")
+        lines.append(f"{contest.ward}: {plural(votes, 'vote')} ({pct(share)} of the votes cast)")
+    wards = join([c.ward for c in ask.wards])
+    stood = sum(1 for line in lines if not line.endswith("no candidate"))
+    text = f"{sentence(noun)} got {join(parts)}"
+    text += f": {plural(total, 'vote')} in all." if stood > 1 else "."
+    lines.append(f"In all: {plural(total, 'vote')}")
+    return _fact(ask, f"{party.display} votes in {wards}", lines, text)
+
+
 @reply("ward_party.won_many")
 def _party_in_wards(ask: Ask) -> Answer:
     """ "did Labour win both Darley and Sinfin", "any seats in Abbey or Darley": the claim is

@@ -43,6 +43,18 @@ RECORDS: Final[tuple[Intent, ...]] = (
         ),
     ),
     Intent(
+        "ward_party.votes_many",
+        "ward",
+        priority=797,
+        cues=(Pattern((VOTES,), (COMBINED,)),),
+        slots=(WARD, WARD, MORE_WARDS, PARTY),
+        summary="a party's votes in each of several wards, and in all of them",
+        examples=(
+            Example("how many votes did labour get in Abbey and Boulton", ("2,943", "6,697")),
+            Example("tory votes in Darley, Sinfin and Littleover combined", ("6,483",)),
+        ),
+    ),
+    Intent(
         "compare.difference",
         "comparisons",
         priority=495,

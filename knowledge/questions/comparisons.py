@@ -10,6 +10,7 @@ from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask
 from knowledge.questions.cues import (
     CLOSER,
+    COMBINED,
     LESS,
     MARGIN,
     MORE,
@@ -173,6 +174,14 @@ def _wards(ask: Ask) -> Answer:
             f"{possessive(two.ward)} {num(m2)}"
         )
         verdict = _verdict(ask, m1, m2)
+    elif ask.has(COMBINED) and not ask.has(MORE) and not ask.has(LESS):
+        both = one.total_votes + two.total_votes  # "votes cast in Abbey and Boulton altogether"
+        text = (
+            f"{plural(both, 'vote')} {'was' if both == 1 else 'were'} cast in {one.ward} and "
+            f"{two.ward} together: {num(one.total_votes)} in {one.ward} and "
+            f"{num(two.total_votes)} in {two.ward}"
+        )
+        verdict = ""
     elif ask.has(TURNOUT) and one.turnout is not None and two.turnout is not None:
         text = f"Turnout was {num(one.turnout)} in {one.ward} and {num(two.turnout)} in {two.ward}"
         verdict = _verdict(ask, one.turnout, two.turnout)

@@ -79,6 +79,8 @@ class Lexicon:
         self._indexes = indexes
         self.longest = store.wards.most_words()
         """Words in the longest ward name ("St Mark's and St Peter's": 5)."""
+        self.longest_party = store.parties.most_words()
+        """Words in the longest party name ("Green Party of England and Wales": 6)."""
         self.councils = frozenset(
             council_key(e.council) for e in store.catalog if e.kind != "by-election"
         )

@@ -22,7 +22,8 @@ from knowledge.resolve import ACCEPT, EntityKind, Resolution
 from knowledge.tuning import WEIGHTS
 
 MAX_SPAN: Final = 4
-"""Longest name, in words, looked up as one (longer when the store has a longer ward name)."""
+"""Longest name, in words, looked up as one (longer when the store has a longer ward or party
+name: "Green Party of England and Wales")."""
 LONGEST_SPAN: Final = 7
 """Never more than this, whatever the ward names."""
 UNCOVERED_PENALTY: Final = WEIGHTS.uncovered_penalty
@@ -70,14 +71,23 @@ class Lookup:
         longest_ward: int = 0,
         councils: frozenset[str] = frozenset(),
         words: dict[EntityKind, frozenset[str]] | None = None,
+        longest_party: int = 0,
     ) -> None:
         self._by_kind = by_kind
         self.councils = councils
+        """The loaded councils' own names ("derby", "rothwick"), as `council_key` gives them."""
         self._words = words
         """Each kind's name words: a plural is tried singular only when that is one of them."""
-        """The loaded councils' own names ("derby", "rothwick"), as `council_key` gives them."""
-        self.max_span = min(max(MAX_SPAN, longest_ward), LONGEST_SPAN)
+        self.max_span = min(max(MAX_SPAN, longest_ward, longest_party), LONGEST_SPAN)
+        self._longest: dict[EntityKind, int] = {
+            "ward": max(MAX_SPAN, longest_ward),
+            "party": max(MAX_SPAN, longest_party),
+        }
         self._seen: dict[tuple[EntityKind, str, bool], Resolution] = {}
+
+    def longest(self, kind: EntityKind) -> int:
+        """The most words a name of this kind is looked up with."""
+        return self._longest.get(kind, MAX_SPAN)
 
     def __call__(self, kind: EntityKind, query: str) -> Resolution:
         return self._resolve(kind, query, suggest=False)
@@ -238,7 +248,7 @@ def best_split(
             _keep(best, (i + 1, None), (value + skip, chosen))
             for j in range(i + 1, min(end, i + lookup.max_span) + 1):
                 for kind in _ordered(span_kinds(tokens, infos, i, j)):
-                    if kind == last_kind or (j - i > MAX_SPAN and kind != "ward"):
+                    if kind == last_kind or j - i > lookup.longest(kind):
                         continue
                     if kind == "candidate" and last_kind in _PLACES and _forename(infos, chosen):
                         continue

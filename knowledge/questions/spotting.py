@@ -126,7 +126,9 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
             infos[n] = WordInfo("number", info.word)
         elif _mistyped_where_a_name_is(tokens, infos, n):
             infos[n] = lexicon.as_name(tokens[n].word) or info
-    lookup = Lookup(resolvers(store), lexicon.longest, lexicon.councils, lexicon.names)
+    lookup = Lookup(
+        resolvers(store), lexicon.longest, lexicon.councils, lexicon.names, lexicon.longest_party
+    )
     spans: list[Span] = []
     commas = frozenset(
         n for n in range(1, len(tokens)) if "," in text[tokens[n - 1].end : tokens[n].start]

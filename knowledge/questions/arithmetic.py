@@ -23,7 +23,7 @@ from knowledge.questions.cues import (
     STAND,
     VOTES,
 )
-from knowledge.questions.phrasing import join, num, pct, plural, sentence, with_verdict
+from knowledge.questions.phrasing import join, num, pct, plural, possessive, sentence, with_verdict
 from knowledge.questions.registry import reply
 
 
@@ -168,24 +168,33 @@ def _party_votes_in_wards(ask: Ask) -> Answer:
     party = ask.parties[0]
     noun = ask.party_of(party.key, party.display)
     parts: list[str] = []
+    shares: list[str] = []
     lines: list[str] = []
     total = 0
     for contest in ask.wards:
         mine = [s for s in contest.standings if s.party.key == party.key]
         if not mine:
             parts.append(f"no candidate in {contest.ward}")
+            shares.append(f"nothing in {contest.ward} (no candidate)")
             lines.append(f"{contest.ward}: no candidate")
             continue
         votes = sum(s.votes or 0 for s in mine)
         total += votes
         share = 100.0 * votes / contest.total_votes if contest.total_votes else None
         parts.append(f"{num(votes)} in {contest.ward}")
+        shares.append(f"{pct(share)} in {contest.ward}")
         lines.append(f"{contest.ward}: {plural(votes, 'vote')} ({pct(share)} of the votes cast)")
     wards = join([c.ward for c in ask.wards])
     stood = sum(1 for line in lines if not line.endswith("no candidate"))
-    text = f"{sentence(noun)} got {join(parts)}"
-    text += f": {plural(total, 'vote')} in all." if stood > 1 else "."
-    lines.append(f"In all: {plural(total, 'vote')}")
+    cast = sum(c.total_votes for c in ask.wards)
+    overall = 100.0 * total / cast if cast else None
+    if ask.has(SHARE):  # "what share of the vote did Labour get in Abbey and Boulton"
+        text = f"{possessive(sentence(noun))} share of the votes cast was {join(shares)}"
+        text += f": {pct(overall)} of the {num(cast)} in all." if stood > 1 else "."
+    else:
+        text = f"{sentence(noun)} got {join(parts)}"
+        text += f": {plural(total, 'vote')} in all." if stood > 1 else "."
+    lines.append(f"In all: {plural(total, 'vote')} ({pct(overall)} of the votes cast)")
     return _fact(ask, f"{party.display} votes in {wards}", lines, text)
 
 

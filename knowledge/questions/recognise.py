@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Final
 
-from knowledge.questions.cues import cue_score, phrases
+from knowledge.questions.cues import SHARE, VOTES, WIN, cue_score, phrases
 from knowledge.questions.intents import INTENTS, Entity, Intent, Pattern
 from knowledge.questions.segment import COMPLETE
-from knowledge.questions.spotting import Span, Spotted, Unknown
+from knowledge.questions.spotting import PLACEHOLDER, Span, Spotted, Unknown
 from knowledge.questions.text import Token
 from knowledge.tuning import WEIGHTS
 
@@ -81,7 +81,7 @@ def recognise(spotted: Spotted, implicit_ward: bool = False) -> Reading | None:
     the spotter preferred wins. `implicit_ward` lets ward questions go without naming the ward
     when the election has only one (a by-election).
     """
-    present = phrases(spotted.words)
+    present = _received_in(phrases(spotted.words))
     best: Reading | None = None
     for spans, cost in _variants(spotted.spans, spotted.tokens):
         for intent in INTENTS:
@@ -93,6 +93,20 @@ def recognise(spotted: Spotted, implicit_ward: bool = False) -> Reading | None:
                 if reading.score > 0 and (best is None or reading.score > best.score):
                     best = reading
     return best
+
+
+_GET_IN: Final = tuple(p for p in WIN if p.split()[-1] == "in" and p.split()[0].startswith("g"))
+"""The WIN phrases "get in", "got in", ...: elected, unless votes are what was got."""
+
+
+def _received_in(present: frozenset[str]) -> frozenset[str]:
+    """ "how many votes did Labour *get in* Darley": votes got in a place, not getting elected,
+    when the question asks for votes or a share and a name follows (while "did Labour get in
+    in Darley" and "did Lucy Care get in" still ask who was elected)."""
+    if not (cue_score(VOTES, present) or cue_score(SHARE, present)):
+        return present
+    dropped = {p for p in _GET_IN if f"{p} {PLACEHOLDER}" in present}
+    return present - dropped if dropped else present
 
 
 def _variants(

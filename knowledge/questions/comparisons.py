@@ -174,6 +174,27 @@ def _wards(ask: Ask) -> Answer:
             f"{possessive(two.ward)} {num(m2)}"
         )
         verdict = _verdict(ask, m1, m2)
+    elif ask.has(STAND) and not ask.has(VOTES):  # "how many candidates stood in Abbey and Boulton"
+        n1, n2 = len(one.standings), len(two.standings)
+        compared = ask.has(MORE) or ask.has(LESS)
+        if compared and n1 == n2:
+            text = f"{one.ward} and {two.ward} had {plural(n1, 'candidate')} each"
+        elif compared and not ask.yes_no:
+            fewer = ask.has(LESS)
+            pick, other = (one, two) if (n1 > n2) != fewer else (two, one)
+            word = "fewer" if fewer else "more"
+            text = (
+                f"{pick.ward} had {word} candidates: {num(len(pick.standings))} to "
+                f"{possessive(other.ward)} {num(len(other.standings))}"
+            )
+        elif compared:
+            text = f"{one.ward} had {plural(n1, 'candidate')} and {two.ward} {num(n2)}"
+        else:
+            text = (
+                f"{plural(n1 + n2, 'candidate')} stood in {one.ward} and {two.ward}: "
+                f"{num(n1)} in {one.ward} and {num(n2)} in {two.ward}"
+            )
+        verdict = _verdict(ask, n1, n2)
     elif ask.has(COMBINED) and not ask.has(MORE) and not ask.has(LESS):
         both = one.total_votes + two.total_votes  # "votes cast in Abbey and Boulton altogether"
         text = (

@@ -22,7 +22,7 @@ from knowledge.questions.cues import (
     VOTES,
     WIN,
 )
-from knowledge.questions.phrasing import num, pct, plural, possessive, sentence, with_verdict
+from knowledge.questions.phrasing import join, num, pct, plural, possessive, sentence, with_verdict
 from knowledge.questions.registry import reply
 from knowledge.questions.ward_replies import who_won
 
@@ -60,29 +60,47 @@ def _party_line(answer: PartyAnswer) -> str:
 
 
 def _parties_in_ward(ask: Ask) -> Answer:
-    """Two parties in one ward: their votes and seats there."""
-    contest = ask.wards[0]
-    rows = []
-    for party in ask.parties[:2]:
-        mine = [s for s in contest.standings if s.party.key == party.key]
-        votes = sum(s.votes or 0 for s in mine)
-        seats = sum(s.elected for s in mine)
-        rows.append((ask.party_of(party.key, party.display), votes, seats, party))
-    (a, va, sa, pa), (b, vb, sb, pb) = rows
-    if ask.has(SEATS) and not ask.has(VOTES):
-        text = f"In {contest.ward} {a} won {plural(sa, 'seat')} to {possessive(b)} {sb}"
-        verdict = _verdict(ask, sa, sb)
-    else:
-        text = f"In {contest.ward} {a} got {plural(va, 'vote')} to {possessive(b)} {num(vb)}"
-        verdict = _verdict(ask, va, vb)
-    lines = [
-        f"{p.display}: {plural(v, 'vote')}, {plural(n, 'seat')} in {contest.ward}"
-        for _, v, n, p in rows
-    ]
-    colour = pa.colour if va >= vb else pb.colour
+    """Two parties in one ward, or in each of several: their votes and seats there."""
+    texts: list[str] = []
+    lines: list[str] = []
+    verdict = ""
+    totals = [0, 0]
+    pa, pb = ask.parties[:2]
+    for n, contest in enumerate(ask.wards):
+        rows = []
+        for party in (pa, pb):
+            mine = [s for s in contest.standings if s.party.key == party.key]
+            votes = sum(s.votes or 0 for s in mine)
+            seats = sum(s.elected for s in mine)
+            rows.append((ask.party_of(party.key, party.display), votes, seats, party))
+        (a, va, sa, _), (b, vb, sb, _) = rows
+        totals[0] += va
+        totals[1] += vb
+        first = n == 0  # "In Abbey Labour got 2,943 votes to the Lib Dems' 4,283; in Boulton ..."
+        where = f"In {contest.ward}" if first else f"in {contest.ward}"
+        if ask.has(SEATS) and not ask.has(VOTES):
+            won = f"{plural(sa, 'seat')} to {possessive(b)} {sb}" if first else f"{sa} to {sb}"
+            texts.append(f"{where} {a} won {won}" if first else f"{where} {won}")
+            verdict = verdict or _verdict(ask, sa, sb)
+        else:
+            got = (
+                f"{plural(va, 'vote')} to {possessive(b)} {num(vb)}"
+                if first
+                else (f"{num(va)} to {num(vb)}")
+            )
+            texts.append(f"{where} {a} got {got}" if first else f"{where} {got}")
+            verdict = verdict or _verdict(ask, va, vb)
+        lines += [
+            f"{p.display}: {plural(v, 'vote')}, {plural(s, 'seat')} in {contest.ward}"
+            for _, v, s, p in rows
+        ]
+    if len(ask.wards) > 1:
+        verdict = ""  # one yes or no for several wards would hide where it differs
+    colour = pa.colour if totals[0] >= totals[1] else pb.colour
+    wards = join([c.ward for c in ask.wards])
     return _fact(
-        ask, f"{pa.display} v {pb.display} in {contest.ward}", lines,
-        with_verdict(verdict, text + "."), colour,
+        ask, f"{pa.display} v {pb.display} in {wards}", lines,
+        with_verdict(verdict, "; ".join(texts) + "."), colour,
     )  # fmt: skip
 
 

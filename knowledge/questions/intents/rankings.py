@@ -35,6 +35,7 @@ from knowledge.questions.cues import (
 from knowledge.questions.intents.records import (
     CANDIDATE,
     IN_WARD,
+    MORE_WARDS,
     NUMBER_SLOT,
     OF_PARTY,
     ORDINAL_SLOT,
@@ -51,8 +52,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "comparisons",
         priority=470,
         cues=(Pattern((), (COMPARE,)),),
-        slots=(PARTY, PARTY, IN_WARD),
-        summary="two parties compared",
+        slots=(PARTY, PARTY, IN_WARD, MORE_WARDS),
+        summary="two parties compared (overall, or in each ward named)",
         examples=(
             Example("did Lab beat LD", ("Yes", "27")),
             Example("lab v con seats", ("27", "11")),

@@ -206,6 +206,15 @@ BELOW: Final[Cue] = (
     f"fewer than {N}", f"less than {N}", f"under {N}", f"below {N}", f"at most {N}",
     f"{N} or fewer", f"{N} or less",
 )  # fmt: skip
+WON_BY: Final[Cue] = (
+    "majority", "majorities", "margin", "margins", "winning margin", "win by", "won by",
+    "wins by", "winning by", f"by less than {N}", f"by fewer than {N}", f"by under {N}",
+    f"by more than {N}", f"by over {N}", f"by at least {N}", f"majority of less than {N}",
+    f"majority of more than {N}", f"majority under {N}", f"majority over {N}",
+    f"majority of under {N}", f"majority of over {N}",
+)  # fmt: skip
+"""A margin set against a figure ("won by fewer than 20 votes", "a majority under 100"): about
+majorities, not the votes a candidate got or a ward cast."""
 INCLUSIVE: Final[Cue] = (
     f"at least {N}",
     f"{N} or more",

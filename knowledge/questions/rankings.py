@@ -386,6 +386,35 @@ def _threshold(ask: Ask) -> Answer:
     return _ranking(ask, f"Candidates with {bar.words} votes", lines, text)
 
 
+@reply("rank.margin_threshold")
+def _margin_threshold(ask: Ask) -> Answer:
+    """ "did anyone win by less than 20 votes?": the wards whose last seat was won by a margin
+    past the figure, closest first (or safest first, above it); unopposed wards have none."""
+    bar = ask.bar()
+    if bar is None:
+        return _ward_cast(ask, True)
+    decided = [c for c in ask.facts.contests if c.majority is not None]
+    past = [c for c in decided if bar.passes(c.majority or 0)]
+    past.sort(key=lambda c: ((c.majority or 0) * (-1 if bar.above else 1), c.ward))
+    shown = [f"{c.ward} ({num(c.majority or 0)})" for c in past[:5]]
+    names = join(shown) if len(past) <= 5 else f"{', '.join(shown)} and {len(past) - 5} more"
+    verdict = ("Yes — " if past else "No — ") if ask.yes_no else ""
+    if past:
+        won = "was" if len(past) == 1 else "were"
+        text = f"{verdict}{plural(len(past), 'ward')} {won} won by {bar.words} votes: {names}."
+    else:
+        text = f"{verdict}no ward was won by {bar.words} votes."
+    answer = _ward_fact(
+        ask,
+        f"Wards won by {bar.words} votes",
+        past,
+        lambda c: f"last seat won by {plural(c.majority or 0, 'vote')}",
+        text,
+    )
+    note = "Margin: the last winner's votes over the first runner-up's."
+    return answer.model_copy(update={"lines": (*answer.lines, note)})
+
+
 @reply("rank.ward_threshold")
 def _ward_threshold(ask: Ask) -> Answer:
     bar = ask.bar()

@@ -31,6 +31,7 @@ from knowledge.questions.cues import (
     WHICH_PARTY,
     WHO,
     WIN,
+    WON_BY,
 )  # fmt: skip
 from knowledge.questions.intents.records import (
     CANDIDATE,
@@ -102,6 +103,18 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("safest seat", ("Littleover", "1,666")),
             Example("Safest ward?", ("Littleover",)),
+        ),
+    ),
+    Intent(
+        "rank.margin_threshold",
+        "margins",
+        priority=365,
+        cues=(Pattern(((*ABOVE, *BELOW), WON_BY), (WHERE, WARD_NOUN, PERSON)),),
+        slots=(NUMBER_SLOT,),
+        summary="wards won by more (or fewer) than a number of votes",
+        examples=(
+            Example("did anyone win by less than 20 votes?", ("Yes", "Boulton", "10")),
+            Example("which wards had a majority over 1,500", ("Littleover", "1,666")),
         ),
     ),
     Intent(

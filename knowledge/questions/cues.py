@@ -206,6 +206,11 @@ BELOW: Final[Cue] = (
     f"fewer than {N}", f"less than {N}", f"under {N}", f"below {N}", f"at most {N}",
     f"{N} or fewer", f"{N} or less",
 )  # fmt: skip
+WINNERS: Final[Cue] = (
+    "winner", "winners", "the winner", "the winners", "winning candidate", "winning candidates",
+    "successful candidate", "successful candidates", "elected candidates", "new councillors",
+)  # fmt: skip
+"""Those elected, named as a noun ("how many votes did *the winner* get")."""
 WON_BY: Final[Cue] = (
     "majority", "majorities", "margin", "margins", "winning margin", "win by", "won by",
     "wins by", "winning by", f"by less than {N}", f"by fewer than {N}", f"by under {N}",

@@ -28,6 +28,7 @@ from knowledge.questions.cues import (
     WHICH_PARTY,
     WHO,
     WIN,
+    WINNERS,
 )  # fmt: skip
 from knowledge.questions.intents.records import (
     ORDINAL_SLOT,
@@ -205,12 +206,13 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "ward.winners",
         "ward",
         priority=880,
-        cues=(Pattern(((*WIN, *REPRESENT),), (WHO,)),),
+        cues=(Pattern(((*WIN, *REPRESENT),), (WHO,)), Pattern((WINNERS, VOTES))),
         slots=(WARD,),
-        summary="who won a ward, who represents it",
+        summary="who won a ward, who represents it (and the winners' votes)",
         examples=(
             Example("Who won Abbey", ("Maurice Burgess", "Ann Jackman", "Bryan Lowe")),
             Example("abbey winners", ("Maurice Burgess",)),
+            Example("how many votes did the winner get in Boulton", ("1,406", "1,144")),
         ),
     ),
     Intent(

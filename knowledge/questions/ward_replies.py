@@ -316,9 +316,11 @@ def _losers(ask: Ask) -> Answer:
         return headed(
             ask.ward_answer(contest), f"No one lost in {contest.ward}: {who_won(ask, contest)}"
         )
-    names = join([_who(ask, s) for s in losers[:4]])
-    more = f" and {len(losers) - 4} more" if len(losers) > 4 else ""
-    text = f"{plural(len(losers), 'candidate')} were not elected in {contest.ward}: {names}{more}."
+    shown = [_who(ask, s) for s in losers[:4]]
+    if len(losers) > 4:  # "A, B, C, D and 2 more": one "and"
+        shown.append(f"{len(losers) - 4} more")
+    names = join(shown)
+    text = f"{plural(len(losers), 'candidate')} were not elected in {contest.ward}: {names}."
     if len(losers) == 1:
         text = f"{_who(ask, losers[0])} was not elected in {contest.ward}."
     return headed(ask.ward_answer(contest), text)

@@ -53,9 +53,11 @@ def choose_election(
         ids = _every_one(store, span.text, _ids(store, span.resolution))
         if not ids:
             return not_found_answer(store, span.resolution, span.text, None)
+        if named is not None and not named & ids:
+            return _no_such_year(store, spotted, named, ids) or not_found_answer(
+                store, span.resolution, span.text, None
+            )
         named = ids if named is None else named & ids
-        if not named:
-            return not_found_answer(store, span.resolution, span.text, None)
     for unknown in spotted.unknowns:
         if unknown.hint == "election":
             resolution = store.resolve_election(unknown.text)
@@ -114,6 +116,25 @@ def _year_not_loaded(
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _no_such_year(
+    store: ResultsStore, spotted: Spotted, one: set[str], other: set[str]
+) -> NotFoundAnswer | None:
+    """A council and a year that name no election together ("Barnsley in 2002", when only its
+    2004 election is loaded): the years of that council, not "no election called 2002" (other
+    councils have one). None unless one side is a year and the other one council's elections
+    (its by-elections aside)."""
+    years = {int(y) for span in spotted.of("election") for y in _YEAR.findall(span.text)}
+    if len(years) != 1:
+        return None
+    for council_ids in (one, other):
+        infos = [e for i in council_ids if (e := store.info(i)) is not None]
+        whole = [e for e in infos if e.kind != "by-election"] or infos
+        councils = {e.council for e in whole}
+        if len(councils) == 1 and not any(e.year in years for e in infos):
+            return not_loaded_answer(store, spotted.text, years.pop(), councils)
+    return None
 
 
 def _names_council(text: str) -> bool:

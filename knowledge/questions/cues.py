@@ -378,6 +378,12 @@ CHANGED_HANDS: Final[Cue] = (
     "changed hands", "change hands", "changing hands", "switched hands", "swapped hands",
     "seats changed hands", "which seats changed",
 )  # fmt: skip
+OVER_TIME: Final[Cue] = (
+    "over time", "over the years", "through the years", "down the years", "across the years",
+    "over the elections", "every election", "each election", "election by election",
+    "year by year", "record in", "track record", "history", "trend", "in every election",
+)  # fmt: skip
+"""A party's record across the council's loaded elections ("how has Labour done over time")."""
 COMPARED: Final[Cue] = (
     "compared with", "compared to", "compare with", "versus", "vs", "against", "since",
     "than in", "relative to",

@@ -171,6 +171,27 @@ def _party_since(ask: Ask) -> Answer:
     return headed(found, text)
 
 
+_TREND_ROWS = 6
+"""Elections a party's record names in its headline, newest last (the answer lists all)."""
+
+
+@reply("history.party_trend")
+def _party_trend(ask: Ask) -> Answer:
+    """ "how has Labour done over the years": seats and share in each loaded election."""
+    party = ask.parties[0]
+    found = party_history(ask.store, ask.election.id, party)
+    if found is None:
+        return ask.party_answer(party)
+    noun = ask.party_of(party.key, party.display)
+    noun = noun[0].upper() + noun[1:]
+    rows = found.rows[-_TREND_ROWS:]
+    earlier = len(found.rows) - len(rows)
+    text = f"{noun} in {found.council}: " + "; ".join(_row(r) for r in rows)
+    if earlier:
+        text += f" ({plural(earlier, 'earlier election')} in the full answer)"
+    return headed(found, text + "." + "".join(f" {n}" for n in found.notes))
+
+
 @reply("history.changed_hands")
 def _changed_hands(ask: Ask) -> Answer:
     whole = council_history(ask.store, ask.election.id)

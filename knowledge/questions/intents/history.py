@@ -15,6 +15,7 @@ from knowledge.questions.cues import (
     GAIN_OR_HOLD,
     HELD,
     LAST_TIME,
+    OVER_TIME,
     SEATS,
     STAND,
     STILL,
@@ -151,6 +152,19 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("how did labour do compared with 2022", ("2022", "2026"), store="burnley"),
             Example("how did labour do compared with 2018", ("2018", "2002")),
+        ),
+    ),
+    Intent(
+        "history.party_trend",
+        "party",
+        priority=653,
+        cues=(Pattern((OVER_TIME,)),),
+        slots=(PARTY,),
+        elections="all",
+        summary="a party's seats and share in each loaded election of the council",
+        examples=(
+            Example("how has labour done in burnley over the years", ("2022",), store="burnley"),
+            Example("labour's record over time", ("2002",)),
         ),
     ),
     Intent(

@@ -147,8 +147,10 @@ _DID: Final = frozenset({"did", "does", "didnt", "doesnt", "do", "will"})
 _DEEDS: Final = frozenset({
     "win", "get", "lose", "stand", "come", "finish", "poll", "receive", "score", "make",
     "beat", "run", "top", "take", "hold", "keep", "retain", "scrape", "squeak", "sneak",
+    "do", "fare", "perform",
 })  # fmt: skip
-"""What a person does in an election: "did X *win*", "how many votes did X *get*"."""
+"""What a person does in an election: "did X *win*", "how many votes did X *get*", "how did
+X *do*"."""
 
 
 def _person_subject(span: Span, tokens: tuple[Token, ...]) -> bool:

@@ -171,8 +171,10 @@ def _party_votes_in_wards(ask: Ask) -> Answer:
     shares: list[str] = []
     lines: list[str] = []
     total = 0
+    stood = 0
     for contest in ask.wards:
         mine = [s for s in contest.standings if s.party.key == party.key]
+        stood += bool(mine)
         if not mine:
             parts.append(f"no candidate in {contest.ward}")
             shares.append(f"nothing in {contest.ward} (no candidate)")
@@ -185,7 +187,6 @@ def _party_votes_in_wards(ask: Ask) -> Answer:
         shares.append(f"{pct(share)} in {contest.ward}")
         lines.append(f"{contest.ward}: {plural(votes, 'vote')} ({pct(share)} of the votes cast)")
     wards = join([c.ward for c in ask.wards])
-    stood = sum(1 for line in lines if not line.endswith("no candidate"))
     cast = sum(c.total_votes for c in ask.wards)
     overall = 100.0 * total / cast if cast else None
     if ask.has(SHARE):  # "what share of the vote did Labour get in Abbey and Boulton"

@@ -95,8 +95,9 @@ def recognise(spotted: Spotted, implicit_ward: bool = False) -> Reading | None:
     return best
 
 
-_GET_IN: Final = tuple(p for p in WIN if p.split()[-1] == "in" and p.split()[0].startswith("g"))
-"""The WIN phrases "get in", "got in", ...: elected, unless votes are what was got."""
+_GET_IN: Final = ("get in", "got in", "gets in", "getting in")
+"""WIN phrases meaning elected, unless votes are what was got."""
+assert set(_GET_IN) <= set(WIN)
 
 
 def _received_in(present: frozenset[str]) -> frozenset[str]:

@@ -389,10 +389,6 @@ class MemoryNames(Generic[P]):
         self._words = sorted(self._by_token)
         self._wholes = sorted((w, n) for w, numbers in self._by_whole.items() for n in numbers)
         self._keys = sorted((entry.key, n) for n, entry in enumerate(self.items))
-        self._words_of: list[frozenset[str] | None] = [None] * len(self.items)
-        """Each entry's words, made on first use: a search reads those of the hundreds of
-        entries its rarest word names, again for each question (1,572 sets for one election
-        resolution at 10,000 elections)."""
 
     def __len__(self) -> int:
         return len(self.items)
@@ -425,11 +421,7 @@ class MemoryNames(Generic[P]):
 
     def words_of(self, ident: Hashable) -> Collection[str]:
         assert isinstance(ident, int)
-        found = self._words_of[ident]
-        if found is None:
-            found = frozenset(t for tokens, _, _ in self._shapes[ident] for t in tokens)
-            self._words_of[ident] = found
-        return found
+        return {t for tokens, _, _ in self._shapes[ident] for t in tokens}
 
     def counts(self) -> dict[str, int]:
         return {w: len(p) for w, p in self._by_token.items()}

@@ -206,6 +206,11 @@ BELOW: Final[Cue] = (
     f"fewer than {N}", f"less than {N}", f"under {N}", f"below {N}", f"at most {N}",
     f"{N} or fewer", f"{N} or less",
 )  # fmt: skip
+CANDIDATES_NOUN: Final[Cue] = (
+    "candidates", "candidate", "candidates stood", "candidates standing", "people stood",
+    "people standing", "names on the ballot", "stood", "standing",
+)  # fmt: skip
+"""How many stood, as a ward's measure ("which ward had the most *candidates*")."""
 WINNERS: Final[Cue] = (
     "winner", "winners", "the winner", "the winners", "winning candidate", "winning candidates",
     "successful candidate", "successful candidates", "elected candidates", "new councillors",

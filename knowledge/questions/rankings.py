@@ -477,6 +477,42 @@ def _turnout_low(ask: Ask) -> Answer:
     return _turnout(ask, False)
 
 
+def _ward_candidates(ask: Ask, most: bool) -> Answer:
+    """ "Which ward had the most candidates?": the wards where the most (fewest) stood."""
+
+    def count(contest: ContestResult) -> int:
+        return len(contest.standings)
+
+    contests = sorted(ask.facts.contests, key=lambda c: (-count(c) if most else count(c), c.ward))
+    top = count(contests[0])
+    level = [c.ward for c in contests if count(c) == top]
+    word = "most" if most else "fewest"
+    stood = plural(top, "candidate")
+    if len(level) == 1:
+        headline = f"{level[0]} had the {word} candidates: {num(top)}."
+    elif len(level) == len(contests):
+        headline = f"Every ward had the same number of candidates: {stood} each."
+    else:
+        shown = join(
+            level[:MAX_WARDS]
+            + ([f"{len(level) - MAX_WARDS} more"] if len(level) > MAX_WARDS else [])
+        )
+        headline = f"{plural(len(level), 'ward')} had the {word} candidates, {stood} each: {shown}."
+    return _ward_fact(
+        ask, "Candidates by ward", contests, lambda c: plural(count(c), "candidate"), headline
+    )
+
+
+@reply("rank.ward_most_candidates")
+def _ward_most_candidates(ask: Ask) -> Answer:
+    return _ward_candidates(ask, True)
+
+
+@reply("rank.ward_fewest_candidates")
+def _ward_fewest_candidates(ask: Ask) -> Answer:
+    return _ward_candidates(ask, False)
+
+
 @reply("rank.ward_most_seats")
 def _ward_most_seats(ask: Ask) -> Answer:
     return _ward_seats(ask, True)

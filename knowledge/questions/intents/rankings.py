@@ -7,6 +7,7 @@ from typing import Final
 from knowledge.questions.cues import (
     ABOVE,
     BELOW,
+    CANDIDATES_NOUN,
     CAST,
     CHANGE,
     CLOSER,
@@ -211,6 +212,22 @@ RECORDS: Final[tuple[Intent, ...]] = (
             Example("which ward had the fewest votes", ("Derwent", "5,022")),
             Example("which ward had the fewest votes cast", ("Derwent",)),
         ),
+    ),
+    Intent(
+        "rank.ward_most_candidates",
+        "superlatives",
+        priority=285,
+        cues=(Pattern((MOST, (*WHERE, *WARD_NOUN), CANDIDATES_NOUN)),),
+        summary="the ward with the most candidates",
+        examples=(Example("which ward had the most candidates", ("Boulton", "12")),),
+    ),
+    Intent(
+        "rank.ward_fewest_candidates",
+        "superlatives",
+        priority=284,
+        cues=(Pattern((FEWEST, (*WHERE, *WARD_NOUN), CANDIDATES_NOUN)),),
+        summary="the ward with the fewest candidates",
+        examples=(Example("which ward had the fewest candidates", ("16 wards", "9")),),
     ),
     Intent(
         "rank.ward_most_seats",

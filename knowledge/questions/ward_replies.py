@@ -227,6 +227,8 @@ def _seats(ask: Ask) -> Answer:
 
 @reply("ward.top")
 def _top(ask: Ask) -> Answer:
+    if len(ask.wards) > 1:
+        return _top_of_several(ask)
     contest = ask.wards[0]
     with_votes = [s for s in contest.standings if s.votes is not None]
     if not with_votes:
@@ -237,6 +239,29 @@ def _top(ask: Ask) -> Answer:
     verb = "got" if len(level) == 1 else "tied with"
     text = f"{names} {verb} the most votes in {contest.ward}: {num(top.votes or 0)}."
     return headed(ask.ward_answer(contest), text)
+
+
+def _top_of_several(ask: Ask) -> Answer:
+    """ "who got the most votes in Abbey and Boulton": the top of them all, then each ward's
+    (the first ward's answer carries the headline)."""
+    tops = [
+        (contest, standing)
+        for contest in ask.wards
+        for standing in contest.standings[:1]
+        if standing.votes is not None
+    ]
+    if not tops:
+        return _result(ask)
+    best = max(votes for _, s in tops if (votes := s.votes) is not None)
+    leaders = [(c, s) for c, s in tops if s.votes == best]
+    lead = join([f"{s.name} ({s.party.display}, {c.ward})" for c, s in leaders])
+    verb = "got" if len(leaders) == 1 else "tied with"
+    text = f"{lead} {verb} the most votes of {join([c.ward for c in ask.wards])}: {num(best)}"
+    others = [
+        f"{s.name} topped {c.ward} with {num(s.votes or 0)}" for c, s in tops if s.votes != best
+    ]
+    text += f"; {join(others)}." if others else "."
+    return headed(ask.ward_answer(leaders[0][0]), text)
 
 
 @reply("ward.bottom")

@@ -31,6 +31,7 @@ from knowledge.questions.cues import (
     WINNERS,
 )  # fmt: skip
 from knowledge.questions.intents.records import (
+    MORE_WARDS,
     ORDINAL_SLOT,
     PARTY,
     RIVAL_PARTY,
@@ -138,8 +139,8 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "superlatives",
         priority=940,
         cues=(Pattern((MOST,), (VOTES, WHO)),),
-        slots=(WARD,),
-        summary="who topped the poll in a ward",
+        slots=(WARD, MORE_WARDS),
+        summary="who topped the poll in a ward (or in each of several)",
         examples=(
             Example("who came top in arboretum", ("Abdul Rehman",)),
             Example("who was top in blagreaves", ("Ruth Skelton",)),

@@ -326,6 +326,11 @@ ANY_OF: Final[Cue] = ("any", "either", "or", "any of")
 """An existential claim ("did they win *any* seats in Abbey *or* Darley")."""
 ALL_OF: Final[Cue] = ("all", "every", "both", "each", "all of", "all the", "every one")
 """A universal claim ("did Labour win *all* the seats"): yes only if the whole claim holds."""
+OUTRIGHT: Final[Cue] = (
+    "outright", "every seat", "all the seats", "all seats", f"all {N} seats", "all three seats",
+    "clean sweep", "swept", "a clean sweep", "every one of the seats",
+)  # fmt: skip
+"""A ward won whole, every seat ("which wards did Labour win *outright*")."""
 CANDIDATE_WORDS: Final[Cue] = ("candidate", "candidates", "of them", "their candidates")
 """What a universal claim is about when not the seats ("did *every* Labour candidate win")."""
 
@@ -397,7 +402,7 @@ COMPARED: Final[Cue] = (
 
 REPLY_CUES: Final[tuple[Cue, ...]] = (
     WIN_BY, MORE_THAN_DOUBLE, ANY_OF, ALL_OF, CANDIDATE_WORDS, LAST_SEAT, MORE, LESS, GAINED,
-    DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT,
+    DROPPED, LOSE, INCLUSIVE, HUNG, LIST, VOTE_COUNT, OUTRIGHT,
 )  # fmt: skip
 """Groups the replies read (which way a comparison or a yes/no question points)."""
 

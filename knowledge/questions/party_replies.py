@@ -14,6 +14,7 @@ from knowledge.questions.cues import (
     FEWEST,
     GAINED,
     LIST,
+    OUTRIGHT,
     SEATS,
     SHARE,
     VOTE_COUNT,
@@ -170,6 +171,8 @@ def _wards(ask: Ask) -> Answer:
             text = _absent(ask, answer, noun)
         return headed(answer, text)
     wards = sorted(answer.wards_won)
+    if ask.has(OUTRIGHT) and not ask.yes_no:
+        return headed(answer, _won_outright(ask, noun, wards))
     names = [f"{w} ({n})" if n > 1 else w for w, n in wards[:MAX_LISTED]]
     if len(wards) > MAX_LISTED:
         names.append(f"{len(wards) - MAX_LISTED} more")
@@ -178,6 +181,24 @@ def _wards(ask: Ask) -> Answer:
         every = len(wards) == len(ask.facts.contests)
         text = with_verdict("Yes — " if every else "No — ", text)
     return headed(answer, text)
+
+
+def _won_outright(ask: Ask, noun: str, wards: list[tuple[str, int]]) -> str:
+    """ "which wards did Labour win outright": those where it won every seat, then the wards
+    where it won only some."""
+    seats = {c.ward: c.seats for c in ask.facts.contests}
+    whole = [w for w, n in wards if n >= seats.get(w, n)]
+    part = [f"{w} ({n} of {seats[w]})" for w, n in wards if n < seats.get(w, n)]
+    shown = whole[:MAX_LISTED] + (
+        [f"{len(whole) - MAX_LISTED} more"] if len(whole) > MAX_LISTED else []
+    )
+    if whole:
+        text = f"{sentence(noun)} won every seat in {plural(len(whole), 'ward')}: {join(shown)}"
+    else:
+        text = f"{sentence(noun)} won no ward outright"
+    if part:
+        text += f"; some of the seats in {join(part[:MAX_LISTED])}"
+    return text + "."
 
 
 @reply("party.wards_lost")

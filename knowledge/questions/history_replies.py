@@ -7,7 +7,7 @@ these headlines."""
 from __future__ import annotations
 
 from knowledge.answers import Answer, NotFoundAnswer
-from knowledge.history.answers import LastTime, PartyHistoryRow, short
+from knowledge.history.answers import LastTime, PartyHistoryAnswer, PartyHistoryRow, short
 from knowledge.history.commands import councillors_answer
 from knowledge.history.index import history_index
 from knowledge.history.people import person_history
@@ -152,14 +152,18 @@ def _row(row: PartyHistoryRow) -> str:
     )
 
 
+def _party_record(ask: Ask) -> tuple[PartyHistoryAnswer | None, str]:
+    """The named party's history in this council, and its name to open a sentence with."""
+    party = ask.parties[0]
+    noun = ask.party_of(party.key, party.display)
+    return party_history(ask.store, ask.election.id, party), noun[0].upper() + noun[1:]
+
+
 @reply("history.party_since")
 def _party_since(ask: Ask) -> Answer:
-    party = ask.parties[0]
-    found = party_history(ask.store, ask.election.id, party)
+    found, noun = _party_record(ask)
     if found is None:
-        return ask.party_answer(party)
-    noun = ask.party_of(party.key, party.display)
-    noun = noun[0].upper() + noun[1:]
+        return ask.party_answer(ask.parties[0])
     rows = [r for r in found.rows if r.election.id == ask.election.id] + [
         r for r in found.rows[-1:] if r.election.id != ask.election.id
     ]
@@ -178,12 +182,9 @@ _TREND_ROWS = 6
 @reply("history.party_trend")
 def _party_trend(ask: Ask) -> Answer:
     """ "how has Labour done over the years": seats and share in each loaded election."""
-    party = ask.parties[0]
-    found = party_history(ask.store, ask.election.id, party)
+    found, noun = _party_record(ask)
     if found is None:
-        return ask.party_answer(party)
-    noun = ask.party_of(party.key, party.display)
-    noun = noun[0].upper() + noun[1:]
+        return ask.party_answer(ask.parties[0])
     rows = found.rows[-_TREND_ROWS:]
     earlier = len(found.rows) - len(rows)
     text = f"{noun} in {found.council}: " + "; ".join(_row(r) for r in rows)

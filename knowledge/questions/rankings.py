@@ -164,11 +164,23 @@ def _ward_cast(ask: Ask, most: bool) -> Answer:
     )
 
 
+def _leading_wards(
+    ask: Ask, most: bool, count: Callable[[ContestResult], int]
+) -> tuple[list[ContestResult], int, list[str], str]:
+    """The wards by a count, most (or fewest) first; the top count, the wards level on it, and
+    those named for a headline (at most MAX_WARDS, then how many more)."""
+    contests = sorted(ask.facts.contests, key=lambda c: (-count(c) if most else count(c), c.ward))
+    top = count(contests[0])
+    level = [c.ward for c in contests if count(c) == top]
+    shown = join(
+        level[:MAX_WARDS] + ([f"{len(level) - MAX_WARDS} more"] if len(level) > MAX_WARDS else [])
+    )
+    return contests, top, level, shown
+
+
 def _ward_seats(ask: Ask, most: bool) -> Answer:
     """ "Which ward elected the most councillors?": the wards with the most (fewest) seats."""
-    contests = sorted(ask.facts.contests, key=lambda c: (-c.seats if most else c.seats, c.ward))
-    top = contests[0].seats
-    level = [c.ward for c in contests if c.seats == top]
+    contests, top, level, shown = _leading_wards(ask, most, lambda c: c.seats)
     word = "most" if most else "fewest"
     seats = plural(top, "seat")
     if len(level) == 1:
@@ -176,10 +188,6 @@ def _ward_seats(ask: Ask, most: bool) -> Answer:
     elif len(level) == len(contests):
         headline = f"Every ward elected the same number of councillors: {seats} each."
     else:
-        shown = join(
-            level[:MAX_WARDS]
-            + ([f"{len(level) - MAX_WARDS} more"] if len(level) > MAX_WARDS else [])
-        )
         headline = (
             f"{plural(len(level), 'ward')} elected the {word} councillors, {seats} each: {shown}."
         )
@@ -480,12 +488,7 @@ def _turnout_low(ask: Ask) -> Answer:
 def _ward_candidates(ask: Ask, most: bool) -> Answer:
     """ "Which ward had the most candidates?": the wards where the most (fewest) stood."""
 
-    def count(contest: ContestResult) -> int:
-        return len(contest.standings)
-
-    contests = sorted(ask.facts.contests, key=lambda c: (-count(c) if most else count(c), c.ward))
-    top = count(contests[0])
-    level = [c.ward for c in contests if count(c) == top]
+    contests, top, level, shown = _leading_wards(ask, most, lambda c: len(c.standings))
     word = "most" if most else "fewest"
     stood = plural(top, "candidate")
     if len(level) == 1:
@@ -493,13 +496,13 @@ def _ward_candidates(ask: Ask, most: bool) -> Answer:
     elif len(level) == len(contests):
         headline = f"Every ward had the same number of candidates: {stood} each."
     else:
-        shown = join(
-            level[:MAX_WARDS]
-            + ([f"{len(level) - MAX_WARDS} more"] if len(level) > MAX_WARDS else [])
-        )
         headline = f"{plural(len(level), 'ward')} had the {word} candidates, {stood} each: {shown}."
     return _ward_fact(
-        ask, "Candidates by ward", contests, lambda c: plural(count(c), "candidate"), headline
+        ask,
+        "Candidates by ward",
+        contests,
+        lambda c: plural(len(c.standings), "candidate"),
+        headline,
     )
 
 

@@ -82,17 +82,31 @@ def recognise(spotted: Spotted, implicit_ward: bool = False) -> Reading | None:
     when the election has only one (a by-election).
     """
     present = _received_in(phrases(spotted.words))
+    # Each pattern's cue score depends on the words alone: scored once, not once a variant.
+    scored = [
+        (intent, pattern, cues)
+        for intent in INTENTS
+        for pattern in intent.cues
+        if (cues := _cue_score(pattern, present)) is not None
+    ]
     best: Reading | None = None
     for spans, cost in _variants(spotted.spans, spotted.tokens):
-        for intent in INTENTS:
-            for pattern in intent.cues:
-                reading = _read(intent, pattern, spans, spotted.unknowns, present, implicit_ward)
-                if reading is None:
-                    continue
-                reading = replace(reading, score=reading.score - cost)
-                if reading.score > 0 and (best is None or reading.score > best.score):
-                    best = reading
+        for intent, pattern, cues in scored:
+            reading = _read(intent, pattern, cues, spans, spotted.unknowns, implicit_ward)
+            if reading is None:
+                continue
+            reading = replace(reading, score=reading.score - cost)
+            if reading.score > 0 and (best is None or reading.score > best.score):
+                best = reading
     return best
+
+
+def _cue_score(pattern: Pattern, present: frozenset[str]) -> int | None:
+    """The pattern's cue words present (None when a group it needs is missing)."""
+    needs = [cue_score(group, present) for group in pattern.needs]
+    if not all(needs):
+        return None
+    return sum(needs) + sum(cue_score(group, present) for group in pattern.bonus)
 
 
 _GET_IN: Final = ("get in", "got in", "gets in", "getting in")
@@ -178,15 +192,11 @@ def _top(span: Span) -> float:
 def _read(
     intent: Intent,
     pattern: Pattern,
+    cues: int,
     spans: tuple[Span, ...],
     unknowns_found: tuple[Unknown, ...],
-    present: frozenset[str],
     implicit_ward: bool,
 ) -> Reading | None:
-    needs = [cue_score(group, present) for group in pattern.needs]
-    if not all(needs):
-        return None
-    cues = sum(needs) + sum(cue_score(group, present) for group in pattern.bonus)
     available = {kind: [s for s in spans if s.kind == kind] for kind in _SLOT_KINDS}
     slots: list[Span] = []
     missing: list[Entity] = []

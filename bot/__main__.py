@@ -213,13 +213,7 @@ def main(argv: list[str] | None = None, *, process: bool = False) -> int:
         finally:
             store.close()  # now, not whenever the store is collected (see `one_shot`)
     if isinstance(settings, TextSettings):
-        from bot.console import run_console
-        from bot.live_store import LiveStore
-
-        live = LiveStore(store)
-        live.watch()  # an edited document is answered from on the next line
-        live.prepare()  # while the first line is typed
-        return run_console(live)
+        return _console(store)
     if args.mode == "sync":
         if not settings.has_token:
             print("DISCORD_TOKEN is not set: nothing to sync with.", file=sys.stderr)
@@ -228,16 +222,22 @@ def main(argv: list[str] | None = None, *, process: bool = False) -> int:
 
         return sync_global(settings, store)
     if args.mode == "console" or not settings.has_token:
-        from bot.console import run_console
-        from bot.live_store import LiveStore
-
-        live = LiveStore(store)
-        live.watch()
-        live.prepare()
-        return run_console(live)
+        return _console(store)
     from bot.discord_app import run_discord
 
     return run_discord(settings, store)
+
+
+def _console(store: ResultsStore) -> int:
+    """The offline console over a live store: an edited document is answered from on the next
+    line, and the first question's lexicon is built while the first line is typed."""
+    from bot.console import run_console
+    from bot.live_store import LiveStore
+
+    live = LiveStore(store)
+    live.watch()
+    live.prepare()
+    return run_console(live)
 
 
 def entry() -> int:

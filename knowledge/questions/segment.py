@@ -78,11 +78,11 @@ class Lookup:
         """The loaded councils' own names ("derby", "rothwick"), as `council_key` gives them."""
         self._words = words
         """Each kind's name words: a plural is tried singular only when that is one of them."""
-        self.max_span = min(max(MAX_SPAN, longest_ward, longest_party), LONGEST_SPAN)
         self._longest: dict[EntityKind, int] = {
-            "ward": max(MAX_SPAN, longest_ward),
-            "party": max(MAX_SPAN, longest_party),
+            "ward": min(max(MAX_SPAN, longest_ward), LONGEST_SPAN),
+            "party": min(max(MAX_SPAN, longest_party), LONGEST_SPAN),
         }
+        self.max_span = max(self._longest.values())
         self._seen: dict[tuple[EntityKind, str, bool], Resolution] = {}
 
     def longest(self, kind: EntityKind) -> int:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import math
 from array import array
 from collections import OrderedDict
 from collections.abc import Collection, Hashable, Iterable, Sequence
@@ -23,9 +22,10 @@ from itertools import permutations
 from typing import Generic, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from knowledge.gazetteer import CONTRASTING, WARD_FILLER
+from knowledge.lookalikes import Lookalikes
 from knowledge.normalize import nicknames, normalize
 from knowledge.tuning import WEIGHTS
 
@@ -181,26 +181,18 @@ def _memorise(memo: OrderedDict[_K, _V], key: _K, value: _V, limit: int = _CACHE
 
 @dataclass
 class _Vocabulary:
-    """The words of some entries: sorted for prefix search, as a set, and by length (a
-    rapidfuzz scan then reads only the lengths that can reach its cutoff)."""
+    """The words of some entries: sorted for prefix search, as a set, and ready for look-alike
+    scans (made on the first scan: an exact lookup needs none)."""
 
     sorted: list[str]
     known: frozenset[str]
-    _scanned: tuple[dict[int, list[str]], list[str]] | None = field(default=None, init=False)
-    """The words by length, and all of them, in the order a scan reads them (made on the first
-    scan: an exact lookup needs neither)."""
+    _lookalikes: Lookalikes | None = field(default=None, init=False)
 
     def alike(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
         """The `limit` words most like `word` by rapidfuzz's ratio, at least `cutoff`."""
-        if self._scanned is None:
-            # A scan reads every word's string object, so it reads them in address order: when
-            # the heap was scattered (after a compile in the same process), alphabetical order
-            # cost a cache miss a word, 9.5 ms against 4.9 ms a scan of 107,535 words
-            # (benchmarks/README.md).
-            in_memory_order = sorted(self.sorted, key=id)
-            self._scanned = (by_length(in_memory_order), in_memory_order)
-        lengths, everything = self._scanned
-        return alike(word, lengths, cutoff, limit, everything)
+        if self._lookalikes is None:
+            self._lookalikes = Lookalikes(self.sorted)
+        return self._lookalikes.alike(word, cutoff, limit)
 
 
 def swapped(word: str) -> list[str]:
@@ -219,53 +211,7 @@ def swap_similarity(length: int) -> float:
     return 100.0 * (2 * length - 2) / (2 * length - 1)
 
 
-def by_length(words: Iterable[str]) -> dict[int, list[str]]:
-    """Words grouped by length, each group in the order given."""
-    groups: dict[int, list[str]] = {}
-    for word in words:
-        groups.setdefault(len(word), []).append(word)
-    return groups
-
-
-def alike(
-    word: str,
-    lengths: dict[int, list[str]],
-    cutoff: float,
-    limit: int,
-    everything: Sequence[str] = (),
-) -> list[tuple[str, float]]:
-    """The `limit` words most like `word` (rapidfuzz ratio at least `cutoff`), best first then
-    alphabetically, whatever order the groups are in; only lengths whose ratio can reach the
-    cutoff are scanned (the ratio is at most 200 * min(n, m) / (n + m) for lengths n and m).
-    When those are most of the words, `everything` (all of them) is scanned at once instead:
-    one call costs less."""
-    n = len(word)
-    if not n or cutoff <= 0.0:
-        shortest, longest = 0, max(lengths, default=0)
-    else:
-        shortest = math.ceil(n * cutoff / (200.0 - cutoff) - 1e-9)
-        longest = math.floor(n * (200.0 - cutoff) / cutoff + 1e-9)
-    groups = [g for length in range(shortest, longest + 1) if (g := lengths.get(length))]
-    if everything and sum(map(len, groups)) > _ONE_SCAN * len(everything):
-        groups = [list(everything)] if not isinstance(everything, list) else [everything]
-    found: list[tuple[str, float]] = []
-    for group in groups:
-        found += [
-            (token, float(score))
-            # every word past the cutoff: a limit would keep, of words scoring alike at the
-            # limit, whichever the group lists first
-            for token, score, _ in process.extract(
-                word, group, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            )
-        ]
-    found.sort(key=lambda pair: (-pair[1], pair[0]))
-    return found[:limit]
-
-
 _Scope = tuple[_Vocabulary, frozenset[Hashable], list[tuple[Hashable, frozenset[str]]]]
-
-_ONE_SCAN = 0.6
-"""Past this share of the words in the lengths to scan, all words are scanned in one call."""
 
 
 def index_shapes(kind: EntityKind, tokens: Iterable[tuple[str, ...]]) -> tuple[_Shape, ...]:
@@ -527,8 +473,8 @@ class NameIndex(Generic[P]):
         """Indexed words like `word` (rapidfuzz ratio at least `cutoff`, at most `limit` <= 60),
         best first. One scan per word serves every caller from the search's floor up (the
         question lexicon and the search ask about the same words, and a scan of 100,000
-        candidate words costs 2-5 ms); only the loose search for suggestions scans lower, where
-        more word lengths can reach the cutoff."""
+        candidate words costs 1-3 ms); only the loose search for suggestions scans lower (7 ms),
+        where more words can reach the cutoff."""
         floor = _TOKEN_FLOOR if cutoff >= _TOKEN_FLOOR else _LOOSE_FLOOR
         found = _recall(self._alike_memo, (word, floor))
         if found is None:
@@ -759,8 +705,8 @@ class NameIndex(Generic[P]):
 
     def _only_exact(self, query: str, scope: str | None) -> Match | None:
         """The match, when exactly one entry is the query exactly (scores 100) and no other can:
-        what `resolve` would answer, without the look-alike scans of a full search (4 ms a word
-        over the candidates' 100,000 words at 10,000 elections). Only an entry with every query
+        what `resolve` would answer, without the look-alike scans of a full search (1-3 ms a
+        word over the candidates' 107,535 words at 10,000 elections). Only an entry with every query
         word, or whose joined words are the query's, can score 100; None sends the query to the
         full search."""
         words = normalize(query).split()

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from knowledge.resolve import Entry, NameIndex, _each_word, _one_word, alike, by_length
+from knowledge import lookalikes
+from knowledge.lookalikes import Lookalikes
+from knowledge.resolve import Entry, NameIndex, _each_word, _one_word
 
 
 def _words(count: int, seed: int = 9) -> list[str]:
@@ -23,22 +25,50 @@ def _words(count: int, seed: int = 9) -> list[str]:
     return sorted(found)
 
 
-@pytest.mark.parametrize("cutoff", [55.0, 70.0, 75.0, 90.0])
-def test_a_scan_by_length_finds_what_one_scan_finds(cutoff: float) -> None:
-    """Scanning only the word lengths that can reach the cutoff loses no word and keeps the
-    order (best first, then alphabetical), for words of every length."""
-    vocabulary = _words(4000)
-    lengths = by_length(vocabulary)
-    for word in _words(60, seed=3):
-        expected = [
-            (token, float(score))
-            for token, score, _ in process.extract(
-                word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            )
-        ]
-        expected.sort(key=lambda pair: (-pair[1], pair[0]))
-        assert alike(word, lengths, cutoff, len(vocabulary)) == expected, word
-        assert alike(word, lengths, cutoff, 5, vocabulary) == expected[:5], word
+def _scanned(word: str, vocabulary: list[str], cutoff: float) -> list[tuple[str, float]]:
+    """Every word's ratio, best first then alphabetically: what `alike` must find."""
+    found = [
+        (token, float(score))
+        for token, score, _ in process.extract(
+            word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        )
+    ]
+    return sorted(found, key=lambda pair: (-pair[1], pair[0]))
+
+
+@pytest.mark.parametrize("counted", [True, False])
+@pytest.mark.parametrize("cutoff", [55.0, 65.0, 70.0, 75.0, 90.0])
+def test_look_alikes_are_what_a_scan_of_every_word_finds(cutoff: float, counted: bool) -> None:
+    """Scanning only the word lengths that can reach the cutoff, and (in a large vocabulary)
+    only the words sharing enough letters, loses no word and keeps the order (best first, then
+    alphabetically), for words of every length, with letters repeated or not ASCII."""
+    vocabulary = sorted({*_words(4000), "zoë", "zoe", "ꝁmnop", "aaaaaaa", "łódź", "lodz"})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lookalikes, "_COUNTED", 0 if counted else 10**9)
+        scans = Lookalikes(vocabulary)
+    asked = [*_words(60, seed=3), "zoe", "zoë", "ꝁmnoq", "aaaaaa", "aab", "lodz", "łodz"]
+    for word in asked:
+        expected = _scanned(word, vocabulary, cutoff)
+        assert scans.alike(word, cutoff, len(vocabulary)) == expected, word
+        assert scans.alike(word, cutoff, 5) == expected[:5], word
+
+
+@given(
+    st.lists(st.text(alphabet="abcdeéz'1", min_size=1, max_size=9), min_size=1, max_size=60),
+    st.text(alphabet="abcdeéz'1", min_size=1, max_size=9),
+    st.sampled_from([65.0, 70.0, 80.0, 95.0]),
+)
+@settings(max_examples=300, deadline=None)
+def test_counting_letters_never_loses_a_look_alike(
+    vocabulary: list[str], word: str, cutoff: float
+) -> None:
+    """Property: whatever the words, counting the letters they share finds every word a scan
+    finds."""
+    words = sorted(set(vocabulary))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lookalikes, "_COUNTED", 0)
+        scans = Lookalikes(words)
+    assert scans.alike(word, cutoff, len(words)) == _scanned(word, words, cutoff)
 
 
 def test_a_word_every_name_has_does_not_make_every_name_a_candidate() -> None:
@@ -89,12 +119,14 @@ def test_remembered_look_alikes_are_the_scans_whatever_the_order_of_asking() -> 
     each cutoff exactly what a fresh scan at that cutoff gives, asked in any order, and keeps
     answering right once it has forgotten its oldest words."""
     vocabulary = _words(3000)
-    lengths = by_length(vocabulary)
     index = NameIndex[None]("ward", [Entry(w, w, "", (w,), None) for w in vocabulary])
     asked = [(w, c) for w in _words(40, seed=5) for c in (90.0, 55.0, 75.0, 70.0, 62.0)]
     random.Random(1).shuffle(asked)
     for word, cutoff in asked * 2:
-        assert index.alike(word, cutoff, 60) == alike(word, lengths, cutoff, 60), (word, cutoff)
+        assert index.alike(word, cutoff, 60) == _scanned(word, vocabulary, cutoff)[:60], (
+            word,
+            cutoff,
+        )
 
 
 def test_a_split_question_looks_for_suggestions_only_for_the_reading_it_keeps() -> None:

@@ -32,9 +32,9 @@ _LONGEST = 255
 """Longest query counted: a word's count is one byte."""
 _SELECTED_SPARSE = 8
 """Below one word in this many selected, the selected are found from the runs between them."""
-_ONE = {value: bytes(int(b == value) for b in range(256)) for value in range(256)}
+_ONE = [bytes(value) + b"\x01" + bytes(255 - value) for value in range(256)]
 """Per byte value, the `bytes.translate` table that marks that value 1 and every other 0."""
-_AT_LEAST = [bytes(int(b >= need) for b in range(256)) for need in range(257)]
+_AT_LEAST = [bytes(need) + b"\x01" * (256 - need) for need in range(257)]
 """Per count needed, the table that marks counts at least that 1 and the rest 0."""
 
 

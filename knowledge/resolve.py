@@ -59,6 +59,8 @@ _EXACT_POSTINGS = 2_000
 """An exact-name shortcut reads at most this many names having the query's rarest word."""
 _EXACT_ORDERS = 4
 """Past that many common words, the shortcut does not try every order of them."""
+_EXACT_ONE_WORD = 300
+"""Names read to answer one word exactly ("Abbey"): past this, the full search's choices."""
 _PREFIX_TOKENS = 400
 _SCORED = 100
 _LOOSE_SCORED = 60
@@ -706,34 +708,35 @@ class NameIndex(Generic[P]):
     def _only_exact(self, query: str, scope: str | None) -> Match | None:
         """The match, when exactly one entry is the query exactly (scores 100) and no other can:
         what `resolve` would answer, without the look-alike scans of a full search (1-3 ms a
-        word over the candidates' 107,535 words at 10,000 elections). Only an entry with every query
-        word, or whose joined words are the query's, can score 100; None sends the query to the
-        full search."""
+        word over the candidates' 107,535 words at 10,000 elections, and a first search reads
+        every word's count). Only an entry with every query word, or whose joined words are the
+        query's, can score 100; None sends the query to the full search."""
         words = normalize(query).split()
         words = [w for w in words if w not in _FILLER[self.kind]] or words
-        if len(words) < 2:
-            return None  # one word ("Thomas") is better answered by the full search's choices
+        if not words:
+            return None
         counts = {w: self._count_one(w) for w in words}
         if not all(counts.values()):
             return None
         rarest = min(sorted(counts), key=counts.__getitem__)
         wanted = set(words)
         whole = "".join(words)
-        if counts[rarest] <= _EXACT_POSTINGS:
+        if counts[rarest] <= (_EXACT_POSTINGS if len(words) > 1 else _EXACT_ONE_WORD):
             possible = {
                 i for i in self.source.postings(rarest) if wanted <= set(self.source.words_of(i))
             }
-        elif len(words) <= _EXACT_ORDERS:
+        elif 1 < len(words) <= _EXACT_ORDERS:
             # Every word common ("John Smith"): the names spelt with the query's words in any
             # order, from the joined-words index (a name repeating a word is left out here).
             possible = {
                 i for order in set(permutations(words)) for i in self.source.wholes("".join(order))
             }
         else:
-            return None
+            return None  # one common word ("Thomas"): the full search's choices
         possible.update(self.source.wholes(whole))
         if scope is not None:
             possible &= self._scope(scope)[1]
+        self.source.entries_of(possible)  # their shapes, in one read
         identity = {w: {w: 100.0} for w in wanted}
         exact = [
             ident

@@ -183,3 +183,20 @@ def test_one_word_is_scored_as_the_claiming_scores_it(
         _one_word(word, tokens, distinct, similar)
         == _each_word([word], tokens, distinct, similar)[0]
     )
+
+
+def test_one_exact_word_is_answered_as_the_full_search_answers_it() -> None:
+    """A ward typed exactly as one word ("Abbey") is answered without the full search, and
+    the answer is the full search's; a word two names are exactly ("Abbey", "Abbey Ward") and
+    a word only part of names ("Park") go to the full search."""
+    names = ["Abbey", "Abbey Hulton", "Park", "Park Ward", "Parkside", "North Park", "Darley"]
+    index = NameIndex[None]("ward", [Entry(n.lower(), n, "", (n.lower(),), None) for n in names])
+    abbey = index._only_exact("abbey", None)
+    assert abbey is not None and abbey.name == "Abbey"
+    assert index._only_exact("park", None) is None  # "Park" and "Park Ward" are both exact
+    assert index._only_exact("hulton", None) is None
+    for query in ["abbey", "Abbey ward", "park", "darley", "hulton", "parkside", "dar"]:
+        with_shortcut = index.resolve(query)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(index, "_only_exact", lambda query, scope: None)
+            assert index.resolve(query) == with_shortcut, query

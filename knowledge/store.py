@@ -215,8 +215,7 @@ class ResultsStore:
         """A store of elections already read (tests, generators): compiled in memory."""
         book = book or PartyBook.empty()
         documents = [
-            Document(f"{n:08d}/{e.source}", 0, 0, lambda: b"", (e,))
-            for n, e in enumerate(elections)
+            Document(f"{n:08d}/{e.source}", 0, 0, b"", (e,)) for n, e in enumerate(elections)
         ]
         connection, _ = compiler.connect(None)
         report = compiler.compile_documents(connection, documents, book)
@@ -319,16 +318,9 @@ class ResultsStore:
             *errors,
             *(ParseError(*e) for (found,) in stored for e in json.loads(found)),
         ]
-        rows = compiler.stored_catalog(connection)
-        self.catalog: tuple[ElectionInfo, ...] = tuple(
-            ElectionInfo(
-                sid, title, council, dt.date.fromisoformat(date) if date else None, year, kind,
-                source, row, int(wards), int(seats), int(candidates), citation, key, bool(whole),
-                seats_for,
-            )
-            for sid, title, council, date, year, kind, source, row, wards, seats, candidates,
-            citation, key, whole, seats_for in rows
-        )  # fmt: skip
+        columns = compiler.stored_catalog(connection)
+        columns[3] = [dt.date.fromisoformat(d) if d else None for d in columns[3]]
+        self.catalog: tuple[ElectionInfo, ...] = tuple(map(ElectionInfo, *columns))
         self._by_id = {info.id: info for info in self.catalog}
         self._by_row = {info.row: info for info in self.catalog}
         self._order = {info.id: n for n, info in enumerate(self.catalog)}

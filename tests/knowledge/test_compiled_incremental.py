@@ -6,6 +6,7 @@ moves; a name's newest election is found through the rank copied into `names`.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import ResultsStore
+from knowledge.compiled import catalog
 from knowledge.compiled.compiler import RANK_GAP, _ranks, folder_documents
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,3 +155,63 @@ def test_a_damaged_catalog_row_is_read_from_the_tables_instead(tmp_path: Path) -
     assert [info.id for info in store.catalog] == ["derby-2002"]
     assert store.catalog[0].wards == 17
     store.close()
+
+
+def _catalog_by_every_route(database: Path) -> list[list[list[object]]]:
+    """The catalog's columns as stored, as an older store kept them (JSON rows), and read from
+    the elections' rows."""
+    connection = sqlite3.connect(database)
+    try:
+        (stored,) = connection.execute("SELECT value FROM meta WHERE key = 'catalog'").fetchone()
+        as_json = json.dumps(catalog.rows(connection))
+        return [
+            catalog.decoded(stored, connection),
+            catalog.decoded(as_json, connection),
+            catalog.decoded(None, connection),
+        ]
+    finally:
+        connection.close()
+
+
+def test_the_stored_catalog_is_the_elections_rows(tmp_path: Path) -> None:
+    """Column by column, every value of every election (dates, none, flags, numbers) reads
+    back as the elections' rows give it, and as an older store's JSON catalog gave it."""
+    data = tmp_path / "data"
+    shutil.copytree(DOCUMENTS, data, ignore=shutil.ignore_patterns("family", "wikipedia"))
+    database = data / ".elections.sqlite3"
+    store = ResultsStore.load(data, PARTIES, database=database)
+    assert len(store.catalog) > 5
+    store.close()
+    stored, as_json, from_rows = _catalog_by_every_route(database)
+    assert stored == as_json == from_rows
+    assert any(value is None for column in stored for value in column)
+    assert {type(value) for column in stored for value in column} == {str, int, bool, type(None)}
+    assert [len(c) for c in stored] == [len(store.catalog)] * len(catalog.COLUMNS)
+
+
+def test_a_title_with_a_separator_in_it_is_kept_as_json(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    text = SEED.read_text(encoding="utf-8").replace(
+        "2002 Derby City Council election", "2002 Derby\x1e City\x01 Council election", 1
+    )
+    (data / SEED.name).write_text(text, encoding="utf-8")
+    database = data / ".elections.sqlite3"
+    first = ResultsStore.load(data, PARTIES, database=database)
+    title = first.catalog[0].title
+    first.close()
+    assert "\x1e" in title
+    stored, _, from_rows = _catalog_by_every_route(database)
+    assert stored == from_rows
+    again = ResultsStore.load(data, PARTIES, database=database)
+    assert again.catalog[0].title == title
+    again.close()
+
+
+def test_an_empty_folder_has_an_empty_catalog(tmp_path: Path) -> None:
+    database = tmp_path / ".elections.sqlite3"
+    ResultsStore.load(tmp_path, PARTIES, database=database).close()
+    store = ResultsStore.load(tmp_path, PARTIES, database=database)
+    assert store.catalog == ()
+    store.close()
+    assert all(column == [] for column in _catalog_by_every_route(database)[0])

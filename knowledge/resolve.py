@@ -434,6 +434,9 @@ class NameIndex(Generic[P]):
             OrderedDict()
         )
         self._alike_memo: OrderedDict[tuple[str, float], list[tuple[str, float]]] = OrderedDict()
+        self._resolved: OrderedDict[tuple[str, int, str | None, bool], Resolution] = OrderedDict()
+        """Resolutions already given: the names are fixed for the index's life, and a question
+        resolves the same few common names (a surname, a ward) over and over."""
 
     def __len__(self) -> int:
         return len(self.source)
@@ -884,6 +887,14 @@ class NameIndex(Generic[P]):
         """ok when one entry clearly matches; ambiguous when several do; else not_found, with
         suggestions (looked for more loosely when nothing is close, unless not `suggest`: a
         question tries many readings of its words and offers suggestions for one)."""
+        key = (query, limit, scope, suggest)
+        found = _recall(self._resolved, key)
+        if found is None:
+            found = self._resolve(query, limit, scope=scope, suggest=suggest)
+            _memorise(self._resolved, key, found)
+        return found
+
+    def _resolve(self, query: str, limit: int, *, scope: str | None, suggest: bool) -> Resolution:
         only = self._only_exact(query, scope)
         if only is not None:
             return Resolution(status="ok", kind=self.kind, query=query, matches=(only,))

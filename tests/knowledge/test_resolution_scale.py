@@ -200,3 +200,25 @@ def test_one_exact_word_is_answered_as_the_full_search_answers_it() -> None:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(index, "_only_exact", lambda query, scope: None)
             assert index.resolve(query) == with_shortcut, query
+
+
+def test_a_name_resolved_again_is_answered_from_memory() -> None:
+    """The names of an index never change, so the same query (with the same options) gets the
+    same resolution without a second search; other options are searched afresh."""
+    names = ["John Smith", "Mary Smith", "Lucy Care"]
+    index = NameIndex[None](
+        "candidate", [Entry(n.lower(), n, "", (n.lower(),), None) for n in names]
+    )
+    searched: list[str] = []
+    original = index.search
+
+    def counting(query: str, limit: int = 10, **options: object) -> list[tuple[Entry[None], float]]:
+        searched.append(query)
+        return original(query, limit, **options)  # type: ignore[arg-type]
+
+    index.search = counting  # type: ignore[method-assign]
+    first = index.resolve("smith")
+    assert first.status == "ambiguous" and searched == ["smith"]
+    assert index.resolve("smith") == first and searched == ["smith"]
+    assert index.resolve("smith", limit=1).matches == first.matches[:1]
+    assert searched == ["smith", "smith"]

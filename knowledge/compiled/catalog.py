@@ -53,28 +53,28 @@ def encoded(connection: sqlite3.Connection) -> str:
     found = rows(connection)
     columns: list[str] = []
     for values in zip(*found, strict=False):
-        text = [_NULL if v is None else str(v) for v in values]
-        joined = _FIELD.join(text)
-        if _COLUMN in joined or any(_NULL in t or _FIELD in t for t in text if t != _NULL):
+        if any(isinstance(v, str) and any(r in v for r in _RESERVED) for v in values):
             return json.dumps(found, separators=(",", ":"))
-        columns.append(joined)
+        columns.append(_FIELD.join(_NULL if v is None else str(v) for v in values))
     return _HEADER + str(len(found)) + _COLUMN + _COLUMN.join(columns)
 
 
 def decoded(stored: str | None, connection: sqlite3.Connection) -> list[list[Any]]:
     """The catalog's columns (`COLUMNS`, each a list in the store's order), from the stored
     text, else (an older store, or none stored) from the elections' rows."""
-    if stored is not None and stored.startswith(_HEADER):
-        count_text, _, body = stored[len(_HEADER) :].partition(_COLUMN)
-        count = int(count_text)
-        parts = body.split(_COLUMN) if count else [""] * len(COLUMNS)
-        if len(parts) == len(COLUMNS):
-            return [_values(part, kind, count) for part, kind in zip(parts, _TYPES, strict=True)]
-    elif stored is not None:
-        try:
+    try:
+        if stored is not None and stored.startswith(_HEADER):
+            count_text, _, body = stored[len(_HEADER) :].partition(_COLUMN)
+            count = int(count_text)
+            parts = body.split(_COLUMN) if count else [""] * len(COLUMNS)
+            if len(parts) == len(COLUMNS):
+                columns = [_values(p, kind, count) for p, kind in zip(parts, _TYPES, strict=True)]
+                if all(len(column) == count for column in columns):
+                    return columns
+        elif stored is not None:
             return _columns(json.loads(stored))
-        except ValueError:
-            pass
+    except (ValueError, TypeError):  # damaged: the tables are still right
+        pass
     return _columns(rows(connection))
 
 
@@ -95,6 +95,8 @@ def _values(part: str, kind: str, count: int) -> list[Any]:
 
 def _columns(found: list[Any]) -> list[list[Any]]:
     """Rows (from SQL or JSON) as columns, typed as `_values` types them."""
+    if not isinstance(found, list) or any(len(row) != len(COLUMNS) for row in found):
+        raise ValueError("not the catalog's rows")
     columns = [list(c) for c in zip(*found, strict=False)] or [[] for _ in COLUMNS]
     for n, kind in enumerate(_TYPES):
         if kind == "i":

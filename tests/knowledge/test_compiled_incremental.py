@@ -142,14 +142,27 @@ def test_an_unchanged_folder_opens_without_writing_and_with_the_same_catalog(
     changed.close()
 
 
-def test_a_damaged_catalog_row_is_read_from_the_tables_instead(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        '[["derby',  # an older store's JSON, cut short
+        "[[1, 2]]",  # JSON, but not the catalog's rows
+        "columns/1:x\x1e",  # the count unreadable
+        "columns/1:2\x1ederby-2002",  # too few columns
+        "columns/1:1\x1e" + "\x1e".join(["a\x00b"] * 15),  # a column with too many values
+        "columns/1:1\x1e" + "\x1e".join(["seventeen"] * 15),  # words where numbers are
+    ],
+)
+def test_a_damaged_catalog_row_is_read_from_the_tables_instead(
+    tmp_path: Path, damaged: str
+) -> None:
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(SEED, data / SEED.name)
     database = data / ".elections.sqlite3"
     ResultsStore.load(data, PARTIES, database=database).close()
     with sqlite3.connect(database) as connection:
-        connection.execute("UPDATE meta SET value = '[[\"derby' WHERE key = 'catalog'")
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'catalog'", (damaged,))
     connection.close()
     store = ResultsStore.load(data, PARTIES, database=database)
     assert [info.id for info in store.catalog] == ["derby-2002"]

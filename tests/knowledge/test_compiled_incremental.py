@@ -228,3 +228,16 @@ def test_an_empty_folder_has_an_empty_catalog(tmp_path: Path) -> None:
     assert store.catalog == ()
     store.close()
     assert all(column == [] for column in _catalog_by_every_route(database)[0])
+
+
+def test_a_document_that_cannot_be_statted_is_listed_and_the_others_are_read(
+    tmp_path: Path,
+) -> None:
+    """A file that goes between listing and statting (here a link to nothing) does not stop
+    the folder being read: it is listed without a stat, and every other document has its own."""
+    (tmp_path / "a.txt").write_text("aaa")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "c.txt").write_text("ccccc")
+    found = folder_documents(tmp_path)
+    assert [(d.path, d.size) for d in found] == [("a.txt", 3), ("b.txt", -1), ("c.txt", 5)]
+    assert found[2].read() == b"ccccc"

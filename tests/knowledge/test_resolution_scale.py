@@ -221,3 +221,16 @@ def test_a_name_resolved_again_is_answered_from_memory() -> None:
     assert index.resolve("smith") == first and searched == ["smith"]
     assert index.resolve("smith", limit=1).matches == first.matches[:1]
     assert searched == ["smith", "smith"]
+
+
+def test_preparing_an_index_readies_its_look_alike_scans() -> None:
+    """The bot prepares its indexes at start, off the first answer: the look-alike scans are
+    ready then, and give what they give when made by the first search."""
+    vocabulary = _words(500)
+    entries = [Entry(w, w, "", (w,), None) for w in vocabulary]
+    prepared = NameIndex[None]("ward", entries)
+    prepared.prepare()
+    assert prepared._vocabulary()._lookalikes is not None
+    searched = NameIndex[None]("ward", entries)
+    for word in _words(20, seed=4):
+        assert prepared.alike(word, 70.0, 60) == searched.alike(word, 70.0, 60)

@@ -13,6 +13,7 @@ from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import HUNG, LAST_SEAT, LOSE, REPRESENT, WHO
 from knowledge.questions.phrasing import (
+    at_most,
     date_text,
     join,
     num,
@@ -259,9 +260,7 @@ def _seats_text(ask: Ask, contest: ContestResult) -> str:
 def _wards(ask: Ask) -> Answer:
     contests = ask.facts.contests
     lines = [f"{c.ward}: {_seats_text(ask, c)}" for c in contests]
-    names = [c.ward for c in contests[:MAX_LISTED]]
-    if len(contests) > MAX_LISTED:
-        names.append(f"{len(contests) - MAX_LISTED} more")
+    names = at_most([c.ward for c in contests], MAX_LISTED)
     count = plural(len(contests), "ward")
     headline = f"{count} {were(len(contests))} contested: {join(names)}."
     return _fact(ask, f"Wards — {ask.election.title}", lines, headline)

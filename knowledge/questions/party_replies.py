@@ -23,6 +23,7 @@ from knowledge.questions.cues import (
     Cue,
 )
 from knowledge.questions.phrasing import (
+    at_most,
     join,
     num,
     ordinal,
@@ -173,9 +174,7 @@ def _wards(ask: Ask) -> Answer:
     wards = sorted(answer.wards_won)
     if ask.has(OUTRIGHT) and not ask.yes_no:
         return headed(answer, _won_outright(ask, noun, wards))
-    names = [f"{w} ({n})" if n > 1 else w for w, n in wards[:MAX_LISTED]]
-    if len(wards) > MAX_LISTED:
-        names.append(f"{len(wards) - MAX_LISTED} more")
+    names = at_most([f"{w} ({n})" if n > 1 else w for w, n in wards], MAX_LISTED)
     text = f"{sentence(noun)} won seats in {plural(len(wards), 'ward')}: {join(names)}."
     if ask.yes_no and ask.has(ALL_OF):  # "did the Tories win every ward"
         every = len(wards) == len(ask.facts.contests)
@@ -189,11 +188,9 @@ def _won_outright(ask: Ask, noun: str, wards: list[tuple[str, int]]) -> str:
     seats = {c.ward: c.seats for c in ask.facts.contests}
     whole = [w for w, n in wards if n >= seats.get(w, n)]
     part = [f"{w} ({n} of {seats[w]})" for w, n in wards if n < seats.get(w, n)]
-    shown = whole[:MAX_LISTED] + (
-        [f"{len(whole) - MAX_LISTED} more"] if len(whole) > MAX_LISTED else []
-    )
     if whole:
-        text = f"{sentence(noun)} won every seat in {plural(len(whole), 'ward')}: {join(shown)}"
+        shown = join(at_most(whole, MAX_LISTED))
+        text = f"{sentence(noun)} won every seat in {plural(len(whole), 'ward')}: {shown}"
     else:
         text = f"{sentence(noun)} won no ward outright"
     if part:
@@ -212,9 +209,7 @@ def _wards_lost(ask: Ask) -> Answer:
     if not lost:
         text = f"{sentence(noun)} won seats in every ward it contested."
     else:
-        names = lost[:MAX_LISTED] + (
-            [f"{len(lost) - MAX_LISTED} more"] if len(lost) > MAX_LISTED else []
-        )
+        names = at_most(lost, MAX_LISTED)
         count = plural(len(lost), "ward")
         text = f"{sentence(noun)} won no seats in {count} it contested: {join(names)}."
     return headed(answer, text)
@@ -349,9 +344,7 @@ def _names(ask: Ask, answer: PartyAnswer, noun: str, elected: bool) -> Answer:
         if s.party.key == answer.key and (s.elected or not elected)
     ]
     lines.sort(key=lambda c: (-(c.votes or 0), c.name))
-    names = [f"{c.name} ({c.ward})" for c in lines[:MAX_LISTED]]
-    if len(lines) > MAX_LISTED:
-        names.append(f"{len(lines) - MAX_LISTED} more")
+    names = at_most([f"{c.name} ({c.ward})" for c in lines], MAX_LISTED)
     if elected:
         title = f"{sentence(noun)} councillors elected"
         text = f"{sentence(noun)} won {plural(len(lines), 'seat')}"

@@ -51,6 +51,14 @@ def join(items: Sequence[str], last: str = "and") -> str:
     return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
+def at_most(items: Sequence[str], most: int) -> list[str]:
+    """The items a reply names: the first `most`, then how many more there are ("4 more"), so
+    that `join` reads "A, B, C and 4 more"."""
+    if len(items) <= most:
+        return list(items)
+    return [*items[:most], f"{len(items) - most} more"]
+
+
 def sentence(text: str) -> str:
     """Capitalise the first letter only (names keep their own case)."""
     return text[:1].upper() + text[1:] if text else text

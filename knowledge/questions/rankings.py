@@ -21,7 +21,7 @@ from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES, WIN, Cue
-from knowledge.questions.phrasing import join, num, ordinal, pct, plural, sentence
+from knowledge.questions.phrasing import at_most, join, num, ordinal, pct, plural, sentence
 from knowledge.questions.registry import reply
 
 RANKED = 10
@@ -164,34 +164,46 @@ def _ward_cast(ask: Ask, most: bool) -> Answer:
     )
 
 
-def _leading_wards(
-    ask: Ask, most: bool, count: Callable[[ContestResult], int]
-) -> tuple[list[ContestResult], int, list[str], str]:
-    """The wards by a count, most (or fewest) first; the top count, the wards level on it, and
-    those named for a headline (at most MAX_WARDS, then how many more)."""
+def _wards_by_count(
+    ask: Ask,
+    most: bool,
+    count: Callable[[ContestResult], int],
+    *,
+    verb: str,
+    things: str,
+    unit: str,
+    alone: Callable[[int], str],
+    title: str,
+) -> Answer:
+    """The wards with the most (fewest) by a count, "Which ward elected the most councillors?":
+    the one ward, every ward when all are level, else the wards level at the top (at most
+    MAX_WARDS named, then how many more)."""
     contests = sorted(ask.facts.contests, key=lambda c: (-count(c) if most else count(c), c.ward))
     top = count(contests[0])
     level = [c.ward for c in contests if count(c) == top]
-    shown = join(
-        level[:MAX_WARDS] + ([f"{len(level) - MAX_WARDS} more"] if len(level) > MAX_WARDS else [])
-    )
-    return contests, top, level, shown
+    word = "most" if most else "fewest"
+    each = plural(top, unit)
+    if len(level) == 1:
+        headline = f"{level[0]} {verb} the {word} {things}: {alone(top)}."
+    elif len(level) == len(contests):
+        headline = f"Every ward {verb} the same number of {things}: {each} each."
+    else:
+        shown = join(at_most(level, MAX_WARDS))
+        headline = f"{plural(len(level), 'ward')} {verb} the {word} {things}, {each} each: {shown}."
+    return _ward_fact(ask, title, contests, lambda c: plural(count(c), unit), headline)
 
 
 def _ward_seats(ask: Ask, most: bool) -> Answer:
-    """ "Which ward elected the most councillors?": the wards with the most (fewest) seats."""
-    contests, top, level, shown = _leading_wards(ask, most, lambda c: c.seats)
-    word = "most" if most else "fewest"
-    seats = plural(top, "seat")
-    if len(level) == 1:
-        headline = f"{level[0]} elected the {word} councillors: {seats}."
-    elif len(level) == len(contests):
-        headline = f"Every ward elected the same number of councillors: {seats} each."
-    else:
-        headline = (
-            f"{plural(len(level), 'ward')} elected the {word} councillors, {seats} each: {shown}."
-        )
-    return _ward_fact(ask, "Seats by ward", contests, lambda c: plural(c.seats, "seat"), headline)
+    return _wards_by_count(
+        ask,
+        most,
+        lambda c: c.seats,
+        verb="elected",
+        things="councillors",
+        unit="seat",
+        alone=lambda n: plural(n, "seat"),
+        title="Seats by ward",
+    )
 
 
 MAX_WARDS = 12
@@ -387,8 +399,7 @@ def _threshold(ask: Ask) -> Answer:
     if not lines:
         text = f"{verdict}No {who}{where} got {bar.words} votes."
     else:
-        shown = [f"{c.name} ({num(c.votes or 0)})" for c in lines[:3]]
-        listed = join(shown) if len(lines) <= 3 else f"{', '.join(shown)} and {len(lines) - 3} more"
+        listed = join(at_most([f"{c.name} ({num(c.votes or 0)})" for c in lines], 3))
         count = plural(len(lines), who)
         text = f"{verdict}{count}{where} got {bar.words} votes: {listed}."
     return _ranking(ask, f"Candidates with {bar.words} votes", lines, text)
@@ -404,8 +415,7 @@ def _margin_threshold(ask: Ask) -> Answer:
     decided = [c for c in ask.facts.contests if c.majority is not None]
     past = [c for c in decided if bar.passes(c.majority or 0)]
     past.sort(key=lambda c: ((c.majority or 0) * (-1 if bar.above else 1), c.ward))
-    shown = [f"{c.ward} ({num(c.majority or 0)})" for c in past[:5]]
-    names = join(shown) if len(past) <= 5 else f"{', '.join(shown)} and {len(past) - 5} more"
+    names = join(at_most([f"{c.ward} ({num(c.majority or 0)})" for c in past], 5))
     verdict = ("Yes — " if past else "No — ") if ask.yes_no else ""
     if past:
         won = "was" if len(past) == 1 else "were"
@@ -430,8 +440,7 @@ def _ward_threshold(ask: Ask) -> Answer:
         return _ward_cast(ask, True)
     contests = sorted(ask.facts.contests, key=lambda c: (-c.total_votes, c.ward))
     past = [c for c in contests if bar.passes(c.total_votes)]
-    shown = [f"{c.ward} ({num(c.total_votes)})" for c in past[:5]]
-    names = join(shown) if len(past) <= 5 else f"{', '.join(shown)} and {len(past) - 5} more"
+    names = join(at_most([f"{c.ward} ({num(c.total_votes)})" for c in past], 5))
     verdict = ("Yes — " if past else "No — ") if ask.yes_no else ""
     text = f"{verdict}{plural(len(past), 'ward')} had {bar.words} votes cast"
     text += f": {names}." if past else "."
@@ -486,23 +495,15 @@ def _turnout_low(ask: Ask) -> Answer:
 
 
 def _ward_candidates(ask: Ask, most: bool) -> Answer:
-    """ "Which ward had the most candidates?": the wards where the most (fewest) stood."""
-
-    contests, top, level, shown = _leading_wards(ask, most, lambda c: len(c.standings))
-    word = "most" if most else "fewest"
-    stood = plural(top, "candidate")
-    if len(level) == 1:
-        headline = f"{level[0]} had the {word} candidates: {num(top)}."
-    elif len(level) == len(contests):
-        headline = f"Every ward had the same number of candidates: {stood} each."
-    else:
-        headline = f"{plural(len(level), 'ward')} had the {word} candidates, {stood} each: {shown}."
-    return _ward_fact(
+    return _wards_by_count(
         ask,
-        "Candidates by ward",
-        contests,
-        lambda c: plural(len(c.standings), "candidate"),
-        headline,
+        most,
+        lambda c: len(c.standings),
+        verb="had",
+        things="candidates",
+        unit="candidate",
+        alone=num,
+        title="Candidates by ward",
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from knowledge.answers import AmbiguousAnswer, NotFoundAnswer, NotFoundWhat, Option
 from knowledge.models import Election
-from knowledge.questions.phrasing import join, title_of
+from knowledge.questions.phrasing import at_most, join, title_of
 from knowledge.resolve import EntityKind, Resolution
 from knowledge.store import ResultsStore
 
@@ -127,7 +127,7 @@ def _what_there_is(store: ResultsStore, kind: EntityKind, election: Election | N
     facts = store.facts(scope.id)
     if kind == "ward":
         names = [c.ward for c in facts.contests]
-        shown = join(names[:3] + ([f"{len(names) - 3} more"] if len(names) > 3 else []))
+        shown = join(at_most(names, 3))
         return f"The {scope.title} has {len(names)} wards: {shown}."
     if kind == "party":
         stood = [t.party.display for t in facts.parties if t.candidates]

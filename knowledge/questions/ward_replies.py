@@ -20,6 +20,7 @@ from knowledge.questions.cues import (
     WIN,
 )
 from knowledge.questions.phrasing import (
+    at_most,
     join,
     num,
     ordinal,
@@ -341,10 +342,7 @@ def _losers(ask: Ask) -> Answer:
         return headed(
             ask.ward_answer(contest), f"No one lost in {contest.ward}: {who_won(ask, contest)}"
         )
-    shown = [_who(ask, s) for s in losers[:4]]
-    if len(losers) > 4:  # "A, B, C, D and 2 more": one "and"
-        shown.append(f"{len(losers) - 4} more")
-    names = join(shown)
+    names = join(at_most([_who(ask, s) for s in losers], 4))  # "A, B, C, D and 2 more"
     text = f"{plural(len(losers), 'candidate')} were not elected in {contest.ward}: {names}."
     if len(losers) == 1:
         text = f"{_who(ask, losers[0])} was not elected in {contest.ward}."
@@ -402,7 +400,7 @@ def _split(ask: Ask) -> Answer:
 def _mine(ask: Ask) -> Answer:
     """ "Who's my councillor?": the bot can't know where the asker lives, so it asks."""
     wards = [c.ward for c in ask.facts.contests]
-    shown = join(wards[:20] + ([f"{len(wards) - 20} more"] if len(wards) > 20 else []))
+    shown = join(at_most(wards, 20))
     first = wards[0] if wards else "Abbey"
     return NotFoundAnswer(
         headline=f"Which ward are you in? Ask “Who won in {first}?” with your ward's name.",

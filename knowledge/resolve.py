@@ -742,28 +742,22 @@ class NameIndex(Generic[P]):
         else:
             return None  # one common word ("Thomas"): the full search's choices
         identity = {w: {w: 100.0} for w in wanted}
+
+        def exactly(shapes: Iterable[_Shape]) -> bool:
+            return any(_score(words, t, c, d, identity, whole) >= 100.0 for t, c, d in shapes)
+
         if len(words) == 1:
             # Most names with the word have others too ("Abbey Hulton"): their plain spelling,
             # known without reading them, already says they cannot score 100. A name spelt as
             # the word only when its hyphen is joined is among the joined-words matches below.
             possible = {
-                ident
-                for ident in possible
-                if (shapes := self.source.plain(ident)) is None
-                or any(_score(words, t, c, d, identity, whole) >= 100.0 for t, c, d in shapes)
+                i for i in possible if (plain := self.source.plain(i)) is None or exactly(plain)
             }
         possible.update(self.source.wholes(whole))
         if scope is not None:
             possible &= self._scope(scope)[1]
         self.source.entries_of(possible)  # their shapes, in one read
-        exact = [
-            ident
-            for ident in possible
-            if any(
-                _score(words, tokens, compact, distinct, identity, whole) >= 100.0
-                for tokens, compact, distinct in self.source.shapes(ident)
-            )
-        ]
+        exact = [ident for ident in possible if exactly(self.source.shapes(ident))]
         if len(exact) != 1:
             return None
         entry = self.source.entries_of(exact)[exact[0]]

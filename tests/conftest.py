@@ -103,3 +103,21 @@ def document() -> DocumentBuilder:
 def make_store() -> StoreBuilder:
     """`store_from`: a store built from document texts, with the project's party file."""
     return store_from
+
+
+@pytest.fixture(scope="session")
+def forty_councils() -> ResultsStore:
+    """Forty councils' elections of 3 May 1990, one ward each (Ward0 Central ... Ward39
+    Central): Cy Rowe (Conservative) stood in all of them, Di Ash0 ... Di Ash39 (Labour) in one
+    each. "In 1990" names all forty."""
+    con, lab = "Conservative Party (UK)", "Labour Party (UK)"
+    return store_from(
+        *(
+            build_document(
+                f"1990 Town{chr(97 + n // 26)}{chr(97 + n % 26)} Borough Council election",
+                [(f"Ward{n} Central", None, [("Cy Rowe", con, 400 + n), (f"Di Ash{n}", lab, 500)])],
+                {"Seats For Election": "1 seat", "Election Date": "3 May 1990"},
+            )
+            for n in range(40)
+        )
+    )

@@ -55,24 +55,12 @@ def test_text_and_embed_say_how_many_more(fifteen_elections: ResultsStore) -> No
     assert "…and 4 more candidacies under this name" in values
 
 
-def test_a_year_of_forty_councils_renders_a_short_list(
-    document: Callable[..., str], make_store: Callable[..., ResultsStore]
-) -> None:
+def test_a_year_of_forty_councils_renders_a_short_list(forty_councils: ResultsStore) -> None:
     """Asked which of forty 1990 elections, the console lists some and says how many more."""
     from knowledge import answer_question
     from knowledge.answers import AmbiguousAnswer
 
-    store = make_store(
-        *(
-            document(
-                f"1990 Town{chr(97 + n // 26)}{chr(97 + n % 26)} Borough Council election",
-                [(f"Ward{n} Central", None, [("Cy Rowe", "Labour Party (UK)", 400 + n)])],
-                {"Seats For Election": "1 seat", "Election Date": "3 May 1990"},
-            )
-            for n in range(40)
-        )
-    )
-    answer = answer_question(store, "which ward was closest in 1990")
+    answer = answer_question(forty_councils, "which ward was closest in 1990")
     assert isinstance(answer, AmbiguousAnswer), answer.headline
     text = render(answer)
     assert len(text.splitlines()) < 35, text

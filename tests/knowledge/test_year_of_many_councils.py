@@ -4,34 +4,14 @@ handful it can show and counts the rest, rather than hundreds of options (at 10,
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from knowledge import ResultsStore, answer_question
 from knowledge.answers import AmbiguousAnswer
 from knowledge.questions.scope import LISTED_ELECTIONS
 
-StoreBuilder = Callable[..., ResultsStore]
-DocumentBuilder = Callable[..., str]
-
-LAB, CON = "Labour Party (UK)", "Conservative Party (UK)"
 TOWNS = 40
-
-
-@pytest.fixture(scope="module")
-def forty_councils(request: pytest.FixtureRequest) -> ResultsStore:
-    document: DocumentBuilder = request.getfixturevalue("document")
-    make_store: StoreBuilder = request.getfixturevalue("make_store")
-    texts = [
-        document(
-            f"1990 Town{chr(97 + n // 26)}{chr(97 + n % 26)} Borough Council election",
-            [(f"Ward{n} Central", None, [("Cy Rowe", CON, 400 + n), (f"Di Ash{n}", LAB, 500)])],
-            {"Seats For Election": "1 seat", "Election Date": "3 May 1990"},
-        )
-        for n in range(TOWNS)
-    ]
-    return make_store(*texts)
+"""Councils in the `forty_councils` fixture (tests/conftest.py)."""
 
 
 @pytest.mark.parametrize(

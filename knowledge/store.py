@@ -311,13 +311,7 @@ class ResultsStore:
         self._contests: _Lru = _Lru(4 * CACHE_SIZE)
         """Single contests (and each election's ward positions) read without their election."""
         connection.execute("BEGIN")  # one snapshot for the store's lifetime
-        stored = connection.execute(
-            "SELECT errors FROM documents WHERE errors != '[]' ORDER BY path"  # most have none
-        ).fetchall()
-        self.errors: list[ParseError] = [
-            *errors,
-            *(ParseError(*e) for (found,) in stored for e in json.loads(found)),
-        ]
+        self.errors: list[ParseError] = [*errors, *compiler.stored_errors(connection)]
         columns = compiler.stored_catalog(connection)
         columns[3] = [dt.date.fromisoformat(d) if d else None for d in columns[3]]
         self.catalog: tuple[ElectionInfo, ...] = tuple(map(ElectionInfo, *columns))

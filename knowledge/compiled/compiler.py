@@ -16,11 +16,11 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from pydantic import BaseModel
 
@@ -81,7 +81,42 @@ def book_digest(book: PartyBook) -> str:
     return hashlib.sha256(json.dumps(parties, sort_keys=True).encode()).hexdigest()
 
 
-def folder_documents(path: Path) -> list[Document]:
+class Listing(Sequence[Document]):
+    """A folder's documents as sorted names and stats, each `Document` made only when asked
+    for: an unchanged start compares the state string alone, and at 10,000 documents making
+    the objects and sorting them again cost 10 ms."""
+
+    def __init__(self, folder: str, names: list[str], stats: list[tuple[int, int]]) -> None:
+        self._folder = folder
+        self._names = names
+        self._stats = stats
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Document]: ...
+    def __getitem__(self, index: int | slice) -> Document | list[Document]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        name = self._names[index]
+        size, mtime = self._stats[index]
+        return Document(name, size, mtime, os.path.join(self._folder, name))
+
+    def __iter__(self) -> Iterator[Document]:
+        return map(self.__getitem__, range(len(self)))
+
+    def state(self) -> str:
+        """`_state` of these documents: the names are sorted and distinct already."""
+        return "".join(
+            f"{name}\0{size}\0{mtime}\0"
+            for name, (size, mtime) in zip(self._names, self._stats, strict=True)
+        )
+
+
+def folder_documents(path: Path) -> Sequence[Document]:
     """Every document the readers know under a folder (or the one document given), by name.
 
     Every start stats every document, so this runs on plain names, statted relative to the
@@ -90,10 +125,13 @@ def folder_documents(path: Path) -> list[Document]:
     """
     if not path.is_dir():
         return [_stat_document(path.name, str(path))]
-    wanted = set(readers.suffixes())
+    wanted = readers.suffixes()
     folder = str(path)
-    names = sorted(name for name in os.listdir(folder) if _suffix(name) in wanted)
-    files = [os.path.join(folder, name) for name in names]
+    names = sorted(  # `_suffix` only where a dot starts the name: half the cost at 10,000
+        name
+        for name in os.listdir(folder)
+        if name.lower().endswith(wanted) and (name[0] != "." or _suffix(name) in wanted)
+    )
     try:
         if os.stat in os.supports_dir_fd:
             descriptor = os.open(folder, os.O_RDONLY)
@@ -102,13 +140,11 @@ def folder_documents(path: Path) -> list[Document]:
             finally:
                 os.close(descriptor)
         else:
-            stats = [os.stat(file) for file in files]
+            stats = [os.stat(os.path.join(folder, name)) for name in names]
     except OSError:  # a file went between listing and statting: each on its own
-        return [_stat_document(name, file) for name, file in zip(names, files, strict=True)]
-    return [
-        Document(name, stat.st_size, stat.st_mtime_ns, file)
-        for name, stat, file in zip(names, stats, files, strict=True)
-    ]
+        each = [_stat_document(name, os.path.join(folder, name)) for name in names]
+        return Listing(folder, names, [(d.size, d.mtime) for d in each])
+    return Listing(folder, names, [(stat.st_size, stat.st_mtime_ns) for stat in stats])
 
 
 def _suffix(name: str) -> str:
@@ -148,7 +184,11 @@ def compile_documents(
     one row instead of 10,000)."""
     report = CompileReport()
     digest = book_digest(book)
-    state = _state((d.path, d.size, d.mtime) for d in documents)
+    state = (
+        documents.state()
+        if isinstance(documents, Listing)
+        else _state((d.path, d.size, d.mtime) for d in documents)
+    )
     if _meta(connection, "parties") == digest and _meta(connection, "documents") == state:
         return report
     with connection:  # one transaction: commit at the end, roll back on any error
@@ -183,6 +223,7 @@ def compile_documents(
         stored = connection.execute("SELECT path, size, mtime FROM documents").fetchall()
         _set_meta(connection, "documents", _state(stored))
         _set_meta(connection, "catalog", catalog.encoded(connection))
+        _set_meta(connection, "errors", json.dumps(_errors_of_documents(connection)))
     return report
 
 
@@ -716,6 +757,26 @@ def _open_file(path: Path) -> sqlite3.Connection:
 def _prepare(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA synchronous = NORMAL")
+
+
+def stored_errors(connection: sqlite3.Connection) -> list[ParseError]:
+    """Every document's parse errors, by document name, as the last compile left them: one row
+    of `meta` (scanning the documents for them took 2-4 ms of every start at 10,000); an older
+    store's, or a damaged row, are read from the documents instead."""
+    try:
+        found = json.loads(_meta(connection, "errors") or "null")
+        if isinstance(found, list):
+            return [ParseError(*error) for error in found]
+    except (ValueError, TypeError):
+        pass
+    return [ParseError(*error) for error in _errors_of_documents(connection)]
+
+
+def _errors_of_documents(connection: sqlite3.Connection) -> list[list[Any]]:
+    rows = connection.execute(
+        "SELECT errors FROM documents WHERE errors != '[]' ORDER BY path"  # most have none
+    )
+    return [error for (found,) in rows for error in json.loads(found)]
 
 
 def stored_catalog(connection: sqlite3.Connection) -> list[list[Any]]:

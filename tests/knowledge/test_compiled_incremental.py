@@ -15,7 +15,7 @@ import pytest
 
 from knowledge import ResultsStore
 from knowledge.compiled import catalog
-from knowledge.compiled.compiler import RANK_GAP, _ranks, folder_documents
+from knowledge.compiled.compiler import RANK_GAP, Listing, _ranks, _state, folder_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTIES = ROOT / "data" / "parties.toml"
@@ -109,14 +109,30 @@ def test_adding_a_document_writes_no_other_election(tmp_path: Path) -> None:
 
 def test_folder_documents_are_the_readers_formats_by_name(tmp_path: Path) -> None:
     """Only the formats the readers know, sorted by file name, with their size."""
-    for name in ("b.txt", "a.TXT", "notes.md", "c.csv"):
+    for name in ("b.txt", "a.TXT", "notes.md", "c.csv", ".txt", "..wiki", ".d.wiki", "e.txt.bak"):
         (tmp_path / name).write_text("x" * len(name))
     found = folder_documents(tmp_path)
-    assert [d.path for d in found] == ["a.TXT", "b.txt", "c.csv"]
-    assert [d.size for d in found] == [5, 5, 5]
-    assert found[1].read() == b"xxxxx"
+    assert [d.path for d in found] == [".d.wiki", "a.TXT", "b.txt", "c.csv"]
+    assert [d.size for d in found] == [7, 5, 5, 5]
+    assert found[2].read() == b"xxxxx"
+    assert [d.path for d in found[1:3]] == ["a.TXT", "b.txt"]
     (single,) = folder_documents(tmp_path / "notes.md")
     assert single.path == "notes.md"
+
+
+def test_a_folder_listing_states_itself_as_its_documents_do(tmp_path: Path) -> None:
+    """An unchanged start compares the listing's own state string: it must be the documents'
+    state exactly, or every start would recompile (or, worse, none would)."""
+    for name in ("z.txt", "a b.csv", "Ünïcode.wiki", "a.txt"):
+        (tmp_path / name).write_text(name * 3)
+    listing = folder_documents(tmp_path)
+    assert isinstance(listing, Listing)
+    assert listing.state() == _state((d.path, d.size, d.mtime) for d in list(listing))
+    database = tmp_path / ".elections.sqlite3"
+    ResultsStore.load(tmp_path, PARTIES, database=database).close()
+    again = ResultsStore.load(tmp_path, PARTIES, database=database)
+    assert not again.report.changed
+    again.close()
 
 
 def test_an_unchanged_folder_opens_without_writing_and_with_the_same_catalog(

@@ -110,6 +110,28 @@ def test_a_broken_document_is_reported_on_every_start(folder: Path) -> None:
     assert len(again.elections) == 2
 
 
+@pytest.mark.parametrize("damaged", [None, "[[", '"bad.txt"', '[["bad.txt"]]'])
+def test_errors_are_read_from_the_documents_when_their_summary_is_missing_or_damaged(
+    folder: Path, damaged: str | None
+) -> None:
+    """The errors are kept in one summary row for a quick start; a store written before it
+    existed (None), or a damaged row, still reports every error, read from the documents."""
+    (folder / "bad.txt").write_text("no title here\n")
+    (folder / "worse.txt").write_text("nor here\n")
+    first = open_store(folder)
+    first.close()
+    with sqlite3.connect(folder / ".elections.sqlite3") as connection:
+        if damaged is None:
+            connection.execute("DELETE FROM meta WHERE key = 'errors'")
+        else:
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'errors'", (damaged,))
+    connection.close()
+    again = open_store(folder)
+    assert again.report.compiled == []
+    assert [str(e) for e in again.errors] == [str(e) for e in first.errors]
+    assert [e.file for e in again.errors] == ["bad.txt", "worse.txt"]
+
+
 def test_warnings_are_stored_with_the_document(folder: Path) -> None:
     """Warnings found while compiling are the same when the store is opened again."""
     seed = folder / SEED_NAME

@@ -58,11 +58,17 @@ def _control(ask: Ask) -> Answer:
             text = f"{noun} {verb} {council}, with {held} of the {size} seats ({need})."
         else:
             held = _held(top.seats_after, top.seats_won)
-            text = (
-                f"{council} is under no overall control: no party has a majority ({need}); "
-                f"the largest party, {noun}, "
-                f"has {held} of the {size} seats."
-            )
+            level = [r for r in rows if _held(r.seats_after, r.seats_won) == held]
+            if len(level) > 1:  # 3-3: no party is *the* largest
+                names = join([ask.party_of(r.key, r.name) for r in level])
+                largest = f"{names} are level as the largest parties, with {held} of the {size}"
+                text = f"{council} is under no overall control ({need}): {largest} seats each."
+            else:
+                text = (
+                    f"{council} is under no overall control: no party has a majority ({need}); "
+                    f"the largest party, {noun}, "
+                    f"has {held} of the {size} seats."
+                )
     else:
         stated = ask.election.control_after
         said = (
@@ -73,10 +79,18 @@ def _control(ask: Ask) -> Answer:
                 "can't be worked out; "
             )
         )
-        text = (
-            f"{said}{noun} won the most seats contested: {top.seats_won} of "
-            f"{summary.seats_contested}."
-        )
+        level = [r for r in rows if r.seats_won == top.seats_won]
+        if len(level) > 1:
+            names = join([ask.party_of(r.key, r.name) for r in level])
+            text = (
+                f"{said}{names} won the most seats contested, {top.seats_won} each (of "
+                f"{summary.seats_contested})."
+            )
+        else:
+            text = (
+                f"{said}{noun} won the most seats contested: {top.seats_won} of "
+                f"{summary.seats_contested}."
+            )
     before = ask.election.control_before
     if before and ask.has(_BEFORE) and not ask.has(_AFTER):  # "who controlled it before?"
         then = _control_text(ask, before, council)

@@ -279,11 +279,20 @@ def _rank(ask: Ask) -> Answer:
     word = "most" if most else "fewest"
     mine = num(value(answer.key))
     verb = "got" if by_votes else "won"
+    level = [r for r in ranked if value(r.key) == value(top.key)]
+    if is_top and len(level) > 1:  # 3-3: the party shares first place, it is not *the* largest
+        others = [ask.party_of(r.key, r.name) for r in level if r.key != answer.key]
+        text = f"{sentence(noun)} {verb} the {word} {what} jointly with {join(others)}: {mine} each"
+        verdict = "Jointly — " if ask.yes_no else ""
+        return headed(answer, with_verdict(verdict, sentence(text) + "."))
     if is_top:
         text = f"{sentence(noun)} {verb} the {word} {what}: {mine}"
     else:
-        leader = ask.party_of(top.key, top.name)
-        text = f"{leader} {verb} the {word} {what} ({num(value(top.key))}); {noun} {verb} {mine}"
+        leader = join([ask.party_of(r.key, r.name) for r in level])
+        each = " each" if len(level) > 1 else ""
+        text = (
+            f"{leader} {verb} the {word} {what} ({num(value(top.key))}{each}); {noun} {verb} {mine}"
+        )
     return headed(answer, with_verdict(_yes(ask, is_top), sentence(text) + "."))
 
 

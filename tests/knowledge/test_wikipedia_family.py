@@ -151,11 +151,35 @@ def test_london_closest_ward_and_runner_up_by_one_vote() -> None:
     assert question.headline and "St. Helier & Ravensbury" in question.headline
 
 
-@pytest.mark.xfail(strict=True, reason="question layer: a tie for largest party names one")
 def test_a_tie_for_largest_party_is_not_one_largest_party() -> None:
     """3-3 on a 6-seat council: neither Labour nor the Conservatives is *the* largest party."""
     answer = answer_question(store_of(LONDON), "who controls the council")
     assert answer.headline and "the largest party, Labour" not in answer.headline
+    assert "no overall control" in answer.headline
+    assert "Labour and the Conservatives are level as the largest parties" in answer.headline
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "is labour the largest party",
+            "Jointly — Labour won the most seats jointly with the Conservatives: 3 each.",
+        ),
+        (
+            "are the tories the biggest party",
+            "Jointly — the Conservatives won the most seats jointly with Labour: 3 each.",
+        ),
+        (
+            "did the greens win the most seats",
+            "No — the Conservatives and Labour won the most seats (3 each); the Greens won 0.",
+        ),
+    ],
+)
+def test_a_party_level_for_most_seats_is_not_simply_the_largest(
+    question: str, expected: str
+) -> None:
+    assert answer_question(store_of(LONDON), question).headline == expected
 
 
 # County council: divisions under district headings ------------------------------------------

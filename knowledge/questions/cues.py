@@ -384,6 +384,15 @@ STILL: Final[Cue] = (
     "still", "still a councillor", "currently", "now", "still in office", "still on the council",
 )  # fmt: skip
 FIRST: Final[Cue] = ("first", "first time", "first ever", "for the first time")
+LAST_WIN: Final[Cue] = (
+    "last win", "last won", "last wins", "last took", "last take", "last held", "last hold",
+    "last gained", "last gain", "most recently win", "most recently won", "last get in",
+    "last got in",
+)  # fmt: skip
+"""When a party last won (a ward, or any seat): "when did Labour *last win* Abbey"."""
+WHEN_LAST: Final[Cue] = ("when was the last time", "when was the most recent time")
+"""With a WIN word: "*when was the last time* the Greens won in Trinity" (while "did Labour win
+Abbey last time" asks about the previous election)."""
 CHANGED_HANDS: Final[Cue] = (
     "changed hands", "change hands", "changing hands", "switched hands", "swapped hands",
     "seats changed hands", "which seats changed",

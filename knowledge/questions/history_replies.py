@@ -7,14 +7,22 @@ these headlines."""
 from __future__ import annotations
 
 from knowledge.answers import Answer, NotFoundAnswer
-from knowledge.history.answers import LastTime, PartyHistoryAnswer, PartyHistoryRow, short
+from knowledge.facts import ContestResult
+from knowledge.history.answers import (
+    LastTime,
+    PartyHistoryAnswer,
+    PartyHistoryRow,
+    SeatLine,
+    short,
+)
 from knowledge.history.commands import councillors_answer
 from knowledge.history.index import history_index
 from knowledge.history.people import person_history
 from knowledge.history.trends import council_history, party_history
-from knowledge.history.wards import last_time
+from knowledge.history.wards import last_time, ward_history
+from knowledge.parties import Party
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.phrasing import join, num, plural
+from knowledge.questions.phrasing import at_most, join, num, plural, sentence
 from knowledge.questions.registry import reply
 
 
@@ -142,6 +150,71 @@ def _first_win(ask: Ask) -> Answer:
         text += "."
     text = text[0].upper() + text[1:]
     return headed(found, text + "".join(f" {n}" for n in found.notes))
+
+
+@reply("history.last_win")
+def _last_win(ask: Ask) -> Answer:
+    """ "When did Labour last win Abbey", or a seat anywhere: the newest loaded election the
+    party won in, not only the election in scope (where it may have won nothing)."""
+    party = ask.parties[0]
+    noun = ask.party_of(party.key, party.display)
+    if ask.wards:
+        return _last_win_in(ask, party, noun, ask.wards[0])
+    found = party_history(ask.store, ask.election.id, party)
+    council = history_index(ask.store).council_of(ask.election.id)
+    if found is None or council is None:
+        return ask.party_answer(party)
+    for election in reversed(council.elections):
+        won = [
+            contest.ward
+            for contest in ask.store.facts(election.id).contests
+            for standing in contest.elected
+            if standing.party.key == party.key
+        ]
+        if won:
+            wards = join(at_most(sorted(set(won)), _WARDS_NAMED))
+            text = (
+                f"{noun} last won a seat (of the loaded elections of {found.council}) at the "
+                f"{election.title}: {plural(len(won), 'seat')}, in {wards}."
+            )
+            break
+    else:
+        text = f"{noun} did not win a seat in the loaded elections of {found.council}."
+    return headed(found, sentence(text) + "".join(f" {n}" for n in found.notes))
+
+
+_WARDS_NAMED = 6
+
+
+def _last_win_in(ask: Ask, party: Party, noun: str, contest: ContestResult) -> Answer:
+    found = ward_history(ask.store, ask.election.id, contest.ward)
+    if found is None:
+        return ask.ward_answer(contest)
+    ward = found.ward
+    wins = [r for r in found.rows if any(w.party_key == party.key for w in r.winners)]
+    if not wins:
+        years = join([short(r.election) for r in found.rows])
+        text = f"{noun} have not won {ward} in any loaded election of {found.council} ({years})."
+    else:
+        last = wins[-1]
+        names = join([_seat(w) for w in last.winners if w.party_key == party.key])
+        text = f"{noun} last won {ward} (of the loaded elections) at the {last.election.title}: "
+        text += f"{names}."
+        latest = found.rows[-1]
+        if latest is not last:
+            since = join([_seat(w, w.party) for w in latest.winners])
+            text += f" At the {latest.election.title}, {since} won it."
+    if len(found.rows) == 1:  # "... is contested in only one loaded election."
+        text += "".join(f" {n}" for n in found.notes[:1])
+    return headed(found, sentence(text))
+
+
+def _seat(line: SeatLine, party: str = "") -> str:
+    """ "Syeda Kazmi (929 votes)", or with the party: "(Labour, 929 votes)"."""
+    said = [party] if party else []
+    if line.votes is not None:
+        said.append(f"{num(line.votes)} votes")
+    return f"{line.name} ({', '.join(said)})" if said else line.name
 
 
 def _row(row: PartyHistoryRow) -> str:

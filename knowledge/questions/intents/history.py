@@ -15,17 +15,20 @@ from knowledge.questions.cues import (
     GAIN_OR_HOLD,
     HELD,
     LAST_TIME,
+    LAST_WIN,
     OVER_TIME,
     SEATS,
     STAND,
     STILL,
     STOOD_AGAIN,
     SWING,
+    WHEN_LAST,
     WHO,
     WIN,
 )  # fmt: skip
 from knowledge.questions.intents.records import (
     CANDIDATE,
+    IN_WARD,
     PARTY,
     WARD,
     Example,
@@ -139,6 +142,22 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("when did reform first win a seat", ("2026",), store="burnley"),
             Example("when did the greens first win a seat in derby", ("did not win a seat",)),
+        ),
+    ),
+    Intent(
+        "history.last_win",
+        "party",
+        priority=656,
+        cues=(Pattern((LAST_WIN,)), Pattern((WHEN_LAST, WIN))),
+        slots=(PARTY, IN_WARD),
+        elections="all",
+        summary="when a party last won a ward (or any seat), of the loaded elections",
+        examples=(
+            Example(
+                "when did labour last win Queensgate", ("2022", "Syeda Kazmi"), store="burnley"
+            ),
+            Example("when did the greens last win a seat", ("2022",), store="burnley"),
+            Example("when did the greens last win Abbey", ("not won Abbey",)),
         ),
     ),
     Intent(

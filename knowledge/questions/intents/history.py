@@ -157,6 +157,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
                 "when did labour last win Queensgate", ("2022", "Syeda Kazmi"), store="burnley"
             ),
             Example("when did the greens last win a seat", ("2022",), store="burnley"),
+            Example("when did the lib dems last win Abbey", ("2002", "Maurice Burgess")),
             Example("when did the greens last win Abbey", ("not won Abbey",)),
         ),
     ),

@@ -95,7 +95,9 @@ class _Answer(_Frozen):
     """A one-sentence direct reply, set when the answer responds to a question."""
 
 
-class _Sourced(_Answer):
+class SourcedAnswer(_Answer):
+    """An answer read from one election, which it cites."""
+
     election: ElectionRef
     other_elections: tuple[ElectionRef, ...] = ()
     """Other loaded elections that also have this ward, candidate or party (newest first)."""
@@ -103,7 +105,7 @@ class _Sourced(_Answer):
     """How many further elections have it, beyond those listed (the list is capped)."""
 
 
-class WardAnswer(_Sourced):
+class WardAnswer(SourcedAnswer):
     kind: Literal["ward"] = "ward"
     ward: str
     seats: int
@@ -152,7 +154,7 @@ class Candidacy(_Frozen):
     tied: bool = False
 
 
-class CandidateAnswer(_Sourced):
+class CandidateAnswer(SourcedAnswer):
     kind: Literal["candidate"] = "candidate"
     candidate: CandidateLine
     seats: int
@@ -165,7 +167,7 @@ class CandidateAnswer(_Sourced):
     """How many further candidacies share the name, beyond those listed (the list is capped)."""
 
 
-class PartyAnswer(_Sourced):
+class PartyAnswer(SourcedAnswer):
     kind: Literal["party"] = "party"
     party: str
     key: str
@@ -192,7 +194,7 @@ class PartyAnswer(_Sourced):
     tied_seats: int = 0
 
 
-class SummaryAnswer(_Sourced):
+class SummaryAnswer(SourcedAnswer):
     kind: Literal["summary"] = "summary"
     council: str
     rows: tuple[PartyRow, ...]
@@ -232,7 +234,7 @@ class SummaryAnswer(_Sourced):
         return "Control not known"
 
 
-class ClosestAnswer(_Sourced):
+class ClosestAnswer(SourcedAnswer):
     kind: Literal["closest"] = "closest"
     closest: tuple[MarginRow, ...]
     safest: tuple[MarginRow, ...]
@@ -274,7 +276,7 @@ class RankedLine(_Frozen):
     candidate: CandidateLine
 
 
-class RankingAnswer(_Sourced):
+class RankingAnswer(SourcedAnswer):
     """A list answer to a superlative question: most votes overall, in a party, and so on."""
 
     kind: Literal["ranking"] = "ranking"
@@ -283,7 +285,7 @@ class RankingAnswer(_Sourced):
     note: str = ""
 
 
-class FactAnswer(_Sourced):
+class FactAnswer(SourcedAnswer):
     """A short factual answer that no single ward, candidate or party answer holds."""
 
     kind: Literal["fact"] = "fact"

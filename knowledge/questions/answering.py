@@ -28,6 +28,7 @@ from knowledge.questions.slots import fill, settle
 from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import quote, tokenize
 from knowledge.questions.unresolved import no_elections, not_found_answer, out_of_scope
+from knowledge.questions.years import one_question_per_year, year_by_year
 from knowledge.store import ResultsStore
 
 
@@ -52,6 +53,9 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     elsewhere = _ward_beside_compass_word(store, spotted)
     if elsewhere is not None:
         return elsewhere
+    each_year = one_question_per_year(spotted)
+    if each_year:
+        return year_by_year([(y, answer_question(store, q, election)) for y, q in each_year])
     default = choose_election(store, spotted, None, election)
     single = isinstance(default, Scope) and len(default.election.contests) == 1
     reading = None if spotted.off_topic else recognise(spotted, implicit_ward=single)

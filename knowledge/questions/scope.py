@@ -18,7 +18,13 @@ from knowledge.models import Election
 from knowledge.questions.recognise import Reading
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.spotting import Spotted
-from knowledge.questions.unresolved import ambiguous_answer, not_found_answer, not_loaded_answer
+from knowledge.questions.unresolved import (
+    ambiguous_answer,
+    not_found_answer,
+    not_loaded_answer,
+    one_year_at_a_time,
+)
+from knowledge.questions.years import year_named
 from knowledge.resolve import RESOLUTION_LIMIT, Resolution
 from knowledge.store import ElectionInfo, ResultsStore, election_match
 
@@ -126,6 +132,8 @@ def _no_such_year(
     councils have one). None unless one side is a year and the other one council's elections
     (its by-elections aside)."""
     years = {int(y) for span in spotted.of("election") for y in _YEAR.findall(span.text)}
+    if len(years) > 1 and all(year_named(span.text) for span in spotted.of("election")):
+        return one_year_at_a_time(store, spotted.text, sorted(years))
     if len(years) != 1:
         return None
     for council_ids in (one, other):

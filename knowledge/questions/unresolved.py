@@ -118,6 +118,19 @@ def not_loaded_answer(
     )
 
 
+def one_year_at_a_time(store: ResultsStore, query: str, years: list[int]) -> NotFoundAnswer:
+    """Loaded years in different parts of one question ("who won Abbey in 2014 and who won
+    Boulton in 2016"): no election is both, but neither is missing, so never say one is."""
+    named = join([str(year) for year in sorted(set(years))])
+    return NotFoundAnswer(
+        headline=f"I can answer about one year at a time: ask about {named} separately.",
+        what="election",
+        query=query[:100],
+        message=f"Each of {named} is loaded.",
+        examples=examples(store),
+    )
+
+
 def _what_there_is(store: ResultsStore, kind: EntityKind, election: Election | None) -> str:
     """A pointer to the names that do exist, when none is close to what was asked."""
     scope = election or store.latest

@@ -8,6 +8,7 @@ from typing import Final
 from knowledge import compose
 from knowledge.answers import Answer, FactAnswer, HelpAnswer
 from knowledge.commands import help_answer
+from knowledge.control import ControlBefore, control_before
 from knowledge.facts import ContestResult
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
@@ -48,26 +49,32 @@ def _control(ask: Ask) -> Answer:
     top = rows[0]
     noun = ask.party_of(top.key, top.name)
     size, threshold = summary.council_size, summary.majority_threshold
+    before = control_before(ask.election, ask.facts, ask.store.book)
     if summary.control_known and size is not None and threshold is not None:
         need = f"{threshold} needed for a majority"
         if summary.control_key is not None:
-            before = ask.election.control_before
-            kept = before is not None and ask.store.book.lookup(before).key == summary.control_key
+            kept = before is not None and before.party == summary.control_key
             verb = "kept control of" if kept else ("took control of" if before else "controls")
             held = _held(top.seats_after, top.seats_won)
             text = f"{noun} {verb} {council}, with {held} of the {size} seats ({need})."
         else:
             held = _held(top.seats_after, top.seats_won)
             level = [r for r in rows if _held(r.seats_after, r.seats_won) == held]
+            lost = (
+                f" ({ask.party_of(before.party, before.name or before.party)} lost control)"
+                if before is not None and before.party is not None
+                else ""
+            )
             if len(level) > 1:  # 3-3: no party is *the* largest
                 names = join([ask.party_of(r.key, r.name) for r in level])
                 largest = f"{names} are level as the largest parties, with {held} of the {size}"
-                text = f"{council} is under no overall control ({need}): {largest} seats each."
+                text = (
+                    f"{council} is under no overall control{lost} ({need}): {largest} seats each."
+                )
             else:
                 text = (
-                    f"{council} is under no overall control: no party has a majority ({need}); "
-                    f"the largest party, {noun}, "
-                    f"has {held} of the {size} seats."
+                    f"{council} is under no overall control{lost}: no party has a majority "
+                    f"({need}); the largest party, {noun}, has {held} of the {size} seats."
                 )
     else:
         stated = ask.election.control_after
@@ -91,8 +98,7 @@ def _control(ask: Ask) -> Answer:
                 f"{said}{noun} won the most seats contested: {top.seats_won} of "
                 f"{summary.seats_contested}."
             )
-    before = ask.election.control_before
-    if before and ask.has(_BEFORE) and not ask.has(_AFTER):  # "who controlled it before?"
+    if before is not None and ask.has(_BEFORE) and not ask.has(_AFTER):  # "before?"
         then = _control_text(ask, before, council)
         text = f"{then} before the election; after it, {uncapitalised(text)}"
     verdict = ""
@@ -105,12 +111,16 @@ _BEFORE: Final = ("before", "before the election", "previously", "beforehand", "
 _AFTER: Final = ("after", "after the election", "now", "afterwards")
 
 
-def _control_text(ask: Ask, written: str, council: str) -> str:
-    """Who controlled the council, as the document writes it ("No overall control", "Labour")."""
-    if "overall control" in written.casefold():
+def _control_text(ask: Ask, before: ControlBefore, council: str) -> str:
+    """Who controlled the council just before the election, with the seats where they show it."""
+    held = (
+        f" ({before.seats[before.party]} of the {before.size} seats)"
+        if before.party is not None and not before.stated
+        else ""
+    )
+    if before.party is None:
         return f"{council} was under no overall control"
-    party = ask.store.book.lookup(written)
-    return f"{ask.party_of(party.key, party.display)} controlled {council}"
+    return f"{ask.party_of(before.party, before.name or before.party)} controlled {council}{held}"
 
 
 @reply("council.threshold")

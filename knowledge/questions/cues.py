@@ -96,6 +96,22 @@ CONTROL: Final[Cue] = (
     "in charge of council",
 )  # fmt: skip
 """("council" also stands for the council's name: "who runs Derby" reads "who runs council".)"""
+LOST_CONTROL: Final[Cue] = (
+    "lose control", "lost control", "loses control", "losing control", "lose", "lost", "loses",
+    "lose their majority", "lost their majority", "lose its majority", "lost its majority",
+    "lose the council", "lost the council",
+)  # fmt: skip
+KEPT_CONTROL: Final[Cue] = (
+    "keep control", "kept control", "keeps control", "retain control", "retained control",
+    "retain", "retained", "keep", "kept", "hold on", "held on", "hold onto", "held onto",
+    "stay in control", "stayed in control", "remain in control", "remained in control",
+)  # fmt: skip
+TOOK_CONTROL: Final[Cue] = (
+    "take control", "took control", "takes control", "win control", "won control", "gain control",
+    "gained control", "take over", "took over", "win the council", "won the council",
+    "seize control", "seized control", "capture", "captured", "take", "took", "gain", "gained",
+)  # fmt: skip
+"""A change of control asked about ("did Labour *lose* control"): before is compared with after."""
 CLOSEST: Final[Cue] = (
     "closest", "tightest", "narrowest", "most marginal", "marginal", "marginals", "close",
     "closer", "nearest", "smallest majority", "smallest margin", "narrow", "tight",

@@ -7,16 +7,20 @@ from typing import Final
 
 from knowledge import compose
 from knowledge.answers import Answer, PartyAnswer, RankedLine, RankingAnswer
+from knowledge.control import ControlBefore, control_before
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import (
     ALL_OF,
     DROPPED,
     FEWEST,
     GAINED,
+    KEPT_CONTROL,
     LIST,
+    LOST_CONTROL,
     OUTRIGHT,
     SEATS,
     SHARE,
+    TOOK_CONTROL,
     VOTE_COUNT,
     VOTES,
     WIN,
@@ -31,6 +35,7 @@ from knowledge.questions.phrasing import (
     plural,
     possessive,
     sentence,
+    uncapitalised,
     with_verdict,
 )
 from knowledge.questions.registry import reply
@@ -429,8 +434,62 @@ def control_phrase(ask: Ask, answer: PartyAnswer, noun: str) -> tuple[bool | Non
 def _control(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     controls, text = control_phrase(ask, answer, noun)
+    asked = next((c for c in (LOST_CONTROL, KEPT_CONTROL, TOOK_CONTROL) if ask.has(c)), None)
+    if asked is not None:
+        return headed(answer, _control_change(ask, asked, noun, controls, text))
     prefix = _yes(ask, bool(controls)) if controls is not None else ""
     return headed(answer, with_verdict(prefix, sentence(text) + "."))
+
+
+def _control_change(ask: Ask, asked: Cue, noun: str, controls: bool | None, after: str) -> str:
+    """ "Did Labour lose (keep, take) control?": who controlled the council before the election
+    against after it. A verdict only where both sides are known, or where before settles it (a
+    party without control had none to lose or keep)."""
+    before = control_before(ask.election, ask.facts, ask.store.book)
+    council = ask.election.council
+    after = uncapitalised(after)
+    if before is None:
+        return sentence(
+            f"the document doesn't say who controlled {council} before the election; after it, "
+            f"{after}."
+        )
+    key = ask.parties[0].key
+    had = before.party == key
+    then = _before_text(ask, before, key, noun)
+    if controls is None:
+        settled = not had and asked in (LOST_CONTROL, KEPT_CONTROL)
+        if settled or (had and asked is TOOK_CONTROL):
+            lead = f"{noun} already controlled" if had else f"{noun} didn't control"
+            return with_verdict(
+                _yes(ask, False), sentence(f"{lead} {council}: {then}; after it, {after}.")
+            )
+        return sentence(f"{then}; after it, {after}.")
+    outcome = ("kept" if controls else "lost") if had else ("took" if controls else "")
+    yes = {LOST_CONTROL: "lost", KEPT_CONTROL: "kept", TOOK_CONTROL: "took"}[asked] == outcome
+    said = (
+        f"{noun} {outcome} control of {council}"
+        if outcome
+        else f"{noun} didn't control {council} before the election or after it"
+    )
+    return with_verdict(_yes(ask, yes), sentence(f"{said}: {then}; after it, {after}."))
+
+
+def _before_text(ask: Ask, before: ControlBefore, key: str, noun: str) -> str:
+    """Control just before the election, as the document says or its Seats Before show."""
+    council = ask.election.council
+    other = ask.party_of(before.party, before.name or before.party) if before.party else ""
+    if before.stated:
+        if before.party is None:
+            return f"{council} was under no overall control before the election"
+        return f"{other if before.party != key else noun} controlled {council} before the election"
+    held = before.seats.get(key, 0)
+    seats = f"of the {before.size} seats"
+    if before.party == key:
+        return f"{noun} held {held} {seats} before the election"
+    if before.party is not None:
+        most = before.seats[before.party]
+        return f"{other} held {most} {seats} before the election, a majority, and {noun} {held}"
+    return f"no party had a majority before the election ({noun} held {held} {seats})"
 
 
 @reply("party.result")

@@ -79,6 +79,9 @@ class Swing(_Frozen):
     to_party: str
     since: ElectionRef
     rule: str = SWING_RULE
+    from_key: str = ""
+    to_key: str = ""
+    """The parties' keys, for matching the party a question names."""
     stated: str | None = None
     """The swing as the document states it, shown as stated."""
 

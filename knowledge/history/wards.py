@@ -86,6 +86,8 @@ def butler_swing(
         points=points,
         from_party=second.display,
         to_party=first.display,
+        from_key=second.key,
+        to_key=first.key,
         since=election_ref(then.election),
         stated=stated,
     )

@@ -6,7 +6,8 @@ these headlines."""
 
 from __future__ import annotations
 
-from knowledge.answers import Answer, NotFoundAnswer
+from knowledge.answers import Answer, FactAnswer, NotFoundAnswer
+from knowledge.compose import election_ref
 from knowledge.facts import ContestResult
 from knowledge.history.answers import (
     LastTime,
@@ -18,12 +19,15 @@ from knowledge.history.answers import (
 from knowledge.history.commands import councillors_answer
 from knowledge.history.index import history_index
 from knowledge.history.people import person_history
+from knowledge.history.swings import WardSwing, council_swings
 from knowledge.history.trends import council_history, party_history
 from knowledge.history.wards import last_time, ward_history
 from knowledge.parties import Party
 from knowledge.questions.context import Ask, headed
+from knowledge.questions.cues import FEWEST
 from knowledge.questions.phrasing import at_most, join, num, plural, sentence
 from knowledge.questions.registry import reply
+from knowledge.questions.spotting import PLACEHOLDER
 
 
 def _last(ask: Ask) -> tuple[Answer, LastTime | str]:
@@ -68,6 +72,78 @@ def _swing(ask: Ask) -> Answer:
         return headed(answer, f"{ward}, {short(found.previous)}→{short(found.current)}: {note}.")
     swing = found.swing
     return headed(answer, f"Swing in {ward}: {swing.text} ({swing.rule}).")
+
+
+@reply("history.biggest_swing")
+def _biggest_swing(ask: Ask) -> Answer:
+    found = council_swings(ask.store, ask.election.id)
+    if isinstance(found, str):
+        return headed(ask.summary(), found)
+    towards, away = _swing_direction(ask)
+    swings = [
+        w
+        for w in found.swings
+        if (towards is None or w.to_key == towards.key) and (away is None or w.from_key == away.key)
+    ]
+    smallest = ask.has(FEWEST)
+    if smallest:
+        swings.reverse()
+    direction = ""
+    if towards is not None:
+        direction += f" to {ask.party_of(towards.key, towards.display)}"
+    if away is not None:
+        direction += f" from {ask.party_of(away.key, away.display)}"
+    which = f"{'smallest' if smallest else 'biggest'} swing{direction}"
+    title = ask.election.title
+    if not swings:
+        if found.swings:
+            text = (
+                f"no ward of the {title} swung{direction}: each ward's swing runs between its "
+                f"two leading parties, and none of the {plural(len(found.swings), 'ward')} "
+                "with a swing to compare matches."
+            )
+        else:
+            why = found.reasons[0] if found.reasons else "no ward has an earlier contest"
+            text = f"I can't work out a swing in any ward of the {title}: {why}."
+        return headed(ask.summary(), sentence(text))
+    top, rest = swings[0], swings[1:3]
+    text = f"The {which} was in {top.ward}: {_swing_words(top)}"
+    if rest:
+        text += f"; then {join([f'{w.ward} ({w.points:.1f})' for w in rest])}"
+    kind = f"a swing{direction}" if direction else "a swing to compare"
+    many = len(swings) > 1
+    text += f", of {len(swings)} wards with {kind}." if many else f", the only ward with {kind}."
+    return FactAnswer(
+        headline=text,
+        election=election_ref(ask.election),
+        title=sentence(which) + "s"[: len(swings) > 1],
+        lines=tuple(f"{w.ward}: {_swing_words(w)}" for w in swings[:MAX_SWINGS]),
+    )
+
+
+MAX_SWINGS = 15
+
+
+def _swing_words(swing: WardSwing) -> str:
+    stated = f" (the document states {swing.stated})" if swing.stated else ""
+    return (
+        f"{swing.points:.1f} points from {swing.from_party} to {swing.to_party} since "
+        f"{short(swing.since)}{stated}"
+    )
+
+
+def _swing_direction(ask: Ask) -> tuple[Party | None, Party | None]:
+    """The party a swing is asked to run towards, and from: "to Labour", "away from Labour",
+    "from Labour to the Greens" (one party alone: towards it, unless "from" is before it)."""
+    parties = ask.parties
+    if not parties:
+        return None, None
+    if len(parties) > 1:
+        backwards = f"to {PLACEHOLDER} from {PLACEHOLDER}" in ask.present
+        return (parties[0], parties[1]) if backwards else (parties[1], parties[0])
+    if f"from {PLACEHOLDER}" in ask.present and f"to {PLACEHOLDER}" not in ask.present:
+        return None, parties[0]
+    return parties[0], None
 
 
 @reply("history.held_before")

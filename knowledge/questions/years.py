@@ -39,11 +39,14 @@ def year_named(text: str) -> int | None:
 
 def one_question_per_year(spotted: Spotted) -> tuple[tuple[int, str], ...]:
     """Each year with the question asked about it alone, when the question names two or more
-    different years side by side and names no election otherwise; else ()."""
-    spans = sorted(spotted.of("election"), key=lambda s: s.start)
-    named = [year_named(s.text) for s in spans]
-    years = [year for year in named if year is not None]
-    if len(spans) < 2 or len(years) < len(spans) or len(set(years)) < len(years):
+    different years side by side (a council may be named besides: "in Worthing in 2022 and
+    2026"); else ()."""
+    spans = sorted(
+        (s for s in spotted.of("election") if year_named(s.text) is not None),
+        key=lambda s: s.start,
+    )
+    years = [year for s in spans if (year := year_named(s.text)) is not None]
+    if len(years) < 2 or len(set(years)) < len(years):
         return ()
     tokens = spotted.tokens
     for before, after in pairwise(spans):

@@ -76,3 +76,10 @@ def test_the_same_year_twice_is_one_question(yearly: ResultsStore) -> None:
     answer = answer_question(yearly, "who won Hill in 2003 and 2003")
     assert not isinstance(answer, FactAnswer)
     assert answer.headline is not None and "Winner Of2003" in answer.headline
+
+
+def test_a_council_named_beside_the_years_stays_in_each_question(yearly: ResultsStore) -> None:
+    answer = answer_question(yearly, "who won Hill in Annualton in 2003 and 2005")
+    assert isinstance(answer, FactAnswer) and answer.headline is not None
+    assert "In 2003: Winner Of2003" in answer.headline
+    assert "In 2005: Winner Of2005" in answer.headline

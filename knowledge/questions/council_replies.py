@@ -10,6 +10,7 @@ from knowledge.answers import Answer, FactAnswer, HelpAnswer
 from knowledge.commands import help_answer
 from knowledge.control import ControlBefore, control_before
 from knowledge.facts import ContestResult
+from knowledge.history.changes import SeatChanges
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import HUNG, LAST_SEAT, LOSE, REPRESENT, WHO
@@ -25,6 +26,7 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
+from knowledge.questions.seat_moves import NO_CHANGES, compared, moves_of
 from knowledge.questions.ties import describe, level_elsewhere
 from knowledge.questions.unresolved import examples
 from knowledge.questions.ward_replies import who_won
@@ -123,6 +125,58 @@ def _control_text(ask: Ask, before: ControlBefore, council: str) -> str:
     return f"{ask.party_of(before.party, before.name or before.party)} controlled {council}{held}"
 
 
+def _who_lost(ask: Ask, moves: SeatChanges) -> str:
+    """The sitting councillors who stood again and lost, then those re-elected for another
+    party and the seats whose councillor did not stand again."""
+    defeated = [m for m in moves.moves if m.standing == "defeated"]
+    again = [m for m in moves.moves if m.standing == "re-elected"]
+    retired = [m for m in moves.moves if m.standing == "not standing"]
+    named = [
+        f"{m.previous} ({m.from_party.display if m.from_party else 'party unknown'}, {m.ward})"
+        for m in defeated
+    ]
+    verdict = ("Yes — " if defeated else "No — ") if ask.yes_no else ""
+    if defeated:
+        lost = plural(len(defeated), "sitting councillor")
+        text = f"{compared(moves)}, {lost} lost their seats: {join(at_most(named, 10))}."
+    else:
+        text = f"{compared(moves)}, no sitting councillor who stood again lost their seat."
+    if again:
+        switched = [
+            f"{m.previous} ({m.ward}, "
+            + (f"{m.from_party.display} → " if m.from_party else "")
+            + f"{m.to_party.display})"
+            for m in again
+        ]
+        text += f" Re-elected for another party: {join(at_most(switched, 5))}."
+    if retired:
+        text += (
+            f" {plural(len(retired), 'more seat')} changed hands where the councillor did not "
+            "stand again in that ward."
+        )
+    return verdict + text if verdict else sentence(text)
+
+
+def _moves_by_party(ask: Ask, moves: SeatChanges) -> str:
+    """Each party's seats gained and lost, counted seat by seat (no council after is given)."""
+    rows = sorted(moves.net().values(), key=lambda r: (r[2] - r[1], -r[1], r[0].display))
+    parts = []
+    for party, won, lost in rows:
+        noun = ask.party_of(party.key, party.display)
+        if won and lost:
+            parts.append(f"{noun} gained {won} and lost {lost}")
+        elif won:
+            parts.append(f"{noun} gained {plural(won, 'seat')}")
+        else:
+            parts.append(f"{noun} lost {plural(lost, 'seat')}")
+    if not parts:
+        return f"{compared(moves)}, no seat changed hands."
+    return (
+        f"{compared(moves)}, {join(parts)} (the document doesn't give the council after the "
+        "election)."
+    )
+
+
 @reply("council.threshold")
 def _threshold(ask: Ask) -> Answer:
     summary = ask.summary()
@@ -176,15 +230,17 @@ def _changes(ask: Ask) -> Answer:
     summary = ask.summary()
     rows = [r for r in summary.rows if r.change is not None]
     who = ""
-    if ask.has(LOSE) and (ask.has(WHO) or ask.has(REPRESENT)):  # no sitting councillors given
+    if ask.has(LOSE) and (ask.has(WHO) or ask.has(REPRESENT)):
+        moves = moves_of(ask)
+        if moves is not None:  # the previous loaded contests say who held each seat
+            return headed(summary, _who_lost(ask, moves))
         who = "The document doesn't say who held each seat before, so I can't name councillors "
         who += "who lost theirs; by party, "
     if not rows:
-        text = (
-            "The document doesn't give seats before the election, so gains and losses can't be "
-            "worked out."
-        )
-        return headed(summary, text)
+        moves = moves_of(ask)
+        if moves is None:
+            return headed(summary, NO_CHANGES)
+        return headed(summary, sentence(who + _moves_by_party(ask, moves)))
     parts = []
     for row in sorted(rows, key=lambda r: (-(r.change or 0), r.name)):
         noun = ask.party_of(row.key, row.name)

@@ -16,6 +16,7 @@ from knowledge.history.answers import (
     SeatLine,
     short,
 )
+from knowledge.history.changes import seat_changes
 from knowledge.history.commands import councillors_answer
 from knowledge.history.index import history_index
 from knowledge.history.people import person_history
@@ -347,20 +348,12 @@ def _changed_hands(ask: Ask) -> Answer:
     whole = council_history(ask.store, ask.election.id)
     if whole is None:
         return NotFoundAnswer(what="election", query="", message="No council history.")
-    council = history_index(ask.store).council_of(ask.election.id)
-    assert council is not None
-    latest = council.elections[-1]
-    if len(council.elections) == 1:
-        return headed(whole, f"No earlier election of {council.name} is loaded.")
-    changes, compared = [], 0
-    for contest in ask.store.facts(latest.id).contests:
-        found = last_time(ask.store, latest.id, contest.ward)
-        if not isinstance(found, LastTime):
-            continue
-        compared += 1
-        changes += [f"{contest.ward} ({s.text})" for s in found.seats if s.outcome == "gain"]
-    head = f"At the {latest.title}, against each ward's previous loaded contest"
-    if not changes:
-        return headed(whole, f"{head}: no seat changed hands ({compared} wards compared).")
-    count = plural(len(changes), "seat")
-    return headed(whole, f"{head}, {count} changed hands: {'; '.join(changes)}.")
+    found = seat_changes(ask.store, ask.election.id)
+    if isinstance(found, str):
+        return headed(whole, found)
+    head = f"At the {found.title}, against each ward's previous loaded contest"
+    if not found.moves:
+        return headed(whole, f"{head}: no seat changed hands ({found.compared} wards compared).")
+    count = plural(len(found.moves), "seat")
+    changes = "; ".join(f"{m.ward} ({m.text})" for m in found.moves)
+    return headed(whole, f"{head}, {count} changed hands: {changes}.")

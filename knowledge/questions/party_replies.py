@@ -39,6 +39,7 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
+from knowledge.questions.seat_moves import compared, moves_of, party_moves
 from knowledge.questions.spotting import PLACEHOLDER
 
 MAX_LISTED = 12
@@ -110,6 +111,18 @@ def change_phrase(answer: PartyAnswer, noun: str) -> str:
 @reply("party.change")
 def _change(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
+    moves = moves_of(ask) if answer.change is None else None
+    if moves is not None:  # no council after the election: count seat by seat instead
+        gained, lost, said = party_moves(moves, ask.parties[0].key, noun)
+        text = (
+            f"{compared(moves)}, {said} (the document doesn't give {possessive(noun)} seats "
+            "after the election)."
+        )
+        asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)
+        if ask.yes_no and (asked_gain or asked_loss):
+            yes = (asked_gain and gained > 0) or (asked_loss and lost > 0)
+            return headed(answer, ("Yes — " if yes else "No — ") + text)
+        return headed(answer, sentence(text))
     text = sentence(change_phrase(answer, noun)) + "."
     if ask.yes_no and answer.change is not None:
         asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)

@@ -18,11 +18,13 @@ from knowledge.answers import (
     SummaryAnswer,
 )
 from knowledge.facts import ContestResult
+from knowledge.history.changes import SeatChanges
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES, WIN, Cue
 from knowledge.questions.phrasing import at_most, join, num, ordinal, pct, plural, sentence
 from knowledge.questions.registry import reply
+from knowledge.questions.seat_moves import NO_CHANGES, compared, moves_of
 
 RANKED = 10
 NOTE = "Votes per candidate; in multi-seat wards each voter could cast several votes."
@@ -453,13 +455,12 @@ def _ward_threshold(ask: Ask) -> Answer:
 def _party_gain(ask: Ask) -> Answer:
     summary = ask.summary()
     rows = [r for r in summary.rows if r.change is not None]
-    if not rows:
-        return headed(
-            summary,
-            "The document doesn't give seats before the election, so gains and losses can't be "
-            "worked out.",
-        )
     lost = ask.has(DROPPED)
+    if not rows:
+        moves = moves_of(ask)
+        if moves is None:
+            return headed(summary, NO_CHANGES)
+        return headed(summary, _most_moves(ask, moves, lost))
     rows.sort(key=lambda r: ((r.change or 0) if lost else -(r.change or 0), r.name))
     top = rows[0]
     noun = sentence(ask.party_of(top.key, top.name))
@@ -472,6 +473,28 @@ def _party_gain(ask: Ask) -> Answer:
     else:
         text = f"No party {'lost' if lost else 'gained'} seats in the {ask.election.title}."
     return headed(summary, text)
+
+
+def _most_moves(ask: Ask, moves: SeatChanges, lost: bool) -> str:
+    """Which party gained (lost) the most seats, counted seat by seat."""
+    counts = sorted(
+        ((party, taken if lost else won) for party, won, taken in moves.net().values()),
+        key=lambda pair: (-pair[1], pair[0].display),
+    )
+    counts = [(party, n) for party, n in counts if n > 0]
+    verb = "lost" if lost else "gained"
+    if not counts:
+        return sentence(f"{compared(moves)}, no party {verb} a seat in the {ask.election.title}.")
+    most = counts[0][1]
+    top = [party for party, n in counts if n == most]
+    names = join([ask.party_of(p.key, p.display) for p in top])
+    each = f"{most} each" if len(top) > 1 else str(most)
+    rest = [f"{ask.party_of(p.key, p.display)} {n}" for p, n in counts[len(top) :]]
+    then = f", then {join(at_most(rest, 4))}" if rest else ""
+    return sentence(
+        f"{compared(moves)}, {names} {verb} the most seats: {each}{then} (the document doesn't "
+        "give the council after the election)."
+    )
 
 
 @reply("rank.ward_most_cast")

@@ -1,0 +1,56 @@
+"""Gains and losses counted seat by seat against each ward's previous loaded contest, in the
+sentences the party, ranking and council replies use when the document gives no council after
+the election to subtract from. The counting is `knowledge.history.changes`."""
+
+from __future__ import annotations
+
+from knowledge.history.changes import SeatChanges, SeatMove, seat_changes
+from knowledge.questions.context import Ask
+from knowledge.questions.phrasing import at_most, join, plural
+
+BASIS = "against each ward's previous loaded contest"
+NO_CHANGES = (
+    "The document doesn't give each party's seats both before and after the election, and no "
+    "earlier election of the council is loaded, so gains and losses can't be worked out."
+)
+MAX_WARDS = 5
+
+
+def moves_of(ask: Ask) -> SeatChanges | None:
+    """The seats that changed hands at the asked election, when any ward can be compared."""
+    found = seat_changes(ask.store, ask.election.id)
+    if isinstance(found, str) or not found.compared:
+        return None
+    return found
+
+
+def compared(changes: SeatChanges) -> str:
+    """`against each ward's previous loaded contest` (and how many wards, when not all)."""
+    if changes.compared < changes.wards:
+        return f"{BASIS} ({changes.compared} of {changes.wards} wards have one)"
+    return BASIS
+
+
+def party_moves(changes: SeatChanges, key: str, noun: str) -> tuple[int, int, str]:
+    """Seats the party gained and lost, and the clause saying so with the wards:
+    `Labour lost 7 seats (Bank Hall to Independent, ...) and gained none`."""
+    gained, lost = changes.gained(key), changes.lost(key)
+    won = f"gained {plural(len(gained), 'seat')} ({_wards(gained, True)})"
+    gone = f"lost {plural(len(lost), 'seat')} ({_wards(lost, False)})"
+    if gained and lost:
+        text = f"{noun} {won} and {gone}"
+    elif gained:
+        text = f"{noun} {won} and lost none"
+    elif lost:
+        text = f"{noun} {gone} and gained none"
+    else:
+        text = f"{noun} neither gained nor lost a seat"
+    return len(gained), len(lost), text
+
+
+def _wards(moves: tuple[SeatMove, ...], gained: bool) -> str:
+    if gained:
+        named = [f"{m.ward} from {m.from_party.display}" if m.from_party else m.ward for m in moves]
+    else:
+        named = [f"{m.ward} to {m.to_party.display}" for m in moves]
+    return join(at_most(named, MAX_WARDS))

@@ -19,6 +19,7 @@ from knowledge.questions import (  # noqa: F401
     ward_replies,
 )
 from knowledge.questions.context import Ask, headed
+from knowledge.questions.count_so_far import so_far
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.recognise import Reading, recognise
 from knowledge.questions.registry import REPLIES
@@ -75,7 +76,7 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         return _place_named(store, spotted, reading) or ask
     if not isinstance(ask, Ask):
         return ask
-    answer = REPLIES[reading.intent.name](ask)
+    answer = so_far(REPLIES[reading.intent.name](ask), ask.facts)
     if asks_by_election(spotted) and ask.election.kind != "by-election" and ask.wards:
         # "the Ashton by-election" when only Ashton's ordinary election is loaded: say so,
         # rather than pass that result off as the by-election's

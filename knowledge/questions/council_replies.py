@@ -275,10 +275,13 @@ def _composition(ask: Ask) -> Answer:
 @reply("council.total_votes")
 def _total_votes(ask: Ask) -> Answer:
     summary = ask.summary()
-    text = (
-        f"{num(summary.total_votes)} votes were cast across the {plural(summary.wards, 'ward')} "
-        f"in the {ask.election.title}"
+    counted = [c for c in ask.facts.contests if c.declared]
+    wards = (
+        f"the {plural(summary.wards, 'ward')}"
+        if len(counted) == summary.wards
+        else f"the {plural(len(counted), 'declared ward')} (of {summary.wards})"
     )
+    text = f"{num(summary.total_votes)} votes were cast across {wards} in the {ask.election.title}"
     multi = any(c.seats > 1 for c in ask.facts.contests)
     text += " (in multi-seat wards each voter could cast several)." if multi else "."
     return headed(summary, text)

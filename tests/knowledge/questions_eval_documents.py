@@ -264,6 +264,7 @@ UNSEEN_STORES = {
     "sheffield": "2000_sheffield_city_council_election.txt",
     "harrow": "2010_harrow_london_borough_council_election.txt",
     "epsom": "2003_epsom_and_ewell_borough_council_election.txt",
+    "crawley": "wikipedia/wikitext-crawley_2026.wiki",
 }
 """The project's test documents by the short names the evaluation files use."""
 

@@ -1,0 +1,36 @@
+"""An election still being counted (an article taken on election night, a live results feed):
+every answer about the whole election covers the declared wards only, and says so."""
+
+from __future__ import annotations
+
+from knowledge.answers import (
+    Answer,
+    ClosestAnswer,
+    FactAnswer,
+    PartyAnswer,
+    RankingAnswer,
+    SummaryAnswer,
+)
+from knowledge.facts import ElectionFacts
+from knowledge.questions.phrasing import plural
+
+WHOLE_ELECTION = (SummaryAnswer, PartyAnswer, RankingAnswer, ClosestAnswer, FactAnswer)
+"""Answers whose figures add up over the election's wards."""
+
+
+def so_far(answer: Answer, facts: ElectionFacts) -> Answer:
+    """The answer with the state of the count added to its headline, while wards are still to
+    declare (unless the headline already speaks of declaring)."""
+    if not isinstance(answer, WHOLE_ELECTION) or answer.election.id != facts.election_id:
+        return answer
+    waiting = [c for c in facts.contests if not c.declared]
+    headline = answer.headline
+    if not waiting or not headline or "declare" in headline:
+        return answer
+    seats = sum(c.seats for c in facts.contests)
+    declared = seats - sum(c.seats for c in waiting)
+    note = (
+        f"So far {declared} of the {seats} seats are declared; "
+        f"{plural(len(waiting), 'ward')} still to declare."
+    )
+    return answer.model_copy(update={"headline": f"{headline} {note}"})

@@ -153,6 +153,9 @@ class ElectionFacts(_Frozen):
     """What the seat totals used for control are: the council after the election, or seats won."""
     whole_council: bool
     undecided_seats: int
+    wards_missing: bool = False
+    """The whole council was elected but the ward results give only some of its seats (an
+    excerpt, an article with wards left out): the council after is the infobox's."""
     warnings: tuple[ParseWarning, ...] = ()
 
     def contest(self, ward: str) -> ContestResult | None:
@@ -376,6 +379,7 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
 
     whole_council = _is_whole_council(election, seats_contested)
     seats_are_after = _seats_mean_council_after(election, seats_contested, whole_council)
+    missing_wards = whole_council and _council_from_infobox(election, seats_contested)
 
     def stated_after(row: InfoboxParty) -> int | None:
         return row.seats if seats_are_after else row.seats_after
@@ -389,8 +393,10 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
     for key, party in parties.items():
         slot = infobox.get(key)
         before = slot.seats_before if slot else None
-        if whole_council:
-            after: int | None = seats_won[key]
+        if missing_wards:  # the infobox's whole council, not the few wards given
+            after: int | None = slot.seats if slot else seats_won[key]
+        elif whole_council:
+            after = seats_won[key]
         elif from_infobox:
             after = stated_after(slot) if slot else None
         else:
@@ -419,8 +425,14 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
         )
     )
 
-    if whole_council:
-        council_size: int | None = seats_contested
+    if missing_wards:
+        council_size: int | None = sum(t.seats_after or 0 for t in tallies)
+        basis = (
+            f"the infobox's seats (the whole council was elected, but the ward results give "
+            f"only {seats_contested} of its {council_size} seats)"
+        )
+    elif whole_council:
+        council_size = seats_contested
         basis = "seats won in this election (the whole council was elected)"
     elif from_infobox:
         council_size = sum(t.seats_after or 0 for t in tallies)
@@ -452,6 +464,7 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
         composition_basis=basis,
         whole_council=whole_council,
         undecided_seats=undecided,
+        wards_missing=missing_wards,
     )
     warnings = [
         *_infobox_mismatches(election, facts, book),
@@ -503,6 +516,24 @@ def _is_whole_council(election: Election, seats_contested: int) -> bool:
     if election.majority_seats:
         return seats_contested // 2 + 1 == election.majority_seats
     return False
+
+
+def _council_from_infobox(election: Election, seats_contested: int) -> bool:
+    """An all-out election whose ward results fill fewer seats than were up (an excerpt, an
+    article with wards missing), while the infobox gives every party's seats and they add up
+    to the seats up: the council after the election is the infobox's, not the few wards'."""
+    stated = (election.seats_for_election or "").lower()
+    match = _ALL_SEATS.search(stated) or _PART_OF.search(stated)
+    if match is None:
+        return False
+    total = int(match[1] if match.re is _ALL_SEATS else match[2])
+    rows = election.parties
+    if seats_contested >= total or not rows or any(r.seats is None for r in rows):
+        return False
+    return sum(r.seats or 0 for r in rows) == total
+
+
+_ALL_SEATS = re.compile(r"all\s+(\d+)")
 
 
 def _seats_mean_council_after(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """Bump whenever a table, a column or what a column means changes."""
 
 TABLES = """

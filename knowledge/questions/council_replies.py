@@ -11,6 +11,8 @@ from knowledge.commands import help_answer
 from knowledge.control import ControlBefore, control_before
 from knowledge.facts import ContestResult
 from knowledge.history.changes import SeatChanges
+from knowledge.last_election import BASIS as LAST_BASIS
+from knowledge.last_election import change_clause, since_last_election
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import HUNG, LAST_SEAT, LOSE, REPRESENT, WHO
@@ -237,6 +239,14 @@ def _changes(ask: Ask) -> Answer:
         who = "The document doesn't say who held each seat before, so I can't name councillors "
         who += "who lost theirs; by party, "
     if not rows:
+        stated = since_last_election(ask.election, ask.store.book)
+        if stated:
+            parts = [
+                change_clause(s, ask.party_of(s.party.key, s.party.display))
+                + (f" ({s.then} → {s.now})" if s.then is not None and s.now is not None else "")
+                for s in sorted(stated.values(), key=lambda s: (-s.change, s.party.display))
+            ]
+            return headed(summary, sentence(f"{who}{LAST_BASIS}: {join(parts)}."))
         moves = moves_of(ask)
         if moves is None:
             return headed(summary, NO_CHANGES)

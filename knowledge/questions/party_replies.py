@@ -8,6 +8,7 @@ from typing import Final
 from knowledge import compose
 from knowledge.answers import Answer, PartyAnswer, RankedLine, RankingAnswer
 from knowledge.control import ControlBefore, control_before
+from knowledge.last_election import since_last_election, since_last_phrase
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import (
     ALL_OF,
@@ -83,6 +84,15 @@ def _seats(ask: Ask) -> Answer:
     if answer.tied_seats:
         text += f", and tied for {plural(answer.tied_seats, 'more seat')}"
     council = ask.facts
+    if council.wards_missing and answer.seats_after is not None:  # "won 7 of 8" would mislead
+        text = (
+            f"{noun} won {answer.seats_after} of the {council.council_size} seats in the "
+            f"{ask.election.title}, as the document's infobox gives them (its ward results "
+            f"cover only {answer.seats_contested} seats, {answer.seats_won} of them "
+            f"{possessive(noun)})"
+        )
+        claim = answer.seats_after > 0
+        return headed(answer, with_verdict(_yes(ask, claim), sentence(text) + "."))
     if not council.whole_council and answer.seats_after is not None:
         text += f", giving it {plural(answer.seats_after, 'seat')} on the council"
     claim = answer.seats_won > 0
@@ -111,6 +121,18 @@ def change_phrase(answer: PartyAnswer, noun: str) -> str:
 @reply("party.change")
 def _change(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
+    stated = (
+        since_last_election(ask.election, ask.store.book).get(ask.parties[0].key)
+        if answer.change is None
+        else None
+    )
+    if stated is not None:  # no seats before: the infobox's change since the last election
+        text = since_last_phrase(stated, noun) + "."
+        asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)
+        if ask.yes_no and (asked_gain or asked_loss):
+            yes = (asked_gain and stated.change > 0) or (asked_loss and stated.change < 0)
+            return headed(answer, with_verdict("Yes — " if yes else "No — ", text))
+        return headed(answer, sentence(text))
     moves = moves_of(ask) if answer.change is None else None
     if moves is not None:  # no council after the election: count seat by seat instead
         gained, lost, said = party_moves(moves, ask.parties[0].key, noun)

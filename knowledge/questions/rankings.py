@@ -19,6 +19,8 @@ from knowledge.answers import (
 )
 from knowledge.facts import ContestResult
 from knowledge.history.changes import SeatChanges
+from knowledge.last_election import BASIS as LAST_BASIS
+from knowledge.last_election import SinceLast, since_last_election, since_last_phrase
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES, WIN, Cue
@@ -457,6 +459,9 @@ def _party_gain(ask: Ask) -> Answer:
     rows = [r for r in summary.rows if r.change is not None]
     lost = ask.has(DROPPED)
     if not rows:
+        stated = since_last_election(ask.election, ask.store.book)
+        if stated:
+            return headed(summary, _most_since_last(ask, list(stated.values()), lost))
         moves = moves_of(ask)
         if moves is None:
             return headed(summary, NO_CHANGES)
@@ -473,6 +478,16 @@ def _party_gain(ask: Ask) -> Answer:
     else:
         text = f"No party {'lost' if lost else 'gained'} seats in the {ask.election.title}."
     return headed(summary, text)
+
+
+def _most_since_last(ask: Ask, stated: list[SinceLast], lost: bool) -> str:
+    """Which party gained (lost) the most seats against the last election, as stated."""
+    ranked = sorted(stated, key=lambda s: (s.change if lost else -s.change, s.party.display))
+    top = ranked[0]
+    if (lost and top.change >= 0) or (not lost and top.change <= 0):
+        verb = "lost" if lost else "gained"
+        return f"No party {verb} seats {LAST_BASIS} in the {ask.election.title}."
+    return sentence(since_last_phrase(top, ask.party_of(top.party.key, top.party.display))) + "."
 
 
 def _most_moves(ask: Ask, moves: SeatChanges, lost: bool) -> str:

@@ -265,6 +265,7 @@ UNSEEN_STORES = {
     "harrow": "2010_harrow_london_borough_council_election.txt",
     "epsom": "2003_epsom_and_ewell_borough_council_election.txt",
     "crawley": "wikipedia/wikitext-crawley_2026.wiki",
+    "barnet": "wikipedia/wikitext-2022-barnet-london-borough-council-election.excerpt.wiki",
 }
 """The project's test documents by the short names the evaluation files use."""
 

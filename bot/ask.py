@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from knowledge.questions.conversation import Conversation
 
 EXIT_UNKNOWN_COMMAND = 2
+EXIT_BUG = 1
+APOLOGY = (
+    "Sorry, something went wrong answering that (the error is logged). Try asking another "
+    "way, or /help.\n"
+)
 
 
 def answer_for(
@@ -45,7 +50,14 @@ def run_ask(
     """Print the answer; exit 2 for an unknown command, else 0."""
     for error in store.errors:
         print(f"Not loaded: {error}", file=sys.stderr)
-    answer = answer_for(store, text, election)
+    try:
+        answer = answer_for(store, text, election)
+    except Exception:  # a bug: one clear line for the user, the traceback for the log
+        import logging  # here: the answer path must not pay for importing it
+
+        logging.getLogger(__name__).exception("Unexpected error answering %r", text[:200])
+        sys.stderr.write(APOLOGY)
+        return EXIT_BUG
     if as_json:
         print(answer.model_dump_json(indent=2))
     else:

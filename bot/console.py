@@ -7,17 +7,19 @@ anything else is a question in plain words. Ctrl-D, Ctrl-C, `exit` or `quit` lea
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from typing import TextIO
 
 from bot import heap
-from bot.ask import answer_for
+from bot.ask import APOLOGY, answer_for
 from bot.live_store import LiveStore
 from bot.text import render
 from knowledge.questions.conversation import Conversation
 from knowledge.store import ResultsStore
 
 PROMPT = "election> "
+log = logging.getLogger(__name__)
 _GOODBYES = {"exit", "quit", "/exit", "/quit", ":q"}
 
 
@@ -76,6 +78,10 @@ def run_console(
             print(live.reload().summary(), file=stream, flush=True)
             continue
         conversation.store = live.current  # a reload swaps the store; the thread carries on
-        answer = answer_for(live.current, text, conversation=conversation)
-        print(render(answer), file=stream, flush=True)
+        try:
+            reply = render(answer_for(live.current, text, conversation=conversation))
+        except Exception:  # a bug must cost one answer, not the session
+            log.exception("Unexpected error answering %r", text[:200])
+            reply = APOLOGY
+        print(reply, file=stream, flush=True)
         heap.settle()  # idle until the next line: what the answer cached is frozen (bot.heap)

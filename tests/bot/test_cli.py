@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ErrorLogs
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "elections" / "2002_derby_city_council_election.txt"
@@ -184,3 +185,56 @@ def test_bad_setting_is_one_clear_sentence() -> None:
     assert done.returncode == 2
     assert "Configuration error" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_console_apologises_for_an_unexpected_error_and_carries_on(
+    monkeypatch: pytest.MonkeyPatch, error_logs: ErrorLogs
+) -> None:
+    """A bug in answering one line costs that answer only: the user gets an apology, the log
+    gets the traceback, and the next line is answered."""
+    import io
+
+    from bot import console
+    from knowledge.store import ResultsStore
+
+    real = console.answer_for
+
+    def flaky(store: ResultsStore, text: str, **kwargs: object) -> object:
+        if text == "boom":
+            raise RuntimeError("a bug")
+        return real(store, text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(console, "answer_for", flaky)
+    error_logs.expect("Unexpected error answering 'boom'")
+    lines = iter(["boom", "/party lib dems"])
+
+    def read(prompt: str) -> str:
+        try:
+            return next(lines)
+        except StopIteration:
+            raise EOFError from None
+
+    out = io.StringIO()
+    data = Path(__file__).resolve().parents[2] / "data"
+    store = ResultsStore.load(data / "elections", data / "parties.toml")
+    assert console.run_console(store, read=read, out=out) == 0
+    assert console.APOLOGY in out.getvalue()
+    assert "Seats won: 12 of 51" in out.getvalue()
+
+
+def test_ask_apologises_for_an_unexpected_error(
+    monkeypatch: pytest.MonkeyPatch, error_logs: ErrorLogs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m bot ask` on a bug: one clear line and exit status 1, not a traceback."""
+    from bot import ask
+    from knowledge.store import ResultsStore
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(ask, "answer_for", broken)
+    error_logs.expect("Unexpected error answering 'who won'")
+    data = Path(__file__).resolve().parents[2] / "data"
+    store = ResultsStore.load(data / "elections", data / "parties.toml")
+    assert ask.run_ask(store, "who won") == ask.EXIT_BUG
+    assert capsys.readouterr().err == ask.APOLOGY

@@ -893,6 +893,7 @@ class ResultsStore:
                 normalize(info.title),
                 normalize(f"{info.council} {year}"),
                 normalize(info.council),
+                info.council_key,  # "Testbury" for Testbury Borough Council, however written
                 year,
             )
             entries.append(

@@ -438,6 +438,16 @@ def control_phrase(ask: Ask, answer: PartyAnswer, noun: str) -> tuple[bool | Non
     size, threshold = facts.council_size, facts.majority_threshold
     held = answer.seats_after if answer.seats_after is not None else answer.seats_won
     if size is None or threshold is None:
+        stated = ask.election.control_after
+        if stated:  # the seats can't settle it, but the document says who controls it
+            if "overall control" in stated.casefold():
+                return False, f"the document says {council} is under no overall control"
+            party = ask.store.book.lookup(stated)
+            holder = ask.party_of(party.key, party.display)
+            return party.key == ask.parties[0].key, (
+                f"the document says {holder} controls {council} after the election; {noun} "
+                f"won {answer.seats_won} of the {answer.seats_contested} seats contested"
+            )
         return None, (
             f"the document doesn't give {possessive(council)} full make-up after the election, "
             f"so control can't be worked out; {noun} won {answer.seats_won} of the "
@@ -484,10 +494,13 @@ def _control_change(ask: Ask, asked: Cue, noun: str, controls: bool | None, afte
     council = ask.election.council
     after = uncapitalised(after)
     if before is None:
-        return sentence(
+        text = (
             f"the document doesn't say who controlled {council} before the election; after it, "
             f"{after}."
         )
+        if controls and asked is LOST_CONTROL:  # in control after: whatever before, not lost
+            return with_verdict(_yes(ask, False), sentence(text))
+        return sentence(text)
     key = ask.parties[0].key
     had = before.party == key
     then = _before_text(ask, before, key, noun)

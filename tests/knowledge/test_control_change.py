@@ -98,3 +98,35 @@ def test_the_document_s_word_on_control_before_comes_first(
     assert headline is not None
     assert headline.startswith("No — Labour didn't control Thirdsby Borough Council"), headline
     assert "was under no overall control before the election" in headline
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("is labour in control", "Yes — the document says Labour controls Thirdsby"),
+        ("do the tories control the council", "No — the document says Labour controls"),
+        ("did labour keep control", "Yes — Labour kept control of Thirdsby"),
+    ],
+)
+def test_control_the_document_states_answers_when_the_seats_cannot(
+    make_store: StoreBuilder, document: DocumentBuilder, question: str, start: str
+) -> None:
+    """No seats after the election, but the document says who controls the council after it
+    (and before): its word answers, rather than "control can't be worked out"."""
+    stated: dict[str, str | int] = {
+        "Before Election": LAB,
+        "After Election": LAB,
+        "Party1": LAB,
+        "Party2": CON,
+    }
+    store = make_store(_thirds(document, stated))
+    headline = answer_question(store, question).headline
+    assert headline is not None and headline.startswith(start), headline
+
+
+def test_a_party_in_control_after_did_not_lose_it_whatever_came_before(
+    make_store: StoreBuilder, document: DocumentBuilder
+) -> None:
+    store = make_store(_thirds(document, {"After Election": LAB, "Party1": LAB, "Party2": CON}))
+    headline = answer_question(store, "did labour lose control").headline
+    assert headline is not None and headline.startswith("No — the document doesn't say"), headline

@@ -171,3 +171,23 @@ def test_a_year_of_many_elections_with_one_that_fits_answers(
 ) -> None:
     answer = answer_question(twelve_councils, "how many votes did Ian Hale get in 1990")
     assert "700" in answer.headline, answer.headline
+
+
+def test_a_by_election_whose_council_is_written_short_does_not_take_the_council_s_name() -> None:
+    """Democracy Club names a by-election's council "Testbury", the article "Testbury Borough
+    Council": "who controls Testbury?" is still the council's 2022 election, not the 2023
+    St. Mary's by-election that happens to match the short name exactly."""
+    from pathlib import Path
+
+    from knowledge.parties import PartyBook
+
+    family = Path(__file__).resolve().parent / "documents" / "family"
+    files = [family / "2022_testbury_borough.wiki", family / "local.testbury.2022-05-05.csv"]
+    root = Path(__file__).resolve().parents[2]
+    store = ResultsStore.from_texts(
+        [(f.name, f.read_text(encoding="utf-8-sig")) for f in files],
+        PartyBook.from_toml(root / "data" / "parties.toml"),
+    )
+    answer = answer_question(store, "who controls Testbury")
+    assert isinstance(answer, SummaryAnswer), answer
+    assert answer.election.id == "testbury-2022"

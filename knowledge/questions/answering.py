@@ -76,7 +76,7 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         return _place_named(store, spotted, reading) or ask
     if not isinstance(ask, Ask):
         return ask
-    answer = so_far(REPLIES[reading.intent.name](ask), ask.facts)
+    answer = so_far(REPLIES[reading.intent.name](ask), store)
     if asks_by_election(spotted) and ask.election.kind != "by-election" and ask.wards:
         # "the Ashton by-election" when only Ashton's ordinary election is loaded: say so,
         # rather than pass that result off as the by-election's

@@ -11,21 +11,23 @@ from knowledge.answers import (
     RankingAnswer,
     SummaryAnswer,
 )
-from knowledge.facts import ElectionFacts
 from knowledge.questions.phrasing import plural
+from knowledge.store import ResultsStore
 
 WHOLE_ELECTION = (SummaryAnswer, PartyAnswer, RankingAnswer, ClosestAnswer, FactAnswer)
 """Answers whose figures add up over the election's wards."""
 
 
-def so_far(answer: Answer, facts: ElectionFacts) -> Answer:
+def so_far(answer: Answer, store: ResultsStore) -> Answer:
     """The answer with the state of the count added to its headline, while wards are still to
-    declare (unless the headline already speaks of declaring)."""
-    if not isinstance(answer, WHOLE_ELECTION) or answer.election.id != facts.election_id:
+    declare (unless the headline already speaks of declaring). Other answers are returned as
+    they are, before the election's facts are read: a ward's answer must not build them."""
+    if not isinstance(answer, WHOLE_ELECTION) or not answer.headline:
         return answer
+    facts = store.facts(answer.election.id)
     waiting = [c for c in facts.contests if not c.declared]
     headline = answer.headline
-    if not waiting or not headline or "declare" in headline:
+    if not waiting or "declare" in headline:
         return answer
     seats = sum(c.seats for c in facts.contests)
     declared = seats - sum(c.seats for c in waiting)

@@ -302,9 +302,14 @@ def _threshold(ask: Ask) -> Answer:
 def _rank(ask: Ask) -> Answer:
     """ "Were Labour the largest party?": where the party stands among those that stood."""
     answer, noun = _answer(ask)
-    rows = [r for r in ask.summary().rows if r.candidates]
+    summary = ask.summary()
+    rows = [r for r in summary.rows if r.candidates]
     by_votes = ask.has(VOTES) and not ask.has(SEATS)
     most = not ask.has(FEWEST)
+    facts = ask.facts
+    if not by_votes and not ask.has(WIN) and not facts.whole_council and facts.council_size:
+        # "is Labour the largest party" with the council after known (thirds): its seats
+        return _rank_on_council(ask, answer, noun, most)
 
     def value(key: str) -> int:
         row = next(r for r in rows if r.key == key)
@@ -334,6 +339,49 @@ def _rank(ask: Ask) -> Answer:
             f"{leader} {verb} the {word} {what} ({num(value(top.key))}{each}); {noun} {verb} {mine}"
         )
     return headed(answer, with_verdict(_yes(ask, is_top), sentence(text) + "."))
+
+
+def _rank_on_council(ask: Ask, answer: PartyAnswer, noun: str, most: bool) -> Answer:
+    """Where the party stands on the whole council after the election (an election by thirds
+    whose document gives it), with the seats won at this election beside it."""
+    facts = ask.facts
+    held = {t.party.key: (t.party, t.seats_after or 0) for t in facts.parties}
+    mine = held.get(answer.key, (None, 0))[1]
+    seats = [s for _, s in held.values() if s or most]
+    best = max(seats) if most else min(seats)
+    level = [party for party, count in held.values() if count == best]
+    of = f"of the {facts.council_size} seats"
+    word = "largest" if most else "smallest"
+    is_top = any(p.key == answer.key for p in level)
+    if is_top and len(level) > 1:
+        others = join([ask.party_of(p.key, p.display) for p in level if p.key != answer.key])
+        text = f"{noun} {_are(noun)} jointly the {word} party on the council with {others}"
+        text += f": {mine} {of} each"
+        verdict = "Jointly — " if ask.yes_no else ""
+    elif is_top:
+        text = f"{noun} {_are(noun)} the {word} party on the council, with {mine} {of}"
+        verdict = _yes(ask, True)
+    else:
+        names = join([ask.party_of(p.key, p.display) for p in level])
+        each = " each" if len(level) > 1 else ""
+        text = f"{names} {'are' if len(level) > 1 else _are(names)} the {word} party"
+        text += f" on the council ({best} {of}{each}); {noun} hold {mine}"
+        verdict = _yes(ask, False)
+    text = sentence(text) + "."
+    if most:
+        won = max(facts.parties, key=lambda t: t.seats_won)
+        level_won = [t for t in facts.parties if t.seats_won == won.seats_won]
+        winners = join([ask.party_of(t.party.key, t.party.display) for t in level_won])
+        text += (
+            f" At this election {winners} won the most seats ({won.seats_won} of "
+            f"{facts.seats_contested}{' each' if len(level_won) > 1 else ''})."
+        )
+    return headed(answer, with_verdict(verdict, text))
+
+
+def _are(noun: str) -> str:
+    """ "the Greens are", "Labour is"."""
+    return "are" if noun.startswith("the ") and noun.endswith("s") else "is"
 
 
 def _ward_shares(ask: Ask, key: str) -> list[tuple[float, int, str]]:

@@ -118,6 +118,35 @@ def _most_votes(ask: Ask) -> Answer:
     return _candidates_by_votes(ask, True, lambda c: True, "Most votes", "got the most votes")
 
 
+@reply("rank.top_share", "rank.bottom_share")
+def _by_share(ask: Ask) -> Answer:
+    """The highest (lowest) share of the vote: each candidate's share of all votes cast in
+    their ward, so in multi-seat wards, where each voter had several votes, shares run lower."""
+    most = ask.intent.name == "rank.top_share"
+    lines = [c for c in _lines(ask, lambda c: True) if c.share is not None]
+    lines.sort(key=lambda c: (-(c.share or 0.0) if most else (c.share or 0.0), c.name))
+    word = "highest" if most else "lowest"
+    title = f"{sentence(word)} share of the vote"
+    if not lines:
+        return _ranking(ask, title, [], "No candidate's share of the vote can be worked out.")
+    top = lines[0]
+    level = [c for c in lines if c.share == top.share]
+    names = join([f"{c.name} ({c.party}, {c.ward})" for c in level])
+    multi = any(c.seats > 1 for c in ask.facts.contests)
+    rule = (
+        " (share of all votes cast in the ward; in multi-seat wards each voter had several votes)"
+        if multi
+        else " (share of all votes cast in the ward)"
+    )
+    text = f"{names} got the {word} share of the vote: {pct(top.share)}{rule}."
+    if len(level) == 1:
+        text = (
+            f"{top.name} ({top.party}) got the {word} share of the vote: {pct(top.share)} in "
+            f"{top.ward}, {num(top.votes or 0)} votes{rule}."
+        )
+    return _ranking(ask, title, lines, text)
+
+
 @reply("rank.fewest_votes")
 def _fewest_votes(ask: Ask) -> Answer:
     return _candidates_by_votes(ask, False, lambda c: True, "Fewest votes", "got the fewest votes")

@@ -21,6 +21,7 @@ from knowledge.questions.cues import (
     OUTRIGHT,
     SEATS,
     SHARE,
+    STAND,
     TOOK_CONTROL,
     VOTE_COUNT,
     VOTES,
@@ -206,6 +207,8 @@ def _worst(ask: Ask) -> Answer:
 @reply("party.wards")
 def _wards(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
+    if ask.has(STAND) and not ask.has(WIN):  # "did Labour stand in every ward": contested
+        return headed(answer, _wards_contested(ask, answer, noun))
     if not answer.wards_won:
         text = f"{sentence(noun)} won no wards in the {ask.election.title}."
         if not answer.stood:
@@ -220,6 +223,25 @@ def _wards(ask: Ask) -> Answer:
         every = len(wards) == len(ask.facts.contests)
         text = with_verdict("Yes — " if every else "No — ", text)
     return headed(answer, text)
+
+
+def _wards_contested(ask: Ask, answer: PartyAnswer, noun: str) -> str:
+    """The wards the party stood in, against every ward of the election."""
+    if not answer.stood:
+        return with_verdict(_yes(ask, False), _absent(ask, answer, noun))
+    wards = [c.ward for c in ask.facts.contests]
+    tally = ask.facts.tally(answer.key)
+    stood = set(tally.wards_contested) if tally else set()
+    missing = [w for w in wards if w not in stood]
+    people = plural(answer.candidates, "candidate")
+    if not missing:
+        text = f"{noun} stood in all {len(wards)} wards ({people})"
+    else:
+        shown = at_most(sorted(stood), MAX_LISTED) if len(stood) <= len(missing) else []
+        where = f": {join(shown)}" if shown else f"; not in {join(at_most(missing, MAX_LISTED))}"
+        text = f"{noun} stood in {len(stood)} of the {len(wards)} wards ({people}){where}"
+    claim = not missing if ask.has(ALL_OF) else bool(stood)
+    return with_verdict(_yes(ask, claim), sentence(text) + ".")
 
 
 def _won_outright(ask: Ask, noun: str, wards: list[tuple[str, int]]) -> str:

@@ -50,6 +50,7 @@ class SeatChanges:
     compared: int
     """Wards with an earlier loaded contest to compare with."""
     wards: int
+    compared_wards: frozenset[str] = frozenset()
 
     def gained(self, key: str) -> tuple[SeatMove, ...]:
         return tuple(m for m in self.moves if m.to_party.key == key)
@@ -83,6 +84,7 @@ def seat_changes(store: ResultsStore, election_id: str) -> SeatChanges | str:
         return f"No election of {council.name} before the {info.title} is loaded."
     moves: list[SeatMove] = []
     compared = 0
+    compared_wards: set[str] = set()
     contests = store.facts(election_id).contests
     for contest in contests:
         steps = ward_chain(council, contest.ward, store.book).steps
@@ -90,6 +92,7 @@ def seat_changes(store: ResultsStore, election_id: str) -> SeatChanges | str:
         if index == 0:  # the ward's first loaded contest: nothing to compare with
             continue
         compared += 1
+        compared_wards.add(contest.ward)
         stood = {normalize(s.name) for s in contest.standings}
         elected = {normalize(s.name) for s in contest.elected}
         moves += [
@@ -97,7 +100,7 @@ def seat_changes(store: ResultsStore, election_id: str) -> SeatChanges | str:
             for c in steps[index].changes
             if c.outcome == "gain"
         ]
-    return SeatChanges(info.title, tuple(moves), compared, len(contests))
+    return SeatChanges(info.title, tuple(moves), compared, len(contests), frozenset(compared_wards))
 
 
 def _move(ward: str, change: SeatChange, stood: set[str], elected: set[str]) -> SeatMove:

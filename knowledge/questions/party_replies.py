@@ -9,6 +9,7 @@ from knowledge import compose
 from knowledge.answers import Answer, PartyAnswer, RankedLine, RankingAnswer
 from knowledge.control import ControlBefore, control_before
 from knowledge.last_election import since_last_election, since_last_phrase
+from knowledge.outcomes import parse_outcome
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import (
     ALL_OF,
@@ -209,6 +210,9 @@ def _wards(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if ask.has(STAND) and not ask.has(WIN):  # "did Labour stand in every ward": contested
         return headed(answer, _wards_contested(ask, answer, noun))
+    kind = "gain" if ask.has(GAINED) else ("hold" if ask.has(_HELD) else None)
+    if kind is not None and answer.wards_won:  # "which wards did the Greens gain"
+        return headed(answer, _gains_or_holds(ask, answer, noun, kind))
     if not answer.wards_won:
         text = f"{sentence(noun)} won no wards in the {ask.election.title}."
         if not answer.stood:
@@ -223,6 +227,68 @@ def _wards(ask: Ask) -> Answer:
         every = len(wards) == len(ask.facts.contests)
         text = with_verdict("Yes — " if every else "No — ", text)
     return headed(answer, text)
+
+
+_HELD: Final[Cue] = (
+    "hold", "held", "holds", "kept", "keep", "retain", "retained", "defend", "defended",
+)  # fmt: skip
+
+
+def _gains_or_holds(ask: Ask, answer: PartyAnswer, noun: str, kind: str) -> str:
+    """The wards where the party's seats were gains (or holds): the document's hold/gain lines
+    first, else each ward against its previous loaded contest; wards neither can tell are
+    named as such."""
+    key, book = answer.key, ask.store.book
+    moves = moves_of(ask)
+    found: list[str] = []
+    untold: list[str] = []
+    by_history = False
+    for contest in ask.facts.contests:
+        won = sum(1 for s in contest.elected if s.party.key == key)
+        if not won:
+            continue
+        stated = [
+            o for line in contest.outcomes
+            if (o := parse_outcome(line)) is not None and book.lookup(o.party).key == key
+        ]  # fmt: skip
+        if stated:
+            hits = [o for o in stated if o.kind.lower() == kind]
+            seats = len(hits)
+            losers = [book.lookup(o.loser).display for o in hits if o.loser]
+        elif moves is not None and contest.ward in moves.compared_wards:
+            by_history = True
+            gains = [m for m in moves.moves if m.ward == contest.ward and m.to_party.key == key]
+            seats = len(gains) if kind == "gain" else won - len(gains)
+            losers = [m.from_party.display for m in gains if m.from_party]
+        else:
+            untold.append(contest.ward)
+            continue
+        if seats:
+            count = f"{seats} seats, " if seats > 1 else ""
+            since = (
+                f" ({count}from {join(sorted(set(losers)))})" if kind == "gain" and losers else ""
+            )
+            found.append(f"{contest.ward}{since}")
+    verb = "gained" if kind == "gain" else "held"
+    if not found and untold and len(untold) == len(answer.wards_won):
+        return sentence(
+            f"the document doesn't say which of {possessive(noun)} seats were gains or holds, "
+            f"and no earlier contest of those wards is loaded; {noun} won seats in "
+            f"{plural(len(untold), 'ward')}: {join(at_most(untold, MAX_LISTED))}."
+        )
+    text = (
+        f"{noun} {verb} seats in {plural(len(found), 'ward')}: {join(at_most(found, MAX_LISTED))}"
+        if found
+        else f"{noun} {verb} no seats"
+    )
+    if by_history:
+        text += (
+            " (against each ward's previous loaded contest where the document has no hold or "
+            "gain line)"
+        )
+    if untold:
+        text += f"; {join(at_most(untold, MAX_LISTED))} can't be told"
+    return sentence(text) + "."
 
 
 def _wards_contested(ask: Ask, answer: PartyAnswer, noun: str) -> str:

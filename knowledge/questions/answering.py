@@ -21,6 +21,7 @@ from knowledge.questions import (  # noqa: F401
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.count_so_far import so_far
 from knowledge.questions.lexicon import lexicon_for
+from knowledge.questions.newer_election import from_older_election
 from knowledge.questions.recognise import Reading, recognise
 from knowledge.questions.registry import REPLIES
 from knowledge.questions.scope import Scope, asks_by_election, choose_election
@@ -77,6 +78,8 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     if not isinstance(ask, Ask):
         return ask
     answer = so_far(REPLIES[reading.intent.name](ask), store)
+    if not scope.named:  # the newest election the candidate stood in may not be the newest
+        answer = from_older_election(answer, store)
     if asks_by_election(spotted) and ask.election.kind != "by-election" and ask.wards:
         # "the Ashton by-election" when only Ashton's ordinary election is loaded: say so,
         # rather than pass that result off as the by-election's

@@ -1,0 +1,25 @@
+"""A candidate answered from an older election of their council (the newest one they stood
+in, when the question names none) says so: "was Gordon Lishman re-elected?" must not read as
+news of the council's latest election, which he did not stand in."""
+
+from __future__ import annotations
+
+from knowledge.answers import Answer, CandidateAnswer
+from knowledge.store import ResultsStore
+
+
+def from_older_election(answer: Answer, store: ResultsStore) -> Answer:
+    """The candidate answer with the election it is from named, when the council has a newer
+    whole-council election (read from the catalog: no election is built to say so)."""
+    if not isinstance(answer, CandidateAnswer) or not answer.headline:
+        return answer
+    info = store.info(answer.election.id)
+    if info is None:
+        return answer
+    ids = store.ids_of_council(info.council_key)
+    later = ids[ids.index(info.id) + 1 :] if info.id in ids else ()
+    newer = [e for i in later if (e := store.info(i)) is not None and e.kind == "council"]
+    if not newer:
+        return answer
+    note = f" That was the {info.title}; the council's newest is the {newer[-1].title}."
+    return answer.model_copy(update={"headline": answer.headline + note})

@@ -396,6 +396,12 @@ STOOD_AGAIN: Final[Cue] = (
     "before", "how many times", "times", "previously", "ever", "again", "how often",
     "stood before", "run before",
 )  # fmt: skip
+PARTY_CHANGE: Final[Cue] = (
+    "changed party", "change party", "changed parties", "switched party", "switch party",
+    "switched parties", "switched sides", "defected", "defect", "crossed the floor",
+    "which parties", "what parties", "different party", "different parties", "same party",
+)  # fmt: skip
+"""A person's party across elections ("has Afrasiab Anwar changed party")."""
 STILL: Final[Cue] = (
     "still", "still a councillor", "currently", "now", "still in office", "still on the council",
 )  # fmt: skip

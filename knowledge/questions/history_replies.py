@@ -25,7 +25,7 @@ from knowledge.history.trends import council_history, party_history
 from knowledge.history.wards import last_time, ward_history
 from knowledge.parties import Party
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import FEWEST
+from knowledge.questions.cues import FEWEST, PARTY_CHANGE, WIN
 from knowledge.questions.phrasing import at_most, join, num, plural, sentence
 from knowledge.questions.registry import reply
 from knowledge.questions.spotting import PLACEHOLDER
@@ -196,6 +196,15 @@ def _stood(ask: Ask) -> Answer:
     ]
     verdict = ("Yes — " if person.stood > 1 else "No — ") if ask.yes_no else ""
     text = f"{verdict}{person.name} has stood {times} in the loaded elections of "
+    if ask.has(PARTY_CHANGE):  # "has X changed party": the parties, in the order stood for
+        parties = list(dict.fromkeys(r.party for r in person.rows))
+        verdict = ("Yes — " if len(parties) > 1 else "No — ") if ask.yes_no else ""
+        text = f"{verdict}{person.name} has stood for {join(parties)} in the loaded elections "
+        text += "of "
+    elif ask.has(WIN):  # "how many times has X been elected"
+        won = "once" if person.won == 1 else f"{person.won} times"
+        text = f"{person.name} has been elected {won}, standing {times}, in the loaded "
+        text += "elections of "
     text += f"{person.council}: {join(rows)}; won {num(person.won)}."
     text += _one_election(ask) + "".join(f" Note: {d}." for d in person.doubts)
     return headed(person, text + f" ({person.match_note}.)")

@@ -19,6 +19,7 @@ from knowledge.questions.cues import (
     LAST_WIN,
     MOST,
     OVER_TIME,
+    PARTY_CHANGE,
     SEATS,
     STAND,
     STILL,
@@ -145,13 +146,19 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "history.stood",
         "candidate",
         priority=784,
-        cues=(Pattern((STAND, STOOD_AGAIN)),),
+        cues=(
+            Pattern((STAND, STOOD_AGAIN)),
+            Pattern((PARTY_CHANGE,)),
+            Pattern((WIN, STOOD_AGAIN)),
+        ),
         slots=(CANDIDATE,),
         elections="all",
-        summary="how often a person has stood, and where, in the loaded elections",
+        summary="how often a person has stood (and won, and for which parties) in the loaded "
+        "elections",
         examples=(
             Example("how many times has Lucy Care stood", ("once", "2002")),
             Example("has Lucy Care stood before", ("No earlier election of Derby",)),
+            Example("has Afrasiab Anwar changed party", ("Yes", "Independent"), store="articles"),
         ),
     ),
     Intent(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from knowledge.answers import Answer, CandidateAnswer
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import LAST_SEAT, LOSE, WIN_BY
+from knowledge.questions.cues import LAST_SEAT, LOSE, WHO, WIN_BY
 from knowledge.questions.phrasing import join, num, ordinal, pct, plural
 from knowledge.questions.registry import reply
 from knowledge.questions.ties import level_elsewhere, settled
@@ -78,6 +78,12 @@ def _elected(ask: Ask) -> Answer:
     if elsewhere and verdict:  # "did Lucy Care win in Abbey?": not there, whatever she did
         verdict = "No — "
     text = f"{verdict}{who} {outcome(answer)}."
+    result = answer.result
+    if ask.has(WHO) and not line.elected and not line.tied and result.declared:
+        # "who beat Sue Graham": the ward's winners, whom the result alone leaves unnamed
+        winners = [f"{c.name} ({c.party})" for c in result.candidates if c.elected]
+        if winners:
+            text += f" {line.ward} was won by {join(winners)}."
     return headed(answer, text)
 
 

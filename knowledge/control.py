@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from knowledge.facts import ElectionFacts
 from knowledge.models import Election
-from knowledge.parties import PartyBook
+from knowledge.parties import Party, PartyBook
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,19 @@ class ControlBefore:
     """The council's seats before the election (None when stated)."""
 
 
+def stated_control(written: str, book: PartyBook) -> Party | None:
+    """The party a document says controls the council ("Labour Party (UK)"); None for "No
+    overall control"."""
+    return None if "overall control" in written.casefold() else book.lookup(written)
+
+
 def control_before(
     election: Election, facts: ElectionFacts, book: PartyBook
 ) -> ControlBefore | None:
     """Control of the council just before this election, or None when the document can't say."""
     written = election.control_before
     if written:
-        found = None if "overall control" in written.casefold() else book.lookup(written)
+        found = stated_control(written, book)
         return ControlBefore(
             party=found.key if found else None,
             name=found.display if found else None,

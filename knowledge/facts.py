@@ -522,7 +522,7 @@ def _council_from_infobox(election: Election, seats_contested: int) -> bool:
     """An all-out election whose ward results fill fewer seats than were up (an excerpt, an
     article with wards missing), while the infobox gives every party's seats and they add up
     to the seats up: the council after the election is the infobox's, not the few wards'."""
-    stated = (election.seats_for_election or "").lower()
+    stated = election.seats_for_election or ""
     match = _ALL_SEATS.search(stated) or _PART_OF.search(stated)
     if match is None:
         return False
@@ -533,7 +533,8 @@ def _council_from_infobox(election: Election, seats_contested: int) -> bool:
     return sum(r.seats or 0 for r in rows) == total
 
 
-_ALL_SEATS = re.compile(r"all\s+(\d+)")
+_ALL_SEATS = re.compile(r"all\s+(\d+)", re.IGNORECASE)
+"""`All 63 seats`: read here and by the warning that the ward results fill another number."""
 
 
 def _seats_mean_council_after(
@@ -567,7 +568,7 @@ def _infobox_mismatches(
         warnings.append(ParseWarning(file=election.source, line=line, message=message))
 
     stated = election.seats_for_election or ""
-    all_n = re.match(r"\s*all\s+(\d+)", stated, re.IGNORECASE)
+    all_n = _ALL_SEATS.match(stated.lstrip())
     if facts.whole_council and all_n and int(all_n[1]) != facts.seats_contested:
         warn(
             f"infobox says all {int(all_n[1])} seats were up; the ward results fill "

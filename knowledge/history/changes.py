@@ -47,10 +47,13 @@ class SeatChanges:
     """The election's title."""
     moves: tuple[SeatMove, ...]
     """Every seat that changed hands, in ward order."""
-    compared: int
+    compared_wards: frozenset[str]
     """Wards with an earlier loaded contest to compare with."""
     wards: int
-    compared_wards: frozenset[str] = frozenset()
+
+    @property
+    def compared(self) -> int:
+        return len(self.compared_wards)
 
     def gained(self, key: str) -> tuple[SeatMove, ...]:
         return tuple(m for m in self.moves if m.to_party.key == key)
@@ -83,7 +86,6 @@ def seat_changes(store: ResultsStore, election_id: str) -> SeatChanges | str:
     if council.elections[0].id == election_id:
         return f"No election of {council.name} before the {info.title} is loaded."
     moves: list[SeatMove] = []
-    compared = 0
     compared_wards: set[str] = set()
     contests = store.facts(election_id).contests
     for contest in contests:
@@ -91,7 +93,6 @@ def seat_changes(store: ResultsStore, election_id: str) -> SeatChanges | str:
         index = next((n for n, s in enumerate(steps) if s.contest.election.id == election_id), 0)
         if index == 0:  # the ward's first loaded contest: nothing to compare with
             continue
-        compared += 1
         compared_wards.add(contest.ward)
         stood = {normalize(s.name) for s in contest.standings}
         elected = {normalize(s.name) for s in contest.elected}
@@ -100,7 +101,7 @@ def seat_changes(store: ResultsStore, election_id: str) -> SeatChanges | str:
             for c in steps[index].changes
             if c.outcome == "gain"
         ]
-    return SeatChanges(info.title, tuple(moves), compared, len(contests), frozenset(compared_wards))
+    return SeatChanges(info.title, tuple(moves), frozenset(compared_wards), len(contests))
 
 
 def _move(ward: str, change: SeatChange, stood: set[str], elected: set[str]) -> SeatMove:

@@ -390,6 +390,10 @@ GAIN_OR_HOLD: Final[Cue] = (
     "a gain", "a hold", "gain or hold", "hold or gain", "gain or a hold", "a gain or a hold",
 )  # fmt: skip
 SWING: Final[Cue] = ("swing", "the swing", "swung", "swing in")
+HELD_SEATS: Final[Cue] = (
+    "hold", "held", "holds", "kept", "keep", "retain", "retained", "defend", "defended",
+)  # fmt: skip
+"""Seats a party held rather than gained ("which wards did Labour *hold*")."""
 HELD: Final[Cue] = ("held", "had", "represented", "who held", "who had")
 BEFORE: Final[Cue] = ("before", "previously", "last time", "beforehand", "before that")
 STOOD_AGAIN: Final[Cue] = (

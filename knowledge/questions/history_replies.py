@@ -194,18 +194,18 @@ def _stood(ask: Ask) -> Answer:
         f"{short(r.election)} ({r.ward}, {r.party}, {'elected' if r.elected else 'not elected'})"
         for r in person.rows
     ]
-    verdict = ("Yes — " if person.stood > 1 else "No — ") if ask.yes_no else ""
-    text = f"{verdict}{person.name} has stood {times} in the loaded elections of "
     if ask.has(PARTY_CHANGE):  # "has X changed party": the parties, in the order stood for
         parties = list(dict.fromkeys(r.party for r in person.rows))
         verdict = ("Yes — " if len(parties) > 1 else "No — ") if ask.yes_no else ""
-        text = f"{verdict}{person.name} has stood for {join(parties)} in the loaded elections "
-        text += "of "
+        said = f"{verdict}{person.name} has stood for {join(parties)}"
     elif ask.has(WIN):  # "how many times has X been elected"
         won = "once" if person.won == 1 else f"{person.won} times"
-        text = f"{person.name} has been elected {won}, standing {times}, in the loaded "
-        text += "elections of "
-    text += f"{person.council}: {join(rows)}; won {num(person.won)}."
+        said = f"{person.name} has been elected {won}, standing {times},"
+    else:
+        verdict = ("Yes — " if person.stood > 1 else "No — ") if ask.yes_no else ""
+        said = f"{verdict}{person.name} has stood {times}"
+    text = f"{said} in the loaded elections of {person.council}: {join(rows)}; "
+    text += f"won {num(person.won)}."
     text += _one_election(ask) + "".join(f" Note: {d}." for d in person.doubts)
     return headed(person, text + f" ({person.match_note}.)")
 

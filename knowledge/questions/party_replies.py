@@ -7,7 +7,7 @@ from typing import Final
 
 from knowledge import compose
 from knowledge.answers import Answer, PartyAnswer, RankedLine, RankingAnswer
-from knowledge.control import ControlBefore, control_before
+from knowledge.control import ControlBefore, control_before, stated_control
 from knowledge.last_election import since_last_election, since_last_phrase
 from knowledge.outcomes import parse_outcome
 from knowledge.questions.context import Ask, headed
@@ -16,6 +16,7 @@ from knowledge.questions.cues import (
     DROPPED,
     FEWEST,
     GAINED,
+    HELD_SEATS,
     KEPT_CONTROL,
     LIST,
     LOST_CONTROL,
@@ -123,37 +124,33 @@ def change_phrase(answer: PartyAnswer, noun: str) -> str:
 @reply("party.change")
 def _change(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
+    key = ask.parties[0].key
     stated = (
-        since_last_election(ask.election, ask.store.book).get(ask.parties[0].key)
+        since_last_election(ask.election, ask.store.book).get(key)
         if answer.change is None
         else None
     )
+    moves = moves_of(ask) if answer.change is None and stated is None else None
     if stated is not None:  # no seats before: the infobox's change since the last election
         text = since_last_phrase(stated, noun) + "."
-        asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)
-        if ask.yes_no and (asked_gain or asked_loss):
-            yes = (asked_gain and stated.change > 0) or (asked_loss and stated.change < 0)
-            return headed(answer, with_verdict("Yes — " if yes else "No — ", text))
-        return headed(answer, sentence(text))
-    moves = moves_of(ask) if answer.change is None else None
-    if moves is not None:  # no council after the election: count seat by seat instead
-        gained, lost, said = party_moves(moves, ask.parties[0].key, noun)
+        up, down = stated.change > 0, stated.change < 0
+    elif moves is not None:  # no council after the election: count seat by seat instead
+        gained, lost, said = party_moves(moves, key, noun)
         text = (
             f"{compared(moves)}, {said} (the document doesn't give {possessive(noun)} seats "
             "after the election)."
         )
-        asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)
-        if ask.yes_no and (asked_gain or asked_loss):
-            yes = (asked_gain and gained > 0) or (asked_loss and lost > 0)
-            return headed(answer, ("Yes — " if yes else "No — ") + text)
-        return headed(answer, sentence(text))
-    text = sentence(change_phrase(answer, noun)) + "."
-    if ask.yes_no and answer.change is not None:
-        asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)
-        if asked_gain or asked_loss:
-            yes = (asked_gain and answer.change > 0) or (asked_loss and answer.change < 0)
-            text = with_verdict("Yes — " if yes else "No — ", text)
-    return headed(answer, text)
+        up, down = gained > 0, lost > 0
+    else:
+        text = change_phrase(answer, noun) + "."
+        up = answer.change is not None and answer.change > 0
+        down = answer.change is not None and answer.change < 0
+    known = stated is not None or moves is not None or answer.change is not None
+    asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)
+    if ask.yes_no and known and (asked_gain or asked_loss):
+        yes = (asked_gain and up) or (asked_loss and down)
+        return headed(answer, with_verdict("Yes — " if yes else "No — ", text))
+    return headed(answer, sentence(text))
 
 
 @reply("party.votes")
@@ -210,7 +207,7 @@ def _wards(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if ask.has(STAND) and not ask.has(WIN):  # "did Labour stand in every ward": contested
         return headed(answer, _wards_contested(ask, answer, noun))
-    kind = "gain" if ask.has(GAINED) else ("hold" if ask.has(_HELD) else None)
+    kind = "gain" if ask.has(GAINED) else ("hold" if ask.has(HELD_SEATS) else None)
     if kind is not None and answer.wards_won:  # "which wards did the Greens gain"
         return headed(answer, _gains_or_holds(ask, answer, noun, kind))
     if not answer.wards_won:
@@ -227,11 +224,6 @@ def _wards(ask: Ask) -> Answer:
         every = len(wards) == len(ask.facts.contests)
         text = with_verdict("Yes — " if every else "No — ", text)
     return headed(answer, text)
-
-
-_HELD: Final[Cue] = (
-    "hold", "held", "holds", "kept", "keep", "retain", "retained", "defend", "defended",
-)  # fmt: skip
 
 
 def _gains_or_holds(ask: Ask, answer: PartyAnswer, noun: str, kind: str) -> str:
@@ -576,9 +568,9 @@ def control_phrase(ask: Ask, answer: PartyAnswer, noun: str) -> tuple[bool | Non
     if size is None or threshold is None:
         stated = ask.election.control_after
         if stated:  # the seats can't settle it, but the document says who controls it
-            if "overall control" in stated.casefold():
+            party = stated_control(stated, ask.store.book)
+            if party is None:
                 return False, f"the document says {council} is under no overall control"
-            party = ask.store.book.lookup(stated)
             holder = ask.party_of(party.key, party.display)
             return party.key == ask.parties[0].key, (
                 f"the document says {holder} controls {council} after the election; {noun} "

@@ -71,7 +71,8 @@ def year_by_year(answers: Sequence[tuple[int, Answer]]) -> Answer:
     headline = " ".join(f"In {year}: {a.headline or 'no answer.'}" for year, a in shown)
     if left:
         headline += f" Ask about {join(left)} on their own."
-    sourced = [(year, a.election) for year, a in shown if isinstance(a, SourcedAnswer)]
+    by_year = [(year, a.election if isinstance(a, SourcedAnswer) else None) for year, a in shown]
+    sourced = [(year, ref) for year, ref in by_year if ref is not None]
     if not sourced:
         first = next((a for _, a in shown if not isinstance(a, NotFoundAnswer)), shown[0][1])
         if isinstance(first, NotFoundAnswer) and len({a.headline for _, a in shown}) > 1:
@@ -88,10 +89,6 @@ def year_by_year(answers: Sequence[tuple[int, Answer]]) -> Answer:
         title=f"Year by year: {join([str(year) for year, _ in shown])}",
         lines=tuple(
             f"{year}: from the {ref.title}" if ref else f"{year}: no election answered"
-            for year, ref in _refs_by_year(shown)
+            for year, ref in by_year
         ),
     )
-
-
-def _refs_by_year(answers: Sequence[tuple[int, Answer]]) -> list[tuple[int, ElectionRef | None]]:
-    return [(year, a.election if isinstance(a, SourcedAnswer) else None) for year, a in answers]

@@ -21,6 +21,8 @@ from operator import add
 
 from rapidfuzz import fuzz, process
 
+PLAIN_SCANS = 8
+"""Scans of a large vocabulary before its letters are counted (see `Lookalikes`)."""
 _COUNTED = 20_000
 """From this many words on, letters are counted before a scan; below, a scan costs less."""
 _COUNTED_FROM = 65.0
@@ -57,33 +59,56 @@ def lengths_reaching(length: int, cutoff: float) -> range:
 
 
 class Lookalikes:
-    """One vocabulary's words, ready for `alike`; each length's words in memory order (a scan
-    reads their string objects: after a compile in the same process scattered them over the
-    heap, alphabetical order cost a cache miss a word, 9.5 ms against 4.9 ms a scan)."""
+    """One vocabulary's words, ready for `alike`.
+
+    A large vocabulary is grouped by length and its letters counted (about 100 ms for the
+    candidates' 107,535 words at 10,000 elections) only at its `PLAIN_SCANS`-th scan, or when
+    `ready` is called (a long-running bot, before its first question): a counted scan costs a
+    tenth of a plain one, so one `ask`, with a few scans, costs less without counting. Once
+    grouped, each length's words are in memory order (a scan reads their string objects: after
+    a compile in the same process scattered them over the heap, alphabetical order cost a cache
+    miss a word, 9.5 ms against 4.9 ms a scan)."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._everything = sorted(words, key=id)
-        self._groups = by_length(self._everything)
-        self._letters: dict[int, dict[int, tuple[int, int]] | None] | None = (
-            {length: _letters_of(group, length) for length, group in self._groups.items()}
-            if len(self._everything) >= _COUNTED
-            else None
-        )
+        self._words = list(words)
+        self._scans = 0
+        self._everything: list[str] = self._words
+        self._groups: dict[int, list[str]] | None = None
+        self._letters: dict[int, dict[int, tuple[int, int]] | None] | None = None
+
+    def ready(self) -> None:
+        """Group the words by length and count their letters now, not at a later scan."""
+        if self._groups is not None:
+            return
+        everything = sorted(self._words, key=id)
+        groups = by_length(everything)
+        if len(everything) >= _COUNTED:
+            self._letters = {length: _letters_of(g, length) for length, g in groups.items()}
+        self._everything = everything
+        self._groups = groups  # last: another thread scanning meanwhile reads the plain words
 
     def alike(self, word: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
         """The `limit` words most like `word` (rapidfuzz ratio at least `cutoff`), best first,
         then alphabetically."""
-        reaching = lengths_reaching(len(word), cutoff)
-        groups = [(m, g) for m, g in self._groups.items() if m in reaching]
-        if self._letters is not None and 0 < len(word) <= _LONGEST and cutoff >= _COUNTED_FROM:
-            wanted = Counter(_bytes(word)).items()
-            scanned: list[str] = []
-            for length, group in groups:
-                scanned += self._could_reach(word, wanted, length, group, cutoff)
-        elif sum(len(group) for _, group in groups) > _ONE_SCAN * len(self._everything):
-            scanned = self._everything  # one call costs less than one a length
+        if self._groups is None:
+            self._scans += 1
+            if self._scans >= PLAIN_SCANS or len(self._words) < _COUNTED:
+                self.ready()
+        groups_by_length = self._groups
+        if groups_by_length is None:  # one of the first scans: every word, unsorted
+            scanned = self._words
         else:
-            scanned = [w for _, group in groups for w in group]
+            reaching = lengths_reaching(len(word), cutoff)
+            groups = [(m, g) for m, g in groups_by_length.items() if m in reaching]
+            if self._letters is not None and 0 < len(word) <= _LONGEST and cutoff >= _COUNTED_FROM:
+                wanted = Counter(_bytes(word)).items()
+                scanned = []
+                for length, group in groups:
+                    scanned += self._could_reach(word, wanted, length, group, cutoff)
+            elif sum(len(group) for _, group in groups) > _ONE_SCAN * len(self._everything):
+                scanned = self._everything  # one call costs less than one a length
+            else:
+                scanned = [w for _, group in groups for w in group]
         found = [
             (token, float(score))
             # every word past the cutoff: a limit would keep, of words scoring alike at the

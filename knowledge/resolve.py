@@ -517,7 +517,7 @@ class NameIndex(Generic[P]):
         """Read now the words and their counts, and ready the look-alike scans (65-77 ms for
         the candidates' words at 10,000 elections), which the first search would do."""
         self._word_counts()
-        self._vocabulary().lookalikes()
+        self._vocabulary().lookalikes().ready()
 
     def _count_one(self, word: str) -> int:
         """`count`, without reading every word's count first when they are not yet read (a
@@ -629,7 +629,7 @@ class NameIndex(Generic[P]):
         any word will do, except a word nearly every name has ("Ward", "North"), which would
         make every entry a candidate. One word alone: its `cap` likeliest names.
         """
-        counts = {w: sum(self.count(t) for t in similar[w]) for w in words}
+        counts = {w: sum(self._count_one(t) for t in similar[w]) for w in words}
         order = sorted(words, key=lambda w: (counts[w], w))
         base = order[0]
         if len(order) == 1:

@@ -25,7 +25,9 @@ from typing import Any, NamedTuple, TypeVar, overload
 
 from knowledge.compiled import compiler
 from knowledge.compiled.compiler import CompileReport, Document, Progress
+from knowledge.compiled.election_names import StoredElections
 from knowledge.compiled.names import StoredNames
+from knowledge.compiled.party_names import PartyNames, stored_parties
 from knowledge.errors import ParseError
 from knowledge.facts import (
     ContestResult,
@@ -325,11 +327,21 @@ class ResultsStore:
     @cached_property
     def parties(self) -> NameIndex[Party]:
         """Every party known or standing (built on first use: a /ward never needs it)."""
-        return NameIndex[Party]("party", self._party_entries())
+        return NameIndex[Party](
+            "party",
+            PartyNames(
+                self._party_entries(),
+                self.party_elections,
+                self._parties_standing,
+            ),
+        )
 
     @cached_property
     def election_index(self) -> NameIndex[ElectionInfo]:
-        return NameIndex[ElectionInfo]("election", self._election_entries())
+        """Elections by id, title, council and year; its words are compiled, its entries made
+        as a search reads them (`StoredElections`)."""
+        rows = [info.row for info in self.catalog]
+        return NameIndex[ElectionInfo]("election", StoredElections(self.catalog, rows, self._query))
 
     def _query(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
         with self._lock:
@@ -842,6 +854,16 @@ class ResultsStore:
         )
         return [key for (key,) in rows]
 
+    def _parties_standing(self, scope: str) -> list[str]:
+        """The keys of the parties that stood in one election (not its infobox-only rows)."""
+        info = self._by_id.get(scope)
+        if info is None:
+            return []
+        rows = self._query(
+            "SELECT key FROM names WHERE election = ? AND kind = 'party' AND stood", (info.row,)
+        )
+        return [key for (key,) in rows]
+
     def _stored(self, kind: EntityKind) -> StoredNames:
         return StoredNames(
             kind,
@@ -851,23 +873,15 @@ class ResultsStore:
         )
 
     def _party_entries(self) -> list[Entry[Party]]:
+        """Every party of the book or standing, those that stood first; their elections are
+        read when a match needs them (`PartyNames`)."""
         parties: dict[str, Party] = {p.key: p for p in self.book.known()}
-        standing: defaultdict[str, list[str]] = defaultdict(list)
-        # The names rows carry their election's rank; the ids are the catalog's own strings,
-        # not one new string per party per election (50,000 of them at 10,000 elections).
-        rows = self._query(
-            "SELECT election, key, name, stood FROM names WHERE kind = 'party'"
-            " AND rank IS NOT NULL ORDER BY rank DESC, position"
-        )
-        by_row = self._by_row
-        for row, key, name, stood in rows:
-            info = by_row.get(row)
-            if info is None:
-                continue
-            if key not in parties:
-                parties[key] = self.book.lookup(name)
-            if stood:
-                standing[key].append(info.id)
+        stood: set[str] = set()
+        for found in stored_parties(self._query):
+            if found.key not in parties:
+                parties[found.key] = self.book.lookup(found.name)
+            if found.stood:
+                stood.add(found.key)
         entries = []
         for key, party in parties.items():
             variants = tuple(dict.fromkeys(normalize(s) for s in party.spellings if normalize(s)))
@@ -878,35 +892,20 @@ class ResultsStore:
                     detail=party.short,
                     variants=variants,
                     payload=party,
-                    elections=tuple(standing[key]),
                 )
             )
-        entries.sort(key=lambda e: (not e.elections, e.name))
+        entries.sort(key=lambda e: (e.key not in stood, e.name))
         return entries
 
-    def _election_entries(self) -> list[Entry[ElectionInfo]]:
-        entries = []
-        for info in reversed(self.catalog):
-            year = str(info.year or "")
-            variants = (
-                normalize(info.id),
-                normalize(info.title),
-                normalize(f"{info.council} {year}"),
-                normalize(info.council),
-                info.council_key,  # "Testbury" for Testbury Borough Council, however written
-                year,
-            )
-            entries.append(
-                Entry(
-                    key=info.id,
-                    name=info.id,
-                    detail=info.title,
-                    variants=tuple(v for v in variants if v),
-                    payload=info,
-                    elections=(info.id,),
-                )
-            )
-        return entries
+    def party_elections(self, key: str) -> tuple[str, ...]:
+        """The elections a party stood in, newest first."""
+        rows = self._query(
+            "SELECT election FROM names WHERE kind = 'party' AND key = ? AND stood"
+            " AND rank IS NOT NULL ORDER BY rank DESC",
+            (key,),
+        )
+        by_row = self._by_row
+        return tuple(by_row[row].id for (row,) in rows if row in by_row)
 
 
 def _number(value: int | str | None) -> int | None:

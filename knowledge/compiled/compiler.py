@@ -25,7 +25,7 @@ from typing import Any, overload
 from pydantic import BaseModel
 
 from knowledge import readers
-from knowledge.compiled import catalog, schema
+from knowledge.compiled import catalog, election_names, schema
 from knowledge.errors import ParseError
 from knowledge.facts import election_facts
 from knowledge.models import Election, ParseWarning
@@ -285,6 +285,7 @@ def _order(connection: sqlite3.Connection, touched: set[Name] | None) -> None:
     ranks = _ranks([row[6] for row in ordered], renumber=touched is None)
     seen: set[str] = set()
     updates: list[tuple[str | None, int | None, int]] = []
+    renamed_elections: list[int] = []
     for rank, (row_id, name, _identity, _date, _title, sid, old_rank) in zip(
         ranks, ordered, strict=True
     ):
@@ -294,8 +295,13 @@ def _order(connection: sqlite3.Connection, touched: set[Name] | None) -> None:
         seen.add(unique)
         if (unique, rank) != (sid, old_rank):
             updates.append((unique, rank, row_id))
-    updates.extend((None, None, row_id) for row_id in was_kept - now_kept)
+        if unique != sid:  # new, or its id changed: its spellings are (re)indexed
+            renamed_elections.append(row_id)
+    dropped = was_kept - now_kept
+    updates.extend((None, None, row_id) for row_id in dropped)
     connection.executemany("UPDATE elections SET sid = ?, rank = ? WHERE id = ?", updates)
+    election_names.forget(connection, dropped)
+    election_names.write(connection, renamed_elections)
     connection.executemany(
         "UPDATE names SET rank = ? WHERE election = ?", [(rank, i) for _, rank, i in updates]
     )

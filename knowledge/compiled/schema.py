@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """Bump whenever a table, a column or what a column means changes."""
 
 TABLES = """
@@ -127,7 +127,7 @@ CREATE TABLE names (                 -- the distinct names of each election, for
                                      -- is one index step, however many elections have it
     PRIMARY KEY (election, kind, key)
 ) WITHOUT ROWID;
-CREATE INDEX names_key ON names(kind, key, rank);
+CREATE INDEX names_key ON names(kind, key, rank, stood);  -- covers a party's elections
 
 CREATE TABLE entries (               -- each distinct ward and candidate name once, all elections
     kind TEXT NOT NULL,
@@ -153,6 +153,21 @@ CREATE TABLE wholes (                -- each spelling's words joined ("smithjone
     PRIMARY KEY (kind, whole, key)
 ) WITHOUT ROWID;
 CREATE INDEX wholes_key ON wholes(kind, key);
+
+CREATE TABLE election_words (        -- each word of each catalogued election's spellings
+    word TEXT NOT NULL,
+    election INTEGER NOT NULL REFERENCES elections(id) ON DELETE CASCADE,
+    PRIMARY KEY (word, election)
+) WITHOUT ROWID;
+CREATE INDEX election_words_election ON election_words(election);
+
+CREATE TABLE election_wholes (       -- each election spelling's words joined ("derby2002")
+    whole TEXT NOT NULL,
+    election INTEGER NOT NULL REFERENCES elections(id) ON DELETE CASCADE,
+    words INTEGER NOT NULL,          -- how many words that spelling has
+    PRIMARY KEY (whole, election)
+) WITHOUT ROWID;
+CREATE INDEX election_wholes_election ON election_wholes(election);
 
 CREATE TABLE vocabulary (            -- the distinct words of each kind, with how many entries
     kind TEXT NOT NULL,

@@ -113,8 +113,7 @@ class Ask:
         return answer
 
     def party_answer(self, party: Party) -> PartyAnswer:
-        stood = next((e.elections for e in self.store.parties.entries if e.key == party.key), ())
-        others = compose.others_than(tuple(stood), self.election.id)
+        others = compose.others_than(self.store.party_elections(party.key), self.election.id)
         return compose.party_answer(self.store, self.election.id, party, others)
 
     def summary(self) -> SummaryAnswer:

@@ -36,16 +36,26 @@ def _scanned(word: str, vocabulary: list[str], cutoff: float) -> list[tuple[str,
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))
 
 
-@pytest.mark.parametrize("counted", [True, False])
+@pytest.mark.parametrize("counted", ["letters", "lengths", "first scans"])
 @pytest.mark.parametrize("cutoff", [55.0, 65.0, 70.0, 75.0, 90.0])
-def test_look_alikes_are_what_a_scan_of_every_word_finds(cutoff: float, counted: bool) -> None:
+def test_look_alikes_are_what_a_scan_of_every_word_finds(cutoff: float, counted: str) -> None:
     """Scanning only the word lengths that can reach the cutoff, and (in a large vocabulary)
     only the words sharing enough letters, loses no word and keeps the order (best first, then
-    alphabetically), for words of every length, with letters repeated or not ASCII."""
+    alphabetically), for words of every length, with letters repeated or not ASCII; so do a
+    large vocabulary's first scans, of every word before any is grouped or counted."""
     vocabulary = sorted({*_words(4000), "zoë", "zoe", "ꝁmnop", "aaaaaaa", "łódź", "lodz"})
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(lookalikes, "_COUNTED", 0 if counted else 10**9)
+        patch.setattr(lookalikes, "_COUNTED", 10**9 if counted == "lengths" else 0)
         scans = Lookalikes(vocabulary)
+        if counted == "first scans":
+            patch.setattr(lookalikes, "PLAIN_SCANS", 10**9)
+        else:
+            scans.ready()
+        _check_look_alikes(scans, vocabulary, cutoff)
+        assert (scans._groups is None) == (counted == "first scans")
+
+
+def _check_look_alikes(scans: Lookalikes, vocabulary: list[str], cutoff: float) -> None:
     asked = [*_words(60, seed=3), "zoe", "zoë", "ꝁmnoq", "aaaaaa", "aab", "lodz", "łodz"]
     for word in asked:
         expected = _scanned(word, vocabulary, cutoff)
@@ -68,6 +78,7 @@ def test_counting_letters_never_loses_a_look_alike(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(lookalikes, "_COUNTED", 0)
         scans = Lookalikes(words)
+        scans.ready()
     assert scans.alike(word, cutoff, len(words)) == _scanned(word, words, cutoff)
 
 

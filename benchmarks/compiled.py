@@ -8,6 +8,8 @@ written once into a folder (kept under --cache for the next run), then:
     cold ask        a fresh `python -m bot --data FOLDER ask "/ward NAME"`, median of --runs
                     (after the compile), beside the import floor `import pydantic, rapidfuzz`
                     (timed in turn with the asks, so both meet the same load)
+    cold question   the same for a question, `ask "who won in NAME?"`: it also reads the words
+                    of every name kind and resolves the ward as a question does
     ask memory      peak resident memory of that process
     command p99     /ward, /candidate, /party, /summary, /closest on random elections
     suggest p99     autocomplete of ward and candidate prefixes (3+ letters, some with a typo)
@@ -257,12 +259,16 @@ def main() -> None:
         ask_args = ["-m", "bot", "--data", str(folder), "ask", f"/ward {ward}"]
         cold, floor = wall(ask_args, args.runs)
         floors.append(floor)
+        question_args = [*ask_args[:-1], f"who won in {ward}?"]
+        cold_question, question_floor = wall(question_args, args.runs)
         memory = ask_memory_mb(folder, f"/ward {ward}")
         store = ResultsStore.load(folder, PARTIES, database=database_for(folder))
         command, suggested, question = latencies(store, args.count)
         start_limit = target.start_s
+        question_limit = target.start_s
         if target.floor_ratio is not None:
             start_limit = min(start_limit or 1e9, floor * target.floor_ratio)
+            question_limit = min(question_limit or 1e9, question_floor * target.floor_ratio)
         rows.append(
             [
                 f"{size:,}",
@@ -271,6 +277,8 @@ def main() -> None:
                 else f"{compile_s:.1f} s" + tick(compile_s < (target.compile_s or 1e9)),
                 "—" if recompile is None else f"{recompile:.2f} s" + tick(recompile < 1.0),
                 f"{cold:.3f} s ({cold / floor:.2f}x)" + tick(cold <= (start_limit or 1e9)),
+                f"{cold_question:.3f} s ({cold_question / question_floor:.2f}x)"
+                + tick(cold_question <= (question_limit or 1e9)),
                 f"{memory:.0f} MB"
                 + tick(None if target.memory_mb is None else memory < target.memory_mb),
                 ms(command) + tick(command * 1000 < target.command_ms),
@@ -288,6 +296,7 @@ def main() -> None:
                 "first compile",
                 "recompile one",
                 "cold ask",
+                "cold question",
                 "ask memory",
                 "command p99 ms",
                 "suggest p99 ms",

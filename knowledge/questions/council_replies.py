@@ -111,6 +111,38 @@ def _control(ask: Ask) -> Answer:
     return headed(summary, with_verdict(verdict, sentence(text)))
 
 
+@reply("council.sweep")
+def _sweep(ask: Ask) -> Answer:
+    """Whether one party won every seat contested: yes naming it, or no with the split."""
+    if len(ask.facts.contests) == 1:  # a by-election: its one contest
+        contest = ask.facts.contests[0]
+        return headed(ask.ward_answer(contest), who_won(ask, contest))
+    summary = ask.summary()
+    rows = sorted((r for r in summary.rows if r.seats_won), key=lambda r: (-r.seats_won, r.name))
+    contested = summary.seats_contested
+    won = sum(r.seats_won for r in rows)
+    if not rows:
+        return headed(summary, f"No seats are declared in the {ask.election.title} document.")
+    if len(rows) == 1:
+        noun = ask.party_of(rows[0].key, rows[0].name)
+        if won == contested:
+            text = (
+                f"Yes — {noun} won all {plural(won, 'seat')} contested in the {ask.election.title}."
+            )
+        else:  # seats still to declare, or left open by a tie
+            text = (
+                f"{noun} won all {plural(won, 'seat')} declared so far, of {contested} contested "
+                f"in the {ask.election.title}."
+            )
+        return headed(summary, text)
+    split = join([f"{r.name} {r.seats_won}" for r in rows])
+    return headed(
+        summary,
+        f"No — no party won every seat: the {plural(won, 'seat')} "
+        f"{'declared' if won < contested else 'contested'} went to {split}.",
+    )
+
+
 _BEFORE: Final = ("before", "before the election", "previously", "beforehand", "until")
 _AFTER: Final = ("after", "after the election", "now", "afterwards")
 

@@ -93,7 +93,8 @@ CONTROL: Final[Cue] = (
     "retained", "keep", "kept", "hold on", "held on", "take control", "took control",
     "short of a majority", "from a majority", "short of control", "away from a majority",
     "run council", "runs council", "running council", "control council", "controls council",
-    "in charge of council",
+    "in charge of council", "ran council", "ran the council", "who ran council",
+    "party ran council",
 )  # fmt: skip
 """("council" also stands for the council's name: "who runs Derby" reads "who runs council".)"""
 LOST_CONTROL: Final[Cue] = (
@@ -283,6 +284,12 @@ MAJORITY_WON: Final[Cue] = (
     "gained a majority", "an overall majority", "win overall control", "won overall control",
 )  # fmt: skip
 """Whether anyone has a majority ("did anyone win a majority?"): control, not the threshold."""
+SWEEP: Final[Cue] = (
+    "every seat", "all the seats", "all seats", "all of the seats", "every single seat",
+    "clean sweep", "sweep", "swept", "sweep the board", "swept the board", "whitewash",
+    "won everything", "win everything", "every seat contested", "all the seats contested",
+)  # fmt: skip
+"""Whether one party won every seat contested ("did anyone win every seat?")."""
 HOW_MANY: Final[Cue] = (
     "how many", "how many seats", "what", "whats", "number", "magic number", "how big",
 )  # fmt: skip

@@ -138,12 +138,27 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
     spans = [s for s in spans if not _unknown_place(tokens, s) and not _noise(tokens, infos, s)]
     covered = {n for span in spans for n in range(span.start, span.end)}
     unknowns = _unknowns(text, tokens, infos, covered)
-    words = _words(tokens, infos, spans, unknowns, lexicon)
+    councils = frozenset(s.start for s in spans if _one_council(store, s))
+    words = _words(tokens, infos, spans, unknowns, lexicon, councils)
     loose = [t.word for n, t in enumerate(tokens) if n not in covered]
     numbers = tuple(int(t.word) for t, i in zip(tokens, infos, strict=True) if i.role == "number")
     return Spotted(
         text, tokens, tuple(spans), unknowns, words, _off_topic(loose), numbers, _opener(tokens)
     )
+
+
+def _one_council(store: ResultsStore, span: Span) -> bool:
+    """The span names one council: one election, or several of the same council ("who ran
+    Cambridge" with its 2022 and 2026 elections loaded)."""
+    if span.kind != "election" or span.resolution.status not in ("ok", "ambiguous"):
+        return False
+    if span.resolution.status == "ok":
+        return True
+    councils = {
+        info.council_key if (info := store.info(m.key)) is not None else None
+        for m in span.resolution.matches
+    }
+    return len(councils) == 1 and None not in councils
 
 
 _ASKERS: Final = frozenset({"you", "u", "anyone", "anybody", "someone", "somebody"})
@@ -339,6 +354,7 @@ def _words(
     spans: list[Span],
     unknowns: tuple[Unknown, ...],
     lexicon: Lexicon,
+    councils: frozenset[int],
 ) -> tuple[str, ...]:
     marks = {span.start: span.end for span in spans}
     people = {
@@ -349,8 +365,7 @@ def _words(
     council = {  # "do the Lib Dems run Derby": the council, as the trigger phrases see it
         span.start: "council"
         for span in spans
-        if span.kind == "election"
-        and span.resolution.status == "ok"
+        if span.start in councils
         and all(infos[n].role != "year" for n in range(span.start, span.end))
     }
     marks.update({unknown.start: unknown.end for unknown in unknowns})

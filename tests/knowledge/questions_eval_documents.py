@@ -221,6 +221,40 @@ East 50, Rothwick West 150, Town 590."""
 BARNSLEY_2002 = BARNSLEY_2004.replace("2004", "2002").replace("10 June 2002", "2 May 2002")
 """Barnsley on the seed's polling day: "in 2002" alone then names two elections."""
 
+SWEEPTON_2006 = """= 2006 Sweepton District Council election =
+
+Infobox
+- Seats For Election: 5 of 15 seats to Sweepton District Council
+- Majority Seats: 8
+- Election Date: 4 May 2006
+
+One party won every seat contested; the council after the election is not given.
+
+==Ward results==
+===Mill===
+
+  - Mill (2)**
+
+- Ada Abbot (Conservative Party (UK)): 1,100 votes
+- Ben Black (Conservative Party (UK)): 1,050 votes
+- Cara Cole (Labour Party (UK)): 600 votes
+
+===Quay===
+
+  - Quay**
+
+- Dan Drew (Conservative Party (UK)): 800 votes
+- Eve Ember (Liberal Democrats (UK)): 700 votes
+
+===Heath===
+
+  - Heath (2)**
+
+- Fay Finch (Conservative Party (UK)): 950 votes
+- Gus Grant (Conservative Party (UK)): 900 votes
+- Hal Hart (Green Party of England and Wales): 400 votes
+"""
+
 DOCUMENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "ties": (("2010_tieton.txt", TIETON_2010),),
     "by-election": (("2005_sinfin_by_election.txt", SINFIN_BY_2005),),
@@ -231,6 +265,7 @@ DOCUMENTS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "same-year": (("2002_barnsley.txt", BARNSLEY_2002),),
     "rothwick": (("2004_rothwick.txt", ROTHWICK_2004),),
+    "sweepton": (("2006_sweepton.txt", SWEEPTON_2006),),
 }
 """Stores by name; "many", "same-year" and "rothwick" also hold the seed document."""
 WITH_SEED = ("many", "same-year", "rothwick")

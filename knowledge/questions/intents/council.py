@@ -23,6 +23,7 @@ from knowledge.questions.cues import (
     SEATS,
     SPLIT,
     STAND,
+    SWEEP,
     THRESHOLD_NEED,
     THRESHOLD_WHAT,
     TIE,
@@ -76,6 +77,18 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("did anyone win a majority", ("Labour", "27")),
             Example("is there a majority", ("Labour",)),
+        ),
+    ),
+    Intent(
+        "council.sweep",
+        "council",
+        priority=425,
+        cues=(Pattern((SWEEP,)),),
+        polarity="yes_no",
+        summary="whether one party won every seat contested",
+        examples=(
+            Example("did any party win every seat", ("No", "Labour 27")),
+            Example("was it a clean sweep", ("Yes", "all 5 seats"), "sweepton"),
         ),
     ),
     Intent(

@@ -14,11 +14,14 @@ from typing import Final
 
 from knowledge.answers import Answer, ElectionRef, FactAnswer, NotFoundAnswer, SourcedAnswer
 from knowledge.questions.phrasing import join
-from knowledge.questions.spotting import Spotted
+from knowledge.questions.spotting import Span, Spotted
 
 JOINERS: Final = frozenset(
-    {"and", "or", "in", "to", "vs", "versus", "v", "through", "till", "until", "then", "against"}
-)
+    {
+        "and", "or", "in", "to", "vs", "versus", "v", "through", "till", "until", "then",
+        "against", "compared", "with", "compare",
+    }
+)  # fmt: skip
 """Words that may stand between the years: anything else means they belong to different parts
 of the question ("who won Abbey in 2014 and who won it in 2016" is left whole)."""
 
@@ -40,26 +43,42 @@ def year_named(text: str) -> int | None:
 def one_question_per_year(spotted: Spotted) -> tuple[tuple[int, str], ...]:
     """Each year with the question asked about it alone, when the question names two or more
     different years side by side (a council may be named besides: "in Worthing in 2022 and
-    2026"); else ()."""
-    spans = sorted(
-        (s for s in spotted.of("election") if year_named(s.text) is not None),
-        key=lambda s: s.start,
+    2026", "Cambridge 2022 vs 2026"); else ()."""
+    found = sorted(
+        (year_at, span)
+        for span in spotted.of("election")
+        if (year_at := _year_of(span, spotted)) is not None
     )
-    years = [year for s in spans if (year := year_named(s.text)) is not None]
-    if len(years) < 2 or len(set(years)) < len(years):
+    if len(found) < 2:
+        return ()
+    years = [year for (_, year), _ in found]
+    if len(set(years)) < len(years):
         return ()
     tokens = spotted.tokens
-    for before, after in pairwise(spans):
+    for (_, before), (_, after) in pairwise(found):
         if any(t.word not in JOINERS for t in tokens[before.end : after.start]):
             return ()
-    first = spans[0].start
+    first = found[0][0][0]
     led = first > 0 and tokens[first - 1].word in LEADERS
     start = tokens[first - 1 if led else first].start
-    end = tokens[spans[-1].end - 1].end
+    end = tokens[found[-1][1].end - 1].end
     text = spotted.text
     return tuple(
         (year, f"{text[:start]}{'in ' if led else ''}{year}{text[end:]}") for year in years
     )
+
+
+def _year_of(span: Span, spotted: Spotted) -> tuple[int, int] | None:
+    """(where the year starts, the year) of an election's name that is a year ("2022", "the
+    2022") or ends with one after a council's name ("Cambridge 2022"), else None."""
+    year = year_named(span.text)
+    if year is not None:
+        return span.start, year
+    if span.end - span.start > 1:
+        year = year_named(spotted.tokens[span.end - 1].word)
+        if year is not None:
+            return span.end - 1, year
+    return None
 
 
 def year_by_year(answers: Sequence[tuple[int, Answer]]) -> Answer:

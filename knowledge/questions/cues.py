@@ -147,6 +147,20 @@ REJECTED: Final[Cue] = (
 )  # fmt: skip
 """The figures a document may give beside the votes (`- Registered electors:` lines)."""
 TURNOUT: Final[Cue] = ("turnout", "turn out", "turned out", "how many people voted")
+TURNOUT_UP: Final[Cue] = (
+    "up", "rise", "rose", "risen", "higher", "increase", "increased", "go up", "went up",
+    "gone up", "improve", "improved", "more people",
+)  # fmt: skip
+TURNOUT_DOWN: Final[Cue] = (
+    "down", "fall", "fell", "fallen", "lower", "drop", "dropped", "decrease", "decreased",
+    "go down", "went down", "gone down", "fewer people",
+)  # fmt: skip
+TURNOUT_MOVE: Final[Cue] = (
+    *TURNOUT_UP, *TURNOUT_DOWN, "change", "changed", "compared", "compare", "than last time",
+    "than before", "since", "last time", "previous election", "up or down", "down or up",
+    "higher or lower", "lower or higher",
+)  # fmt: skip
+"""Turnout against an earlier election ("was turnout up or down?")."""
 DATE: Final[Cue] = (
     "when", "date", "what day", "which day", "what date", "held", "took place", "take place",
     "happen", "what year", "which year",

@@ -22,10 +22,11 @@ from knowledge.history.index import history_index
 from knowledge.history.people import person_history
 from knowledge.history.swings import WardSwing, council_swings
 from knowledge.history.trends import council_history, party_history
+from knowledge.history.turnout import TurnoutChange, turnout_change
 from knowledge.history.wards import last_time, ward_history
 from knowledge.parties import Party
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import FEWEST, PARTY_CHANGE, WIN
+from knowledge.questions.cues import FEWEST, PARTY_CHANGE, TURNOUT_DOWN, TURNOUT_UP, WIN
 from knowledge.questions.phrasing import at_most, join, num, plural, sentence
 from knowledge.questions.registry import reply
 from knowledge.questions.spotting import PLACEHOLDER
@@ -366,3 +367,55 @@ def _changed_hands(ask: Ask) -> Answer:
     count = plural(len(found.moves), "seat")
     changes = "; ".join(f"{m.ward} ({m.text})" for m in found.moves)
     return headed(whole, f"{head}, {count} changed hands: {changes}.")
+
+
+@reply("history.turnout_change")
+def _turnout_change(ask: Ask) -> Answer:
+    wards = tuple(c.ward for c in ask.wards)
+    answer: Answer = ask.ward_answer(ask.wards[0]) if len(ask.wards) == 1 else ask.summary()
+    found = turnout_change(ask.store, ask.election.id, wards)
+    if isinstance(found, str):
+        return headed(answer, found)
+    change = found.now - found.before
+    rose = change > 0
+    up, down = ask.has(TURNOUT_UP), ask.has(TURNOUT_DOWN)
+    verdict = ""
+    if ask.yes_no and up != down and change:  # "did it go up?", not "up or down?"
+        verdict = "Yes — " if rose == up else "No — "
+    text = _turnout_text(found, rose, change)  # "Turnout ...": lower case after a verdict
+    return headed(answer, verdict + text[0].lower() + text[1:] if verdict else text)
+
+
+def _turnout_text(found: TurnoutChange, rose: bool, change: float) -> str:
+    since = join([short(ref) for ref in found.since])
+    percent = found.basis == "percent"
+    figures = (
+        f"from {found.before:.1f}% to {found.now:.1f}% on average per ward ({change:+.1f} points)"
+        if percent
+        else f"{num(int(found.now))} ballots cast against {num(int(found.before))} in those "
+        f"wards (no percentages are given in both)"
+    )
+    if len(found.wards) == 1:
+        ward = found.wards[0]
+        moved = "rose" if ward.change > 0 else ("fell" if ward.change < 0 else "was unchanged")
+        if percent:
+            return (
+                f"Turnout in {ward.ward} {moved}: {ward.now:.1f}% against {ward.before:.1f}% "
+                f"({since})."
+            )
+        return (
+            f"Turnout in {ward.ward} {moved}: {num(int(ward.now))} ballots cast against "
+            f"{num(int(ward.before))} ({since}; no percentages are given in both)."
+        )
+    count = len(found.wards)
+    if found.rose == count or found.fell == count:
+        every = "both" if count == 2 else f"all {count}"
+        moves = f"it {'rose' if found.rose else 'fell'} in {every} wards"
+    else:
+        moves = f"it rose in {found.rose} and fell in {found.fell} of the {count} wards"
+    overall = "up" if rose else ("down" if change else "unchanged")
+    left = f"; {plural(found.without, 'ward')} had no figure to compare" if found.without else ""
+    return (
+        f"Turnout was {overall}: {moves} with a figure in both elections, against each one's "
+        f"previous contest ({since}), {figures}{left}."
+    )

@@ -117,13 +117,17 @@ CLOSEST: Final[Cue] = (
     "closest", "tightest", "narrowest", "most marginal", "marginal", "marginals", "close",
     "closer", "nearest", "smallest majority", "smallest margin", "narrow", "tight",
     "knife edge", "nail biter", "lowest majority", "slimmest", "closely", "closely fought",
-    "hard fought", "hardest fought", "close run",
+    "hard fought", "hardest fought", "close run", "closest race", "closest contest",
+    "closest seat", "closest ward", "closest result", "closest fight", "tightest race",
+    "tightest contest", "tightest seat", "narrowest win", "narrowest margin", "closest call",
 )  # fmt: skip
+"""(Two-word phrases outweigh "who won" in "who won the closest race".)"""
 SAFEST: Final[Cue] = (
     "safest", "safe", "biggest majority", "largest majority", "biggest margin",
     "largest margin", "widest margin", "most comfortable", "landslide", "comfortable",
     "highest majority", "biggest win", "largest win", "by the most", "win by the most",
-    "won by the most", "most votes to spare",
+    "won by the most", "most votes to spare", "safest seat", "safest ward", "safest race",
+    "safest contest",
 )  # fmt: skip
 MOST: Final[Cue] = (
     "most", "highest", "biggest", "largest", "top", "best", "maximum", "greatest", "topped",

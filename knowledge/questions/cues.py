@@ -150,6 +150,11 @@ REJECTED: Final[Cue] = (
     "invalid ballots", "void", "void votes",
 )  # fmt: skip
 """The figures a document may give beside the votes (`- Registered electors:` lines)."""
+HOLDINGS: Final[Cue] = (
+    "have", "has", "hold", "holds", "now", "on the council", "councillors", "in total",
+    "altogether", "currently",
+)  # fmt: skip
+"""A party's seats on the council, not only those it won ("how many seats does Reform *have*")."""
 TURNOUT: Final[Cue] = ("turnout", "turn out", "turned out", "how many people voted")
 TURNOUT_UP: Final[Cue] = (
     "up", "rise", "rose", "risen", "higher", "increase", "increased", "go up", "went up",

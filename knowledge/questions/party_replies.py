@@ -17,6 +17,7 @@ from knowledge.questions.cues import (
     FEWEST,
     GAINED,
     HELD_SEATS,
+    HOLDINGS,
     KEPT_CONTROL,
     LIST,
     LOST_CONTROL,
@@ -98,6 +99,11 @@ def _seats(ask: Ask) -> Answer:
         return headed(answer, with_verdict(_yes(ask, claim), sentence(text) + "."))
     if not council.whole_council and answer.seats_after is not None:
         text += f", giving it {plural(answer.seats_after, 'seat')} on the council"
+    elif not council.whole_council and ask.has(HOLDINGS):  # "how many does it *have*"
+        text += (
+            f"; the document doesn't give the council after the election, so {possessive(noun)} "
+            "seats on the council aren't known"
+        )
     claim = answer.seats_won > 0
     if ask.has(ALL_OF):  # "did Labour win every seat": all of them, not some
         claim = answer.seats_won == answer.seats_contested

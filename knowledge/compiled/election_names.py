@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Collection, Hashable, Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
@@ -22,6 +23,9 @@ from knowledge.compiled.names import Query
 from knowledge.normalize import normalize
 from knowledge.resolve import Entry, _Shape, index_shapes
 
+_WHOLES_KEPT = 4_096
+"""Joined spellings whose elections are kept read (every joined run of a question's words is
+looked up, most of them no election's)."""
 _BATCH = 500
 """Elections per `IN (...)` query (SQLite allows 999 parameters by default)."""
 
@@ -110,6 +114,10 @@ class StoredElections(Generic[P]):
         self._places: dict[int, int] | None = None
         self._keys: list[tuple[str, int]] | None = None
         self._by_key: dict[str, int] | None = None
+        self._postings: dict[str, list[int]] = {}
+        """Postings read, by word: the vocabulary is small (1,665 words at 10,000 elections),
+        and a question looks up the same few words (years, councils) again and again."""
+        self._wholes: OrderedDict[str, list[int]] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._catalog)
@@ -165,9 +173,13 @@ class StoredElections(Generic[P]):
         return sorted(w for (w,) in self._query("SELECT DISTINCT word FROM election_words", ()))
 
     def postings(self, word: str) -> Collection[Hashable]:
-        return self._placed(
-            self._query("SELECT election FROM election_words WHERE word = ?", (word,))
-        )
+        found = self._postings.get(word)
+        if found is None:
+            found = self._placed(
+                self._query("SELECT election FROM election_words WHERE word = ?", (word,))
+            )
+            self._postings[word] = found
+        return found
 
     def words_of(self, ident: Hashable) -> Collection[str]:
         return {t for tokens, _, _ in self.shapes(ident) for t in tokens}
@@ -177,13 +189,18 @@ class StoredElections(Generic[P]):
         return {word: int(count) for word, count in rows}
 
     def count_of(self, word: str) -> int:
-        rows = self._query("SELECT count(*) FROM election_words WHERE word = ?", (word,))
-        return int(rows[0][0])
+        return len(self.postings(word))
 
     def wholes(self, whole: str) -> Collection[Hashable]:
-        return self._placed(
-            self._query("SELECT election FROM election_wholes WHERE whole = ?", (whole,))
-        )
+        found = self._wholes.get(whole)
+        if found is None:
+            found = self._placed(
+                self._query("SELECT election FROM election_wholes WHERE whole = ?", (whole,))
+            )
+            self._wholes[whole] = found
+            if len(self._wholes) > _WHOLES_KEPT:
+                self._wholes.popitem(last=False)
+        return found
 
     def members(self, scope: str) -> dict[Hashable, frozenset[str]]:
         ident = self.ident(scope)

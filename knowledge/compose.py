@@ -6,6 +6,8 @@ names happens in `knowledge.commands`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from knowledge.answers import (
     Candidacy,
     CandidateAnswer,
@@ -294,10 +296,13 @@ def closest_answer(store: ResultsStore, election_id: str, count: int = 10) -> Cl
     )
 
 
-def elections_answer(store: ResultsStore) -> ElectionsAnswer:
+def elections_answer(store: ResultsStore, ids: Collection[str] | None = None) -> ElectionsAnswer:
+    """The loaded elections (those of `ids` only, when given), newest first."""
     rows = []
     newest = store.catalog[-1] if store.catalog else None
     for info in reversed(store.catalog):  # the catalog's counts: no election is built
+        if ids is not None and info.id not in ids:
+            continue
         rows.append(
             ElectionRow(
                 ref=election_ref(info),

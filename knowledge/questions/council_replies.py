@@ -479,7 +479,35 @@ def _help(ask: Ask) -> Answer:
 
 @reply("elections")
 def _elections(ask: Ask) -> Answer:
-    answer = compose.elections_answer(ask.store)
+    """The loaded elections, narrowed to a council or a year the question names, and to
+    by-elections when it asks for those."""
+    store, election = ask.store, ask.election
+    ids: set[str] | None = None
+    of = ""
+    if ask.named and ask.has(("council",)):  # a council's name reads "council" (spotting)
+        ids, of = set(store.ids_of_council(election.council_key)), f" of {election.council}"
+    elif ask.named and election.year is not None:
+        ids, of = set(store.ids_of_year(election.year)), f" from {election.year}"
+    noun = "election"
+    if ask.has(_BY_ELECTIONS):
+        noun = "by-election"
+        ids = {
+            info.id
+            for info in store.catalog
+            if info.kind == noun and (ids is None or info.id in ids)
+        }
+    answer = compose.elections_answer(store, ids)
     titles = [row.ref.title for row in answer.elections]
+    if not titles:
+        return headed(answer, f"No {noun}{of} is loaded.")
     shown = join(titles[:MAX_LISTED])
-    return headed(answer, f"I have {plural(len(titles), 'election')} loaded: {shown}.")
+    more = f" and {len(titles) - MAX_LISTED} more" if len(titles) > MAX_LISTED else ""
+    count = plural(len(titles), noun)
+    if ids is None:
+        return headed(answer, f"I have {count} loaded: {shown}{more}.")
+    return headed(
+        answer, f"{count}{of} {'is' if len(titles) == 1 else 'are'} loaded: {shown}{more}."
+    )
+
+
+_BY_ELECTIONS: Final = ("by election", "by elections", "byelection", "byelections")

@@ -451,7 +451,8 @@ WHEN_LAST: Final[Cue] = ("when was the last time", "when was the most recent tim
 Abbey last time" asks about the previous election)."""
 CHANGED_HANDS: Final[Cue] = (
     "changed hands", "change hands", "changing hands", "switched hands", "swapped hands",
-    "seats changed hands", "which seats changed",
+    "seats changed hands", "which seats changed", "how many seats changed hands",
+    "how many wards changed hands", "how many changed hands", "how many seats changed",
 )  # fmt: skip
 OVER_TIME: Final[Cue] = (
     "over time", "over the years", "through the years", "down the years", "across the years",

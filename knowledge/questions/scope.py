@@ -83,6 +83,8 @@ def choose_election(
             holding = {i for i in named if _holds(store, reading, i)}
             if holding:  # "Queensbury in 2006": only Brent 2006 has a ward of that name
                 named = holding
+        if reading is not None and reading.intent.family == "help":  # "elections from 2022":
+            return Scope(_newest(store, named), named=True)  # listed, not chosen among
         return _pick(store, named, spotted)
     if asks_by_election(spotted):
         by = {e.id for e in store.catalog if e.kind == "by-election"}

@@ -15,7 +15,7 @@ from knowledge.last_election import BASIS as LAST_BASIS
 from knowledge.last_election import change_clause, since_last_election
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import HUNG, LAST_SEAT, LOSE, REPRESENT, WHO
+from knowledge.questions.cues import HUNG, LAST_SEAT, LOSE, NOT_YET, REPRESENT, WHO
 from knowledge.questions.phrasing import (
     at_most,
     date_text,
@@ -97,6 +97,8 @@ def _control(ask: Ask) -> Answer:
                 f"{said}{names} won the most seats contested, {top.seats_won} each (of "
                 f"{summary.seats_contested})."
             )
+        elif any(not c.declared for c in ask.facts.contests):  # votes still being counted
+            text = f"{said}{noun} leads the count, with {plural(top.seats_won, 'seat')} won."
         else:
             text = (
                 f"{said}{noun} won the most seats contested: {top.seats_won} of "
@@ -109,6 +111,54 @@ def _control(ask: Ask) -> Answer:
     if ask.yes_no and ask.has(HUNG) and summary.control_known:  # "is the council hung?"
         verdict = "No — " if summary.control_key is not None else "Yes — "
     return headed(summary, with_verdict(verdict, sentence(text)))
+
+
+@reply("council.declared")
+def _declared(ask: Ask) -> Answer:
+    """Which wards have declared and which are still to, while an election is counted."""
+    summary = ask.summary()
+    contests = ask.facts.contests
+    waiting = [c for c in contests if not c.declared]
+    done = [c for c in contests if c.declared]
+    seats = sum(c.seats for c in contests)
+    declared_seats = seats - sum(c.seats for c in waiting)
+    title = ask.election.title
+    if not waiting:
+        verdict = "No — " if ask.yes_no and ask.has(NOT_YET) else ""
+        return headed(
+            summary,
+            with_verdict(
+                verdict,
+                f"Every ward of the {title} has declared: all {plural(seats, 'seat')}, in "
+                f"{plural(len(contests), 'ward')}.",
+            ),
+        )
+    state = f"{declared_seats} of the {seats} seats are declared"
+    if ask.has(NOT_YET):
+        names = join([c.ward for c in waiting][:MAX_LISTED])
+        verdict = "Yes — " if ask.yes_no else ""
+        text = (
+            f"{verdict}{plural(len(waiting), 'ward')} of the {title} "
+            f"{'is' if len(waiting) == 1 else 'are'} still to declare: {names}; so far {state}."
+        )
+        return headed(summary, text)
+    if not done:
+        return headed(summary, f"No ward of the {title} has declared yet: 0 of the {seats} seats.")
+    listed = join([f"{c.ward} ({_winners(c)})" for c in done][:MAX_LISTED])
+    tally = join([f"{r.name} {r.seats_won}" for r in summary.rows if r.seats_won])
+    text = (
+        f"{plural(len(done), 'ward')} of the {title} {'has' if len(done) == 1 else 'have'} "
+        f"declared ({declared_seats} of the {seats} seats): {listed}; seats so far: {tally}; "
+        f"{plural(len(waiting), 'ward')} still to declare."
+    )
+    return headed(summary, text)
+
+
+def _winners(contest: ContestResult) -> str:
+    """The parties that won a declared ward ("Reform UK", "Labour and Green")."""
+    return join(list({s.party.key: s.party.display for s in contest.elected}.values())) or (
+        "no winner"
+    )
 
 
 @reply("council.sweep")

@@ -150,6 +150,16 @@ REJECTED: Final[Cue] = (
     "invalid ballots", "void", "void votes",
 )  # fmt: skip
 """The figures a document may give beside the votes (`- Registered electors:` lines)."""
+DECLARED: Final[Cue] = (
+    "declared", "declare", "declaring", "declarations", "declaration", "results in",
+    "still to come", "yet to come", "to come", "still counting", "being counted", "counted",
+    "come in", "in so far", "so far", "undeclared", "outstanding",
+)  # fmt: skip
+"""Which wards have declared, or are still to, while an election is counted."""
+NOT_YET: Final[Cue] = (
+    "still", "yet", "not", "left", "remaining", "outstanding", "undeclared", "to come",
+    "waiting", "awaiting", "still to", "to declare",
+)  # fmt: skip
 HOLDINGS: Final[Cue] = (
     "have", "has", "hold", "holds", "now", "on the council", "councillors", "in total",
     "altogether", "currently",
@@ -296,6 +306,8 @@ COMPOSITION: Final[Cue] = (
 COUNCIL_WIN: Final[Cue] = (
     *CONTROL, "who won", "which party won", "largest party", "biggest party",
     "who won the election", "who won overall", "winning party", "winner", "won", "win",
+    "who is winning", "whos winning", "which party is winning", "who is ahead", "whos ahead",
+    "who is leading", "whos leading", "in the lead", "winning",
 )  # fmt: skip
 THRESHOLD_WHAT: Final[Cue] = (
     "majority", "overall majority", "control", "majority threshold", "need to win",

@@ -13,6 +13,7 @@ from knowledge.questions.cues import (
     COUNCIL_WARDS,
     COUNCIL_WIN,
     DATE,
+    DECLARED,
     ELECTIONS,
     ELECTORATE,
     HELP,
@@ -29,6 +30,7 @@ from knowledge.questions.cues import (
     TIE,
     TURNOUT,
     UNOPPOSED,
+    WARD_NOUN,
     WHO,
 )  # fmt: skip
 from knowledge.questions.intents.records import Example, Intent, Pattern
@@ -77,6 +79,17 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("did anyone win a majority", ("Labour", "27")),
             Example("is there a majority", ("Labour",)),
+        ),
+    ),
+    Intent(
+        "council.declared",
+        "council",
+        priority=445,
+        cues=(Pattern((DECLARED,), (WARD_NOUN, SEATS)),),
+        summary="which wards have declared, or are still to, while the votes are counted",
+        examples=(
+            Example("which wards are still to declare", ("10 wards", "Tilgate"), "crawley"),
+            Example("which wards have declared", ("every ward",)),
         ),
     ),
     Intent(

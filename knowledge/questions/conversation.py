@@ -25,6 +25,7 @@ from knowledge.questions.answering import answer_question
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.spotting import Span, Spotted, spot
 from knowledge.questions.text import tokenize
+from knowledge.questions.years import year_named
 from knowledge.store import ResultsStore
 
 FOLLOW_OPENERS: Final[tuple[tuple[str, ...], ...]] = (
@@ -42,6 +43,8 @@ FILLER: Final = frozenset({"the", "in", "for", "at", "then", "now", "of", "ward"
 """Words a names-only follow-up may also hold ("and in Town ward then?")."""
 THERE: Final[tuple[tuple[str, ...], ...]] = (("in", "that", "ward"), ("that", "ward"), ("there",))
 """Words that stand for the previous question's ward."""
+PRONOUNS: Final = frozenset({"they", "them", "he", "him", "she", "her"})
+"""Words that stand for the previous question's candidate (or the people of its ward)."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def follow_up(store: ResultsStore, previous: Turn | None, text: str) -> str:
         rewritten = _substitute(previous, spotted, len(opener))
         if rewritten is not None:
             return rewritten
-    return _there(previous, clean, spotted) or text
+    return _there(previous, clean, spotted) or _pronoun(previous, clean, spotted) or text
 
 
 def _substitute(previous: Turn, spotted: Spotted, skip: int) -> str | None:
@@ -80,7 +83,7 @@ def _substitute(previous: Turn, spotted: Spotted, skip: int) -> str | None:
     replacements: list[tuple[Span, Span]] = []
     added: list[str] = []
     for span in spotted.spans:
-        target = next((s for s in old.spans if s.kind == span.kind), None)
+        target = next((s for s in old.spans if _same_slot(old, s, spotted, span)), None)
         if target is None and span.kind == "election":  # "what about in 2003?"
             added.append(_words_of(spotted, span))
             continue
@@ -95,6 +98,19 @@ def _substitute(previous: Turn, spotted: Spotted, skip: int) -> str | None:
         first, last = old.tokens[target.start], old.tokens[target.end - 1]
         text = f"{text[: first.start]}{_words_of(spotted, span)}{text[last.end :]}"
     return text
+
+
+def _same_slot(old: Spotted, before: Span, spotted: Spotted, span: Span) -> bool:
+    """The follow-up's name takes the place of the earlier one: same kind, and for elections
+    a year for a year and a council for a council ("who won Abbey in Cambridge?", "and in
+    2022?": Cambridge stays, the year is added)."""
+    if before.kind != span.kind:
+        return False
+    if span.kind != "election":
+        return True
+    return (year_named(_words_of(old, before)) is None) == (
+        year_named(_words_of(spotted, span)) is None
+    )
 
 
 def _words_of(spotted: Spotted, span: Span) -> str:
@@ -120,6 +136,27 @@ def _there(previous: Turn, text: str, spotted: Spotted) -> str | None:
     return None
 
 
+def _pronoun(previous: Turn, text: str, spotted: Spotted) -> str | None:
+    """ "how many votes did she get?": the previous question's candidate in place of the
+    pronoun; or, after a question about a ward, that ward added ("... did they get in
+    Castle?")."""
+    if any(s.kind in ("candidate", "ward") for s in spotted.spans):
+        return None
+    at = next((n for n, t in enumerate(spotted.tokens) if t.word in PRONOUNS), None)
+    if at is None:
+        return None
+    old = previous.spotted
+    person = next((s for s in old.spans if s.kind == "candidate"), None)
+    if person is not None:
+        token = spotted.tokens[at]
+        return f"{text[: token.start]}{_words_of(old, person)}{text[token.end :]}"
+    ward = next((s for s in old.spans if s.kind == "ward"), None)
+    if ward is None:
+        return None
+    body = text.rstrip(" ?")
+    return f"{body} in {_words_of(old, ward)}{text[len(body) :]}"
+
+
 def turn_of(store: ResultsStore, question: str, answer: Answer) -> Turn | None:
     """What a later follow-up may build on: the question, when it was answered (a question
     that was not understood, or named something unknown, leaves nothing to follow up)."""
@@ -139,7 +176,14 @@ def follow(
     question = follow_up(store, previous, text)
     if previous is not None and question != text:
         return question, previous.election or election
+    if previous is not None and election is None and not _names_anything(store, text):
+        return question, previous.election  # "what was the turnout?": still that election
     return question, election
+
+
+def _names_anything(store: ResultsStore, text: str) -> bool:
+    clean, tokens = tokenize(text)
+    return bool(spot(store, lexicon_for(store), clean, tokens).spans)
 
 
 class Conversation:

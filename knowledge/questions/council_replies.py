@@ -388,6 +388,18 @@ def _turnout(ask: Ask) -> Answer:
         text = f"Turnout in the {ask.election.title} was {num(summary.turnout)} across the wards."
         if len(contests) == 1 and contests[0].turnout_percent is not None:
             text = text[:-1] + f" ({contests[0].turnout_percent:.1f}%)."
+        elif all(c.turnout_percent is not None for c in contests):
+            mean = sum(c.turnout_percent or 0.0 for c in contests) / len(contests)
+            text = text[:-1] + f" (an average of {mean:.1f}% a ward)."
+    elif given and all(c.turnout_percent is not None for c in contests) and len(contests) > 1:
+        ranked = sorted(contests, key=lambda c: (c.turnout_percent or 0.0, c.ward))
+        low, high = ranked[0], ranked[-1]
+        mean = sum(c.turnout_percent or 0.0 for c in contests) / len(contests)
+        text = (
+            f"Turnout in the {ask.election.title} averaged {mean:.1f}% across its "
+            f"{len(contests)} wards, from {low.turnout_percent:.1f}% in {low.ward} to "
+            f"{high.turnout_percent:.1f}% in {high.ward}."
+        )
     elif given:
         text = (
             f"The document gives turnout for {len(given)} of the {len(contests)} wards; "

@@ -472,6 +472,11 @@ OVER_TIME: Final[Cue] = (
     "year by year", "record in", "track record", "history", "trend", "in every election",
 )  # fmt: skip
 """A party's record across the council's loaded elections ("how has Labour done over time")."""
+WARD_OVER_TIME: Final[Cue] = (
+    *OVER_TIME, "always", "every time", "each time", "history of", "all along", "ever",
+    "won it each time", "won it every time",
+)  # fmt: skip
+"""A ward's winners across the council's loaded elections ("who has won Abbey every time")."""
 COMPARED: Final[Cue] = (
     "compared with", "compared to", "compare with", "versus", "vs", "against", "since",
     "than in", "relative to",

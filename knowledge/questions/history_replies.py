@@ -419,3 +419,36 @@ def _turnout_text(found: TurnoutChange, rose: bool, change: float) -> str:
         f"Turnout was {overall}: {moves} with a figure in both elections, against each one's "
         f"previous contest ({since}), {figures}{left}."
     )
+
+
+@reply("history.ward_trend")
+def _ward_trend(ask: Ask) -> Answer:
+    """Each loaded contest of the ward with its winners; with a party named in a yes-or-no
+    question, whether that party won every seat every time."""
+    contest = ask.wards[0]
+    found = ward_history(ask.store, ask.election.id, contest.ward)
+    if found is None:
+        return ask.ward_answer(contest)
+    shown = found.rows[-_CONTESTS_NAMED:]
+    parts = [
+        f"{short(r.election)}: "
+        + (join([f"{w.name} ({w.party})" for w in r.winners]) or "no winner")
+        for r in shown
+    ]
+    earlier = len(found.rows) - len(shown)
+    lead = f"{found.ward}, in the loaded elections of {found.council}"
+    if earlier:
+        lead += f" (the last {len(shown)} of {len(found.rows)} contests)"
+    text = f"{lead}: {'; '.join(parts)}."
+    if ask.parties and ask.yes_no:
+        party = ask.parties[0]
+        every = all(
+            r.winners and all(w.party_key == party.key for w in r.winners) for r in found.rows
+        )
+        text = f"{'Yes' if every else 'No'} — {text}"
+    if len(found.rows) == 1:
+        text += "".join(f" {n}" for n in found.notes[:1])
+    return headed(found, text)
+
+
+_CONTESTS_NAMED = 8

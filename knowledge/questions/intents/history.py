@@ -28,6 +28,7 @@ from knowledge.questions.cues import (
     TURNOUT,
     TURNOUT_MOVE,
     WARD_NOUN,
+    WARD_OVER_TIME,
     WHEN_LAST,
     WHERE,
     WHO,
@@ -219,6 +220,20 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("how did labour do compared with 2022", ("2022", "2026"), store="burnley"),
             Example("how did labour do compared with 2018", ("2018", "2002")),
+        ),
+    ),
+    Intent(
+        "history.ward_trend",
+        "ward",
+        priority=656,
+        cues=(Pattern((WARD_OVER_TIME,), (WHO, WIN)),),
+        slots=(WARD, OF_PARTY),
+        elections="all",
+        polarity="yes_no",
+        summary="a ward's winners in each loaded election of its council",
+        examples=(
+            Example("who has won Abbey every time", ("2014", "Zoe Zane"), store="eastbury"),
+            Example("has Abbey always voted Labour", ("No", "Conservative"), store="eastbury"),
         ),
     ),
     Intent(

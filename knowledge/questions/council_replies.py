@@ -3,6 +3,7 @@ composition, votes and turnout, split wards and ties, and the list of elections.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 from knowledge import compose
@@ -388,13 +389,11 @@ def _turnout(ask: Ask) -> Answer:
         text = f"Turnout in the {ask.election.title} was {num(summary.turnout)} across the wards."
         if len(contests) == 1 and contests[0].turnout_percent is not None:
             text = text[:-1] + f" ({contests[0].turnout_percent:.1f}%)."
-        elif all(c.turnout_percent is not None for c in contests):
-            mean = sum(c.turnout_percent or 0.0 for c in contests) / len(contests)
+        elif (mean := _mean_percent(contests)) is not None:
             text = text[:-1] + f" (an average of {mean:.1f}% a ward)."
-    elif given and all(c.turnout_percent is not None for c in contests) and len(contests) > 1:
+    elif len(contests) > 1 and (mean := _mean_percent(contests)) is not None:
         ranked = sorted(contests, key=lambda c: (c.turnout_percent or 0.0, c.ward))
         low, high = ranked[0], ranked[-1]
-        mean = sum(c.turnout_percent or 0.0 for c in contests) / len(contests)
         text = (
             f"Turnout in the {ask.election.title} averaged {mean:.1f}% across its "
             f"{len(contests)} wards, from {low.turnout_percent:.1f}% in {low.ward} to "
@@ -411,6 +410,14 @@ def _turnout(ask: Ask) -> Answer:
             f"{num(summary.total_votes)} votes were cast across {plural(summary.wards, 'ward')}."
         )
     return headed(summary, text)
+
+
+def _mean_percent(contests: Sequence[ContestResult]) -> float | None:
+    """The mean of the wards' turnout percentages, when every ward gives one."""
+    figures = [c.turnout_percent for c in contests]
+    if not figures or any(f is None for f in figures):
+        return None
+    return sum(f for f in figures if f is not None) / len(figures)
 
 
 @reply("council.candidates")

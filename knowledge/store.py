@@ -331,7 +331,7 @@ class ResultsStore:
             "party",
             PartyNames(
                 self._party_entries(),
-                self.party_elections,
+                self._stood_in,
                 self._parties_standing,
             ),
         )
@@ -898,7 +898,11 @@ class ResultsStore:
         return entries
 
     def party_elections(self, key: str) -> tuple[str, ...]:
-        """The elections a party stood in, newest first."""
+        """The elections a party stood in, newest first (read once a party, then kept)."""
+        entry = self.parties.get(key)
+        return self._stood_in(key) if entry is None else self.parties.elections(entry)
+
+    def _stood_in(self, key: str) -> tuple[str, ...]:
         rows = self._query(
             "SELECT election FROM names WHERE kind = 'party' AND key = ? AND stood"
             " AND rank IS NOT NULL ORDER BY rank DESC",

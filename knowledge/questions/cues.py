@@ -431,6 +431,8 @@ LAST_TIME: Final[Cue] = (
 GAIN_OR_HOLD: Final[Cue] = (
     "a gain", "a hold", "gain or hold", "hold or gain", "gain or a hold", "a gain or a hold",
 )  # fmt: skip
+GAINED_SEAT: Final[Cue] = ("gain", "gained", "a gain", "gains", "take", "took", "taken")
+"""A gain asked about, not a hold."""
 SWING: Final[Cue] = ("swing", "the swing", "swung", "swing in")
 HELD_SEATS: Final[Cue] = (
     "hold", "held", "holds", "kept", "keep", "retain", "retained", "defend", "defended",

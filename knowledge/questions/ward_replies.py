@@ -11,6 +11,8 @@ from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import (
     ALL_OF,
     CANDIDATE_WORDS,
+    GAINED_SEAT,
+    HELD_SEATS,
     LAST_SEAT,
     LIST,
     LOSE,
@@ -445,8 +447,32 @@ def _party_won(ask: Ask) -> Answer:
         if ask.has(ALL_OF) and mine:  # "did Labour win all the seats", "every Labour candidate"
             everyone = ask.has(CANDIDATE_WORDS)
             claim = len(won) == len(mine) if everyone else len(won) == contest.seats
+        held = _held_or_gained(ask, contest)
+        if held is not None:  # "was Central a Green hold?": against the previous contest
+            claim, text = held
         verdict = "Yes — " if claim != ask.has(LOSE) else "No — "
     return headed(ask.ward_answer(contest), with_verdict(verdict, sentence(text)))
+
+
+def _held_or_gained(ask: Ask, contest: ContestResult) -> tuple[bool, str] | None:
+    """For "did Labour hold Marine?" or "did the Greens gain Central?", when the ward's
+    previous contest is loaded: whether the party's seat was a hold (or a gain), and the seats'
+    outcomes. None when the question asks neither, or nothing earlier can settle it."""
+    hold, gain = ask.has(HELD_SEATS), ask.has(GAINED_SEAT)
+    if hold == gain:
+        return None
+    from knowledge.history.answers import short  # the history only for these questions
+    from knowledge.history.wards import last_time
+
+    found = last_time(ask.store, ask.election.id, contest.ward)
+    if found is None or isinstance(found, str) or found.boundary:
+        return None
+    mine = [s for s in found.seats if s.party_key == ask.parties[0].key]
+    if any(s.outcome in ("new", "unknown") for s in mine):
+        return None
+    claim = any(s.outcome == ("gain" if gain else "hold") for s in mine)
+    seats = join([f"{s.text} ({s.name})" for s in found.seats]) or "no seat won"
+    return claim, f"{short(found.current)}, against {short(found.previous)}: {seats}."
 
 
 def _party_extreme(ask: Ask, best: bool) -> Answer:

@@ -433,6 +433,11 @@ GAIN_OR_HOLD: Final[Cue] = (
 )  # fmt: skip
 GAINED_SEAT: Final[Cue] = ("gain", "gained", "a gain", "gains", "take", "took", "taken")
 """A gain asked about, not a hold."""
+TAKEN_FROM: Final[Cue] = (
+    "take", "took", "taken", "gain", "gained", "gains", "capture", "captured", "snatch",
+    "snatched", "win", "won", "pinch", "pinched", "grab", "grabbed",
+)  # fmt: skip
+"""With "from" and two parties: the seats one took from the other."""
 SWING: Final[Cue] = ("swing", "the swing", "swung", "swing in")
 HELD_SEATS: Final[Cue] = (
     "hold", "held", "holds", "kept", "keep", "retain", "retained", "defend", "defended",

@@ -44,7 +44,7 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
-from knowledge.questions.seat_moves import compared, moves_of, party_moves
+from knowledge.questions.seat_moves import MAX_WARDS, compared, moves_of, party_moves
 from knowledge.questions.spotting import PLACEHOLDER
 
 MAX_LISTED = 12
@@ -714,3 +714,35 @@ def _safest(ask: Ask) -> Answer:
 @reply("party.closest")
 def _closest(ask: Ask) -> Answer:
     return _margin_extreme(ask, False)
+
+
+@reply("party.gains_from")
+def _gains_from(ask: Ask) -> Answer:
+    """The seats one party took from another, against each ward's previous loaded contest."""
+    answer, noun = _answer(ask)
+    rival = ask.parties[1] if len(ask.parties) > 1 else None  # none: every gain
+    changes = moves_of(ask)
+    if changes is None:
+        text = (
+            f"No earlier contest of the {ask.election.title}'s wards is loaded, so the seats "
+            "that moved from one party to another can't be worked out"
+        )
+        if answer.change is not None:
+            text += " (the document gives only each party's seats before and after)"
+        return headed(answer, text + ".")
+    key = ask.parties[0].key
+    taken = [
+        m
+        for m in changes.gained(key)
+        if rival is None or (m.from_party is not None and m.from_party.key == rival.key)
+    ]
+    source = "" if rival is None else f" from {ask.party_of(rival.key, rival.display)}"
+    wards = join(at_most([m.ward for m in taken], MAX_WARDS))
+    if taken:
+        text = (
+            f"{noun} took {plural(len(taken), 'seat')}{source} at the {ask.election.title}, "
+            f"{compared(changes)}: {wards}."
+        )
+    else:
+        text = f"{noun} took no seat{source} at the {ask.election.title}, {compared(changes)}."
+    return headed(answer, with_verdict(_yes(ask, bool(taken)), sentence(text)))

@@ -18,6 +18,7 @@ from knowledge.questions.cues import (
     SEATS,
     SHARE,
     STAND,
+    TAKEN_FROM,
     VOTES,
     WHERE,
     WHICH_PARTY,
@@ -27,6 +28,7 @@ from knowledge.questions.intents.records import (
     NUMBER_SLOT,
     ORDINAL_SLOT,
     PARTY,
+    RIVAL_PARTY,
     Example,
     Intent,
     Pattern,
@@ -57,6 +59,21 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("is labour in control", ("Yes",)),
             Example("Are Labour in control?", ("Yes",)),
+        ),
+    ),
+    Intent(
+        "party.gains_from",
+        "party",
+        priority=640,
+        cues=(Pattern((TAKEN_FROM, ("from",)), (SEATS,)),),
+        slots=(PARTY, RIVAL_PARTY),
+        polarity="yes_no",
+        summary="the seats one party took from another, ward by ward",
+        examples=(
+            Example(
+                "did Reform take any seats from Labour in Burnley", ("Yes", "4 seats"), "articles"
+            ),
+            Example("did the lib dems take seats from labour", ("can't",)),
         ),
     ),
     Intent(

@@ -83,6 +83,11 @@ def choose_election(
             holding = {i for i in named if _holds(store, reading, i)}
             if holding:  # "Queensbury in 2006": only Brent 2006 has a ward of that name
                 named = holding
+            elif places:  # "did Martin McCabe stand in 2022": his council's 2022 election
+                councils = {e.council_key for i in places if (e := store.info(i)) is not None}
+                named = {
+                    i for i in named if (e := store.info(i)) and e.council_key in councils
+                } or named
         if reading is not None and reading.intent.family == "help":  # "elections from 2022":
             return Scope(_newest(store, named), named=True)  # listed, not chosen among
         return _pick(store, named, spotted)

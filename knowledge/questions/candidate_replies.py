@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from knowledge.answers import Answer, CandidateAnswer
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import LAST_SEAT, LOSE, WHO, WIN_BY
-from knowledge.questions.phrasing import join, num, ordinal, pct, plural
+from knowledge.questions.phrasing import at_most, join, num, ordinal, pct, plural
 from knowledge.questions.registry import reply
 from knowledge.questions.ties import level_elsewhere, settled
 
@@ -79,12 +81,26 @@ def _elected(ask: Ask) -> Answer:
         verdict = "No — "
     text = f"{verdict}{who} {outcome(answer)}."
     result = answer.result
-    if ask.has(WHO) and not line.elected and not line.tied and result.declared:
+    if ask.has(_WHO_DID) and ask.has(_BEAT) and result.declared:
+        # "who did Lucy Care beat": the unsuccessful candidates with fewer votes
+        behind = [
+            f"{c.name} ({c.party}, {num(c.votes or 0)})"
+            for c in result.candidates
+            if not c.elected and c.name != line.name and (c.votes or 0) < (line.votes or 0)
+        ]
+        shown = at_most(behind, _BEHIND_NAMED)
+        text += f" {line.name} finished ahead of {join(shown) or 'no other candidate'}."
+    elif ask.has(WHO) and not line.elected and not line.tied and result.declared:
         # "who beat Sue Graham": the ward's winners, whom the result alone leaves unnamed
         winners = [f"{c.name} ({c.party})" for c in result.candidates if c.elected]
         if winners:
             text += f" {line.ward} was won by {join(winners)}."
     return headed(answer, text)
+
+
+_WHO_DID: Final = ("who did", "whom did", "who has", "who did they")
+_BEAT: Final = ("beat", "defeat", "defeated", "beaten", "finish ahead of", "finished ahead of")
+_BEHIND_NAMED = 6
 
 
 @reply("candidate.votes")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from knowledge.answers import AmbiguousAnswer, NotFoundAnswer, NotFoundWhat, Option
 from knowledge.models import Election
-from knowledge.questions.phrasing import at_most, join, title_of
+from knowledge.questions.phrasing import at_most, join, plural, title_of
 from knowledge.resolve import EntityKind, Resolution
 from knowledge.store import ResultsStore
 
@@ -80,6 +80,8 @@ def not_found_answer(
     suggestions = options(resolution) if resolution.status != "ok" else ()
     article = "an" if noun[0] in "aeiou" else "a"
     headline = f"I couldn't find {article} {noun} called “{query}”{where}."
+    if resolution.kind == "candidate" and election is not None:
+        headline = _stood_elsewhere(store, query, election) or headline
     if suggestions:
         message = f"Did you mean {join([s.name for s in suggestions[:3]], 'or')}?"
     else:
@@ -93,6 +95,33 @@ def not_found_answer(
         suggestions=suggestions,
         examples=examples(store),
     )
+
+
+def _stood_elsewhere(store: ResultsStore, query: str, election: Election) -> str | None:
+    """ "Martin McCabe didn't stand in the 2022 Worthing ... election; they stood in the 2026
+    ... election (Marine)": a person the loaded results know, asked about where they did not
+    stand. None unless the name is one person's and they stood elsewhere only."""
+    found = store.resolve_candidate(query, suggest=False)
+    best = found.best
+    if found.status != "ok" or best is None:
+        return None
+    refs = store.candidate_refs(best.key)
+    if not refs or any(r.election_id == election.id for r in refs):
+        return None
+    places = [
+        f"the {info.title} ({r.ward})"
+        for r in refs[:_PLACES_NAMED]
+        if (info := store.info(r.election_id)) is not None
+    ]
+    more = (
+        f" and {plural(len(refs) - _PLACES_NAMED, 'more election')}"
+        if len(refs) > _PLACES_NAMED
+        else ""
+    )
+    return f"{best.name} didn't stand in the {election.title}; they stood in {join(places)}{more}."
+
+
+_PLACES_NAMED = 3
 
 
 def not_loaded_answer(

@@ -331,8 +331,8 @@ class ResultsStore:
             "party",
             PartyNames(
                 self._party_entries(),
-                self._stood_in,
-                self._parties_standing,
+                lambda key: self._elections_of("party", key),
+                lambda scope: self._scope_keys("party", scope),
             ),
         )
 
@@ -340,8 +340,7 @@ class ResultsStore:
     def election_index(self) -> NameIndex[ElectionInfo]:
         """Elections by id, title, council and year; its words are compiled, its entries made
         as a search reads them (`StoredElections`)."""
-        rows = [info.row for info in self.catalog]
-        return NameIndex[ElectionInfo]("election", StoredElections(self.catalog, rows, self._query))
+        return NameIndex[ElectionInfo]("election", StoredElections(self.catalog, self._query))
 
     def _query(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
         with self._lock:
@@ -814,14 +813,15 @@ class ResultsStore:
     # Index building ----------------------------------------------------------------------
 
     def _elections_of(self, kind: str, key: str) -> tuple[str, ...]:
-        """The elections that have a name, newest first."""
+        """The elections that have a name (a party: that it stood in), newest first."""
         # The name index alone (its covering index): the elections' rows are wide, with their
         # id and rank stored last, and the catalog already maps rows to ids in order.
         # The names rows carry their election's rank, so the index gives them newest first.
         cached: tuple[str, ...] | None = self._refs.get(f"e:{kind}:{key}")
         if cached is None:
             rows = self._query(
-                "SELECT election FROM names WHERE kind = ? AND key = ? ORDER BY rank DESC",
+                "SELECT election FROM names WHERE kind = ? AND key = ? AND stood"
+                " ORDER BY rank DESC",
                 (kind, key),
             )
             by_row = self._by_row
@@ -846,21 +846,13 @@ class ResultsStore:
         return {info.row: n for n, info in enumerate(self.catalog)}
 
     def _scope_keys(self, kind: str, scope: str) -> list[str]:
+        """The names of one election (its parties: those that stood, not infobox-only rows).
+        Ward and candidate names always stood."""
         info = self._by_id.get(scope)
         if info is None:
             return []
         rows = self._query(
-            "SELECT key FROM names WHERE election = ? AND kind = ?", (info.row, kind)
-        )
-        return [key for (key,) in rows]
-
-    def _parties_standing(self, scope: str) -> list[str]:
-        """The keys of the parties that stood in one election (not its infobox-only rows)."""
-        info = self._by_id.get(scope)
-        if info is None:
-            return []
-        rows = self._query(
-            "SELECT key FROM names WHERE election = ? AND kind = 'party' AND stood", (info.row,)
+            "SELECT key FROM names WHERE election = ? AND kind = ? AND stood", (info.row, kind)
         )
         return [key for (key,) in rows]
 
@@ -898,18 +890,8 @@ class ResultsStore:
         return entries
 
     def party_elections(self, key: str) -> tuple[str, ...]:
-        """The elections a party stood in, newest first (read once a party, then kept)."""
-        entry = self.parties.get(key)
-        return self._stood_in(key) if entry is None else self.parties.elections(entry)
-
-    def _stood_in(self, key: str) -> tuple[str, ...]:
-        rows = self._query(
-            "SELECT election FROM names WHERE kind = 'party' AND key = ? AND stood"
-            " AND rank IS NOT NULL ORDER BY rank DESC",
-            (key,),
-        )
-        by_row = self._by_row
-        return tuple(by_row[row].id for (row,) in rows if row in by_row)
+        """The elections a party stood in, newest first (kept read, as other names' are)."""
+        return self._elections_of("party", key)
 
 
 def _number(value: int | str | None) -> int | None:

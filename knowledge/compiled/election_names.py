@@ -43,6 +43,8 @@ class Named(Protocol):
     def year(self) -> int | None: ...
     @property
     def council_key(self) -> str: ...
+    @property
+    def row(self) -> int: ...
 
 
 def election_variants(
@@ -70,9 +72,8 @@ def write(connection: sqlite3.Connection, rows: Sequence[int]) -> None:
     """Index the spellings of these elections (rows of `elections`), replacing what was."""
     for start in range(0, len(rows), _BATCH):
         batch = rows[start : start + _BATCH]
+        forget(connection, batch)
         marks = ", ".join("?" * len(batch))
-        connection.execute(f"DELETE FROM election_words WHERE election IN ({marks})", batch)
-        connection.execute(f"DELETE FROM election_wholes WHERE election IN ({marks})", batch)
         words: list[tuple[str, int]] = []
         wholes: dict[tuple[str, int], int] = {}
         for row, sid, title, council, year, council_key in connection.execute(
@@ -92,7 +93,8 @@ def write(connection: sqlite3.Connection, rows: Sequence[int]) -> None:
 
 
 def forget(connection: sqlite3.Connection, rows: Iterable[int]) -> None:
-    """Take these elections (duplicates no longer catalogued) out of the index."""
+    """Take these elections out of the index (duplicates no longer catalogued, or elections
+    about to be indexed again)."""
     found = [(row,) for row in rows]
     connection.executemany("DELETE FROM election_words WHERE election = ?", found)
     connection.executemany("DELETE FROM election_wholes WHERE election = ?", found)
@@ -105,10 +107,8 @@ class StoredElections(Generic[P]):
     """A `NameSource` of the catalogued elections (oldest first in `catalog`), known by their
     place newest first."""
 
-    def __init__(self, catalog: Sequence[P], rows: Sequence[int], query: Query) -> None:
-        """`rows`: each catalogued election's row in `elections`, in the catalog's order."""
+    def __init__(self, catalog: Sequence[P], query: Query) -> None:
         self._catalog = catalog
-        self._rows = rows
         self._query = query
         self._made: dict[int, tuple[Entry[P], tuple[_Shape, ...]]] = {}
         self._places: dict[int, int] | None = None
@@ -160,8 +160,8 @@ class StoredElections(Generic[P]):
 
     def _place_of_row(self) -> dict[int, int]:
         if self._places is None:
-            last = len(self._rows) - 1
-            self._places = {row: last - n for n, row in enumerate(self._rows)}
+            last = len(self._catalog) - 1
+            self._places = {info.row: last - n for n, info in enumerate(self._catalog)}
         return self._places
 
     def _placed(self, rows: Iterable[tuple[int]]) -> list[int]:

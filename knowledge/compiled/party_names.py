@@ -56,7 +56,7 @@ def stored_parties(query: Query) -> list[StoredParty]:
 
 
 class PartyNames(MemoryNames[Party]):
-    """`MemoryNames` whose entries' elections are read when asked for (and kept)."""
+    """`MemoryNames` whose entries' elections are read when asked for."""
 
     def __init__(
         self,
@@ -67,14 +67,10 @@ class PartyNames(MemoryNames[Party]):
         super().__init__("party", entries)
         self._elections_of = elections_of
         self._keys_in = keys_in
-        self._stood: dict[str, tuple[str, ...]] = {}
 
     def elections(self, entry: Entry[Party]) -> tuple[str, ...]:
-        """The elections the party stood in, newest first."""
-        found = self._stood.get(entry.key)
-        if found is None:
-            found = self._stood[entry.key] = self._elections_of(entry.key)
-        return found
+        """The elections the party stood in, newest first (the store keeps them read)."""
+        return self._elections_of(entry.key)
 
     def members(self, scope: str) -> dict[Hashable, frozenset[str]]:
         return {n: frozenset(self.words_of(n)) for n in self._numbers_in(scope)}

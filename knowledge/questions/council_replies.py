@@ -16,6 +16,7 @@ from knowledge.last_election import BASIS as LAST_BASIS
 from knowledge.last_election import change_clause, since_last_election
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
+from knowledge.questions.count_so_far import count_state
 from knowledge.questions.cues import HUNG, LAST_SEAT, LOSE, NOT_YET, REPRESENT, WHO
 from knowledge.questions.phrasing import (
     at_most,
@@ -41,11 +42,19 @@ def _held(seats_after: int | None, seats_won: int) -> int:
     return seats_after if seats_after is not None else seats_won
 
 
+def _by_election(ask: Ask) -> Answer | None:
+    """A by-election's answer about "the council": its one contest's winner; None for an
+    election of several contests."""
+    if len(ask.facts.contests) != 1:
+        return None
+    contest = ask.facts.contests[0]
+    return headed(ask.ward_answer(contest), who_won(ask, contest))
+
+
 @reply("council.control", "council.majority")
 def _control(ask: Ask) -> Answer:
-    if len(ask.facts.contests) == 1:  # a by-election: "who won" means its one contest
-        contest = ask.facts.contests[0]
-        return headed(ask.ward_answer(contest), who_won(ask, contest))
+    if (one := _by_election(ask)) is not None:  # "who won" means its one contest
+        return one
     summary = ask.summary()
     council = ask.election.council
     rows = [r for r in summary.rows if r.candidates or r.seats_after]
@@ -119,10 +128,8 @@ def _declared(ask: Ask) -> Answer:
     """Which wards have declared and which are still to, while an election is counted."""
     summary = ask.summary()
     contests = ask.facts.contests
-    waiting = [c for c in contests if not c.declared]
+    declared_seats, seats, waiting = count_state(ask.facts)
     done = [c for c in contests if c.declared]
-    seats = sum(c.seats for c in contests)
-    declared_seats = seats - sum(c.seats for c in waiting)
     title = ask.election.title
     if not waiting:
         verdict = "No — " if ask.yes_no and ask.has(NOT_YET) else ""
@@ -165,9 +172,8 @@ def _winners(contest: ContestResult) -> str:
 @reply("council.sweep")
 def _sweep(ask: Ask) -> Answer:
     """Whether one party won every seat contested: yes naming it, or no with the split."""
-    if len(ask.facts.contests) == 1:  # a by-election: its one contest
-        contest = ask.facts.contests[0]
-        return headed(ask.ward_answer(contest), who_won(ask, contest))
+    if (one := _by_election(ask)) is not None:
+        return one
     summary = ask.summary()
     rows = sorted((r for r in summary.rows if r.seats_won), key=lambda r: (-r.seats_won, r.name))
     contested = summary.seats_contested

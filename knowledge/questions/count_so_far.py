@@ -11,6 +11,7 @@ from knowledge.answers import (
     RankingAnswer,
     SummaryAnswer,
 )
+from knowledge.facts import ContestResult, ElectionFacts
 from knowledge.questions.phrasing import plural
 from knowledge.store import ResultsStore
 
@@ -24,15 +25,19 @@ def so_far(answer: Answer, store: ResultsStore) -> Answer:
     they are, before the election's facts are read: a ward's answer must not build them."""
     if not isinstance(answer, WHOLE_ELECTION) or not answer.headline:
         return answer
-    facts = store.facts(answer.election.id)
-    waiting = [c for c in facts.contests if not c.declared]
+    declared, seats, waiting = count_state(store.facts(answer.election.id))
     headline = answer.headline
     if not waiting or "declare" in headline:
         return answer
-    seats = sum(c.seats for c in facts.contests)
-    declared = seats - sum(c.seats for c in waiting)
     note = (
         f"So far {declared} of the {seats} seats are declared; "
         f"{plural(len(waiting), 'ward')} still to declare."
     )
     return answer.model_copy(update={"headline": f"{headline} {note}"})
+
+
+def count_state(facts: ElectionFacts) -> tuple[int, int, list[ContestResult]]:
+    """(seats declared, seats contested, the contests still to declare) of an election."""
+    waiting = [c for c in facts.contests if not c.declared]
+    seats = sum(c.seats for c in facts.contests)
+    return seats - sum(c.seats for c in waiting), seats, waiting

@@ -27,7 +27,7 @@ from knowledge.history.wards import last_time, ward_history
 from knowledge.parties import Party
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import FEWEST, PARTY_CHANGE, TURNOUT_DOWN, TURNOUT_UP, WIN
-from knowledge.questions.phrasing import at_most, join, num, plural, sentence
+from knowledge.questions.phrasing import at_most, join, num, plural, sentence, with_verdict
 from knowledge.questions.registry import reply
 from knowledge.questions.spotting import PLACEHOLDER
 
@@ -382,8 +382,7 @@ def _turnout_change(ask: Ask) -> Answer:
     verdict = ""
     if ask.yes_no and up != down and change:  # "did it go up?", not "up or down?"
         verdict = "Yes — " if rose == up else "No — "
-    text = _turnout_text(found, rose, change)  # "Turnout ...": lower case after a verdict
-    return headed(answer, verdict + text[0].lower() + text[1:] if verdict else text)
+    return headed(answer, with_verdict(verdict, _turnout_text(found, rose, change)))
 
 
 def _turnout_text(found: TurnoutChange, rose: bool, change: float) -> str:
@@ -445,7 +444,7 @@ def _ward_trend(ask: Ask) -> Answer:
         every = all(
             r.winners and all(w.party_key == party.key for w in r.winners) for r in found.rows
         )
-        text = f"{'Yes' if every else 'No'} — {text}"
+        text = with_verdict("Yes — " if every else "No — ", text)
     if len(found.rows) == 1:
         text += "".join(f" {n}" for n in found.notes[:1])
     return headed(found, text)

@@ -28,7 +28,9 @@ __all__ = [
     "with_verdict",
 ]
 
-_SENTENCE_OPENERS = frozenset({"The", "In", "A", "An", "There", "No", "Every", "Only", "All"})
+_SENTENCE_OPENERS = frozenset(
+    {"The", "In", "A", "An", "There", "No", "Every", "Only", "All", "Turnout"}
+)
 
 
 def num(value: int) -> str:

@@ -59,8 +59,13 @@ class Turn:
 
 def follow_up(store: ResultsStore, previous: Turn | None, text: str) -> str:
     """The question to answer: `text` itself, or the whole question it follows up."""
+    return _follow_up(store, previous, text)[0]
+
+
+def _follow_up(store: ResultsStore, previous: Turn | None, text: str) -> tuple[str, Spotted | None]:
+    """`follow_up`, with the names found in `text` (None without a previous question)."""
     if previous is None:
-        return text
+        return text, None
     clean, tokens = tokenize(text)
     spotted = spot(store, lexicon_for(store), clean, tokens)
     words = [t.word for t in tokens]
@@ -68,8 +73,9 @@ def follow_up(store: ResultsStore, previous: Turn | None, text: str) -> str:
     if opener is not None and spotted.spans:
         rewritten = _substitute(previous, spotted, len(opener))
         if rewritten is not None:
-            return rewritten
-    return _there(previous, clean, spotted) or _pronoun(previous, clean, spotted) or text
+            return rewritten, spotted
+    found = _there(previous, clean, spotted) or _pronoun(previous, clean, spotted)
+    return found or text, spotted
 
 
 def _substitute(previous: Turn, spotted: Spotted, skip: int) -> str | None:
@@ -173,17 +179,14 @@ def follow(
 ) -> tuple[str, str | None]:
     """The question to answer and its default election: a follow-up keeps the previous
     question's election (one it names itself still wins)."""
-    question = follow_up(store, previous, text)
-    if previous is not None and question != text:
+    question, spotted = _follow_up(store, previous, text)
+    if previous is None or spotted is None:
+        return question, election
+    if question != text:
         return question, previous.election or election
-    if previous is not None and election is None and not _names_anything(store, text):
-        return question, previous.election  # "what was the turnout?": still that election
+    if election is None and not spotted.spans:  # "what was the turnout?": still that election
+        return question, previous.election
     return question, election
-
-
-def _names_anything(store: ResultsStore, text: str) -> bool:
-    clean, tokens = tokenize(text)
-    return bool(spot(store, lexicon_for(store), clean, tokens).spans)
 
 
 class Conversation:

@@ -29,6 +29,7 @@ from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import FEWEST, PARTY_CHANGE, TURNOUT_DOWN, TURNOUT_UP, WIN
 from knowledge.questions.phrasing import at_most, join, num, plural, sentence, with_verdict
 from knowledge.questions.registry import reply
+from knowledge.questions.seat_moves import holds_and_gains
 from knowledge.questions.spotting import PLACEHOLDER
 
 
@@ -56,8 +57,7 @@ def _gain(ask: Ask) -> Answer:
     gains = [s for s in found.seats if s.outcome == "gain"]
     known = [s for s in found.seats if s.outcome in ("hold", "gain")]
     verdict = "Yes" if gains else ("No" if known else "The loaded data can't say")
-    seats = join([f"{s.text} ({s.name})" for s in found.seats]) or "no seat won"
-    text = f"{verdict} — {short(found.current)}, against {short(found.previous)}: {seats}."
+    text = f"{verdict} — {holds_and_gains(found)}."
     return headed(answer, text + "".join(f" Data warning: {w}." for w in found.warnings))
 
 

@@ -4,6 +4,7 @@ the election to subtract from. The counting is `knowledge.history.changes`."""
 
 from __future__ import annotations
 
+from knowledge.history.answers import LastTime, short
 from knowledge.history.changes import SeatChanges, SeatMove, seat_changes
 from knowledge.questions.context import Ask
 from knowledge.questions.phrasing import at_most, join, plural
@@ -54,3 +55,10 @@ def _wards(moves: tuple[SeatMove, ...], gained: bool) -> str:
     else:
         named = [f"{m.ward} to {m.to_party.display}" for m in moves]
     return join(at_most(named, MAX_WARDS))
+
+
+def holds_and_gains(found: LastTime) -> str:
+    """`2026, against 2022: Green gain from Labour (Natasha Davie)`: each seat of a ward as a
+    hold or a gain against its previous contest."""
+    seats = join([f"{s.text} ({s.name})" for s in found.seats]) or "no seat won"
+    return f"{short(found.current)}, against {short(found.previous)}: {seats}"

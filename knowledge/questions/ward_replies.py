@@ -461,8 +461,8 @@ def _held_or_gained(ask: Ask, contest: ContestResult) -> tuple[bool, str] | None
     hold, gain = ask.has(HELD_SEATS), ask.has(GAINED_SEAT)
     if hold == gain:
         return None
-    from knowledge.history.answers import short  # the history only for these questions
-    from knowledge.history.wards import last_time
+    from knowledge.history.wards import last_time  # the history only for these questions
+    from knowledge.questions.seat_moves import holds_and_gains
 
     found = last_time(ask.store, ask.election.id, contest.ward)
     if found is None or isinstance(found, str) or found.boundary:
@@ -471,8 +471,7 @@ def _held_or_gained(ask: Ask, contest: ContestResult) -> tuple[bool, str] | None
     if any(s.outcome in ("new", "unknown") for s in mine):
         return None
     claim = any(s.outcome == ("gain" if gain else "hold") for s in mine)
-    seats = join([f"{s.text} ({s.name})" for s in found.seats]) or "no seat won"
-    return claim, f"{short(found.current)}, against {short(found.previous)}: {seats}."
+    return claim, f"{holds_and_gains(found)}."
 
 
 def _party_extreme(ask: Ask, best: bool) -> Answer:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from bot.text import render
 from knowledge.answers import Answer, NotFoundAnswer
-from knowledge.commands import run_text
 from knowledge.store import ResultsStore
 
 if TYPE_CHECKING:
@@ -31,6 +30,8 @@ def answer_for(
     """A typed line -> its answer: a command when it starts with `/`, else a question (a
     follow-up of the conversation's previous question, when a conversation is given)."""
     if text.lstrip().startswith("/"):
+        from knowledge.commands import run_text  # here: a question has no use for it
+
         return run_text(store, text, election)
     if conversation is not None:
         return conversation.ask(text, election)

@@ -25,7 +25,6 @@ from knowledge.answers import (
     SummaryAnswer,
     WardAnswer,
 )
-from knowledge.commands import choice_option
 from knowledge.history.answers import (
     CouncilHistoryAnswer,
     CouncillorsAnswer,
@@ -322,6 +321,9 @@ def _ambiguous(a: AmbiguousAnswer) -> list[str]:
         lines.append(f"  • {option.name}{detail}")
     if a.more:
         lines.append(f"  …and {a.more:,} more")
+    # here, not at the top: a question's answer (the usual `ask`) never needs the commands
+    from knowledge.commands import choice_option
+
     if a.options and a.what == "election":
         field = choice_option(a.command, "election")
         lines.append(f"Name it in the command, e.g. /{a.command} {field}:{a.options[0].key}")

@@ -5,25 +5,12 @@ from __future__ import annotations
 
 from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.gazetteer import COMPASS, PLACE_PARTS
-
-# The reply modules register their replies (`@reply`) when imported.
-from knowledge.questions import (  # noqa: F401
-    arithmetic,
-    candidate_replies,
-    comparisons,
-    council_replies,
-    figure_replies,
-    history_replies,
-    party_replies,
-    rankings,
-    ward_replies,
-)
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.count_so_far import so_far
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.newer_election import from_older_election
 from knowledge.questions.recognise import Reading, recognise
-from knowledge.questions.registry import REPLIES
+from knowledge.questions.registry import reply_to
 from knowledge.questions.scope import Scope, asks_by_election, choose_election
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.slots import fill, settle
@@ -77,7 +64,7 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         return _place_named(store, spotted, reading) or ask
     if not isinstance(ask, Ask):
         return ask
-    answer = so_far(REPLIES[reading.intent.name](ask), store)
+    answer = so_far(reply_to(reading.intent.name)(ask), store)
     if not scope.named:  # the newest election the candidate stood in may not be the newest
         answer = from_older_election(answer, store)
     if asks_by_election(spotted) and ask.election.kind != "by-election" and ask.wards:

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from knowledge.questions.answering import answer_question, read_question
 from knowledge.questions.intents import INTENTS, Intent
-from knowledge.questions.registry import REPLIES
+from knowledge.questions.registry import all_replies
 from knowledge.store import ResultsStore
 
 
@@ -42,9 +42,10 @@ def example_problems(
 
 
 def reply_problems(
-    intents: Iterable[Intent] = INTENTS, replies: Mapping[str, object] = REPLIES
+    intents: Iterable[Intent] = INTENTS, replies: Mapping[str, object] | None = None
 ) -> list[str]:
     """Records without a reply, and replies without a record."""
+    replies = all_replies() if replies is None else replies
     names = {i.name for i in intents}
     return [f"{n}: no reply" for n in sorted(names - set(replies))] + [
         f"{n}: reply without a record" for n in sorted(set(replies) - names)

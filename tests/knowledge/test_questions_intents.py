@@ -13,10 +13,10 @@ from questions_eval_documents import build_store
 from knowledge import PartyBook, ResultsStore
 from knowledge.normalize import normalize
 from knowledge.questions import answer_question
-from knowledge.questions.answering import REPLIES
 from knowledge.questions.intents import INTENTS, KEYWORDS
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.recognise import Reading, recognise
+from knowledge.questions.registry import REPLY_MODULES, all_replies
 from knowledge.questions.scope import Scope, choose_election
 from knowledge.questions.slots import settle
 from knowledge.questions.spotting import Spotted, spot
@@ -42,7 +42,40 @@ def reading(store: ResultsStore, question: str) -> Reading:
 
 def test_every_intent_has_a_reply_and_every_reply_an_intent() -> None:
     """A row without a reply (or a reply no row reaches) is a mistake in the table."""
-    assert {i.name for i in INTENTS} == set(REPLIES)
+    assert {i.name for i in INTENTS} == set(all_replies())
+
+
+def test_every_module_of_replies_is_listed_for_importing() -> None:
+    """Reply modules are imported when a reply is first wanted, from the registry's list: a
+    module left off it would leave its intents unanswerable in a fresh process."""
+    folder = ROOT / "knowledge" / "questions"
+    registering = {p.stem for p in folder.glob("*.py") if "\n@reply(" in p.read_text("utf-8")}
+    assert registering == set(REPLY_MODULES)
+
+
+def test_a_ward_question_loads_no_history_or_control_machinery(tmp_path: Path) -> None:
+    """A cold `ask` pays only for the replies it uses (the history modules cost ~10 ms)."""
+    code = (
+        "import sys\n"
+        "from knowledge import ResultsStore, answer_question\n"
+        "from pathlib import Path\n"
+        "store = ResultsStore.load(Path('data/elections'), Path('data/parties.toml'),"
+        " database=Path(sys.argv[1]))\n"
+        "print(answer_question(store, 'who won in Boulton?').headline)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('knowledge.history.',"
+        " 'knowledge.control', 'knowledge.commands', 'knowledge.questions.history_replies'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "elections.sqlite3")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    headline, modules = done.stdout.splitlines()[-2:]
+    assert "Boulton" in headline
+    assert modules == "['knowledge.history.answers']"
 
 
 def test_trigger_phrases_are_written_as_normalised_words() -> None:

@@ -9,7 +9,11 @@ any other question, so follow-ups need no intent or reply of their own:
 - an election or year the previous question did not name is added to it ("what about in
   2003?" -> "who won in Abbey in 2003");
 - "there" (or "that ward") is the previous question's ward ("who came second there?" ->
-  "who came second in Abbey?").
+  "who came second in Abbey?");
+- a question naming nothing, after one about a ward, is about that ward when what it asks is
+  something a ward has ("what was the majority?" -> "what was the majority in Abbey?"), and
+  "they" after "who won" are the winners; one about the council ("who controls the council?")
+  stays with the council.
 
 Pure: a `Conversation` holds the previous question of one conversation and nothing else; the
 front ends decide how long a conversation lasts and whose it is.
@@ -21,7 +25,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from knowledge.answers import Answer
-from knowledge.questions.answering import answer_question
+from knowledge.questions.answering import answer_question, read_question
+from knowledge.questions.cues import WIN, cue_score, phrases
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.spotting import Span, Spotted, spot
 from knowledge.questions.text import tokenize
@@ -45,6 +50,15 @@ THERE: Final[tuple[tuple[str, ...], ...]] = (("in", "that", "ward"), ("that", "w
 """Words that stand for the previous question's ward."""
 PRONOUNS: Final = frozenset({"they", "them", "he", "him", "she", "her"})
 """Words that stand for the previous question's candidate (or the people of its ward)."""
+COUNCIL_WIDE: Final = frozenset(
+    {
+        "council", "councils", "overall", "altogether", "across", "wards", "everywhere",
+        "election", "elections", "citywide", "boroughwide", "countywide",
+        "which ward", "what ward", "each ward", "every ward", "most seats", "fewest seats",
+    }
+)  # fmt: skip
+"""Words and phrases of a question about the whole council, never about the previous ward
+("who controls the council?", "which ward was closest?")."""
 
 
 @dataclass(frozen=True)
@@ -153,14 +167,36 @@ def _pronoun(previous: Turn, text: str, spotted: Spotted) -> str | None:
         return None
     old = previous.spotted
     person = next((s for s in old.spans if s.kind == "candidate"), None)
+    token = spotted.tokens[at]
     if person is not None:
-        token = spotted.tokens[at]
         return f"{text[: token.start]}{_words_of(old, person)}{text[token.end :]}"
     ward = next((s for s in old.spans if s.kind == "ward"), None)
     if ward is None:
         return None
+    if cue_score(WIN, phrases(tuple(t.word for t in old.tokens))):  # "who won in Abbey?"
+        text = f"{text[: token.start]}the winners{text[token.end :]}"
+    return _in_ward(text, _words_of(old, ward))
+
+
+def _in_ward(text: str, ward: str) -> str:
     body = text.rstrip(" ?")
-    return f"{body} in {_words_of(old, ward)}{text[len(body) :]}"
+    return f"{body} in {ward}{text[len(body) :]}"
+
+
+def _previous_ward(store: ResultsStore, previous: Turn, text: str, spotted: Spotted) -> str | None:
+    """ "what was the majority?" after "who won in Abbey?": the question about that ward, when
+    it names nothing itself and, asked of the ward, is read as using it (a question about the
+    council, "who controls the council?", has no use for a ward and is left as asked)."""
+    if spotted.spans or not COUNCIL_WIDE.isdisjoint(phrases(tuple(t.word for t in spotted.tokens))):
+        return None
+    wards = [s for s in previous.spotted.spans if s.kind == "ward"]
+    if len(wards) != 1:
+        return None
+    question = _in_ward(text, _words_of(previous.spotted, wards[0]))
+    reading = read_question(store, question, previous.election)
+    if reading is None or not any(s.kind == "ward" for s in (*reading.slots, *reading.context)):
+        return None
+    return question
 
 
 def turn_of(store: ResultsStore, question: str, answer: Answer) -> Turn | None:
@@ -182,6 +218,8 @@ def follow(
     question, spotted = _follow_up(store, previous, text)
     if previous is None or spotted is None:
         return question, election
+    if question == text:
+        question = _previous_ward(store, previous, text, spotted) or text
     if question != text:
         return question, previous.election or election
     if election is None and not spotted.spans:  # "what was the turnout?": still that election

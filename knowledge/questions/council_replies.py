@@ -43,9 +43,9 @@ def _held(seats_after: int | None, seats_won: int) -> int:
 
 
 def _by_election(ask: Ask) -> Answer | None:
-    """A by-election's answer about "the council": its one contest's winner; None for an
-    election of several contests."""
-    if len(ask.facts.contests) != 1:
+    """A by-election's answer about "the council": its one contest's winner; None for any
+    other election (one ward's result of a council's election says nothing of control)."""
+    if len(ask.facts.contests) != 1 or ask.election.kind != "by-election":
         return None
     contest = ask.facts.contests[0]
     return headed(ask.ward_answer(contest), who_won(ask, contest))
@@ -101,7 +101,10 @@ def _control(ask: Ask) -> Answer:
             )
         )
         level = [r for r in rows if r.seats_won == top.seats_won]
-        if len(level) > 1:
+        if len(ask.facts.contests) == 1:  # one ward's result of a council's election
+            contest = ask.facts.contests[0]
+            text = f"{said}it has only {contest.ward}'s result. {who_won(ask, contest)}"
+        elif len(level) > 1:
             names = join([ask.party_of(r.key, r.name) for r in level])
             text = (
                 f"{said}{names} won the most seats contested, {top.seats_won} each (of "

@@ -301,6 +301,7 @@ UNSEEN_STORES = {
     "epsom": "2003_epsom_and_ewell_borough_council_election.txt",
     "crawley": "wikipedia/wikitext-crawley_2026.wiki",
     "barnet": "wikipedia/wikitext-2022-barnet-london-borough-council-election.excerpt.wiki",
+    "sheffield-dc": "../../fixtures/democracyclub/local.sheffield.2021-05-06.csv",
 }
 """The project's test documents by the short names the evaluation files use."""
 

@@ -172,6 +172,38 @@ def _winners(contest: ContestResult) -> str:
     )
 
 
+@reply("council.winners")
+def _elected(ask: Ask) -> Answer:
+    """Everyone elected, ward by ward, with each party's seats in the headline."""
+    if (one := _by_election(ask)) is not None:
+        return one
+    contests = ask.facts.contests
+    declared = [c for c in contests if c.declared]
+    elected = sum(len(c.elected) for c in declared)
+    tally = join([f"{r.name} {r.seats_won}" for r in ask.summary().rows if r.seats_won])
+    text = (
+        f"{plural(elected, 'councillor')} {were(elected)} elected in "
+        f"{plural(len(declared), 'ward')} in the {ask.election.title}"
+    )
+    text += f": {tally}" if tally else ""
+    if len(declared) < len(contests):  # election night
+        text += f"; {plural(len(contests) - len(declared), 'ward')} still to declare"
+    lines = [f"{c.ward}: {_elected_in(c)}" for c in contests]
+    return _fact(ask, "Elected", lines, text + ".")
+
+
+def _elected_in(contest: ContestResult) -> str:
+    """`Maurice Burgess (LD, 1,512), Ann Jackman (LD, 1,464)`, or why no one is listed."""
+    if not contest.declared:
+        return "not declared yet"
+    if not contest.elected:
+        return "no one elected outright (a tie for the last seat)"
+    return ", ".join(
+        f"{s.name} ({s.party.short}, {'unopposed' if s.votes is None else num(s.votes)})"
+        for s in contest.elected
+    )
+
+
 @reply("council.sweep")
 def _sweep(ask: Ask) -> Answer:
     """Whether one party won every seat contested: yes naming it, or no with the split."""
@@ -466,7 +498,7 @@ def _wards(ask: Ask) -> Answer:
     names = at_most([c.ward for c in contests], MAX_LISTED)
     count = plural(len(contests), "ward")
     headline = f"{count} {were(len(contests))} contested: {join(names)}."
-    return _fact(ask, f"Wards — {ask.election.title}", lines, headline)
+    return _fact(ask, "Wards", lines, headline)
 
 
 @reply("council.split")
@@ -481,7 +513,7 @@ def _split(ask: Ask) -> Answer:
         verb = "was" if len(split) == 1 else "were"
         headline = f"{plural(len(split), 'ward')} {verb} split between parties: {listed}."
         headline = ("Yes — " if ask.yes_no else "") + headline
-    return _fact(ask, f"Split wards — {ask.election.title}", lines, headline)
+    return _fact(ask, "Split wards", lines, headline)
 
 
 @reply("council.ties")
@@ -514,7 +546,7 @@ def _ties(ask: Ask) -> Answer:
         count = len(ties) + len(by_lot)
         headline = f"{plural(count, 'ward')} had a tie for the last seat: {listed}."
         headline = ("Yes — " if ask.yes_no else "") + headline
-    return _fact(ask, f"Ties at the last seat — {ask.election.title}", lines, headline)
+    return _fact(ask, "Ties at the last seat", lines, headline)
 
 
 @reply("council.unopposed")
@@ -531,7 +563,7 @@ def _unopposed(ask: Ask) -> Answer:
         verb = were(len(unopposed))
         headline = f"{plural(len(unopposed), 'ward')} {verb} not contested: {listed}."
         headline = ("Yes — " if ask.yes_no else "") + headline
-    return _fact(ask, f"Unopposed — {ask.election.title}", lines, headline)
+    return _fact(ask, "Unopposed", lines, headline)
 
 
 @reply("council.parties")

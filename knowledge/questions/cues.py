@@ -481,9 +481,23 @@ OVER_TIME: Final[Cue] = (
 """A party's record across the council's loaded elections ("how has Labour done over time")."""
 WARD_OVER_TIME: Final[Cue] = (
     *OVER_TIME, "always", "every time", "each time", "history of", "all along", "ever",
-    "won it each time", "won it every time",
+    "won it each time", "won it every time", "both times", "both elections", "both years",
 )  # fmt: skip
 """A ward's winners across the council's loaded elections ("who has won Abbey every time")."""
+WHICH_SEATS: Final[Cue] = (
+    "which seats", "what seats", "which seat", "what seat", "which wards", "what wards",
+    "which ward", "what ward", "where", "which ones", "what ones",
+)  # fmt: skip
+"""A question that wants the seats named ("*which seats* did Labour lose")."""
+ELECTED_LIST: Final[Cue] = (
+    "who was elected", "who were elected", "who got elected", "who got in", "who was voted in",
+    "who were voted in", "list the winners", "list of winners", "winners list",
+    "all the winners", "every winner", "who won each ward", "who won every ward",
+    "who won in each ward", "who won in every ward", "who won where", "ward by ward winners",
+    "new councillors", "the new councillors", "who are the new councillors",
+    "councillors elected", "elected councillors", "list of councillors", "list the councillors",
+)  # fmt: skip
+"""Everyone elected, ward by ward ("who got elected?", "list the winners")."""
 COMPARED: Final[Cue] = (
     "compared with", "compared to", "compare with", "versus", "vs", "against", "since",
     "than in", "relative to",

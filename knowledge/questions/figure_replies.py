@@ -93,7 +93,7 @@ def _council_figure(ask: Ask, what: str, field: str) -> Answer:
     return FactAnswer(
         headline=headline,
         election=compose.election_ref(ask.election),
-        title=f"{what.capitalize()} — {title}",
+        title=what.capitalize(),
         lines=tuple(lines),
     )
 

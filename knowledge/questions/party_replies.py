@@ -28,6 +28,7 @@ from knowledge.questions.cues import (
     TOOK_CONTROL,
     VOTE_COUNT,
     VOTES,
+    WHICH_SEATS,
     WIN,
     Cue,
 )
@@ -98,7 +99,8 @@ def _seats(ask: Ask) -> Answer:
         claim = answer.seats_after > 0
         return headed(answer, with_verdict(_yes(ask, claim), sentence(text) + "."))
     if not council.whole_council and answer.seats_after is not None:
-        text += f", giving it {plural(answer.seats_after, 'seat')} on the council"
+        them = "them" if noun.startswith("the ") else "it"  # "the Conservatives", "Labour"
+        text += f", giving {them} {plural(answer.seats_after, 'seat')} on the council"
     elif not council.whole_council and ask.has(HOLDINGS):  # "how many does it *have*"
         text += (
             f"; the document doesn't give the council after the election, so {possessive(noun)} "
@@ -149,6 +151,9 @@ def _change(ask: Ask) -> Answer:
         up, down = gained > 0, lost > 0
     else:
         text = change_phrase(answer, noun) + "."
+        if ask.has(WHICH_SEATS) and (moves := moves_of(ask)) is not None:  # "which seats"
+            said = party_moves(moves, key, noun, MAX_LISTED)[2]
+            text = f"{text[:-1]}; {compared(moves)}, {said}."
         up = answer.change is not None and answer.change > 0
         down = answer.change is not None and answer.change < 0
     known = stated is not None or moves is not None or answer.change is not None
@@ -338,6 +343,9 @@ def _wards_lost(ask: Ask) -> Answer:
         names = at_most(lost, MAX_LISTED)
         count = plural(len(lost), "ward")
         text = f"{sentence(noun)} won no seats in {count} it contested: {join(names)}."
+    if (moves := moves_of(ask)) is not None:  # and the seats it held and lost, by name
+        said = party_moves(moves, answer.key, noun, MAX_LISTED)[2]
+        text += f" {sentence(compared(moves))}, {said}."
     return headed(answer, text)
 
 

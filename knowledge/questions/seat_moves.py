@@ -32,12 +32,14 @@ def compared(changes: SeatChanges) -> str:
     return BASIS
 
 
-def party_moves(changes: SeatChanges, key: str, noun: str) -> tuple[int, int, str]:
-    """Seats the party gained and lost, and the clause saying so with the wards:
-    `Labour lost 7 seats (Bank Hall to Independent, ...) and gained none`."""
+def party_moves(
+    changes: SeatChanges, key: str, noun: str, most: int = MAX_WARDS
+) -> tuple[int, int, str]:
+    """Seats the party gained and lost, and the clause saying so with the wards (`most` of
+    them named): `Labour lost 7 seats (Bank Hall to Independent, ...) and gained none`."""
     gained, lost = changes.gained(key), changes.lost(key)
-    won = f"gained {plural(len(gained), 'seat')} ({_wards(gained, True)})"
-    gone = f"lost {plural(len(lost), 'seat')} ({_wards(lost, False)})"
+    won = f"gained {plural(len(gained), 'seat')} ({_wards(gained, True, most)})"
+    gone = f"lost {plural(len(lost), 'seat')} ({_wards(lost, False, most)})"
     if gained and lost:
         text = f"{noun} {won} and {gone}"
     elif gained:
@@ -49,12 +51,12 @@ def party_moves(changes: SeatChanges, key: str, noun: str) -> tuple[int, int, st
     return len(gained), len(lost), text
 
 
-def _wards(moves: tuple[SeatMove, ...], gained: bool) -> str:
+def _wards(moves: tuple[SeatMove, ...], gained: bool, most: int) -> str:
     if gained:
         named = [f"{m.ward} from {m.from_party.display}" if m.from_party else m.ward for m in moves]
     else:
         named = [f"{m.ward} to {m.to_party.display}" for m in moves]
-    return join(at_most(named, MAX_WARDS))
+    return join(at_most(named, most))
 
 
 def holds_and_gains(found: LastTime) -> str:

@@ -14,6 +14,7 @@ from knowledge.questions.cues import (
     COUNCIL_WIN,
     DATE,
     DECLARED,
+    ELECTED_LIST,
     ELECTIONS,
     ELECTORATE,
     HELP,
@@ -90,6 +91,17 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("which wards are still to declare", ("10 wards", "Tilgate"), "crawley"),
             Example("which wards have declared", ("every ward",)),
+        ),
+    ),
+    Intent(
+        "council.winners",
+        "council",
+        priority=160,
+        cues=(Pattern((ELECTED_LIST,)),),
+        summary="everyone elected, ward by ward",
+        examples=(
+            Example("who got elected", ("51 councillors", "17 wards")),
+            Example("list the winners", ("Labour 27",)),
         ),
     ),
     Intent(

@@ -283,6 +283,36 @@ def _who_lost(ask: Ask, moves: SeatChanges) -> str:
     return verdict + text if verdict else sentence(text)
 
 
+@reply("council.switched")
+def _switched(ask: Ask) -> Answer:
+    """Councillors re-elected for another party than the one they won the seat for."""
+    summary = ask.summary()
+    moves = moves_of(ask)
+    if moves is None:
+        text = (
+            f"No ward of the {ask.election.title} has an earlier loaded contest, so I can't tell "
+            "who changed party."
+        )
+        return headed(summary, text)
+    again = [m for m in moves.moves if m.standing == "re-elected"]
+    if not again:
+        text = f"{compared(moves)}, no councillor was re-elected for another party"
+        return headed(summary, with_verdict("No — " if ask.yes_no else "", sentence(text) + "."))
+    switched = [
+        f"{m.previous} ({m.ward}, "
+        + (f"{m.from_party.display} → " if m.from_party else "")
+        + f"{m.to_party.display})"
+        for m in again
+    ]
+    count = plural(len(again), "councillor")
+    text = (
+        f"{compared(moves)}, {count} {were(len(again))} re-elected for another party: "
+        f"{join(at_most(switched, 10))} (a councillor who changed party without standing again "
+        "can't be seen)"
+    )
+    return headed(summary, with_verdict("Yes — " if ask.yes_no else "", sentence(text) + "."))
+
+
 def _moves_by_party(ask: Ask, moves: SeatChanges) -> str:
     """Each party's seats gained and lost, counted seat by seat (no council after is given)."""
     rows = sorted(moves.net().values(), key=lambda r: (r[2] - r[1], -r[1], r[0].display))
@@ -392,6 +422,8 @@ def _changes(ask: Ask) -> Answer:
 
 @reply("council.composition")
 def _composition(ask: Ask) -> Answer:
+    if (one := _by_election(ask)) is not None:  # "what happened in the by-election"
+        return one
     summary = ask.summary()
     after = [r for r in summary.rows if r.seats_after is not None]
     if after:

@@ -153,7 +153,8 @@ REJECTED: Final[Cue] = (
 DECLARED: Final[Cue] = (
     "declared", "declare", "declaring", "declarations", "declaration", "results in",
     "still to come", "yet to come", "to come", "still counting", "being counted", "counted",
-    "come in", "in so far", "so far", "undeclared", "outstanding",
+    "come in", "in so far", "so far", "undeclared", "outstanding", "have declared",
+    "has declared", "wards have declared", "wards declared", "declared so far",
 )  # fmt: skip
 """Which wards have declared, or are still to, while an election is counted."""
 NOT_YET: Final[Cue] = (
@@ -455,6 +456,14 @@ PARTY_CHANGE: Final[Cue] = (
     "which parties", "what parties", "different party", "different parties", "same party",
 )  # fmt: skip
 """A person's party across elections ("has Afrasiab Anwar changed party")."""
+SWITCHERS: Final[Cue] = (
+    "switch parties", "switched parties", "switch party", "switched party", "changed party",
+    "changed parties", "change party", "change parties", "changed sides", "switched sides",
+    "swapped parties", "defected", "defect", "defection", "defections", "defectors",
+    "crossed the floor", "turncoat", "turncoats", "for another party", "for a different party",
+    "new party",
+)  # fmt: skip
+"""Councillors who came back for another party ("did any councillor switch parties")."""
 STILL: Final[Cue] = (
     "still", "still a councillor", "currently", "now", "still in office", "still on the council",
 )  # fmt: skip

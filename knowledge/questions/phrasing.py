@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 _SENTENCE_OPENERS = frozenset(
-    {"The", "In", "A", "An", "There", "No", "Every", "Only", "All", "Turnout"}
+    {"The", "In", "A", "An", "There", "No", "Every", "Only", "All", "Turnout", "Against"}
 )
 
 

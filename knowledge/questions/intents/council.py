@@ -26,6 +26,7 @@ from knowledge.questions.cues import (
     SPLIT,
     STAND,
     SWEEP,
+    SWITCHERS,
     THRESHOLD_NEED,
     THRESHOLD_WHAT,
     TIE,
@@ -96,12 +97,26 @@ RECORDS: Final[tuple[Intent, ...]] = (
     Intent(
         "council.winners",
         "council",
-        priority=160,
+        priority=165,
         cues=(Pattern((ELECTED_LIST,)),),
         summary="everyone elected, ward by ward",
         examples=(
             Example("who got elected", ("51 councillors", "17 wards")),
             Example("list the winners", ("Labour 27",)),
+        ),
+    ),
+    Intent(
+        "council.switched",
+        "council",
+        priority=175,
+        cues=(Pattern((SWITCHERS,), (WHO,)),),
+        polarity="yes_no",
+        summary="councillors re-elected for another party",
+        examples=(
+            Example(
+                "did any councillor switch parties in burnley", ("Yes", "Jeff Sumner"), "articles"
+            ),
+            Example("who changed party", ("earlier",)),
         ),
     ),
     Intent(

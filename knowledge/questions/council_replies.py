@@ -591,7 +591,7 @@ def _unopposed(ask: Ask) -> Answer:
         headline = "Every seat was contested: no one was elected unopposed."
         headline = ("No — every" + headline[5:]) if ask.yes_no else headline
     else:
-        listed = join(lines)
+        listed = "; ".join(lines)  # each ward's own list has "and" in it already
         verb = were(len(unopposed))
         headline = f"{plural(len(unopposed), 'ward')} {verb} not contested: {listed}."
         headline = ("Yes — " if ask.yes_no else "") + headline

@@ -13,6 +13,7 @@ from knowledge.questions.recognise import Reading, recognise
 from knowledge.questions.registry import reply_to
 from knowledge.questions.scope import Scope, asks_by_election, choose_election
 from knowledge.questions.segment import whole_ward
+from knowledge.questions.shared_wards import with_other_councils
 from knowledge.questions.slots import fill, settle
 from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import quote, tokenize
@@ -66,7 +67,7 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         return ask
     answer = so_far(reply_to(reading.intent.name)(ask), store)
     if not scope.named:  # the newest election the candidate stood in may not be the newest
-        answer = from_older_election(answer, store)
+        answer = with_other_councils(from_older_election(answer, store), ask, store)
     if asks_by_election(spotted) and ask.election.kind != "by-election" and ask.wards:
         # "the Ashton by-election" when only Ashton's ordinary election is loaded: say so,
         # rather than pass that result off as the by-election's

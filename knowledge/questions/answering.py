@@ -17,7 +17,12 @@ from knowledge.questions.shared_wards import with_other_councils
 from knowledge.questions.slots import fill, settle
 from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import quote, tokenize
-from knowledge.questions.unresolved import no_elections, not_found_answer, out_of_scope
+from knowledge.questions.unresolved import (
+    no_elections,
+    not_found_answer,
+    out_of_scope,
+    unknown_place,
+)
 from knowledge.questions.years import one_question_per_year, year_by_year
 from knowledge.store import ResultsStore
 
@@ -62,7 +67,8 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         return scope
     ask = fill(store, spotted, reading, scope)
     if isinstance(ask, NotFoundAnswer) and ask.what == "ward":
-        return _place_named(store, spotted, reading) or ask
+        unknown = None if scope.named else unknown_place(store, ask)
+        return _place_named(store, spotted, reading) or unknown or ask
     if not isinstance(ask, Ask):
         return ask
     answer = so_far(reply_to(reading.intent.name)(ask), store)

@@ -129,14 +129,7 @@ def not_loaded_answer(
 ) -> NotFoundAnswer:
     """An election asked for by a year that isn't loaded ("the 2003 Derby election" when only
     2002 is): never answered from another year; say so and list the years that are loaded."""
-    # The catalog, not the elections: listing them must not build every one of them.
-    same = [e for e in store.catalog if e.council in councils] or list(store.catalog)
-    by_council: dict[str, list[str]] = {}
-    for e in same:
-        by_council.setdefault(e.council, []).append(str(e.year) if e.year else e.title)
-    have = join(
-        [f"{council} in {join(sorted(set(years)))}" for council, years in by_council.items()]
-    )
+    have = _loaded(store, councils)
     where = f" for {join(sorted(councils))}" if councils else ""
     return NotFoundAnswer(
         headline=f"I don't have the {year} election{where} loaded; I have {have}.",
@@ -144,6 +137,42 @@ def not_loaded_answer(
         query=query[:100],
         message=f"The loaded elections are: {join([e.title for e in store.catalog][::-1][:8])}.",
         examples=examples(store),
+    )
+
+
+def _loaded(store: ResultsStore, councils: set[str] | None = None) -> str:
+    """`Cambridge City Council in 2022 and 2026 and Worthing ...`: the loaded councils' years
+    (of these councils, when any is loaded). Read from the catalog: listing the elections must
+    not build every one of them."""
+    same = [e for e in store.catalog if e.council in (councils or ())] or list(store.catalog)
+    by_council: dict[str, list[str]] = {}
+    for e in same:
+        by_council.setdefault(e.council, []).append(str(e.year) if e.year else e.title)
+    named = [f"{council} in {join(sorted(set(years)))}" for council, years in by_council.items()]
+    if len(named) > _COUNCILS_NAMED:  # at 10,000 elections, thousands of councils
+        more = len(named) - _COUNCILS_NAMED
+        named = [
+            *named[:_COUNCILS_NAMED],
+            f"{more:,} more {'council' if more == 1 else 'councils'}",
+        ]
+    return join(named)
+
+
+_COUNCILS_NAMED = 6
+
+
+def unknown_place(store: ResultsStore, missing: NotFoundAnswer) -> NotFoundAnswer | None:
+    """A ward not found in the election chosen for the question, when no loaded election has a
+    ward of that name either ("how many seats did Labour win in Derby" with Derby not loaded):
+    the name is of nothing loaded, not missing from that one election. None when some other
+    election has the ward (the question's own election was chosen for a reason)."""
+    if store.resolve_ward(missing.query, suggest=False).status != "not_found":
+        return None
+    return missing.model_copy(
+        update={
+            "headline": f"I couldn't find a ward or council called “{missing.query}” in the "
+            f"loaded results: I have {_loaded(store)}."
+        }
     )
 
 

@@ -200,7 +200,11 @@ def prepare(store: ResultsStore) -> None:
     the election and party indexes) and the ward and candidate words' counts and look-alike
     scans, and the election index's entries. At 10,000 elections that is about 0.8 s, which the
     bot spends in a worker thread at start and before swapping in a reloaded store, rather than
-    in its first answers."""
+    in its first answers. The reply modules are imported too: a one-answer `ask` imports only
+    the one it needs, a long-running process all of them, once."""
+    from knowledge.questions.registry import all_replies
+
+    all_replies()
     lexicon_for(store)
     store.wards.prepare()
     store.candidates.prepare()

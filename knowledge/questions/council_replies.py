@@ -11,7 +11,7 @@ from knowledge.answers import Answer, FactAnswer, HelpAnswer
 from knowledge.commands import help_answer
 from knowledge.control import ControlBefore, control_before
 from knowledge.facts import ContestResult
-from knowledge.history.changes import SeatChanges
+from knowledge.history.changes import SeatChanges, SeatMove
 from knowledge.last_election import BASIS as LAST_BASIS
 from knowledge.last_election import change_clause, since_last_election
 from knowledge.parties import NEUTRAL_COLOUR
@@ -268,13 +268,7 @@ def _who_lost(ask: Ask, moves: SeatChanges) -> str:
     else:
         text = f"{compared(moves)}, no sitting councillor who stood again lost their seat."
     if again:
-        switched = [
-            f"{m.previous} ({m.ward}, "
-            + (f"{m.from_party.display} → " if m.from_party else "")
-            + f"{m.to_party.display})"
-            for m in again
-        ]
-        text += f" Re-elected for another party: {join(at_most(switched, 5))}."
+        text += f" Re-elected for another party: {join(at_most(_switchers(again), 5))}."
     if retired:
         text += (
             f" {plural(len(retired), 'more seat')} changed hands where the councillor did not "
@@ -298,19 +292,23 @@ def _switched(ask: Ask) -> Answer:
     if not again:
         text = f"{compared(moves)}, no councillor was re-elected for another party"
         return headed(summary, with_verdict("No — " if ask.yes_no else "", sentence(text) + "."))
-    switched = [
-        f"{m.previous} ({m.ward}, "
-        + (f"{m.from_party.display} → " if m.from_party else "")
-        + f"{m.to_party.display})"
-        for m in again
-    ]
     count = plural(len(again), "councillor")
     text = (
         f"{compared(moves)}, {count} {were(len(again))} re-elected for another party: "
-        f"{join(at_most(switched, 10))} (a councillor who changed party without standing again "
-        "can't be seen)"
+        f"{join(at_most(_switchers(again), 10))} (a councillor who changed party without "
+        "standing again can't be seen)"
     )
     return headed(summary, with_verdict("Yes — " if ask.yes_no else "", sentence(text) + "."))
+
+
+def _switchers(moves: list[SeatMove]) -> list[str]:
+    """`Jeff Sumner (Rosehill with Burnley Wood, Liberal Democrats → Reform UK)`."""
+    return [
+        f"{m.previous} ({m.ward}, "
+        + (f"{m.from_party.display} → " if m.from_party else "")
+        + f"{m.to_party.display})"
+        for m in moves
+    ]
 
 
 def _moves_by_party(ask: Ask, moves: SeatChanges) -> str:

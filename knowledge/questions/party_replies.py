@@ -45,7 +45,13 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
-from knowledge.questions.seat_moves import MAX_WARDS, compared, moves_of, party_moves
+from knowledge.questions.seat_moves import (
+    MAX_WARDS,
+    compared,
+    every_move,
+    moves_of,
+    party_moves,
+)
 from knowledge.questions.spotting import PLACEHOLDER
 
 MAX_LISTED = 12
@@ -152,8 +158,7 @@ def _change(ask: Ask) -> Answer:
     else:
         text = change_phrase(answer, noun) + "."
         if ask.has(WHICH_SEATS) and (moves := moves_of(ask)) is not None:  # "which seats"
-            said = party_moves(moves, key, noun, MAX_LISTED)[2]
-            text = f"{text[:-1]}; {compared(moves)}, {said}."
+            text = f"{text[:-1]}; {every_move(moves, key, noun)}."
         up = answer.change is not None and answer.change > 0
         down = answer.change is not None and answer.change < 0
     known = stated is not None or moves is not None or answer.change is not None
@@ -344,8 +349,7 @@ def _wards_lost(ask: Ask) -> Answer:
         count = plural(len(lost), "ward")
         text = f"{sentence(noun)} won no seats in {count} it contested: {join(names)}."
     if (moves := moves_of(ask)) is not None:  # and the seats it held and lost, by name
-        said = party_moves(moves, answer.key, noun, MAX_LISTED)[2]
-        text += f" {sentence(compared(moves))}, {said}."
+        text += f" {sentence(every_move(moves, answer.key, noun))}."
     return headed(answer, text)
 
 

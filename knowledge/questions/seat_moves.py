@@ -51,6 +51,15 @@ def party_moves(
     return len(gained), len(lost), text
 
 
+def every_move(changes: SeatChanges, key: str, noun: str) -> str:
+    """`against each ward's previous loaded contest, Labour lost 8 seats (Broadwater to Green,
+    ...) and gained none`, every ward named (up to 12): for a question asking which."""
+    return f"{compared(changes)}, {party_moves(changes, key, noun, MAX_NAMED)[2]}"
+
+
+MAX_NAMED = 12
+
+
 def _wards(moves: tuple[SeatMove, ...], gained: bool, most: int) -> str:
     if gained:
         named = [f"{m.ward} from {m.from_party.display}" if m.from_party else m.ward for m in moves]

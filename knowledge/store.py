@@ -416,6 +416,11 @@ class ResultsStore:
         """Every election of one council (by `council_key`), oldest first."""
         return self._by_council.get(council_key, ())
 
+    @property
+    def council_count(self) -> int:
+        """How many councils the loaded elections are of."""
+        return len(self._by_council)
+
     def ids_of_year(self, year: int) -> tuple[str, ...]:
         """Every election of one year, oldest first."""
         return self._by_year.get(year, ())

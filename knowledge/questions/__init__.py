@@ -10,7 +10,7 @@ loaded results: deterministic, offline, no language model.
     recognise.py   the intent that fits best            scope.py     which election
     slots.py       names resolved in that election      context.py   what a reply is given
     *_replies.py, rankings.py, comparisons.py           the answer and its one-sentence headline
-    shared_wards.py  a ward name two loaded councils share: which one answered
+    other_councils.py  with several councils loaded, which one an answer is about
     unresolved.py  not found, ambiguous, out of scope   phrasing.py  numbers and names in sentences
     answering.py   the pipeline, `answer_question`
 """

@@ -9,11 +9,11 @@ from knowledge.questions.context import Ask, headed
 from knowledge.questions.count_so_far import so_far
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.newer_election import from_older_election
+from knowledge.questions.other_councils import with_other_councils
 from knowledge.questions.recognise import Reading, recognise
 from knowledge.questions.registry import reply_to
 from knowledge.questions.scope import Scope, asks_by_election, choose_election
 from knowledge.questions.segment import whole_ward
-from knowledge.questions.shared_wards import with_other_councils
 from knowledge.questions.slots import fill, settle
 from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import quote, tokenize

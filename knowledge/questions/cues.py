@@ -308,7 +308,10 @@ COUNCIL_WIN: Final[Cue] = (
     *CONTROL, "who won", "which party won", "largest party", "biggest party",
     "who won the election", "who won overall", "winning party", "winner", "won", "win",
     "who is winning", "whos winning", "which party is winning", "who is ahead", "whos ahead",
-    "who is leading", "whos leading", "in the lead", "winning",
+    "who is leading", "whos leading", "in the lead", "winning", "who ahead", "who leading",
+    "which party is leading",
+    "which party is ahead", "the score", "whats the score",
+    "state of play", "the state of play",
 )  # fmt: skip
 THRESHOLD_WHAT: Final[Cue] = (
     "majority", "overall majority", "control", "majority threshold", "need to win",
@@ -495,7 +498,7 @@ WARD_OVER_TIME: Final[Cue] = (
 """A ward's winners across the council's loaded elections ("who has won Abbey every time")."""
 WHICH_SEATS: Final[Cue] = (
     "which seats", "what seats", "which seat", "what seat", "which wards", "what wards",
-    "which ward", "what ward", "where", "which ones", "what ones",
+    "which ward", "what ward", "where",
 )  # fmt: skip
 """A question that wants the seats named ("*which seats* did Labour lose")."""
 ELECTED_LIST: Final[Cue] = (

@@ -370,7 +370,8 @@ def _date(ask: Ask) -> Answer:
     summary = ask.summary()
     when = date_text(ask.election)
     if when:
-        text = f"The {ask.election.title} was held on {when}."
+        title = ask.election.title.removesuffix(f", {when}")  # "The Mill by-election, 15 ..."
+        text = f"The {title} was held on {when}."
     elif ask.election.year:
         text = f"The document gives no exact date; it is the {ask.election.year} election."
     else:

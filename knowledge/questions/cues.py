@@ -494,8 +494,11 @@ OVER_TIME: Final[Cue] = (
 WARD_OVER_TIME: Final[Cue] = (
     *OVER_TIME, "always", "every time", "each time", "history of", "all along", "ever",
     "won it each time", "won it every time", "both times", "both elections", "both years",
+    "how many times", "how often",
 )  # fmt: skip
 """A ward's winners across the council's loaded elections ("who has won Abbey every time")."""
+TIMES_COUNT: Final[Cue] = ("how many times", "how often", "how many elections")
+"""A count of a ward's contests ("how many times has Labour won Bank Hall")."""
 WHICH_SEATS: Final[Cue] = (
     "which seats", "what seats", "which seat", "what seat", "which wards", "what wards",
     "which ward", "what ward", "where",

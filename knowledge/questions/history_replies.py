@@ -26,8 +26,24 @@ from knowledge.history.turnout import TurnoutChange, turnout_change
 from knowledge.history.wards import last_time, ward_history
 from knowledge.parties import Party
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import FEWEST, PARTY_CHANGE, TURNOUT_DOWN, TURNOUT_UP, WIN
-from knowledge.questions.phrasing import at_most, join, num, plural, sentence, with_verdict
+from knowledge.questions.cues import (
+    FEWEST,
+    PARTY_CHANGE,
+    TIMES_COUNT,
+    TURNOUT_DOWN,
+    TURNOUT_UP,
+    WIN,
+)
+from knowledge.questions.phrasing import (
+    at_most,
+    join,
+    num,
+    party_noun,
+    pct,
+    plural,
+    sentence,
+    with_verdict,
+)
 from knowledge.questions.registry import reply
 from knowledge.questions.seat_moves import holds_and_gains
 from knowledge.questions.spotting import PLACEHOLDER
@@ -45,6 +61,30 @@ def _last(ask: Ask) -> tuple[Answer, LastTime | str]:
 def _last_time(ask: Ask) -> Answer:
     answer, found = _last(ask)
     return headed(answer, found if isinstance(found, str) else found.line)
+
+
+@reply("history.party_last_time")
+def _party_last_time(ask: Ask) -> Answer:
+    """A party's share in the ward against its previous contest, and who won that one."""
+    answer, found = _last(ask)
+    if isinstance(found, str) or found.boundary:
+        return headed(answer, found if isinstance(found, str) else found.line)
+    party = ask.parties[0]
+    noun = sentence(party_noun(ask.store, party.key, party.display))
+    ward, now, then = ask.wards[0].ward, short(found.current), short(found.previous)
+    share = next((s for s in found.shares if s.party_key == party.key), None)
+    if share is None:
+        text = f"{noun} had no candidate in {ward} in {now}"
+    else:
+        text = f"{noun} got {pct(share.share)} of the votes in {ward} in {now} ("
+        text += f"{plural(share.votes, 'vote')})"
+        if share.change is None:
+            text += f", not having stood there in {then}"
+        else:
+            direction = "up" if share.change > 0 else "down"
+            text += f", {direction} {abs(share.change):.1f} points on {then}"
+    won = ", ".join(found.previous_winners) or "no one"
+    return headed(answer, f"{text}; in {then} the seat went to {won}.")
 
 
 @reply("history.gain")
@@ -439,7 +479,12 @@ def _ward_trend(ask: Ask) -> Answer:
     if earlier:
         lead += f" (the last {len(shown)} of {len(found.rows)} contests)"
     text = f"{lead}: {'; '.join(parts)}."
-    if ask.parties and ask.yes_no:
+    if ask.parties and ask.has(TIMES_COUNT):  # "how many times has Labour won Bank Hall"
+        party = ask.parties[0]
+        won = sum(any(w.party_key == party.key for w in r.winners) for r in found.rows)
+        noun = sentence(party_noun(ask.store, party.key, party.display))
+        text = f"{noun} won {found.ward} in {won} of the {len(found.rows)} loaded contests. {text}"
+    elif ask.parties and ask.yes_no:
         party = ask.parties[0]
         every = all(
             r.winners and all(w.party_key == party.key for w in r.winners) for r in found.rows

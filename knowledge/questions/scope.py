@@ -93,14 +93,28 @@ def choose_election(
         return _pick(store, named, spotted)
     if asks_by_election(spotted):
         by = {e.id for e in store.catalog if e.kind == "by-election"}
+        named_ward = _named_ward_elections(spotted) & by  # "when was the Mill by-election"
         if wanted is not None and wanted & by:
             wanted &= by
+        elif wanted is None and named_ward:
+            wanted = named_ward
         elif wanted is None and by:
             wanted = by
     if wanted:
         return Scope(_newest(store, wanted), named=False)
     default = next((e for e in reversed(store.catalog) if e.kind == "council"), store.catalog[-1])
     return Scope(store.built(default), named=False)
+
+
+def _named_ward_elections(spotted: Spotted) -> set[str]:
+    """The elections of the wards the question names, whether or not its intent uses a ward
+    (a by-election's date is asked of the by-election, named by its ward)."""
+    return {
+        election
+        for span in spotted.of("ward")
+        if span.resolution.status == "ok" and (best := span.resolution.best) is not None
+        for election in best.elections
+    }
 
 
 def _as_read(spotted: Spotted, reading: Reading) -> Spotted:

@@ -134,6 +134,23 @@ RECORDS: Final[tuple[Intent, ...]] = (
         ),
     ),
     Intent(
+        "history.party_last_time",
+        "ward",
+        priority=1060,
+        cues=(Pattern((LAST_TIME,), (COMPARED,)),),
+        slots=(WARD, PARTY),
+        elections="two",
+        summary="how a party did in a ward, against its previous contest",
+        examples=(
+            Example(
+                "how did the greens do in trinity compared to last time",
+                ("The Greens", "Andy Fewings"),
+                "burnley",
+            ),
+            Example("how did labour do in Abbey last time", ("No earlier election of Derby",)),
+        ),
+    ),
+    Intent(
         "history.councillors",
         "ward",
         priority=885,

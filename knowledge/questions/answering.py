@@ -10,6 +10,7 @@ from knowledge.questions.count_so_far import so_far
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.newer_election import from_older_election
 from knowledge.questions.other_councils import with_other_councils
+from knowledge.questions.phrasing import uncapitalised
 from knowledge.questions.recognise import Reading, recognise
 from knowledge.questions.registry import reply_to
 from knowledge.questions.scope import Scope, asks_by_election, choose_election
@@ -74,6 +75,9 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     answer = so_far(reply_to(reading.intent.name)(ask), store)
     if not scope.named:  # the newest election the candidate stood in may not be the newest
         answer = with_other_councils(from_older_election(answer, store), ask, store)
+    if _asks_why(spotted) and answer.headline:  # the results hold no reasons
+        shown = uncapitalised(answer.headline)
+        answer = headed(answer, f"The results don't say why; they show: {shown}")
     if asks_by_election(spotted) and ask.election.kind != "by-election" and ask.wards:
         # "the Ashton by-election" when only Ashton's ordinary election is loaded: say so,
         # rather than pass that result off as the by-election's
@@ -81,6 +85,12 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         note = f"I don't have a by-election in {ward}; in the {ask.election.title}: "
         answer = headed(answer, note + (answer.headline or ""))
     return answer
+
+
+def _asks_why(spotted: Spotted) -> bool:
+    """ "Why did Labour lose?", "how come ...": a reason, which no election result gives."""
+    words = spotted.words
+    return bool(words) and (words[0] == "why" or tuple(words[:2]) == ("how", "come"))
 
 
 def read_question(store: ResultsStore, text: str, election: str | None = None) -> Reading | None:

@@ -74,7 +74,9 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         return ask
     answer = so_far(reply_to(reading.intent.name)(ask), store)
     if not scope.named:  # the newest election the candidate stood in may not be the newest
-        answer = with_other_councils(from_older_election(answer, store), ask, store)
+        if not asks_by_election(spotted):  # (a by-election asked about is meant, not newest)
+            answer = from_older_election(answer, store)
+        answer = with_other_councils(answer, ask, store)
     if _asks_why(spotted) and answer.headline:  # the results hold no reasons
         shown = uncapitalised(answer.headline)
         answer = headed(answer, f"The results don't say why; they show: {shown}")

@@ -1,16 +1,20 @@
-"""A candidate answered from an older election of their council (the newest one they stood
-in, when the question names none) says so: "was Gordon Lishman re-elected?" must not read as
-news of the council's latest election, which he did not stand in."""
+"""A candidate or a ward answered from an older election of their council (the newest one
+they stood in, or it was contested in, when the question names none) says so: "was Gordon
+Lishman re-elected?" must not read as news of the council's latest election, which he did not
+stand in, nor "who won in Mill?" as Mill's result at the 2018 election, which has no Mill."""
 
 from __future__ import annotations
 
-from knowledge.answers import Answer, CandidateAnswer
+from knowledge.answers import Answer, CandidateAnswer, WardAnswer
 from knowledge.store import ResultsStore
 
 
 def from_older_election(answer: Answer, store: ResultsStore) -> Answer:
     """The candidate answer with the election it is from named, when the council has a newer
-    whole-council election (read from the catalog: no election is built to say so)."""
+    whole-council election (read from the catalog: no election is built to say so); the ward
+    answer with the council's newest election named, which has no contest there."""
+    if isinstance(answer, WardAnswer) and answer.headline:
+        return _ward_not_in_newest(answer, store)
     if not isinstance(answer, CandidateAnswer) or not answer.headline:
         return answer
     info = store.info(answer.election.id)
@@ -23,3 +27,21 @@ def from_older_election(answer: Answer, store: ResultsStore) -> Answer:
         return answer
     note = f" That was the {info.title}; the council's newest is the {newer[-1].title}."
     return answer.model_copy(update={"headline": answer.headline + note})
+
+
+def _ward_not_in_newest(answer: WardAnswer, store: ResultsStore) -> WardAnswer:
+    """ "Who won in Mill?" answered from a 2016 by-election when the council's 2018 election has
+    no contest in Mill: say so (it may have been abolished, or not be up that year)."""
+    info = store.info(answer.election.id)
+    if info is None:
+        return answer
+    ids = store.ids_of_council(info.council_key)
+    later = ids[ids.index(info.id) + 1 :] if info.id in ids else ()
+    newer = [e for i in later if (e := store.info(i)) is not None and e.kind == "council"]
+    if not newer:
+        return answer
+    note = (
+        f" That was the {info.title}: {answer.ward} has no contest in the council's newest "
+        f"loaded election, the {newer[-1].title}."
+    )
+    return answer.model_copy(update={"headline": f"{answer.headline}{note}"})

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Final, Protocol
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from knowledge.gazetteer import PLACE_PARTS, WARD_FILLER
 from knowledge.normalize import normalize
@@ -76,6 +77,8 @@ class Lookup:
         self._by_kind = by_kind
         self.councils = councils
         """The loaded councils' own names ("derby", "rothwick"), as `council_key` gives them."""
+        self._councils = sorted(councils)
+        self._near: dict[str, bool] = {}
         self._words = words
         """Each kind's name words: a plural is tried singular only when that is one of them."""
         self._longest: dict[EntityKind, int] = {
@@ -84,6 +87,14 @@ class Lookup:
         }
         self.max_span = max(self._longest.values())
         self._seen: dict[tuple[EntityKind, str, bool], Resolution] = {}
+
+    def near_council(self, name: str) -> bool:
+        """One edit (a letter dropped, added, changed, or two swapped) from a council's name."""
+        found = self._near.get(name)
+        if found is None:
+            best = process.extractOne(name, self._councils, scorer=OSA.distance, score_cutoff=1)
+            found = self._near[name] = best is not None
+        return found
 
     def longest(self, kind: EntityKind) -> int:
         """The most words a name of this kind is looked up with."""
@@ -261,7 +272,7 @@ def best_split(
                         for n in range(i, j)
                     )
                     gained = value + _value(resolution, weight)
-                    if kind == "election" and _council_named(lookup, tokens, i, j):
+                    if kind == "election" and _council_named(lookup, tokens, infos, i, j):
                         gained += WEIGHTS.council_name
                     if resolution.status == "not_found" and _looks_like(infos, kind, i, j):
                         gained += LOOKS_LIKE
@@ -277,11 +288,26 @@ def _forename(infos: list[WordInfo], chosen: tuple[Choice, ...]) -> bool:
     return all("candidate" in infos[n].kinds for n in range(first, last))
 
 
-def _council_named(lookup: Lookup, tokens: tuple[Token, ...], first: int, last: int) -> bool:
-    """The words are a loaded council's own name ("in Rotherham"): they choose its election,
-    before any ward or party named after the town."""
+def _council_named(
+    lookup: Lookup, tokens: tuple[Token, ...], infos: list[WordInfo], first: int, last: int
+) -> bool:
+    """The words are a loaded council's own name ("in Rotherham"), or one letter off it
+    ("burnely") when no ward or person is spelt so: they choose its election, before any ward
+    or party named after the town."""
     words = [t.word for t in tokens[first:last] if t.word != "the"]
-    return " ".join(words) in lookup.councils
+    name = " ".join(words)
+    if name in lookup.councils:
+        return True
+    exact = any(
+        infos[n].kinds.get(kind, 0.0) >= 100.0
+        for n in range(first, last)
+        for kind in ("ward", "candidate", "party")
+    )
+    return len(name) >= _TYPO_LENGTH and not exact and lookup.near_council(name)
+
+
+_TYPO_LENGTH = 5
+"""Shorter words are one letter off too many others to be taken for a council's name."""
 
 
 def _called_a_ward(tokens: tuple[Token, ...], first: int, last: int) -> bool:

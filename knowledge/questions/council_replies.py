@@ -536,6 +536,18 @@ def _wards(ask: Ask) -> Answer:
 def _split(ask: Ask) -> Answer:
     split = ask.facts.split_wards
     lines = [f"{c.ward}: {_seats_text(ask, c)}" for c in split]
+    parties = _parties_asked(ask)
+    if parties is not None:  # "did any ward elect 3 different parties"
+        many = [c for c in split if len(c.seats_by_party) >= parties]
+        listed = join([f"{c.ward} ({_seats_text(ask, c)})" for c in (many or split)])
+        if many:
+            text = f"{plural(len(many), 'ward')} elected {parties} or more parties: {listed}."
+        else:
+            text = f"no ward elected {parties} or more parties" + (
+                f"; the split {'ward' if len(split) == 1 else 'wards'}: {listed}." if split else "."
+            )
+        verdict = ("Yes — " if many else "No — ") if ask.yes_no else ""
+        return _fact(ask, "Split wards", lines, with_verdict(verdict, sentence(text)))
     if not split:
         headline = "No ward was split: every ward's seats went to a single party."
         headline = ("No — " + headline[0].lower() + headline[1:]) if ask.yes_no else headline
@@ -545,6 +557,19 @@ def _split(ask: Ask) -> Answer:
         headline = f"{plural(len(split), 'ward')} {verb} split between parties: {listed}."
         headline = ("Yes — " if ask.yes_no else "") + headline
     return _fact(ask, "Split wards", lines, headline)
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _parties_asked(ask: Ask) -> int | None:
+    """The number of parties a split question asks about ("3 different parties", "split three
+    ways"), when it asks about more than two."""
+    if not ask.has(("parties", "different parties", "ways", "different")):
+        return None
+    named = [n for n in ask.numbers if 2 < n < 10]
+    named += [n for word, n in _COUNTS.items() if n > 2 and word in ask.present]
+    return named[0] if named else None
 
 
 @reply("council.ties")

@@ -19,6 +19,7 @@ from knowledge.questions.slots import fill, settle
 from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import quote, tokenize
 from knowledge.questions.unresolved import (
+    across_councils,
     no_elections,
     not_found_answer,
     out_of_scope,
@@ -62,6 +63,8 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
             if s.resolution.best and s.kind != "election"
         ]
         return out_of_scope(store, text, named[0] if named else None)
+    if _across_councils(store, spotted, reading):
+        return across_councils(store, text)
     reading = settle(store, reading)
     scope = choose_election(store, spotted, reading, election)
     if not isinstance(scope, Scope):
@@ -87,6 +90,17 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         note = f"I don't have a by-election in {ward}; in the {ask.election.title}: "
         answer = headed(answer, note + (answer.headline or ""))
     return answer
+
+
+def _across_councils(store: ResultsStore, spotted: Spotted, reading: Reading) -> bool:
+    """ "Which council had the highest turnout?" with several councils loaded and none named:
+    a ranking of councils, which no reply makes (each answers from one election)."""
+    words = spotted.words
+    asks = any(
+        words[n : n + 2] in (("which", "council"), ("what", "council")) for n in range(len(words))
+    )
+    named = spotted.of("election")
+    return asks and not named and reading.intent.family != "help" and store.council_count > 1
 
 
 def _asks_why(spotted: Spotted) -> bool:

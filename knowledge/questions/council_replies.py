@@ -17,7 +17,7 @@ from knowledge.last_election import change_clause, since_last_election
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.count_so_far import count_state
-from knowledge.questions.cues import HUNG, LAST_SEAT, LOSE, NOT_YET, REPRESENT, WHO
+from knowledge.questions.cues import COUNCILS, HUNG, LAST_SEAT, LOSE, NOT_YET, REPRESENT, WHO
 from knowledge.questions.phrasing import (
     at_most,
     date_text,
@@ -32,7 +32,7 @@ from knowledge.questions.phrasing import (
 from knowledge.questions.registry import reply
 from knowledge.questions.seat_moves import NO_CHANGES, compared, moves_of
 from knowledge.questions.ties import describe, level_elsewhere
-from knowledge.questions.unresolved import examples
+from knowledge.questions.unresolved import examples, loaded_councils
 from knowledge.questions.ward_replies import who_won
 
 MAX_LISTED = 20
@@ -648,6 +648,10 @@ def _elections(ask: Ask) -> Answer:
     """The loaded elections, narrowed to a council or a year the question names, and to
     by-elections when it asks for those."""
     store, election = ask.store, ask.election
+    if ask.has(COUNCILS) and not ask.named:  # "which councils do you have"
+        answer = compose.elections_answer(store, None)
+        text = f"I have elections of {plural(store.council_count, 'council')}: "
+        return headed(answer, f"{text}{loaded_councils(store)}.")
     ids: set[str] | None = None
     of = ""
     if ask.named and ask.has(("council",)):  # a council's name reads "council" (spotting)

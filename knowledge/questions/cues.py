@@ -374,9 +374,14 @@ HELP: Final[Cue] = (
     "help", "what can you do", "what can i ask", "what do you know", "how do i use",
     "commands", "what can you tell me", "what questions", "how does this work", "can you do",
 )  # fmt: skip
+COUNCILS: Final[Cue] = (
+    "councils", "which councils", "what councils", "how many councils", "list the councils",
+    "councils loaded",
+)  # fmt: skip
+"""The loaded councils, rather than their elections ("which councils do you have")."""
 ELECTIONS: Final[Cue] = (
     "which elections", "what elections", "elections", "list elections", "elections loaded",
-    "what data", "which data",
+    "what data", "which data", *COUNCILS,
 )  # fmt: skip
 COMPARE: Final[Cue] = (
     "compare", "comparison", "versus", "vs", "against", "more than", "fewer than",

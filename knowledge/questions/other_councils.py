@@ -22,6 +22,8 @@ def with_other_councils(answer: Answer, ask: Ask, store: ResultsStore) -> Answer
     election and another loaded council could have been meant."""
     if ask.named or ask.candidates or not answer.headline or store.council_count < 2:
         return answer
+    if answer.kind in ("elections", "help", "not_found", "ambiguous"):  # about no one council
+        return answer
     if len(ask.wards) == 1:
         return _shared_ward(answer, ask, store)
     if ask.wards or ask.election.council in answer.headline:

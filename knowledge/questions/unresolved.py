@@ -129,7 +129,7 @@ def not_loaded_answer(
 ) -> NotFoundAnswer:
     """An election asked for by a year that isn't loaded ("the 2003 Derby election" when only
     2002 is): never answered from another year; say so and list the years that are loaded."""
-    have = _loaded(store, councils)
+    have = loaded_councils(store, councils)
     where = f" for {join(sorted(councils))}" if councils else ""
     return NotFoundAnswer(
         headline=f"I don't have the {year} election{where} loaded; I have {have}.",
@@ -140,15 +140,18 @@ def not_loaded_answer(
     )
 
 
-def _loaded(store: ResultsStore, councils: set[str] | None = None) -> str:
+def loaded_councils(store: ResultsStore, councils: set[str] | None = None) -> str:
     """`Cambridge City Council in 2022 and 2026 and Worthing ...`: the loaded councils' years
     (of these councils, when any is loaded). Read from the catalog: listing the elections must
     not build every one of them."""
     same = [e for e in store.catalog if e.council in (councils or ())] or list(store.catalog)
+    names: dict[str, str] = {}  # council key -> its name, as a whole-council election gives it
     by_council: dict[str, list[str]] = {}
     for e in same:
-        by_council.setdefault(e.council, []).append(str(e.year) if e.year else e.title)
-    named = [f"{council} in {join(sorted(set(years)))}" for council, years in by_council.items()]
+        if e.kind == "council" or e.council_key not in names:
+            names[e.council_key] = e.council
+        by_council.setdefault(e.council_key, []).append(str(e.year) if e.year else e.title)
+    named = [f"{names[key]} in {join(sorted(set(years)))}" for key, years in by_council.items()]
     if len(named) > _COUNCILS_NAMED:  # at 10,000 elections, thousands of councils
         more = len(named) - _COUNCILS_NAMED
         named = [
@@ -171,8 +174,23 @@ def unknown_place(store: ResultsStore, missing: NotFoundAnswer) -> NotFoundAnswe
     return missing.model_copy(
         update={
             "headline": f"I couldn't find a ward or council called “{missing.query}” in the "
-            f"loaded results: I have {_loaded(store)}."
+            f"loaded results: I have {loaded_councils(store)}."
         }
+    )
+
+
+def across_councils(store: ResultsStore, query: str) -> NotFoundAnswer:
+    """ "Which council had the highest turnout?": councils are not ranked against each other
+    (each answer is from one council's election); say so rather than rank one council's wards."""
+    return NotFoundAnswer(
+        headline=(
+            "I answer about one council at a time, not councils against each other: ask about "
+            f"one of them. I have {loaded_councils(store)}."
+        ),
+        what="question",
+        query=query[:100],
+        message="Name a council in the question, e.g. its turnout or its closest ward.",
+        examples=examples(store),
     )
 
 

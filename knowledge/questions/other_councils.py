@@ -37,16 +37,32 @@ def _shared_ward(answer: Answer, ask: Ask, store: ResultsStore) -> Answer:
     too", when other councils have a ward of this name."""
     ward = ask.wards[0].ward
     here = ask.election.council_key
+    name = _council_name(store, here)
+    if name is None:  # a by-election of a council no loaded election names: can't tell
+        return answer
     others: dict[str, str] = {}
     for ref in store.ward_refs(normalize(ward)):
         info = store.info(ref.election_id)
-        if info is not None and info.council_key != here:
-            others.setdefault(info.council_key, info.council)
+        if info is None or info.council_key == here or info.council_key in others:
+            continue
+        other = _council_name(store, info.council_key)
+        if other is not None:
+            others[info.council_key] = other
     if not others:
         return answer
     has = "has" if len(others) == 1 else "each have"
     note = (
-        f" This is {ask.election.council}'s {ward}; {join(sorted(others.values()))} {has} a "
-        f"{ward} ward too (name the council to ask about it)."
+        f" This is {name}'s {ward}; {join(sorted(others.values()))} {has} a {ward} ward too "
+        "(name the council to ask about it)."
     )
     return answer.model_copy(update={"headline": f"{answer.headline}{note}"})
+
+
+def _council_name(store: ResultsStore, key: str) -> str | None:
+    """The council's name as its newest whole-council election gives it (a by-election's
+    document may name only itself); None when no whole-council election of it is loaded."""
+    for election_id in reversed(store.ids_of_council(key)):
+        info = store.info(election_id)
+        if info is not None and info.kind == "council":
+            return info.council
+    return None

@@ -12,10 +12,9 @@ from knowledge.store import ResultsStore
 def from_older_election(answer: Answer, store: ResultsStore) -> Answer:
     """The candidate answer with the election it is from named, when the council has a newer
     whole-council election (read from the catalog: no election is built to say so); the ward
-    answer with the council's newest election named, which has no contest there."""
-    if isinstance(answer, WardAnswer) and answer.headline:
-        return _ward_not_in_newest(answer, store)
-    if not isinstance(answer, CandidateAnswer) or not answer.headline:
+    answer with the council's newest election named, which has no contest there ("who won in
+    Mill?" answered from a 2016 by-election: Mill may be abolished, or not up in 2018)."""
+    if not isinstance(answer, CandidateAnswer | WardAnswer) or not answer.headline:
         return answer
     info = store.info(answer.election.id)
     if info is None:
@@ -25,23 +24,11 @@ def from_older_election(answer: Answer, store: ResultsStore) -> Answer:
     newer = [e for i in later if (e := store.info(i)) is not None and e.kind == "council"]
     if not newer:
         return answer
-    note = f" That was the {info.title}; the council's newest is the {newer[-1].title}."
-    return answer.model_copy(update={"headline": answer.headline + note})
-
-
-def _ward_not_in_newest(answer: WardAnswer, store: ResultsStore) -> WardAnswer:
-    """ "Who won in Mill?" answered from a 2016 by-election when the council's 2018 election has
-    no contest in Mill: say so (it may have been abolished, or not be up that year)."""
-    info = store.info(answer.election.id)
-    if info is None:
-        return answer
-    ids = store.ids_of_council(info.council_key)
-    later = ids[ids.index(info.id) + 1 :] if info.id in ids else ()
-    newer = [e for i in later if (e := store.info(i)) is not None and e.kind == "council"]
-    if not newer:
-        return answer
-    note = (
-        f" That was the {info.title}: {answer.ward} has no contest in the council's newest "
-        f"loaded election, the {newer[-1].title}."
-    )
+    if isinstance(answer, WardAnswer):
+        note = (
+            f" That was the {info.title}: {answer.ward} has no contest in the council's newest "
+            f"loaded election, the {newer[-1].title}."
+        )
+    else:
+        note = f" That was the {info.title}; the council's newest is the {newer[-1].title}."
     return answer.model_copy(update={"headline": f"{answer.headline}{note}"})

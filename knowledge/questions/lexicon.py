@@ -16,6 +16,7 @@ from typing import Any, Final, Literal
 
 from rapidfuzz import fuzz, process
 
+from knowledge.normalize import normalize
 from knowledge.questions.intents import KEYWORDS
 from knowledge.questions.words import OFF_TOPIC, SPELLINGS, STOP_WORDS
 from knowledge.resolve import EntityKind, NameIndex
@@ -85,6 +86,9 @@ class Lexicon:
         )
         """Each loaded council's own name ("derby"): words that choose its election."""
         self.names = names
+        self.ordinary_parties = _ordinary_parties(store)
+        """Party names made of ordinary words alone ("your party"), which no word of a
+        question is read as: `spot` looks for them whole."""
         self._vocab = vocab
         self._keywords = sorted(KEYWORDS)
         self._memo: dict[str, WordInfo] = {}
@@ -193,6 +197,24 @@ def lexicon_for(store: ResultsStore) -> Lexicon:
             if found is None:
                 found = _LEXICONS[store] = Lexicon(store)
     return found
+
+
+def _ordinary_parties(store: ResultsStore) -> tuple[tuple[str, ...], ...]:
+    """The parties named with ordinary words alone, two or more ("your party", of "Your Party
+    (UK)"; a country qualifier may follow). Their names, not their aliases: Independent's
+    alias "no party" would take "no party has a majority". Only the party index's entries are
+    read, a few hundred names."""
+    found: set[tuple[str, ...]] = set()
+    for entry in store.parties.entries:
+        words = normalize(entry.name).split()
+        while words and words[-1] in _QUALIFIERS:
+            words.pop()
+        if len(words) >= 2 and all(w in ORDINARY for w in words):
+            found.add(tuple(words))
+    return tuple(sorted(found))
+
+
+_QUALIFIERS: Final = frozenset({"uk", "gb", "england", "scotland", "wales"})
 
 
 def prepare(store: ResultsStore) -> None:

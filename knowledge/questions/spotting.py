@@ -136,6 +136,7 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
     for start, end in _runs(infos, commas):
         spans += _spans(text, tokens, infos, start, end, lookup)
     spans = [s for s in spans if not _unknown_place(tokens, s) and not _noise(tokens, infos, s)]
+    spans = sorted([*spans, *_ordinary_party(text, tokens, spans, lexicon, lookup)], key=_at)
     covered = {n for span in spans for n in range(span.start, span.end)}
     unknowns = _unknowns(text, tokens, infos, covered)
     councils = frozenset(s.start for s in spans if _one_council(store, s))
@@ -145,6 +146,31 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
     return Spotted(
         text, tokens, tuple(spans), unknowns, words, _off_topic(loose), numbers, _opener(tokens)
     )
+
+
+def _ordinary_party(
+    text: str, tokens: tuple[Token, ...], spans: list[Span], lexicon: Lexicon, lookup: Lookup
+) -> list[Span]:
+    """A party whose name is ordinary words alone ("how did *Your Party* do"), found whole:
+    word by word its words are never names."""
+    taken = {n for span in spans for n in range(span.start, span.end)}
+    words = [t.word for t in tokens]
+    found = []
+    for phrase in lexicon.ordinary_parties:
+        size = len(phrase)
+        for n in range(len(words) - size + 1):
+            if tuple(words[n : n + size]) != phrase or taken & set(range(n, n + size)):
+                continue
+            resolution = lookup.full("party", " ".join(phrase))
+            if resolution.status == "ok":
+                typed = quote(text, tokens[n : n + size])
+                found.append(Span("party", n, n + size, typed, resolution))
+                taken |= set(range(n, n + size))
+    return found
+
+
+def _at(span: Span) -> int:
+    return span.start
 
 
 def _one_council(store: ResultsStore, span: Span) -> bool:

@@ -34,10 +34,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "an unknown lower-case word can't be told from an ordinary word the word lists lack "
         '("belong", "hang"); saying each was not understood added noise to 8 answers'
     ),
-    ("articles", "how many seats did your party win in cambridge"): (
-        "a party whose name is only ordinary words (Your Party) is never spotted in a question: "
-        '"your" and "party" are stop words; the command finds it'
-    ),
 }
 """(store, question) -> why it is still answered wrong."""
 

@@ -166,7 +166,10 @@ HOLDINGS: Final[Cue] = (
     "altogether", "currently",
 )  # fmt: skip
 """A party's seats on the council, not only those it won ("how many seats does Reform *have*")."""
-TURNOUT: Final[Cue] = ("turnout", "turn out", "turned out", "how many people voted")
+TURNOUT: Final[Cue] = (
+    "turnout", "turn out", "turned out", "how many people voted", "percentage voted",
+    "what percentage voted", "percent voted", "per cent voted", "proportion voted",
+)  # fmt: skip
 TURNOUT_UP: Final[Cue] = (
     "up", "rise", "rose", "risen", "higher", "increase", "increased", "go up", "went up",
     "gone up", "improve", "improved", "more people",

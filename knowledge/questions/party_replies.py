@@ -165,6 +165,8 @@ def _change(ask: Ask) -> Answer:
     asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)
     if ask.yes_no and known and (asked_gain or asked_loss):
         yes = (asked_gain and up) or (asked_loss and down)
+        if asked_loss and ask.has(ALL_OF) and answer.seats_after is not None:
+            yes = answer.seats_after == 0  # "did the Tories lose every seat": all, not some
         return headed(answer, with_verdict("Yes — " if yes else "No — ", text))
     return headed(answer, sentence(text))
 

@@ -5,6 +5,20 @@ Shared by every renderer so the terminal, embeds and pictures print the same fig
 
 from __future__ import annotations
 
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+"""Small numbers as words ("three seats", "split three ways")."""
+
 
 def votes(count: int | None) -> str:
     """1234 -> "1,234"; None (no count given, e.g. unopposed) -> "—"."""

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import Final
 
 from knowledge import compose
-from knowledge.answers import Answer, FactAnswer, HelpAnswer
+from knowledge.answers import Answer, FactAnswer, HelpAnswer, PartyRow
 from knowledge.commands import help_answer
 from knowledge.control import ControlBefore, control_before
 from knowledge.facts import ContestResult
 from knowledge.history.changes import SeatChanges, SeatMove
 from knowledge.last_election import BASIS as LAST_BASIS
 from knowledge.last_election import change_clause, since_last_election
+from knowledge.numbers import NUMBER_WORDS
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.count_so_far import count_state
@@ -156,13 +157,18 @@ def _declared(ask: Ask) -> Answer:
     if not done:
         return headed(summary, f"No ward of the {title} has declared yet: 0 of the {seats} seats.")
     listed = join([f"{c.ward} ({_winners(c)})" for c in done][:MAX_LISTED])
-    tally = join([f"{r.name} {r.seats_won}" for r in summary.rows if r.seats_won])
+    tally = _seats_won(summary.rows)
     text = (
         f"{plural(len(done), 'ward')} of the {title} {'has' if len(done) == 1 else 'have'} "
         f"declared ({declared_seats} of the {seats} seats): {listed}; seats so far: {tally}; "
         f"{plural(len(waiting), 'ward')} still to declare."
     )
     return headed(summary, text)
+
+
+def _seats_won(rows: Sequence[PartyRow]) -> str:
+    """`Reform UK 2, Labour 1`: each party that won seats, with how many."""
+    return join([f"{r.name} {r.seats_won}" for r in rows if r.seats_won])
 
 
 def _winners(contest: ContestResult) -> str:
@@ -180,7 +186,7 @@ def _elected(ask: Ask) -> Answer:
     contests = ask.facts.contests
     declared = [c for c in contests if c.declared]
     elected = sum(len(c.elected) for c in declared)
-    tally = join([f"{r.name} {r.seats_won}" for r in ask.summary().rows if r.seats_won])
+    tally = _seats_won(ask.summary().rows)
     text = (
         f"{plural(elected, 'councillor')} {were(elected)} elected in "
         f"{plural(len(declared), 'ward')} in the {ask.election.title}"
@@ -227,7 +233,7 @@ def _sweep(ask: Ask) -> Answer:
                 f"in the {ask.election.title}."
             )
         return headed(summary, text)
-    split = join([f"{r.name} {r.seats_won}" for r in rows])
+    split = _seats_won(rows)
     return headed(
         summary,
         f"No — no party won every seat: the {plural(won, 'seat')} "
@@ -429,11 +435,10 @@ def _composition(ask: Ask) -> Answer:
         parts = [f"{r.name} {r.seats_after}" for r in after if r.seats_after]
         text = f"After the election {ask.election.council} had {join(parts)}."
     else:
-        parts = [f"{r.name} {r.seats_won}" for r in summary.rows if r.seats_won]
         where = (
             "" if summary.whole_council else " (the seats contested; the full council isn't given)"
         )
-        text = f"Seats won in the {ask.election.title}{where}: {join(parts)}."
+        text = f"Seats won in the {ask.election.title}{where}: {_seats_won(summary.rows)}."
     return headed(summary, text)
 
 
@@ -559,16 +564,13 @@ def _split(ask: Ask) -> Answer:
     return _fact(ask, "Split wards", lines, headline)
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
 def _parties_asked(ask: Ask) -> int | None:
     """The number of parties a split question asks about ("3 different parties", "split three
     ways"), when it asks about more than two."""
     if not ask.has(("parties", "different parties", "ways", "different")):
         return None
     named = [n for n in ask.numbers if 2 < n < 10]
-    named += [n for word, n in _COUNTS.items() if n > 2 and word in ask.present]
+    named += [n for word, n in NUMBER_WORDS.items() if n > 2 and word in ask.present]
     return named[0] if named else None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from knowledge.normalize import normalize
 from knowledge.questions.intents import KEYWORDS
@@ -86,12 +87,27 @@ class Lexicon:
         )
         """Each loaded council's own name ("derby"): words that choose its election."""
         self.names = names
+        self._council_names = sorted(self.councils)
+        self._near: dict[str, bool] = {}
         self.ordinary_parties = _ordinary_parties(store)
         """Party names made of ordinary words alone ("your party"), which no word of a
         question is read as: `spot` looks for them whole."""
         self._vocab = vocab
         self._keywords = sorted(KEYWORDS)
         self._memo: dict[str, WordInfo] = {}
+
+    def near_council(self, name: str) -> bool:
+        """One edit (a letter dropped, added, changed, or two swapped) from a loaded council's
+        name (memoised: the names are fixed for the store's life)."""
+        found = self._near.get(name)
+        if found is None:
+            best = process.extractOne(
+                name, self._council_names, scorer=OSA.distance, score_cutoff=1
+            )
+            found = best is not None
+            if len(self._near) < _MEMO_LIMIT:
+                self._near[name] = found
+        return found
 
     def classify(self, word: str) -> WordInfo:
         """The role of one folded word (memoised: questions repeat their words)."""

@@ -157,7 +157,8 @@ def _change(ask: Ask) -> Answer:
         up, down = gained > 0, lost > 0
     else:
         text = change_phrase(answer, noun) + "."
-        if ask.has(WHICH_SEATS) and (moves := moves_of(ask)) is not None:  # "which seats"
+        which = ask.has(WHICH_SEATS) and answer.change is not None  # (else moves_of was None)
+        if which and (moves := moves_of(ask)) is not None:  # "which seats"
             text = f"{text[:-1]}; {every_move(moves, key, noun)}."
         up = answer.change is not None and answer.change > 0
         down = answer.change is not None and answer.change < 0

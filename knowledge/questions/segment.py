@@ -10,10 +10,10 @@ Smithers", not found) unless the rest is a complete name on its own ("the Tories
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final, Protocol
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz import fuzz
 
 from knowledge.gazetteer import PLACE_PARTS, WARD_FILLER
 from knowledge.normalize import normalize
@@ -73,12 +73,13 @@ class Lookup:
         councils: frozenset[str] = frozenset(),
         words: dict[EntityKind, frozenset[str]] | None = None,
         longest_party: int = 0,
+        near_council: Callable[[str], bool] = lambda name: False,
     ) -> None:
         self._by_kind = by_kind
         self.councils = councils
         """The loaded councils' own names ("derby", "rothwick"), as `council_key` gives them."""
-        self._councils = sorted(councils)
-        self._near: dict[str, bool] = {}
+        self.near_council = near_council
+        """One edit from a council's name ("burnely"): the lexicon's, memoised for the store."""
         self._words = words
         """Each kind's name words: a plural is tried singular only when that is one of them."""
         self._longest: dict[EntityKind, int] = {
@@ -87,14 +88,6 @@ class Lookup:
         }
         self.max_span = max(self._longest.values())
         self._seen: dict[tuple[EntityKind, str, bool], Resolution] = {}
-
-    def near_council(self, name: str) -> bool:
-        """One edit (a letter dropped, added, changed, or two swapped) from a council's name."""
-        found = self._near.get(name)
-        if found is None:
-            best = process.extractOne(name, self._councils, scorer=OSA.distance, score_cutoff=1)
-            found = self._near[name] = best is not None
-        return found
 
     def longest(self, kind: EntityKind) -> int:
         """The most words a name of this kind is looked up with."""

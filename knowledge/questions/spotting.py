@@ -127,7 +127,12 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
         elif _mistyped_where_a_name_is(tokens, infos, n):
             infos[n] = lexicon.as_name(tokens[n].word) or info
     lookup = Lookup(
-        resolvers(store), lexicon.longest, lexicon.councils, lexicon.names, lexicon.longest_party
+        resolvers(store),
+        lexicon.longest,
+        lexicon.councils,
+        lexicon.names,
+        lexicon.longest_party,
+        lexicon.near_council,
     )
     spans: list[Span] = []
     commas = frozenset(

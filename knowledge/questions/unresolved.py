@@ -153,11 +153,8 @@ def loaded_councils(store: ResultsStore, councils: set[str] | None = None) -> st
         by_council.setdefault(e.council_key, []).append(str(e.year) if e.year else e.title)
     named = [f"{names[key]} in {join(sorted(set(years)))}" for key, years in by_council.items()]
     if len(named) > _COUNCILS_NAMED:  # at 10,000 elections, thousands of councils
-        more = len(named) - _COUNCILS_NAMED
-        named = [
-            *named[:_COUNCILS_NAMED],
-            f"{more:,} more {'council' if more == 1 else 'councils'}",
-        ]
+        more = plural(len(named) - _COUNCILS_NAMED, "more council")
+        named = [*named[:_COUNCILS_NAMED], more]
     return join(named)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from knowledge.lines import BY_ELECTION
 from knowledge.models import Candidacy, Contest, ParseWarning
+from knowledge.numbers import NUMBER_WORDS
 from knowledge.readers.wikipedia.markup import (
     Values,
     link_target,
@@ -28,20 +29,8 @@ from knowledge.readers.wikipedia.markup import (
 from knowledge.readers.wikipedia.tree import Template
 from knowledge.values import date_in
 
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _SEATS = re.compile(
-    r"\(\s*(?P<n>\d{1,2}|" + "|".join(_WORDS) + r")\b"
+    r"\(\s*(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
     r"(?:\s*(?:seats?|councillors?|members?|vacanc(?:y|ies))\b)?[^()]*\)",
     re.IGNORECASE,
 )
@@ -74,7 +63,7 @@ def read_title(text: str) -> BoxTitle:
     seats: int | None = None
     if match := _SEATS.search(text):
         figure = match["n"].lower()
-        seats = _WORDS.get(figure) or int(figure)
+        seats = NUMBER_WORDS.get(figure) or int(figure)
         text = (text[: match.start()] + text[match.end() :]).strip()
     when = date_in(text)
     if when is not None:

@@ -74,8 +74,11 @@ class Lookup:
         words: dict[EntityKind, frozenset[str]] | None = None,
         longest_party: int = 0,
         near_council: Callable[[str], bool] = lambda name: False,
+        by_election: Callable[[str], bool] = lambda key: False,
     ) -> None:
         self._by_kind = by_kind
+        self.by_election = by_election
+        """Whether an election (by key) is a by-election: named after its ward."""
         self.councils = councils
         """The loaded councils' own names ("derby", "rothwick"), as `council_key` gives them."""
         self.near_council = near_council
@@ -234,11 +237,14 @@ def best_split(
     store, looking up "Lucy" alone is the expensive part.
     """
     if 1 < end - start <= lookup.max_span:
+        query = query_of(tokens[start:end])
         whole = [
-            kind
-            for kind in span_kinds(tokens, infos, start, end)
-            if _complete(lookup(kind, query_of(tokens[start:end])))
+            kind for kind in span_kinds(tokens, infos, start, end) if _complete(lookup(kind, query))
         ]
+        if sorted(whole) == ["election", "ward"] and lookup.by_election(
+            lookup("election", query).matches[0].key
+        ):
+            whole = ["ward"]  # "Merhar Cliff", the ward, not its by-election's council and "Cliff"
         if len(whole) == 1:
             return [(whole[0], start, end)]
     best: dict[tuple[int, EntityKind | None], State] = {(start, None): (0.0, ())}

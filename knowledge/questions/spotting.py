@@ -133,6 +133,7 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
         lexicon.names,
         lexicon.longest_party,
         lexicon.near_council,
+        lambda key: (info := store.info(key)) is not None and info.kind == "by-election",
     )
     spans: list[Span] = []
     commas = frozenset(

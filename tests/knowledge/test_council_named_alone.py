@@ -86,6 +86,52 @@ def test_the_by_election_is_still_there_when_asked_for(ernor: ResultsStore) -> N
     assert "Ed Lane" in answer.headline
 
 
+BARE_BY_ELECTION = """= 2012 Ernor Oak by-election =
+
+A by-election was held in Ernor Oak ward of Ernor Borough Council.
+
+==Ward results==
+===Ernor Oak===
+
+  - Ernor Oak by-election**
+
+- Ed Lane (Conservative Party (UK)): 1,100 votes
+- Fay Cole (Labour Party (UK)): 1,000 votes
+"""
+"""The by-election with no date but its year: its name is the ward's, word for word."""
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("did Moss win in Ernor Oak", "Bea Moss"),
+        ("did Ed Lane win in Ernor Oak?", "Ed Lane"),
+        ("how many votes did Hale get in Ernor Oak", "1,200"),
+    ],
+)
+def test_a_ward_named_after_its_council_is_the_ward_with_a_person_named(
+    make_store: StoreBuilder, document: DocumentBuilder, question: str, says: str
+) -> None:
+    """ "Ernor Oak" is the ward (its by-election is named after it too), not the council Ernor
+    and one of its wards with "Oak" in its name: the person is looked for in Ernor Oak, where
+    Bea Moss stood in 2010, not in Rosash Oak, where Vic Moss stood in 2014."""
+    store = make_store(
+        _council(document, 2010, ("lab", "con")),
+        BARE_BY_ELECTION,
+        _ernor(
+            document,
+            2014,
+            {
+                "Rosash Oak": [("Vic Moss", CON, 700), ("Di Pratt", LAB, 600)],
+                "Denric": [("Cy Rowe", LAB, 1_000), ("Gil Hale", CON, 400)],
+            },
+        ),
+    )
+    answer = answer_question(store, question)
+    assert not isinstance(answer, AmbiguousAnswer), answer.headline
+    assert says in answer.headline and "Ernor Oak" in answer.headline, answer.headline
+
+
 @pytest.fixture
 def surnamed(make_store: StoreBuilder, document: DocumentBuilder) -> ResultsStore:
     """Ernor 2010 and 2016, when Gil Ernor stood in Rosash."""

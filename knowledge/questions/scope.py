@@ -25,7 +25,7 @@ from knowledge.questions.unresolved import (
     one_year_at_a_time,
 )
 from knowledge.questions.years import year_named
-from knowledge.resolve import RESOLUTION_LIMIT, Resolution
+from knowledge.resolve import ACCEPT, RESOLUTION_LIMIT, Resolution
 from knowledge.store import ElectionInfo, ResultsStore, election_match
 
 BY_ELECTION = ("by", "election")
@@ -278,6 +278,8 @@ def _holds(store: ResultsStore, reading: Reading, election_id: str) -> bool:
     if not spans:
         return False
     for span in spans:
+        if _found_there(span.resolution, span.kind, election_id):
+            continue
         query = span.resolution.query
         if span.kind == "ward":
             resolution = whole_ward(store.resolve_ward(query, election_id))
@@ -286,6 +288,18 @@ def _holds(store: ResultsStore, reading: Reading, election_id: str) -> bool:
         if resolution.status == "not_found":
             return False
     return True
+
+
+def _found_there(resolution: Resolution, kind: str, election_id: str) -> bool:
+    """Whether the question's own resolution already shows the name in that election: an
+    accepted match standing there scores at least as well when looked up in the election alone
+    (its words are all there), so the look-up in it cannot find nothing. Ten elections of one
+    council each looked up again cost 20 ms at 1,000 elections."""
+    if kind == "ward":
+        resolution = whole_ward(resolution)
+    return resolution.status != "not_found" and any(
+        m.score >= ACCEPT and election_id in m.elections for m in resolution.matches
+    )
 
 
 def _newest(store: ResultsStore, ids: set[str]) -> Election:

@@ -287,8 +287,10 @@ def test_winner_marker_settles_a_tie_and_a_marker_against_the_votes_is_a_warning
 
 
 def test_seats_from_titles_and_headings() -> None:
-    """`(3 seats)`, `(3)`, `(two seats)`, a trailing `ward`, and the heading as the fallback."""
-    rows = "\n".join(row(f"Person {i}", "Labour", str(100 + i)) for i in range(4))
+    """`(3 seats)`, `(3)`, `(two seats)`, a trailing `ward`, and the heading as the fallback
+    (four parties, one candidate each: no party's slate says more seats than one)."""
+    parties = ("Labour", "Conservative", "Green", "Reform UK")
+    rows = "\n".join(row(f"Person {i}", parties[i], str(100 + i)) for i in range(4))
     body = "==Results==\n"
     for heading, title in [
         ("A", "Alpha (3 seats)"),
@@ -554,3 +556,78 @@ def test_summary_of_an_article_written_on_the_night_names_the_undeclared_wards()
     assert len(summary.undeclared_wards) == 10
     assert "Broadfield" in summary.undeclared_wards
     assert "Bewbush & North Broadfield" not in summary.undeclared_wards
+
+
+def test_a_ward_s_seats_follow_a_party_s_full_slate_when_the_title_gives_none() -> None:
+    """Southwark 2014 style: a three-seat ward titled by name alone, with one hold line; each
+    main party stood three, so three were elected (two independents are no slate)."""
+    people = [
+        ("Ann Able", "Labour Co-operative", "2,044"),
+        ("Ben Bell", "Labour Co-operative", "2,043"),
+        ("Cat Cole", "Labour Co-operative", "2,041"),
+        ("Dee Dunn", "Green Party of England and Wales", "448"),
+        ("Eve Eyre", "Green Party of England and Wales", "435"),
+        ("Fay Ford", "Independent politician", "300"),
+        ("Gil Gray", "Independent politician", "290"),
+    ]
+    rows = "\n".join(row(*person) for person in people)
+    hold = "{{Election box hold with party link|winner=Labour Co-operative|swing=}}"
+    body = "==Results==\n" + BOX.format(title="Camberwell Green", rows=rows + "\n" + hold)
+    body += "===Lone===\n" + BOX.format(
+        title="Lone",
+        rows="\n".join(
+            [row("Hal Hunt", "Labour", "500"), *(row(n, "Independent", "400") for n in "XY")]
+        ),
+    )
+    (election,) = load(article(body)).elections
+    green, lone = election.contests
+    assert (green.seats, lone.seats) == (3, 1)
+    facts = load(article(body)).facts(election.id)
+    assert [s.name for s in facts.contests[0].elected] == ["Ann Able", "Ben Bell", "Cat Cole"]
+
+
+def test_a_summary_with_candidates_is_read_as_the_summary() -> None:
+    """`{{Election summary begin with candidates}}` rows and a summary table whose Candidates
+    column comes before Seats: read as the article's totals, which agree with the wards (no
+    warning that a box end has no begin, nor that 2 candidates were 2 seats)."""
+    summary = (
+        "{{Election summary begin with candidates|title=Results}}\n"
+        "{{Election summary party with candidates|party=Labour Party (UK)|candidates=2|seats=1"
+        "|votes=900}}\n"
+        "{{Election summary party with candidates|party=Conservative Party (UK)|candidates=2"
+        "|seats=1|votes=1,000}}\n"
+        "{{Election summary end}}\n"
+    )
+    table = (
+        '{| class="wikitable"\n! Party !! Candidates !! Seats !! Votes\n|-\n'
+        "| [[Labour Party (UK)|Labour]] || 2 || 1 || 900\n|-\n"
+        "| [[Conservative Party (UK)|Conservative]] || 2 || 1 || 1,000\n|}\n"
+    )
+    boxes = "".join(
+        f"==={ward}===\n"
+        + BOX.format(
+            title=ward,
+            rows=row(f"{ward} Lab", "Labour Party (UK)", lab)
+            + "\n"
+            + row(f"{ward} Con", "Conservative Party (UK)", con),
+        )
+        for ward, lab, con in (("Abbey", "500", "400"), ("Brook", "400", "600"))
+    )
+    for totals in (summary, table):
+        store = load(article("==Summary==\n" + totals + "==Results==\n" + boxes))
+        assert [str(w) for w in store.warnings] == []
+
+
+def test_a_dagger_marks_an_incumbent() -> None:
+    """Some articles mark sitting councillors with † rather than *."""
+    rows = "\n".join(
+        [row("Shirley Slater†", "Labour", "946"), row("Barry Nattrass", "Green", "1343")]
+    )
+    (election,) = load(
+        article("==Results==\n" + BOX.format(title="Farnworth", rows=rows))
+    ).elections
+    (contest,) = election.contests
+    assert [(c.name, c.incumbent) for c in contest.candidates] == [
+        ("Shirley Slater", True),
+        ("Barry Nattrass", False),
+    ]

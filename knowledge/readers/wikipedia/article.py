@@ -164,7 +164,7 @@ def _template(walk: _Walk, template: Template) -> None:
             stv=name.startswith("stv"),
         )
         return
-    if name.startswith("election summary") and name.endswith("begin"):
+    if name.startswith("election summary") and name.endswith(("begin", "begin with candidates")):
         walk.in_summary = True
         return
     if name.startswith(("election box end", "stv election box end", "election summary end")):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from knowledge.lines import BY_ELECTION
@@ -39,7 +40,7 @@ _TRAILING_YEAR = re.compile(r"[\s,]+\(?(?:18|19|20)\d\d\)?$")
 _TRAILING_KIND = re.compile(r"\s+(?:ward|division|electoral division)$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"\s*[,:–—-]\s*[^,:–—-]*\d{4}\s*$")
 _UNOPPOSED = re.compile(r"^\s*(?:elected\s+)?(?:unopposed|uncontested)\b", re.IGNORECASE)
-_INCUMBENT = re.compile(r"\s*(?:\*|\(\s*(?:inc\.?|incumbent)\s*\))\s*$", re.IGNORECASE)
+_INCUMBENT = re.compile(r"\s*(?:[*†‡]|\(\s*(?:inc\.?|incumbent)\s*\))\s*$", re.IGNORECASE)
 _OUTCOME_KINDS = (
     ("new boundary win", "win (new boundary)"),
     ("new seat win", "win (new seat)"),
@@ -197,7 +198,7 @@ class OpenBox:
             elif 2 <= len(self.outcomes) <= len(candidates):
                 seats = len(self.outcomes)  # one hold/gain line per seat
             else:
-                seats = 1
+                seats = max(1, _slate(candidates))
         declared = self.empty_votes < len(self.candidates) or self.unopposed
         partial = self.empty_votes and declared and len(candidates) > seats and not self.unopposed
         if partial:
@@ -279,3 +280,17 @@ def _outcome(found: Values, name: str) -> str | None:
                 return f"{winner} gain from {loser}"
             return f"{winner} {kind}"
     return None
+
+
+_NO_PARTY = re.compile(
+    r"^\s*(?:independent(?:\s*\(?politician\)?)?|non[- ]party)?\s*$", re.IGNORECASE
+)
+"""Candidates standing for no party: several may stand for one seat."""
+
+
+def _slate(candidates: list[Candidacy]) -> int:
+    """The most candidates one party put up: a party stands no more than the seats, so a box
+    of a three-seat ward whose title gives no seats and that has one hold line (Southwark
+    2014's "Camberwell Green", three Labour, three Green, three Conservative) has three."""
+    slates = Counter(c.party.casefold() for c in candidates if not _NO_PARTY.match(c.party))
+    return max(slates.values(), default=0)

@@ -28,7 +28,9 @@ _SEATS_HEAD = re.compile(r"seats|elected|councillors|won")
 
 def is_summary_row(template: Template) -> bool:
     name = template_name(template)
-    return name.startswith("election summary") and name.endswith(" party")
+    return name.startswith("election summary") and name.endswith(
+        (" party", " party with candidates")
+    )
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ def read_table(table: Tag) -> list[SummaryRow]:
     """
     if table.contents is None:
         return []
+    skip = 1 if _candidates_first(table) else 0
     rows = []
     for row in _tags(table.contents, "tr"):
         cells = [c for c in row.contents or [] if isinstance(c, Tag) and c.tag == "td"]
@@ -83,11 +86,20 @@ def read_table(table: Tag) -> list[SummaryRow]:
                     "infobox political party/seats"
                 ):
                     after = number(plain(pick(params(node), "1")))
-        if not party or not figures or _NOT_A_PARTY.match(party):
+        if not party or len(figures) <= skip or _NOT_A_PARTY.match(party):
             continue
-        votes = figures[-1] if len(figures) > 1 else None
-        rows.append(SummaryRow(party, figures[0], votes, row.line, seats_after=after))
+        votes = figures[-1] if len(figures) > skip + 1 else None
+        rows.append(SummaryRow(party, figures[skip], votes, row.line, seats_after=after))
     return rows
+
+
+def _candidates_first(table: Tag) -> bool:
+    """The header has a Candidates column before the Seats one (`Party | Candidates | Seats |
+    Gains | ...`, as county summaries have): the first figure of a row is not its seats. (The
+    header cells may sit in no row: a table's first row needs no `|-`.)"""
+    heads = [plain(c.contents or []).lower() for c in _tags(table.contents or [], "th")]
+    seats = next((n for n, h in enumerate(heads) if _SEATS_HEAD.search(h)), None)
+    return seats is not None and any("candidates" in h for h in heads[:seats])
 
 
 def is_summary_table(table: Tag) -> bool:

@@ -181,10 +181,15 @@ def test_variants_undeclared_stv_and_table_contests_are_named_and_the_rest_loads
     assert [(c.ward, c.seats, c.declared) for c in election.contests] == [
         ("Berrylands", 2, True),
         ("Bunhill", 3, False),
+        ("Cwm Aber / Aber Valley", 2, True),
     ]
     messages = [str(w) for w in election.warnings]
     assert any("'Annick' is a single transferable vote count (STV)" in m for m in messages)
-    assert any("'Cwm Aber / Aber Valley' is written as a plain table" in m for m in messages)
+    caerphilly = ward(VARIANTS, "cwm aber / aber valley")
+    assert winners(caerphilly) == ["John Taylor", "Lyndon J Binding"]  # "Elected" in Notes
+    assert (caerphilly.candidates[0].party, caerphilly.candidates[0].votes) == ("Plaid Cymru", 990)
+    (table,) = [c for c in election.contests if c.ward.startswith("Cwm Aber")]
+    assert (table.electorate, table.turnout_percent) == (4612, 30.81)  # from the caption
     assert any("'Bunhill': results not declared yet" in m for m in messages)
     assert all(m.startswith(VARIANTS) for m in messages)
     berrylands = ward(VARIANTS, "berrylands")

@@ -1,7 +1,7 @@
 """A council-election article's wikitext -> its election, and any later by-elections.
 
 The walk goes through the article's nodes in order, keeping the section heading: the infobox,
-election boxes (`boxes`), summary rows (`summary`), plain tables where a contest should be,
+election boxes (`boxes`), summary rows (`summary`), plain tables of one contest (`tables`),
 and prose (kept as the summary, where facts look for ties settled by lot and stated control).
 Contests under a "By-elections" heading, or titled as by-elections, become elections of their
 own with their own dates and are never mixed into the main election's tallies.
@@ -32,6 +32,7 @@ from knowledge.readers.wikipedia.summary import (
     read_row,
     read_table,
 )
+from knowledge.readers.wikipedia.tables import is_contest_table, read_contest_table
 from knowledge.readers.wikipedia.tree import (
     Comment,
     Heading,
@@ -55,6 +56,7 @@ _CONTROL = re.compile(
     r"(?:in\s+)?(?:overall\s+)?control\b",
 )
 _NO_CONTROL = re.compile(r"\bno overall control\b", re.I)
+_SUMMARY_HEADING = re.compile(r"summary|overall|results? by party", re.I)
 _TABLE_HEADS = re.compile(r"\bcandidate\b.*\bvotes\b|\bvotes\b.*\bcandidate\b", re.I | re.S)
 
 
@@ -200,8 +202,12 @@ def _close_box(walk: _Walk) -> None:
 
 
 def _table(walk: _Walk, table: Tag) -> None:
-    """A plain table where a contest should be: said so, by name; summary tables are skipped."""
+    """A plain table of one contest's candidates (`tables`), or of the parties' totals."""
     if walk.box is not None or table.contents is None:
+        return
+    if is_contest_table(table) and not _SUMMARY_HEADING.search(walk.heading):
+        walk.box = read_contest_table(table, walk.file, walk.heading)
+        _close_box(walk)
         return
     if is_summary_table(table):
         if not walk.summary_rows:  # `{{Election summary party}}` rows, where given, come first
@@ -210,12 +216,13 @@ def _table(walk: _Walk, table: Tag) -> None:
     heads = " ".join(plain(n.contents) for n in _cells(table.contents, "th"))
     if not _TABLE_HEADS.search(heads) or "party" in walk.heading.lower():
         return
-    if re.search(r"summary|overall|results? by party", walk.heading, re.I):
+    if _SUMMARY_HEADING.search(walk.heading):
         return
     ward = read_title(walk.heading).ward or "an untitled contest"
     walk.warn(
         table.line,
-        f"contest {ward!r} is written as a plain table, which the bot cannot read yet; skipped",
+        f"contest {ward!r} is a table with no Candidate column, which the bot cannot read as one "
+        "contest; skipped",
     )
 
 

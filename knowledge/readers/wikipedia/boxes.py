@@ -31,14 +31,15 @@ from knowledge.readers.wikipedia.tree import Template
 from knowledge.values import date_in
 
 _SEATS = re.compile(
-    r"\(\s*(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
+    r"\((?![^()]*\d{4})\s*(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"  # not a date
     r"(?:\s*(?:seats?|councillors?|members?|vacanc(?:y|ies))\b)?[^()]*\)",
     re.IGNORECASE,
 )
 _ELECTION_PREFIX = re.compile(r"^[^:]*\belections?\b[^:]*:\s*", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"[\s,]+\(?(?:18|19|20)\d\d\)?$")
 _TRAILING_KIND = re.compile(r"\s+(?:ward|division|electoral division)$", re.IGNORECASE)
-_AFTER_DATE = re.compile(r"\s*[,:–—-]\s*[^,:–—-]*\d{4}\s*$")
+_AFTER_DATE = re.compile(r"(?:\s*[,:–—]|\s+-)\s*[^,:–—]*\d{4}\s*$")
+"""`, 13 March 2008` after a title (a hyphen only when spaced: `by-election` is one word)."""
 _UNOPPOSED = re.compile(r"^\s*(?:elected\s+)?(?:unopposed|uncontested)\b", re.IGNORECASE)
 _INCUMBENT = re.compile(r"\s*(?:[*†‡]|\(\s*(?:inc\.?|incumbent)\s*\))\s*$", re.IGNORECASE)
 _OUTCOME_KINDS = (
@@ -133,9 +134,19 @@ class OpenBox:
             self.swing = _swing(found) or self.swing
 
     def _candidate(self, found: Values, name: str, line: int) -> None:
-        who = plain(pick(found, "candidate", "1"))
-        party = link_target(pick(found, "party", "2"))
-        votes_text = plain(pick(found, "votes", "3"))
+        self.add_candidate(
+            plain(pick(found, "candidate", "1")),
+            link_target(pick(found, "party", "2")),
+            plain(pick(found, "votes", "3")),
+            line,
+            winning="winning" in name,
+        )
+
+    def add_candidate(
+        self, who: str, party: str, votes_text: str, line: int, *, winning: bool
+    ) -> None:
+        """One candidate's row, as the box or table writes it (`Jo Bloggs*`, `1,234`,
+        `Unopposed`); `winning` when the source marks them elected."""
         incumbent = bool(_INCUMBENT.search(who))
         who = _INCUMBENT.sub("", who).strip().strip("'").strip()
         if not who:
@@ -149,7 +160,6 @@ class OpenBox:
         elif votes is None:
             self.warn(line, f"vote count {votes_text[:40]!r} for {who} is not a number; ignored")
             self.empty_votes += 1
-        winning = "winning" in name
         self.marked = self.marked or winning
         self.candidates.append(
             Candidacy(

@@ -1,0 +1,63 @@
+"""Four articles written blind, in styles the other fixtures lack, each beside the results it
+holds (`blind_articles/*.expected.json`, written with the article, not from the reader):
+Bolton 2019 (thirds, † incumbents, local parties), Nottinghamshire 2021 (divisions under
+district headings, per-district summaries, unopposed), Southwark 2014 (three-seat wards titled
+by name alone, no winner markers) and Ryedale 2007 (plain wikitables, captions, bold winners
+and "Elected" notes, a tie settled by lot, a by-election table).
+
+Every ward's seats, candidates, votes and winners, and every by-election, must be read as
+written: one test per article.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge import PartyBook, ResultsStore
+from knowledge.normalize import normalize
+
+HERE = Path(__file__).resolve().parent / "blind_articles"
+PARTIES = Path(__file__).resolve().parents[2] / "data" / "parties.toml"
+ARTICLES = sorted(HERE.glob("*.wiki"))
+
+
+def _contests(store: ResultsStore, election_id: str) -> dict[str, Any]:
+    return {normalize(c.ward): c for c in store.facts(election_id).contests}
+
+
+def _read_as(wards: list[dict[str, Any]], contests: dict[str, Any]) -> list[str]:
+    """How each expected ward differs from what was read (empty when all agree)."""
+    problems = []
+    for ward in wards:
+        contest = contests.get(normalize(ward["ward"]))
+        if contest is None:
+            problems.append(f"{ward['ward']}: not read")
+            continue
+        want = [(normalize(c["name"]), c["votes"], c["elected"]) for c in ward["candidates"]]
+        got = [(normalize(s.name), s.votes, s.elected) for s in contest.standings]
+        if contest.seats != ward["seats"] or sorted(got) != sorted(want):
+            problems.append(f"{ward['ward']}: {contest.seats} seats, {got}; expected {want}")
+    return problems
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a.stem for a in ARTICLES])
+def test_every_ward_and_by_election_is_read_as_written(article: Path) -> None:
+    expected = json.loads(article.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    store = ResultsStore.from_texts(
+        [(article.name, article.read_text(encoding="utf-8"))], PartyBook.from_toml(PARTIES)
+    )
+    assert store.errors == []
+    council = [i for i in store.catalog if i.kind == "council"]
+    by_elections = [i for i in store.catalog if i.kind == "by-election"]
+    assert [i.year for i in council] == [expected["year"]]
+    contests = _contests(store, council[0].id)
+    assert len(contests) == len(expected["wards"])
+    assert _read_as(expected["wards"], contests) == []
+    wanted = expected.get("by_elections", [])
+    assert len(by_elections) == len(wanted)
+    for info, by_election in zip(by_elections, wanted, strict=True):
+        assert _read_as([by_election], _contests(store, info.id)) == [], info.id

@@ -52,6 +52,9 @@ class Standing(_Frozen):
     line: int
     by_lot: bool = False
     """Won the last seat on a tie, by drawing lots or a toss, as the source states."""
+    incumbent: bool = False
+    """Marked by the source as a sitting councillor (`Jo Bloggs*`): who lost their seat is
+    then the source's word, not a guess from the ward's previous loaded contest."""
 
 
 class ContestResult(_Frozen):
@@ -264,6 +267,7 @@ def contest_result(
                 tied=tied,
                 line=candidacy.line,
                 by_lot=by_lot,
+                incumbent=candidacy.incumbent,
             )
         )
     won = Counter(s.party.key for s in standings if s.elected)

@@ -124,3 +124,34 @@ def _move(ward: str, change: SeatChange, stood: set[str], elected: set[str]) -> 
         change.winner.name,
         standing,
     )
+
+
+@dataclass(frozen=True)
+class Returned:
+    """Winners who had also won their ward's previous loaded contest."""
+
+    names: tuple[tuple[str, str, Party], ...]
+    """(name, ward, party now), in ward order."""
+    compared: int
+    """Wards with an earlier loaded contest to compare with."""
+
+
+def returned(store: ResultsStore, election_id: str) -> Returned | None:
+    """The councillors re-elected in the ward they won last time (any party), or None when no
+    ward of this election has an earlier loaded contest."""
+    council = history_index(store).council_of(election_id)
+    if council is None or len(council.elections) == 1:
+        return None
+    names: list[tuple[str, str, Party]] = []
+    compared = 0
+    for contest in store.facts(election_id).contests:
+        steps = ward_chain(council, contest.ward, store.book).steps
+        index = next((n for n, s in enumerate(steps) if s.contest.election.id == election_id), 0)
+        if index == 0:
+            continue
+        compared += 1
+        before = {normalize(s.name) for s in steps[index - 1].contest.result.elected}
+        names += [
+            (s.name, contest.ward, s.party) for s in contest.elected if normalize(s.name) in before
+        ]
+    return Returned(tuple(names), compared) if compared else None

@@ -7,7 +7,7 @@ from typing import Final
 
 from knowledge.answers import Answer, CandidateAnswer
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import LAST_SEAT, LOSE, WHO, WIN_BY
+from knowledge.questions.cues import LAST_SEAT, LOSE, WIN_BY
 from knowledge.questions.phrasing import at_most, join, num, ordinal, pct, plural
 from knowledge.questions.registry import reply
 from knowledge.questions.ties import level_elsewhere, settled
@@ -90,9 +90,12 @@ def _elected(ask: Ask) -> Answer:
         ]
         shown = at_most(behind, _BEHIND_NAMED)
         text += f" {line.name} finished ahead of {join(shown) or 'no other candidate'}."
-    elif ask.has(WHO) and not line.elected and not line.tied and result.declared:
-        # "who beat Sue Graham": the ward's winners, whom the result alone leaves unnamed
-        winners = [f"{c.name} ({c.party})" for c in result.candidates if c.elected]
+    elif not line.elected and not line.tied and result.declared:
+        # "who beat Sue Graham", "did Shirley Slater hold her seat": the ward's winners, whom
+        # the result alone leaves unnamed
+        winners = [
+            f"{c.name} ({c.party}, {num(c.votes or 0)})" for c in result.candidates if c.elected
+        ]
         if winners:
             text += f" {line.ward} was won by {join(winners)}."
     return headed(answer, text)

@@ -10,15 +10,25 @@ from knowledge import compose
 from knowledge.answers import Answer, FactAnswer, HelpAnswer, PartyRow
 from knowledge.commands import help_answer
 from knowledge.control import ControlBefore, control_before
-from knowledge.facts import ContestResult
+from knowledge.facts import ContestResult, Standing
 from knowledge.history.changes import SeatChanges, SeatMove
 from knowledge.last_election import BASIS as LAST_BASIS
 from knowledge.last_election import change_clause, since_last_election
+from knowledge.normalize import normalize
 from knowledge.numbers import NUMBER_WORDS
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.count_so_far import count_state
-from knowledge.questions.cues import COUNCILS, HUNG, LAST_SEAT, LOSE, NOT_YET, REPRESENT, WHO
+from knowledge.questions.cues import (
+    COUNCILS,
+    HUNG,
+    LAST_SEAT,
+    LOSE,
+    NOT_YET,
+    REPRESENT,
+    SITTING,
+    WHO,
+)
 from knowledge.questions.phrasing import (
     at_most,
     date_text,
@@ -257,22 +267,40 @@ def _control_text(ask: Ask, before: ControlBefore, council: str) -> str:
     return f"{ask.party_of(before.party, before.name or before.party)} controlled {council}{held}"
 
 
-def _who_lost(ask: Ask, moves: SeatChanges) -> str:
+def _who_lost(ask: Ask, moves: SeatChanges | None) -> str:
     """The sitting councillors who stood again and lost, then those re-elected for another
-    party and the seats whose councillor did not stand again."""
-    defeated = [m for m in moves.moves if m.standing == "defeated"]
-    again = [m for m in moves.moves if m.standing == "re-elected"]
-    retired = [m for m in moves.moves if m.standing == "not standing"]
-    named = [
-        f"{m.previous} ({m.from_party.display if m.from_party else 'party unknown'}, {m.ward})"
-        for m in defeated
-    ]
-    verdict = ("Yes — " if defeated else "No — ") if ask.yes_no else ""
-    if defeated:
-        lost = plural(len(defeated), "sitting councillor")
-        text = f"{compared(moves)}, {lost} lost their seats: {join(at_most(named, 10))}."
+    party and the seats whose councillor did not stand again. Sitting is as the document marks
+    it (`Jo Bloggs*`: councillors elected at by-elections or in years not loaded) and as each
+    ward's previous loaded contest shows (councillors the document leaves unmarked)."""
+    contests = ask.facts.contests
+    order = {c.ward: n for n, c in enumerate(contests)}
+    marked = _marked(contests)
+    lost: dict[str, tuple[int, str]] = {}
+    for standing, contest in marked:
+        if not standing.elected and not standing.tied and contest.declared:
+            text = f"{standing.name} ({standing.party.display}, {contest.ward})"
+            lost[normalize(standing.name)] = (order[contest.ward], text)
+    again: list[SeatMove] = []
+    retired: list[SeatMove] = []
+    if moves is not None:
+        for m in moves.moves:
+            if m.standing == "defeated" and m.previous:
+                party = m.from_party.display if m.from_party else "party unknown"
+                text = f"{m.previous} ({party}, {m.ward})"
+                lost.setdefault(normalize(m.previous), (order.get(m.ward, 0), text))
+        again = [m for m in moves.moves if m.standing == "re-elected"]
+        marked_lost = {c.ward for s, c in marked if not s.elected}  # the sitting one stood
+        retired = [
+            m for m in moves.moves if m.standing == "not standing" and m.ward not in marked_lost
+        ]
+    named = [text for _, text in sorted(lost.values())]
+    basis = _sitting_basis(marked, moves)
+    verdict = ("Yes — " if named else "No — ") if ask.yes_no else ""
+    if named:
+        text = f"{basis}, {plural(len(named), 'sitting councillor')} lost their seats: "
+        text += f"{join(at_most(named, 10))}."
     else:
-        text = f"{compared(moves)}, no sitting councillor who stood again lost their seat."
+        text = f"{basis}, no sitting councillor who stood again lost their seat."
     if again:
         text += f" Re-elected for another party: {join(at_most(_switchers(again), 5))}."
     if retired:
@@ -280,7 +308,72 @@ def _who_lost(ask: Ask, moves: SeatChanges) -> str:
             f" {plural(len(retired), 'more seat')} changed hands where the councillor did not "
             "stand again in that ward."
         )
-    return verdict + text if verdict else sentence(text)
+    return verdict + uncapitalised(text) if verdict else sentence(text)
+
+
+def _marked(contests: Sequence[ContestResult]) -> list[tuple[Standing, ContestResult]]:
+    """The candidates the document marks as sitting councillors."""
+    return [(s, c) for c in contests for s in c.standings if s.incumbent]
+
+
+def _sitting_basis(marked: list[tuple[Standing, ContestResult]], moves: SeatChanges | None) -> str:
+    if marked and moves is not None:
+        return (
+            "Counting the councillors the document marks as sitting and each ward's previous "
+            "loaded winners"
+        )
+    if marked:
+        return f"Of the {plural(len(marked), 'sitting councillor')} the document marks"
+    assert moves is not None
+    return compared(moves)
+
+
+@reply("council.reelected")
+def _reelected(ask: Ask) -> Answer:
+    """Sitting councillors elected again: as the document marks them, and the winners of each
+    ward's previous loaded contest who won it again."""
+    summary = ask.summary()
+    from knowledge.history.changes import returned  # the history only for this question
+
+    contests = ask.facts.contests
+    order = {c.ward: n for n, c in enumerate(contests)}
+    marked = _marked(contests)
+    kept: dict[str, tuple[int, str]] = {}
+    for standing, contest in marked:
+        if standing.elected:
+            text = f"{standing.name} ({standing.party.display}, {contest.ward})"
+            kept[normalize(standing.name)] = (order[contest.ward], text)
+    earlier = returned(ask.store, ask.election.id)
+    for name, ward, party in earlier.names if earlier else ():
+        kept.setdefault(normalize(name), (order.get(ward, 0), f"{name} ({party.display}, {ward})"))
+    if not marked and earlier is None:
+        text = (
+            f"The {ask.election.title} document doesn't mark sitting councillors and no earlier "
+            "election of the council is loaded, so I can't tell who was re-elected."
+        )
+        return headed(summary, text)
+    if marked and earlier is not None:
+        basis = (
+            "Counting the councillors the document marks as sitting and each ward's previous "
+            "loaded winners"
+        )
+    elif marked:
+        basis = f"Of the {plural(len(marked), 'sitting councillor')} the document marks"
+    else:
+        assert earlier is not None
+        basis = "Against each ward's previous loaded contest" + (
+            f" ({earlier.compared} of {len(contests)} wards have one)"
+            if earlier.compared < len(contests)
+            else ""
+        )
+    named = [text for _, text in sorted(kept.values())]
+    verdict = ("Yes — " if named else "No — ") if ask.yes_no else ""
+    if named:
+        text = f"{basis}, {plural(len(named), 'councillor')} {were(len(named))} re-elected: "
+        text += f"{join(at_most(named, 12))}."
+    else:
+        text = f"{basis}, no sitting councillor was re-elected."
+    return headed(summary, with_verdict(verdict, text))
 
 
 @reply("council.switched")
@@ -391,9 +484,9 @@ def _changes(ask: Ask) -> Answer:
     summary = ask.summary()
     rows = [r for r in summary.rows if r.change is not None]
     who = ""
-    if ask.has(LOSE) and (ask.has(WHO) or ask.has(REPRESENT)):
+    if ask.has(LOSE) and (ask.has(WHO) or ask.has(REPRESENT) or ask.has(SITTING)):
         moves = moves_of(ask)
-        if moves is not None:  # the previous loaded contests say who held each seat
+        if moves is not None or _marked(ask.facts.contests):  # who held each seat is known
             return headed(summary, _who_lost(ask, moves))
         who = "The document doesn't say who held each seat before, so I can't name councillors "
         who += "who lost theirs; by party, "

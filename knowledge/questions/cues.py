@@ -42,7 +42,7 @@ SEATS: Final[Cue] = (
 )  # fmt: skip
 SHARE: Final[Cue] = (
     "share", "vote share", "share of the vote", "percentage", "percent", "proportion",
-    "per cent", "what percentage", "what share",
+    "per cent", "what percentage", "what percent", "what per cent", "what share",
 )  # fmt: skip
 MARGIN: Final[Cue] = (
     "smallest margin", "narrowest margin", "by the smallest margin", "biggest margin",
@@ -493,6 +493,24 @@ CHANGED_HANDS: Final[Cue] = (
     "seats changed hands", "which seats changed", "how many seats changed hands",
     "how many wards changed hands", "how many changed hands", "how many seats changed",
 )  # fmt: skip
+SITTING: Final[Cue] = (
+    "sitting councillors", "sitting councillor", "incumbents", "incumbent", "sitting members",
+    "sitting member", "existing councillors", "current councillors",
+)  # fmt: skip
+"""Councillors standing again: "which *incumbents* were re-elected", "did any *sitting
+councillors* lose"."""
+REELECTED: Final[Cue] = (
+    "re elected", "reelected", "kept their seat", "kept their seats", "held their seat",
+    "held their seats", "hold their seat", "hold their seats", "keep their seat",
+    "keep their seats", "held on to their seats", "held onto their seats", "re election",
+)  # fmt: skip
+"""Sitting councillors elected again ("who was *re-elected*")."""
+UNCHANGED: Final[Cue] = (
+    "not change hands", "didnt change hands", "did not change hands", "not changed hands",
+    "not change", "didnt change", "stayed the same", "stay the same", "held on", "unchanged",
+    "no change", "did not change",
+)  # fmt: skip
+"""The seats that did not move: "did any ward *not change hands*"."""
 OVER_TIME: Final[Cue] = (
     "over time", "over the years", "through the years", "down the years", "across the years",
     "over the elections", "every election", "each election", "election by election",

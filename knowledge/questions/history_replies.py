@@ -32,6 +32,7 @@ from knowledge.questions.cues import (
     TIMES_COUNT,
     TURNOUT_DOWN,
     TURNOUT_UP,
+    UNCHANGED,
     WIN,
 )
 from knowledge.questions.phrasing import (
@@ -402,11 +403,29 @@ def _changed_hands(ask: Ask) -> Answer:
     if isinstance(found, str):
         return headed(whole, found)
     head = f"At the {found.title}, against each ward's previous loaded contest"
+    moved = {m.ward for m in found.moves}
+    kept = sorted(w for w in found.compared_wards if w not in moved)
+    if ask.has(UNCHANGED):  # "did any ward not change hands": the wards held, first
+        verdict = ("Yes — " if kept else "No — ") if ask.yes_no else ""
+        text = (
+            f"{head}, {plural(len(kept), 'ward')} of {found.compared} did not change hands: "
+            f"{join(at_most(kept, _KEPT_NAMED))}."
+            if kept
+            else f"{head}, every one of the {found.compared} wards compared changed hands."
+        )
+        return headed(whole, with_verdict(verdict, text))
     if not found.moves:
         return headed(whole, f"{head}: no seat changed hands ({found.compared} wards compared).")
     count = plural(len(found.moves), "seat")
     changes = "; ".join(f"{m.ward} ({m.text})" for m in found.moves)
-    return headed(whole, f"{head}, {count} changed hands: {changes}.")
+    text = f"{head}, {count} changed hands: {changes}."
+    if kept and len(kept) <= _KEPT_NAMED:
+        text += f" No change in {join(kept)}."
+    return headed(whole, text)
+
+
+_KEPT_NAMED = 12
+"""Wards named as not changing hands (more are counted)."""
 
 
 @reply("history.turnout_change")

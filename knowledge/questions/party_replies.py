@@ -92,6 +92,8 @@ def _seats(ask: Ask) -> Answer:
         f"{sentence(noun)} won {answer.seats_won} of the {answer.seats_contested} seats in the "
         f"{ask.election.title}"
     )
+    if 0 < answer.seats_won <= _FEW_NAMED:  # "did the indies win anything": whom, and where
+        text += f" ({join(_winners(ask, answer.key))})"
     if answer.tied_seats:
         text += f", and tied for {plural(answer.tied_seats, 'more seat')}"
     council = ask.facts
@@ -116,6 +118,20 @@ def _seats(ask: Ask) -> Answer:
     if ask.has(ALL_OF):  # "did Labour win every seat": all of them, not some
         claim = answer.seats_won == answer.seats_contested
     return headed(answer, with_verdict(_yes(ask, claim), sentence(text) + "."))
+
+
+_FEW_NAMED: Final = 3
+"""Seats won that the seats answer names (more are a list: "which seats did they win")."""
+
+
+def _winners(ask: Ask, key: str) -> list[str]:
+    """`Ronald Allen in Boulton`, for each seat the party won, in the document's ward order."""
+    return [
+        f"{s.name} in {contest.ward}"
+        for contest in ask.facts.contests
+        for s in contest.standings
+        if s.party.key == key and s.elected
+    ]
 
 
 def change_phrase(answer: PartyAnswer, noun: str) -> str:

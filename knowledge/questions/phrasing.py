@@ -29,7 +29,22 @@ __all__ = [
 ]
 
 _SENTENCE_OPENERS = frozenset(
-    {"The", "In", "A", "An", "There", "No", "Every", "Only", "All", "Turnout", "Against"}
+    {
+        "The",
+        "In",
+        "A",
+        "An",
+        "There",
+        "No",
+        "Every",
+        "Only",
+        "All",
+        "Turnout",
+        "Against",
+        "At",
+        "Counting",
+        "Of",
+    }
 )
 
 

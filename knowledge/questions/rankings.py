@@ -450,11 +450,12 @@ def _margin_threshold(ask: Ask) -> Answer:
     past.sort(key=lambda c: ((c.majority or 0) * (-1 if bar.above else 1), c.ward))
     names = join(at_most([f"{c.ward} ({num(c.majority or 0)})" for c in past], 5))
     verdict = ("Yes — " if past else "No — ") if ask.yes_no else ""
+    at = f" at the {ask.election.title}"  # which of a council's elections, said
     if past:
         won = "was" if len(past) == 1 else "were"
-        text = f"{verdict}{plural(len(past), 'ward')} {won} won by {bar.words} votes: {names}."
+        text = f"{verdict}{plural(len(past), 'ward')} {won} won by {bar.words} votes{at}: {names}."
     else:
-        text = f"{verdict}no ward was won by {bar.words} votes."
+        text = f"{verdict}no ward was won by {bar.words} votes{at}."
     answer = _ward_fact(
         ask,
         f"Wards won by {bar.words} votes",

@@ -218,6 +218,8 @@ def _read(
         missing = []
     if missing:
         unknown = _fitting_unknown(unknowns, missing[0], bool(cues))
+        if unknown is None and missing == ["ward"] and slots:  # "how did Labour do in Narnia":
+            unknown = next((u for u in unknowns if u.hint is None and u.place), None)  # a place
         if len(missing) > 1 or unknown is None:
             return None
         unknowns.remove(unknown)
@@ -231,6 +233,7 @@ def _read(
         + (_unknown_score(unknown, missing[0]) if unknown else 0.0)
         + (IMPLICIT_SLOT_SCORE if implicit else 0.0)
         + PLACE_SCORE * sum(s.kind == "ward" and s.after_in for s in (*slots, *context))
+        + (PLACE_SCORE if unknown and unknown.place and missing[0] == "ward" else 0.0)
         - UNUSED_NAME_COST * unused
         - sum(UNUSED_PROPER_NOUN_COST if u.capital else UNUSED_UNKNOWN_COST for u in leftover)
     )

@@ -356,7 +356,7 @@ def _unknowns(
         if hint is None and all(infos[i].role == "year" for i in range(start, n)):
             hint = "election"
         run = tokens[start:n]
-        place = start > 0 and tokens[start - 1].word in PLACE_WORDS
+        place = (start > 0 and tokens[start - 1].word in PLACE_WORDS) or any(t.place for t in run)
         capital = any(t.capital for t in run)
         if hint == "election" and not capital:
             hint = None  # "a good election" is not the Good election

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from knowledge.normalize import normalize
 
@@ -21,6 +22,24 @@ _POSSESSIVE = re.compile(r"['’`]s$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!:;]\s*$")
 
 
+SHORT_FORMS: Final = {
+    # counties as people write them ("lib dem seats cambs", "notts cc 2021")
+    "beds": "bedfordshire", "berks": "berkshire", "bucks": "buckinghamshire",
+    "cambs": "cambridgeshire", "derbys": "derbyshire", "glos": "gloucestershire",
+    "gloucs": "gloucestershire", "hants": "hampshire", "herts": "hertfordshire",
+    "lancs": "lancashire", "leics": "leicestershire", "lincs": "lincolnshire",
+    "northants": "northamptonshire", "notts": "nottinghamshire", "oxon": "oxfordshire",
+    "staffs": "staffordshire", "warks": "warwickshire", "wilts": "wiltshire",
+    "worcs": "worcestershire",
+    # compass points in ward names ("Horwich NE")
+    "ne": "north east", "nw": "north west", "se": "south east", "sw": "south west",
+    # misspellings no fuzzy match of names should have to guess
+    "partys": "parties", "partie": "parties",
+}  # fmt: skip
+"""Words written short, read as their full words (a one-word token only)."""
+_COUNTIES: Final = frozenset(w for w, full in SHORT_FORMS.items() if full.endswith("shire"))
+
+
 @dataclass(frozen=True)
 class Token:
     """One folded word of the question."""
@@ -30,6 +49,8 @@ class Token:
     end: int
     capital: bool = False
     """Title case in mid-sentence: a hint that a common word is used as a name."""
+    place: bool = False
+    """Written short for a place ("cambs"): a place's name, as if after "in"."""
 
 
 def tokenize(text: str) -> tuple[str, tuple[Token, ...]]:
@@ -38,6 +59,7 @@ def tokenize(text: str) -> tuple[str, tuple[Token, ...]]:
     tokens: list[Token] = []
     for match in _WORD.finditer(text):
         raw = match.group()
+        place = False
         if raw == "&":
             folded = ["and"]
         elif raw == "%":
@@ -46,12 +68,15 @@ def tokenize(text: str) -> tuple[str, tuple[Token, ...]]:
             folded = [raw.replace(",", "")]
         else:
             folded = normalize(_POSSESSIVE.sub("", raw)).split()
+            if len(folded) == 1 and folded[0] in SHORT_FORMS:
+                place = folded[0] in _COUNTIES
+                folded = SHORT_FORMS[folded[0]].split()
         if not folded:
             continue
         initial = not tokens or bool(_SENTENCE_END.search(text[: match.start()]))
         capital = not initial and raw[:1].isupper() and not raw.isupper()
         for word in folded:
-            tokens.append(Token(word, match.start(), match.end(), capital))
+            tokens.append(Token(word, match.start(), match.end(), capital, place))
     return text, tuple(tokens)
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.facts import ContestResult, Standing
+from knowledge.normalize import normalize
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import (
     ALL_OF,
@@ -182,12 +183,40 @@ def _turnout(ask: Ask) -> Answer:
     elif contest.unopposed:
         text = f"There was no poll in {contest.ward}, so no turnout: {who_won(ask, contest)}"
     else:
+        earlier = _earlier_turnout(ask, contest)
+        document = f"The {ask.election.title} document" if earlier else "The document"
         text = (
-            f"The document gives no turnout for {contest.ward}; "
+            f"{document} gives no turnout for {contest.ward}; "
             f"{num(contest.total_votes)} votes were cast there"
             + (f" (each voter could cast up to {contest.seats})." if contest.seats > 1 else ".")
+            + earlier
         )
     return headed(ask.ward_answer(contest), text)
+
+
+def _earlier_turnout(ask: Ask, contest: ContestResult) -> str:
+    """` At the 2022 Worthing Borough Council election it was 2,540 (38.0%).`: the ward's
+    latest earlier contest of the same council that gives a turnout, or nothing."""
+    info = ask.store.info(ask.election.id)
+    if info is None:
+        return ""
+    refs = ask.store.ward_refs(normalize(contest.ward))
+    ids = [r.election_id for r in refs]
+    for ref in refs[ids.index(info.id) + 1 :] if info.id in ids else ():
+        older = ask.store.info(ref.election_id)
+        if older is None or older.council_key != info.council_key:
+            continue
+        found = ask.store.contest(ref.election_id, ref.ward)
+        if found is None or (found.turnout is None and found.turnout_percent is None):
+            continue
+        if found.turnout is not None:
+            figure = num(found.turnout) + (
+                f" ({pct(found.turnout_percent)})" if found.turnout_percent is not None else ""
+            )
+        else:
+            figure = pct(found.turnout_percent)
+        return f" At the {older.title} it was {figure}."
+    return ""
 
 
 @reply("ward.total_votes")

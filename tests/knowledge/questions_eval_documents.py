@@ -302,6 +302,10 @@ UNSEEN_STORES = {
     "crawley": "wikipedia/wikitext-crawley_2026.wiki",
     "barnet": "wikipedia/wikitext-2022-barnet-london-borough-council-election.excerpt.wiki",
     "sheffield-dc": "../../fixtures/democracyclub/local.sheffield.2021-05-06.csv",
+    "bolton": "../blind_articles/2019_bolton_metropolitan_borough_council_election.wiki",
+    "notts": "../blind_articles/2021_nottinghamshire_county_council_election.wiki",
+    "southwark": "../blind_articles/2014_southwark_london_borough_council_election.wiki",
+    "ryedale": "../blind_articles/2007_ryedale_district_council_election.wiki",
 }
 """The project's test documents by the short names the evaluation files use."""
 

@@ -19,10 +19,13 @@ from knowledge.questions.cues import (
     ELECTORATE,
     HELP,
     HOW_MANY,
+    LOSE,
     MAJORITY_WON,
     PARTY_LIST,
+    REELECTED,
     REJECTED,
     SEATS,
+    SITTING,
     SPLIT,
     STAND,
     SWEEP,
@@ -34,6 +37,7 @@ from knowledge.questions.cues import (
     UNOPPOSED,
     WARD_NOUN,
     WHO,
+    WIN,
 )  # fmt: skip
 from knowledge.questions.intents.records import Example, Intent, Pattern
 
@@ -103,6 +107,22 @@ RECORDS: Final[tuple[Intent, ...]] = (
         examples=(
             Example("who got elected", ("51 councillors", "17 wards")),
             Example("list the winners", ("Labour 27",)),
+        ),
+    ),
+    Intent(
+        "council.reelected",
+        "council",
+        priority=172,
+        cues=(Pattern((REELECTED,), (WHO, SITTING)), Pattern((SITTING, WIN))),
+        polarity="yes_no",
+        summary="sitting councillors elected again",
+        examples=(
+            Example(
+                "which incumbents got re-elected in burnley in 2026",
+                ("Afrasiab Anwar", "Jeff Sumner"),
+                "articles",
+            ),
+            Example("who was re-elected", ("can't tell",)),
         ),
     ),
     Intent(
@@ -195,7 +215,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "council.changes",
         "council",
         priority=170,
-        cues=(Pattern((CHANGE,), (SEATS, WHO)),),
+        cues=(Pattern((CHANGE,), (SEATS, WHO)), Pattern((SITTING, LOSE))),
         summary="seats changing hands",
         examples=(
             Example("who got the boot", ("Labour lost 2 seats",)),

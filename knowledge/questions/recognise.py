@@ -64,11 +64,15 @@ def _fitting_unknown(unknowns: list[Unknown], slot: Entity, cued: bool) -> Unkno
     for unknown in unknowns:
         if unknown.hint is None and (unknown.capital or unknown.place):
             return unknown
+        if slot == "candidate" and unknown.person:  # "did emma whysall win": a person's name
+            return unknown
     return None
 
 
 def _unknown_score(unknown: Unknown, slot: Entity) -> float:
     """Places ("in Narnia") read as wards, other names as candidates."""
+    if unknown.person and slot == "party":  # two words, no "party" beside them: a person
+        return 0.0
     if unknown.hint == slot or (slot == "ward") == unknown.place:
         return UNKNOWN_SLOT_SCORE
     return UNKNOWN_SLOT_SCORE / 2

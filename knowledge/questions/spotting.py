@@ -84,6 +84,9 @@ class Unknown:
     """What a neighbouring word says it is: "Narnia *ward*", "the Pirate *party*"."""
     place: bool = False
     """Follows "in", "at" or "for"."""
+    person: bool = False
+    """Two or more words, not after "in" or "the": a person's name rather than a party's
+    ("did Emma Whysall win in Barnet Vale"; not "who won the world cup")."""
 
 
 @dataclass(frozen=True)
@@ -360,8 +363,17 @@ def _unknowns(
         capital = any(t.capital for t in run)
         if hint == "election" and not capital:
             hint = None  # "a good election" is not the Good election
-        found.append(Unknown(start, n, quote(text, run), capital, hint, place))
+        person = n - start >= 2 and not place and hint is None and not _determined(tokens, start)
+        found.append(Unknown(start, n, quote(text, run), capital, hint, place, person))
     return tuple(found)
+
+
+def _determined(tokens: tuple[Token, ...], start: int) -> bool:
+    """ "the world cup", "a new council": a thing, not a person."""
+    return start > 0 and tokens[start - 1].word in _DETERMINERS
+
+
+_DETERMINERS: Final = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "our"})
 
 
 def _hint(

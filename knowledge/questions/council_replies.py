@@ -41,7 +41,7 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
-from knowledge.questions.seat_moves import NO_CHANGES, compared, moves_of
+from knowledge.questions.seat_moves import BASIS, NO_CHANGES, compared, moves_of
 from knowledge.questions.ties import describe, level_elsewhere
 from knowledge.questions.unresolved import examples, loaded_councils
 from knowledge.questions.ward_replies import who_won
@@ -294,7 +294,7 @@ def _who_lost(ask: Ask, moves: SeatChanges | None) -> str:
             m for m in moves.moves if m.standing == "not standing" and m.ward not in marked_lost
         ]
     named = [text for _, text in sorted(lost.values())]
-    basis = _sitting_basis(marked, moves)
+    basis = _sitting_basis(marked, compared(moves) if moves is not None else None)
     verdict = ("Yes — " if named else "No — ") if ask.yes_no else ""
     if named:
         text = f"{basis}, {plural(len(named), 'sitting councillor')} lost their seats: "
@@ -316,16 +316,18 @@ def _marked(contests: Sequence[ContestResult]) -> list[tuple[Standing, ContestRe
     return [(s, c) for c in contests for s in c.standings if s.incumbent]
 
 
-def _sitting_basis(marked: list[tuple[Standing, ContestResult]], moves: SeatChanges | None) -> str:
-    if marked and moves is not None:
+def _sitting_basis(marked: list[tuple[Standing, ContestResult]], compared: str | None) -> str:
+    """Whom the answer counts as sitting: as the document marks them, as each ward's previous
+    loaded contest shows (`compared`, how many wards have one), or both."""
+    if marked and compared is not None:
         return (
             "Counting the councillors the document marks as sitting and each ward's previous "
             "loaded winners"
         )
     if marked:
         return f"Of the {plural(len(marked), 'sitting councillor')} the document marks"
-    assert moves is not None
-    return compared(moves)
+    assert compared is not None
+    return sentence(compared)
 
 
 @reply("council.reelected")
@@ -352,20 +354,14 @@ def _reelected(ask: Ask) -> Answer:
             "election of the council is loaded, so I can't tell who was re-elected."
         )
         return headed(summary, text)
-    if marked and earlier is not None:
-        basis = (
-            "Counting the councillors the document marks as sitting and each ward's previous "
-            "loaded winners"
-        )
-    elif marked:
-        basis = f"Of the {plural(len(marked), 'sitting councillor')} the document marks"
-    else:
-        assert earlier is not None
-        basis = "Against each ward's previous loaded contest" + (
+    wards = None
+    if earlier is not None:
+        wards = BASIS + (
             f" ({earlier.compared} of {len(contests)} wards have one)"
             if earlier.compared < len(contests)
             else ""
         )
+    basis = _sitting_basis(marked, wards)
     named = [text for _, text in sorted(kept.values())]
     verdict = ("Yes — " if named else "No — ") if ask.yes_no else ""
     if named:

@@ -7,6 +7,7 @@ from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.gazetteer import COMPASS, PLACE_PARTS
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.count_so_far import so_far
+from knowledge.questions.cues import NATIONAL, cue_score, phrases
 from knowledge.questions.lexicon import lexicon_for
 from knowledge.questions.newer_election import from_older_election
 from knowledge.questions.other_councils import with_other_councils
@@ -50,6 +51,8 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     elsewhere = _ward_beside_compass_word(store, spotted)
     if elsewhere is not None:
         return elsewhere
+    if cue_score(NATIONAL, phrases(tuple(t.word for t in tokens))):  # "across England"
+        return across_councils(store, text, national=True)
     each_year = one_question_per_year(spotted)
     if each_year:
         return year_by_year([(y, answer_question(store, q, election)) for y, q in each_year])

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from knowledge.answers import Answer
+from knowledge.answers import Answer, RankingAnswer, WardAnswer
 from knowledge.questions.answering import answer_question, read_question
 from knowledge.questions.cues import WIN, cue_score, phrases
 from knowledge.questions.lexicon import lexicon_for
@@ -34,6 +34,11 @@ from knowledge.questions.years import year_named
 from knowledge.store import ResultsStore
 
 FOLLOW_OPENERS: Final[tuple[tuple[str, ...], ...]] = (
+    ("no", "i", "meant"),
+    ("no", "i", "mean"),
+    ("sorry", "i", "meant"),
+    ("i", "meant"),
+    ("i", "mean"),
     ("and", "what", "about"),
     ("and", "how", "about"),
     ("what", "about"),
@@ -44,7 +49,9 @@ FOLLOW_OPENERS: Final[tuple[tuple[str, ...], ...]] = (
     ("and",),
 )
 """Words that open a follow-up made only of names, longest first."""
-FILLER: Final = frozenset({"the", "in", "for", "at", "then", "now", "of", "ward", "party", "too"})
+FILLER: Final = frozenset(
+    {"the", "in", "for", "at", "then", "now", "of", "ward", "party", "too", "one", "election"}
+)
 """Words a names-only follow-up may also hold ("and in Town ward then?")."""
 THERE: Final[tuple[tuple[str, ...], ...]] = (("in", "that", "ward"), ("that", "ward"), ("there",))
 """Words that stand for the previous question's ward."""
@@ -69,6 +76,9 @@ class Turn:
     spotted: Spotted
     election: str | None = None
     """The election it was answered from: a follow-up stays in it unless it names another."""
+    subject: str | None = None
+    """The one person the answer is about when the question named none ("who topped the poll
+    in Oakwood?": Pauline Latham), for "how many votes did she get?"."""
 
 
 def follow_up(store: ResultsStore, previous: Turn | None, text: str) -> str:
@@ -170,12 +180,21 @@ def _pronoun(previous: Turn, text: str, spotted: Spotted) -> str | None:
     token = spotted.tokens[at]
     if person is not None:
         return f"{text[: token.start]}{_words_of(old, person)}{text[token.end :]}"
+    if previous.subject is not None and token.word in _ONE_PERSON:  # "who topped the poll"
+        return f"{text[: token.start]}{previous.subject}{text[token.end :]}"
     ward = next((s for s in old.spans if s.kind == "ward"), None)
+    party = next((s for s in old.spans if s.kind == "party"), None)
+    if party is not None and token.word in ("they", "them"):  # "how many did they have"
+        text = f"{text[: token.start]}{_words_of(old, party)}{text[token.end :]}"
+        return _in_ward(text, _words_of(old, ward)) if ward is not None else text
     if ward is None:
         return None
     if cue_score(WIN, phrases(tuple(t.word for t in old.tokens))):  # "who won in Abbey?"
         text = f"{text[: token.start]}the winners{text[token.end :]}"
     return _in_ward(text, _words_of(old, ward))
+
+
+_ONE_PERSON: Final = frozenset({"he", "him", "she", "her"})
 
 
 def _in_ward(text: str, ward: str) -> str:
@@ -207,7 +226,19 @@ def turn_of(store: ResultsStore, question: str, answer: Answer) -> Turn | None:
     clean, tokens = tokenize(question)
     ref = getattr(answer, "election", None)
     election = ref.id if ref is not None and not isinstance(ref, str) else ref
-    return Turn(clean, spot(store, lexicon_for(store), clean, tokens), election)
+    return Turn(clean, spot(store, lexicon_for(store), clean, tokens), election, _subject(answer))
+
+
+def _subject(answer: Answer) -> str | None:
+    """The candidate the answer's headline opens with, among those the answer lists."""
+    if isinstance(answer, WardAnswer):
+        names = [c.name for c in answer.candidates]
+    elif isinstance(answer, RankingAnswer):
+        names = [line.candidate.name for line in answer.lines]
+    else:
+        return None
+    headline = answer.headline or ""
+    return next((n for n in names if headline.startswith(n)), None)
 
 
 def follow(

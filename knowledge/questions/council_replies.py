@@ -20,6 +20,8 @@ from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.count_so_far import count_state
 from knowledge.questions.cues import (
+    AFTER_ELECTION,
+    BEFORE_ELECTION,
     COUNCILS,
     HUNG,
     LAST_SEAT,
@@ -128,7 +130,7 @@ def _control(ask: Ask) -> Answer:
                 f"{said}{noun} won the most seats contested: {top.seats_won} of "
                 f"{summary.seats_contested}."
             )
-    if before is not None and ask.has(_BEFORE) and not ask.has(_AFTER):  # "before?"
+    if before is not None and ask.has(BEFORE_ELECTION) and not ask.has(AFTER_ELECTION):  # "before?"
         then = _control_text(ask, before, council)
         text = f"{then} before the election; after it, {uncapitalised(text)}"
     verdict = ""
@@ -249,10 +251,6 @@ def _sweep(ask: Ask) -> Answer:
         f"No — no party won every seat: the {plural(won, 'seat')} "
         f"{'declared' if won < contested else 'contested'} went to {split}.",
     )
-
-
-_BEFORE: Final = ("before", "before the election", "previously", "beforehand", "until")
-_AFTER: Final = ("after", "after the election", "now", "afterwards")
 
 
 def _control_text(ask: Ask, before: ControlBefore, council: str) -> str:

@@ -505,6 +505,20 @@ REELECTED: Final[Cue] = (
     "keep their seats", "held on to their seats", "held onto their seats", "re election",
 )  # fmt: skip
 """Sitting councillors elected again ("who was *re-elected*")."""
+BEFORE_ELECTION: Final[Cue] = (
+    "before", "before the election", "previously", "beforehand", "until", "going in",
+    "going into the election", "last time",
+)  # fmt: skip
+"""The council or a party's seats as they stood before the election ("how many did they have
+*before*")."""
+AFTER_ELECTION: Final[Cue] = ("after", "after the election", "now", "afterwards")
+NATIONAL: Final[Cue] = (
+    "across england", "in england", "nationally", "nationwide", "across the country",
+    "the whole country", "across the uk", "in the uk", "uk wide", "across britain",
+    "in britain", "national picture", "national result", "national results",
+    "national share", "projected national share",
+)  # fmt: skip
+"""A total over the whole country, which no loaded council gives."""
 UNCHANGED: Final[Cue] = (
     "not change hands", "didnt change hands", "did not change hands", "not changed hands",
     "not change", "didnt change", "stayed the same", "stay the same", "held on", "unchanged",

@@ -12,7 +12,9 @@ from knowledge.last_election import since_last_election, since_last_phrase
 from knowledge.outcomes import parse_outcome
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import (
+    AFTER_ELECTION,
     ALL_OF,
+    BEFORE_ELECTION,
     DROPPED,
     FEWEST,
     GAINED,
@@ -88,6 +90,12 @@ def _seats(ask: Ask) -> Answer:
         return headed(answer, with_verdict(_yes(ask, False), _absent(ask, answer, noun)))
     if _wants_names(ask):
         return _names(ask, answer, noun, elected=True)
+    before = answer.seats_before
+    if before is not None and ask.has(BEFORE_ELECTION) and not ask.has(AFTER_ELECTION):
+        text = f"{sentence(noun)} had {plural(before, 'seat')} before the {ask.election.title}"
+        if answer.seats_after is not None:
+            text += f", and {answer.seats_after} after it"
+        return headed(answer, text + ".")
     text = (
         f"{sentence(noun)} won {answer.seats_won} of the {answer.seats_contested} seats in the "
         f"{ask.election.title}"

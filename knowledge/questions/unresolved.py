@@ -176,14 +176,19 @@ def unknown_place(store: ResultsStore, missing: NotFoundAnswer) -> NotFoundAnswe
     )
 
 
-def across_councils(store: ResultsStore, query: str) -> NotFoundAnswer:
+def across_councils(store: ResultsStore, query: str, national: bool = False) -> NotFoundAnswer:
     """ "Which council had the highest turnout?": councils are not ranked against each other
-    (each answer is from one council's election); say so rather than rank one council's wards."""
+    (each answer is from one council's election); say so rather than rank one council's wards.
+    `national`: "how many seats did Reform win across England" is no sum of the councils I
+    happen to have."""
+    headline = (
+        "National totals are not in the results I have; I answer about one council at a time. "
+        if national
+        else "I answer about one council at a time, not councils against each other: ask about "
+        "one of them. "
+    )
     return NotFoundAnswer(
-        headline=(
-            "I answer about one council at a time, not councils against each other: ask about "
-            f"one of them. I have {loaded_councils(store)}."
-        ),
+        headline=f"{headline}I have {loaded_councils(store)}.",
         what="question",
         query=query[:100],
         message="Name a council in the question, e.g. its turnout or its closest ward.",

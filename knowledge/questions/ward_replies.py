@@ -452,6 +452,10 @@ def _party_lines(ask: Ask) -> tuple[ContestResult, list[Standing], str]:
     return contest, mine, ask.party_of(party.key, party.display)
 
 
+_ALL_NAMED = 3
+"""A party's candidates in a ward named one by one when it won no seat (more: its best)."""
+
+
 @reply("ward_party.won", "ward_party.result")
 def _party_won(ask: Ask) -> Answer:
     contest, mine, noun = _party_lines(ask)
@@ -463,6 +467,16 @@ def _party_won(ask: Ask) -> Answer:
         count = _all_seats(contest.seats) if len(won) == contest.seats else None
         count = count or f"{len(won)} of the {contest.seats} seats"
         text = f"{noun} won {count} in {contest.ward}: {names}."
+        others = [s for s in contest.elected if s.party.key != ask.parties[0].key]
+        if others and len(won) < contest.seats:  # "were they all Labour?": who else won
+            rest = "the other seat" if len(others) == 1 else f"the other {len(others)}"
+            text = text[:-1] + f"; {join([_who(ask, s) for s in others])} won {rest}."
+    elif len(mine) <= _ALL_NAMED:  # "what about the Conservatives there": each of them
+        stood = join([f"{s.name} ({ordinal(s.position)}, {num(s.votes or 0)})" for s in mine])
+        text = (
+            f"{noun} won no seats in {contest.ward} ({stood}); "
+            f"{uncapitalised(who_won(ask, contest))}"
+        )
     else:
         best = mine[0]
         text = (

@@ -20,6 +20,7 @@ WIN: Final[Cue] = (
     "taken", "hold", "holds", "succeed", "succeeded", "carried", "re elected", "elect",
     "scrape in", "scraped in", "scrape through", "scraped through", "squeak in", "squeaked in",
     "sneak in", "sneaked in", "snuck in", "make it", "made it", "get elected", "got elected",
+    "get back in", "got back in", "gets back in", "back in",
 )  # fmt: skip
 OUSTED: Final[Cue] = (
     "ousted", "unseated", "kicked out", "booted out", "voted out", "the boot", "got the boot",

@@ -169,9 +169,21 @@ def _change(ask: Ask) -> Answer:
         else None
     )
     moves = moves_of(ask) if answer.change is None and stated is None else None
+    lines = _stated_moves(ask, key) if answer.change is None and stated is None else None
     if stated is not None:  # no seats before: the infobox's change since the last election
         text = since_last_phrase(stated, noun) + "."
         up, down = stated.change > 0, stated.change < 0
+    elif moves is None and lines is not None:  # the wards' own hold and gain lines
+        wins, losses = lines
+        won = f"gained {plural(len(wins), 'seat')} ({join(wins)})" if wins else ""
+        gone = f"lost {plural(len(losses), 'seat')} ({join(losses)})" if losses else ""
+        said = " and ".join(part for part in (won, gone) if part) or "neither gained nor lost"
+        if won and not gone:
+            said += " and lost none"
+        elif gone and not won:
+            said = f"{gone} and gained none"
+        text = f"By the wards' hold and gain lines, {noun} {said}."
+        up, down = bool(wins), bool(losses)
     elif moves is not None:  # no council after the election: count seat by seat instead
         gained, lost, said = party_moves(moves, key, noun)
         text = (
@@ -186,7 +198,9 @@ def _change(ask: Ask) -> Answer:
             text = f"{text[:-1]}; {every_move(moves, key, noun)}."
         up = answer.change is not None and answer.change > 0
         down = answer.change is not None and answer.change < 0
-    known = stated is not None or moves is not None or answer.change is not None
+    known = (
+        stated is not None or moves is not None or lines is not None or answer.change is not None
+    )
     asked_gain, asked_loss = ask.has(GAINED), ask.has(DROPPED)
     if ask.yes_no and known and (asked_gain or asked_loss):
         yes = (asked_gain and up) or (asked_loss and down)
@@ -194,6 +208,30 @@ def _change(ask: Ask) -> Answer:
             yes = answer.seats_after == 0  # "did the Tories lose every seat": all, not some
         return headed(answer, with_verdict("Yes — " if yes else "No — ", text))
     return headed(answer, sentence(text))
+
+
+def _stated_moves(ask: Ask, key: str) -> tuple[list[str], list[str]] | None:
+    """The seats the party gained and lost as each ward's hold/gain line states them (`Amington
+    from Labour`), or None when the document gives no such lines."""
+    book = ask.store.book
+    gained: list[str] = []
+    lost: list[str] = []
+    stated = False
+    for contest in ask.facts.contests:
+        for line in contest.outcomes:
+            outcome = parse_outcome(line)
+            if outcome is None:
+                continue
+            stated = True
+            if outcome.kind.lower() != "gain":
+                continue
+            winner = book.lookup(outcome.party)
+            loser = book.lookup(outcome.loser) if outcome.loser else None
+            if winner.key == key:
+                gained.append(f"{contest.ward} from {loser.display}" if loser else contest.ward)
+            elif loser is not None and loser.key == key:
+                lost.append(f"{contest.ward} to {winner.display}")
+    return (gained, lost) if stated else None
 
 
 @reply("party.votes")
@@ -599,9 +637,18 @@ def _candidates(ask: Ask) -> Answer:
     text = (
         f"{sentence(noun)} stood {plural(answer.candidates, 'candidate')} for the "
         f"{answer.seats_contested} seats, and {answer.seats_won} "
-        f"{'was' if answer.seats_won == 1 else 'were'} elected."
+        f"{'was' if answer.seats_won == 1 else 'were'} elected"
     )
-    return headed(answer, with_verdict(_yes(ask, True), text))
+    if answer.candidates <= _FEW_NAMED:  # "was there a Socialist Labour candidate?": who
+        stood = [
+            f"{s.name} in {contest.ward}, {plural(s.votes or 0, 'vote')}"
+            + (" (elected)" if s.elected else "")
+            for contest in ask.facts.contests
+            for s in contest.standings
+            if s.party.key == answer.key
+        ]
+        text += f": {join(stood)}"
+    return headed(answer, with_verdict(_yes(ask, True), text + "."))
 
 
 def control_phrase(ask: Ask, answer: PartyAnswer, noun: str) -> tuple[bool | None, str]:

@@ -226,12 +226,20 @@ def _what_there_is(store: ResultsStore, kind: EntityKind, election: Election | N
     return "Check the spelling, or ask who stood in a ward to see its candidates."
 
 
+_MAYOR = frozenset({"mayor", "mayoral", "mayors", "mayoralty"})
+
+
 def out_of_scope(store: ResultsStore, text: str, about: str | None = None) -> NotFoundAnswer:
     """A question the results can't answer: what the bot can answer instead."""
     scope = "the loaded election results"
     headline = "I can't answer that from the election results I have."
     if about:
         headline = f"I can't answer that about {about} from the election results I have."
+    if _MAYOR.intersection(text.casefold().split()):  # read, not guessed from a ward's result
+        headline = (
+            "I hold councils' ward results, not mayoral elections (an article's mayoral "
+            "contest is skipped when it is loaded), so I can't answer that."
+        )
     message = (
         f"I answer questions about {scope}: who won a ward, how a candidate or a party did, "
         "who controls the council, the closest contests and the biggest votes."

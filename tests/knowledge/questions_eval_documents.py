@@ -306,6 +306,10 @@ UNSEEN_STORES = {
     "notts": "../blind_articles/2021_nottinghamshire_county_council_election.wiki",
     "southwark": "../blind_articles/2014_southwark_london_borough_council_election.wiki",
     "ryedale": "../blind_articles/2007_ryedale_district_council_election.wiki",
+    "tamworth-1998": "../blind_articles/1998_tamworth_borough_council_election.wiki",
+    "dales": "../blind_articles/2023_derbyshire_dales_district_council_election.wiki",
+    "lewisham": "../blind_articles/2022_lewisham_london_borough_council_election.wiki",
+    "burngreave": "../blind_articles/2024_burngreave_by-election.wiki",
 }
 """The project's test documents by the short names the evaluation files use."""
 

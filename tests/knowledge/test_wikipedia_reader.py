@@ -491,7 +491,7 @@ def test_boxes_set_out_in_a_layout_table_are_read() -> None:
 @pytest.mark.parametrize(
     ("title", "ward"),
     [
-        ("Derby City Council election, 2002: Abbey", "Abbey"),
+        ("Testshire District Council election, 2019: Abbey", "Abbey"),
         ("Abbey ward 2002", "Abbey"),
         ("Abbey (2002)", "Abbey"),
         ("Trumpington: 18 August 2022", "Trumpington"),
@@ -501,6 +501,25 @@ def test_older_box_titles_name_the_ward(title: str, ward: str) -> None:
     rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
     (election,) = load(article("==Results==\n" + BOX.format(title=title, rows=rows))).elections
     assert [c.ward for c in election.contests] == [ward]
+
+
+def test_a_box_naming_another_year_s_election_is_a_quoted_result() -> None:
+    """A by-election's article quoting the ward's previous result in a box of its own
+    (`2023 Sheffield City Council election: Burngreave`): not this election's contest."""
+    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
+    quoted = "\n".join([row("Cy Cole", "Labour", "3,112"), row("Di Dee", "Green", "712")])
+    body = (
+        "==Result==\n"
+        + BOX.format(title="Burngreave by-election: 22 February 2024", rows=rows)
+        + "==Earlier==\n"
+        + BOX.format(title="[[2023 Sheffield City Council election]]: Burngreave", rows=quoted)
+    )
+    store = load(article(body, "2024 Burngreave by-election"))
+    (election,) = store.elections
+    assert [(c.ward, c.candidates[0].name) for c in election.contests] == [
+        ("Burngreave", "Ann Able")
+    ]
+    assert any("is the 2023 result, quoted; skipped" in w.message for w in store.warnings)
 
 
 TEWKESBURY = (

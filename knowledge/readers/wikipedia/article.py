@@ -56,6 +56,12 @@ _CONTROL = re.compile(
     r"(?:in\s+)?(?:overall\s+)?control\b",
 )
 _NO_CONTROL = re.compile(r"\bno overall control\b", re.I)
+_MAYORAL = re.compile(r"\bmayoral\b|\belected mayor\b|\bmayor of\b", re.I)
+"""A directly elected mayor's contest, set out beside the wards in some London articles."""
+_PREVIOUS = re.compile(
+    r"\b(?:previous|last|prior)\s+(?:ordinary\s+)?(?:results?|elections?)\b", re.I
+)
+"""A section quoting an earlier result for comparison (`==Previous result==`)."""
 _SUMMARY_HEADING = re.compile(r"summary|overall|results? by party", re.I)
 _TABLE_HEADS = re.compile(r"\bcandidate\b.*\bvotes\b|\bvotes\b.*\bcandidate\b", re.I | re.S)
 
@@ -91,6 +97,9 @@ class _Walk:
     """The lead's bold election name, the title when nothing better is stated."""
     in_summary: bool = False
     """Inside `{{Election summary begin}}`, which some articles close with an election box end."""
+    quoted_years: dict[int, int] = field(default_factory=dict)
+    """Contest (by id) -> the year of the election its box title names: another year's is a
+    previous result quoted for comparison, dropped once the article's year is known."""
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(file=self.file, line=line, message=message))
@@ -195,6 +204,14 @@ def _close_box(walk: _Walk) -> None:
     walk.warnings.extend(box.warnings)
     if contest is None:
         return
+    if _MAYORAL.search(box.title) or _MAYORAL.search(walk.heading):
+        walk.warn(box.line, f"box {box.label!r} is a mayoral election, not a ward; skipped")
+        return
+    if _PREVIOUS.search(walk.heading):
+        walk.warn(box.line, f"box {box.label!r} is a previous result, quoted; skipped")
+        return
+    if title.election_year is not None:
+        walk.quoted_years[id(contest)] = title.election_year
     if contest.by_election:
         walk.later.append((contest, title, box.line))
     else:
@@ -281,10 +298,10 @@ def _elections(walk: _Walk, source: _Source, stem: str) -> list[Election]:
             majority_seats = parse_count(seats_text)
         except ValueError:
             walk.warn(1, f"infobox majority_seats {seats_text[:40]!r} is not a number; ignored")
+    contests = [c for c in walk.contests if not _quoted(walk, c, year)]
+    later = [entry for entry in walk.later if not _quoted(walk, entry[0], year)]
     warnings = list(walk.warnings)
     by_document = bool(BY_ELECTION.search(title))
-    contests = walk.contests
-    later = walk.later
     if by_document:  # the article is a by-election: its boxes are its contests
         contests = contests + [c for c, _, _ in later]
         later = []
@@ -346,6 +363,16 @@ def _elections(walk: _Walk, source: _Source, stem: str) -> list[Election]:
         reason = "no election results found (expected {{Election box begin}} ... boxes)"
         raise ParseError(walk.file, 1, f"{reason}: {told}" if told else reason)
     return elections
+
+
+def _quoted(walk: _Walk, contest: Contest, year: int | None) -> bool:
+    """The box names another year's election (`2023 Sheffield City Council election:
+    Burngreave` in the 2024 by-election's article): said, and left out."""
+    named = walk.quoted_years.get(id(contest))
+    if named is None or year is None or named == year:
+        return False
+    walk.warn(contest.line, f"box {contest.ward!r} is the {named} result, quoted; skipped")
+    return True
 
 
 def _unique(contests: list[Contest], walk: _Walk) -> list[Contest]:

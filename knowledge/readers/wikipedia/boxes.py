@@ -36,6 +36,7 @@ _SEATS = re.compile(
     re.IGNORECASE,
 )
 _ELECTION_PREFIX = re.compile(r"^[^:]*\belections?\b[^:]*:\s*", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 _TRAILING_YEAR = re.compile(r"[\s,]+\(?(?:18|19|20)\d\d\)?$")
 _TRAILING_KIND = re.compile(r"\s+(?:ward|division|electoral division)$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"(?:\s*[,:–—]|\s+-)\s*[^,:–—]*\d{4}\s*$")
@@ -57,6 +58,9 @@ class BoxTitle:
     seats: int | None
     by_election: bool
     date: dt.date | None
+    election_year: int | None = None
+    """The year of the election the title names before the ward (`2023 Sheffield City Council
+    election: Burngreave`): another year's is a previous result quoted for comparison."""
 
 
 def read_title(text: str) -> BoxTitle:
@@ -71,15 +75,20 @@ def read_title(text: str) -> BoxTitle:
     if when is not None:
         text = _AFTER_DATE.sub("", text).strip()
     prefix = _ELECTION_PREFIX.match(text)
+    election_year = None
     if prefix and not BY_ELECTION.search(prefix[0]) and text[prefix.end() :].strip():
         text = text[prefix.end() :]  # `Derby City Council election, 2002: Abbey`
+        if year := _YEAR.search(prefix[0]):
+            election_year = int(year[0])
     text = _TRAILING_YEAR.sub("", text).strip() or text
     by_election = False
     if by := BY_ELECTION.search(text):
         by_election = True
         text = text[: by.start()].strip(" ,-–—:")
     text = _TRAILING_KIND.sub("", text).strip(" ,-–—:") or text
-    return BoxTitle(ward=text, seats=seats, by_election=by_election, date=when)
+    return BoxTitle(
+        ward=text, seats=seats, by_election=by_election, date=when, election_year=election_year
+    )
 
 
 @dataclass
@@ -186,7 +195,13 @@ class OpenBox:
         by_election = (
             by_section or bool(titled and titled.by_election) or bool(headed and headed.by_election)
         )
-        info = BoxTitle(ward=ward, seats=seats, by_election=by_election, date=when)
+        info = BoxTitle(
+            ward=ward,
+            seats=seats,
+            by_election=by_election,
+            date=when,
+            election_year=titled.election_year if titled else None,
+        )
         if not ward:
             self.warn(self.line, "an election box with no title under no heading was skipped")
             return None, info

@@ -173,7 +173,7 @@ def _ward(a: WardAnswer) -> discord.Embed:
             f"**Tie for the last seat, decided by lot**: {won} won the draw, "
             "as the source document states."
         )
-    elif a.tie:
+    elif a.tie and a.tied:
         names = " and ".join(safe(c.name) for c in a.tied)
         result = (
             f"**Tie for the last seat**: {names} have {votes(a.tied[0].votes)} votes each. "
@@ -193,6 +193,8 @@ def _ward(a: WardAnswer) -> discord.Embed:
     cast = f"{votes(a.total_votes)}"
     if a.unopposed and not a.total_votes:
         cast = "None: no poll was held"
+    elif not a.counted:
+        cast = "Not given: the source names the winners only"
     elif not a.declared:
         cast = "Not declared yet"
     if a.turnout_percent is not None:
@@ -222,6 +224,8 @@ def _candidate(a: CandidateAnswer) -> discord.Embed:
     field = f"{plural(len(a.result.candidates), 'candidate')} for {plural(a.seats, 'seat')}"
     if not a.result.declared:
         result = f"**Standing**: the count is not declared yet, {field}."
+    elif not a.result.counted:
+        result = f"{verdict} ({field}); the source gives no vote counts."
     elif c.elected and c.votes is None:
         result = f"{verdict}: unopposed (no poll), {field}."
     else:
@@ -269,7 +273,9 @@ def _party(a: PartyAnswer) -> discord.Embed:
     lines = [
         f"**{a.seats_won} of {a.seats_contested} seats won**{tied} from "
         f"{plural(a.candidates, 'candidate')}.",
-        f"Votes: {votes(a.votes)} ({percent(a.vote_share)}).",
+        f"Votes: {votes(a.votes)} ({percent(a.vote_share)})."
+        if a.counted
+        else "Votes: not given by the source.",
         f"*Share: {safe(a.share_rule)}.*",
     ]
     if a.seats_before is not None or a.seats_after is not None:
@@ -310,7 +316,11 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
         lines.append(f"{a.majority_threshold} seats needed for a majority{size}.")
     part = "" if a.whole_council else " (part of the council)"
     lines.append(f"{a.seats_contested} seats contested in {plural(a.wards, 'ward')}{part}.")
-    lines.append(f"Votes cast: {votes(a.total_votes)}.")
+    lines.append(
+        f"Votes cast: {votes(a.total_votes)}."
+        if a.counted
+        else "The source names the winners without vote counts."
+    )
     lines.append(
         f"*Seats: {safe(a.composition_basis)}; change {safe(a.change_baseline)}. "
         "Vote share: share of all votes cast across the wards.*"
@@ -328,6 +338,8 @@ def _summary(a: SummaryAnswer, *, pinned: bool = False) -> discord.Embed:
             value=f"{seats}\n"
             + (
                 f"{votes(row.votes)} votes · {percent(row.vote_share)}"
+                if row.candidates and a.counted
+                else "votes not given"
                 if row.candidates
                 else "no candidates this time"
             ),

@@ -92,7 +92,7 @@ def _ward(a: WardAnswer) -> list[str]:
             f"Tie for the last seat, decided by lot: {won} won the draw, "
             "as the source document states."
         )
-    elif a.tie:
+    elif a.tie and a.tied:
         names = " and ".join(c.name for c in a.tied)
         lines.append(
             f"Tie for the last seat: {names} have {votes(a.tied[0].votes)} votes each; "
@@ -108,6 +108,8 @@ def _ward(a: WardAnswer) -> list[str]:
         lines.append(f"Seats: {winners}" + (" (split ward)" if a.split else ""))
     if a.unopposed and not a.total_votes:
         lines.append("No poll was held, so no votes were cast.")
+    elif not a.counted:
+        lines.append("The source names the winners without vote counts.")
     elif a.declared:
         lines.append(f"Votes cast: {votes(a.total_votes)}. Shares are the {a.share_rule}.")
     if a.turnout is not None or a.turnout_percent is not None:
@@ -134,6 +136,11 @@ def _candidate(a: CandidateAnswer) -> list[str]:
     if not a.result.declared:
         stood = plural(len(a.result.candidates), "candidate")
         result = f"Standing: the count is not declared yet ({stood} for {plural(a.seats, 'seat')})."
+    elif not a.result.counted:
+        result = (
+            f"{verdict.capitalize()} ({plural(len(a.result.candidates), 'candidate')} for "
+            f"{plural(a.seats, 'seat')}); the source gives no vote counts."
+        )
     elif c.elected and c.votes is None:
         result = (
             f"Elected unopposed (no poll): {plural(len(a.result.candidates), 'candidate')} "
@@ -174,7 +181,9 @@ def _party(a: PartyAnswer) -> list[str]:
         f"Seats won: {a.seats_won} of {a.seats_contested}"
         + (f" ({a.tied_seats} tied for a last seat)" if a.tied_seats else ""),
         f"Candidates: {a.candidates}",
-        f"Votes: {votes(a.votes)} ({percent(a.vote_share)}; {a.share_rule})",
+        f"Votes: {votes(a.votes)} ({percent(a.vote_share)}; {a.share_rule})"
+        if a.counted
+        else "Votes: not given by the source",
     ]
     if a.seats_before is not None or a.seats_after is not None:
         lines.append(
@@ -230,13 +239,20 @@ def _summary(a: SummaryAnswer) -> list[str]:
             f"{signed(r.change) if r.change is not None else '':>6}  "
             + (
                 f"{votes(r.votes):>9}  {percent(r.vote_share):>6}"
+                if r.candidates and a.counted
+                else f"{'—':>9}  {'—':>6}"
                 if r.candidates
                 else "  no candidates"
             )
         )
     lines.append("")
     lines.append(f"Council make-up shown: {a.composition_basis}; change {a.change_baseline}.")
-    lines.append(f"Votes cast: {votes(a.total_votes)} (every vote in multi-seat wards counted).")
+    if a.counted:
+        lines.append(
+            f"Votes cast: {votes(a.total_votes)} (every vote in multi-seat wards counted)."
+        )
+    else:
+        lines.append("The source names the winners without vote counts.")
     if a.turnout is not None:
         lines.append(f"Turnout: {votes(a.turnout)}")
     if a.split_wards:

@@ -107,6 +107,9 @@ class SourcedAnswer(_Answer):
 
 class WardAnswer(SourcedAnswer):
     kind: Literal["ward"] = "ward"
+    counted: bool = True
+    """False when the source names the winners without vote counts (a candidates list with its
+    elected column filled in): no figure is shown, none being given."""
     ward: str
     seats: int
     candidates: tuple[CandidateLine, ...]
@@ -169,6 +172,9 @@ class CandidateAnswer(SourcedAnswer):
 
 class PartyAnswer(SourcedAnswer):
     kind: Literal["party"] = "party"
+    counted: bool = True
+    """False when the source names the winners without vote counts (a candidates list with its
+    elected column filled in): no figure is shown, none being given."""
     party: str
     key: str
     short: str
@@ -196,6 +202,9 @@ class PartyAnswer(SourcedAnswer):
 
 class SummaryAnswer(SourcedAnswer):
     kind: Literal["summary"] = "summary"
+    counted: bool = True
+    """False when the source names the winners without vote counts (a candidates list with its
+    elected column filled in): no figure is shown, none being given."""
     council: str
     rows: tuple[PartyRow, ...]
     seats_contested: int

@@ -128,6 +128,7 @@ def ward_answer(
         by_election=contest.by_election,
         lot=contest.decided_by_lot,
         declared=contest.declared,
+        counted=contest.counted,
     )
 
 
@@ -200,6 +201,7 @@ def party_answer(
     worst = min(with_votes, key=lambda c: (c.votes or 0, c.name), default=None)
     winners.sort(key=lambda c: (-(c.votes or 0), c.name))
     return PartyAnswer(
+        counted=all(c.counted for c in facts.contests),
         election=election_ref(election),
         other_elections=refs(store, others[:MAX_LISTED]),
         more_elections=max(0, len(others) - MAX_LISTED),
@@ -253,6 +255,7 @@ def summary_answer(store: ResultsStore, election_id: str) -> SummaryAnswer:
     control_known = facts.majority_threshold is not None and facts.council_size is not None
     closest = tuple(r for r in (margin_row(c) for c in facts.by_margin()[:CLOSEST_COUNT]) if r)
     return SummaryAnswer(
+        counted=all(c.counted for c in facts.contests),
         election=election_ref(election),
         council=election.council,
         rows=rows,

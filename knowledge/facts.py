@@ -85,6 +85,14 @@ class ContestResult(_Frozen):
     """False while the source lists candidates without votes: nobody is elected yet."""
 
     @property
+    def counted(self) -> bool:
+        """Votes are given (or none were needed): False when the source names the winners of
+        a contested ward without counts, so no figure may be quoted for it."""
+        return (
+            not self.declared or self.unopposed or any(s.votes is not None for s in self.standings)
+        )
+
+    @property
     def elected(self) -> tuple[Standing, ...]:
         return tuple(s for s in self.standings if s.elected)
 
@@ -182,7 +190,7 @@ class ElectionFacts(_Frozen):
 
     @property
     def ties(self) -> tuple[ContestResult, ...]:
-        return tuple(c for c in self.contests if c.tie)
+        return tuple(c for c in self.contests if c.tie and c.tied)
 
     def by_margin(self) -> list[ContestResult]:
         """Contested wards, closest first (ties first, then smallest majority)."""
@@ -232,9 +240,13 @@ def contest_result(
         majority = last - first_loser
         cutoff = last
     marked = contest.declared and any(c.elected for c in contest.candidates)
+    uncounted = all(c.votes is None for c in contest.candidates)
     lot: set[int] = set()
     if not contest.declared:
         unopposed, tie, majority = False, False, None
+    elif marked and uncounted and not unopposed:  # winners named without counts (a candidates
+        tie, majority = False, None  # list with its elected column filled in)
+        ordered.sort(key=lambda c: (not c.elected, c.line))
     elif tie:
         lot = _lot_winners(contest, ordered, cutoff or 0, book, prose)
         tie = not lot

@@ -83,12 +83,22 @@ class PartyBook:
         found = self._by_name.get(normalize(stripped))
         if found is not None:
             return found
-        # `Ashfield Independents (UK)` and `Ashfield Independents` are one unlisted party
+        if short := _ABBREVIATED.search(stripped):  # `UK Independence Party (UKIP)`, as the
+            stripped = stripped[: short.start()]  # Electoral Commission registers it
+            found = self._by_name.get(normalize(stripped)) or self._by_name.get(normalize(short[1]))
+            if found is not None:
+                return found
+        # `Ashfield Independents (UK)` and `Ashfield Independents` are one unlisted party, and
+        # `Social Democratic Party (SDP)` and `Social Democratic Party`
         key = normalize(stripped or written).replace(" ", "-") or "unknown"
         return Party(key=key, display=written, short=_short_label(stripped or written), known=False)
 
     def known(self) -> list[Party]:
         return list(self._parties.values())
+
+
+_ABBREVIATED = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)\s*$")
+"""A registered name's trailing abbreviation: `(UKIP)`, `(TUSC)`, `(SDP)`."""
 
 
 def _short_label(name: str) -> str:

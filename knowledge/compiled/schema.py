@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 12
-"""Bump whenever a table, a column or what a column means changes."""
+SCHEMA_VERSION = 13
+"""Bump whenever a table, a column or what a column means changes (13: party keys of registered
+names with their abbreviation, `UK Independence Party (UKIP)`, and facts of uncounted wards)."""
 
 TABLES = """
 CREATE TABLE meta (

@@ -41,6 +41,9 @@ def outcome(answer: CandidateAnswer, where: bool = True) -> str:
         return f"was elected unopposed{ward}"
     if not result.declared:
         return f"is standing{ward}; the count is not declared yet"
+    if all(c.votes is None for c in result.candidates):  # winners named without counts
+        verb = "was elected" if line.elected else "was not elected"
+        return f"{verb}{ward} (the source gives no vote counts)"
     votes = plural(line.votes or 0, "vote")
     if line.by_lot:
         return f"was elected{ward} with {votes}: the tied last seat was decided by lot"
@@ -94,7 +97,9 @@ def _elected(ask: Ask) -> Answer:
         # "who beat Sue Graham", "did Shirley Slater hold her seat": the ward's winners, whom
         # the result alone leaves unnamed
         winners = [
-            f"{c.name} ({c.party}, {num(c.votes or 0)})" for c in result.candidates if c.elected
+            f"{c.name} ({c.party}" + (f", {num(c.votes)})" if c.votes is not None else ")")
+            for c in result.candidates
+            if c.elected
         ]
         if winners:
             text += f" {line.ward} was won by {join(winners)}."

@@ -239,6 +239,9 @@ def _votes(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
         return headed(answer, _absent(ask, answer, noun))
+    if not any(c.counted for c in ask.facts.contests if not c.unopposed):
+        text = f"The source gives no vote counts for the {ask.election.title}."
+        return headed(answer, text)
     text = (
         f"{sentence(noun)} got {plural(answer.votes, 'vote')} in the {ask.election.title}, "
         f"{pct(answer.vote_share)} of all votes cast."

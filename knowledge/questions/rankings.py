@@ -64,6 +64,10 @@ def _margin_rank(ask: Ask, closest: bool) -> Answer:
     answer = compose.closest_answer(ask.store, ask.election.id, count=max(10, place))
     rows = answer.closest if closest else answer.safest
     if not rows:
+        if any(not c.counted for c in ask.facts.contests):
+            return headed(
+                answer, "The source gives no vote counts, so there is no margin to compare."
+            )
         return headed(answer, "No ward was contested, so there is no margin to compare.")
     if place > len(rows):
         return headed(

@@ -24,7 +24,7 @@ from knowledge.questions.unresolved import (
     not_loaded_answer,
     one_year_at_a_time,
 )
-from knowledge.questions.years import year_named
+from knowledge.questions.years import month_named, year_named
 from knowledge.resolve import ACCEPT, RESOLUTION_LIMIT, Resolution
 from knowledge.store import ElectionInfo, ResultsStore, election_match
 
@@ -75,6 +75,10 @@ def choose_election(
             return not_found_answer(store, resolution, option, None)
         named = ids
     wanted = _entity_elections(reading, store) if reading is not None else None
+    month = month_named(spotted.tokens)
+    if month is not None:  # "how many votes did she get in May": not July's by-election
+        named = _in_month(store, named, month)
+        wanted = _in_month(store, wanted, month)
     if named is not None:
         places = _entity_elections(reading, store, party=False) if reading is not None else None
         if places and named & places:  # "Abbey in 2002": the 2002 election that has Abbey
@@ -300,6 +304,14 @@ def _found_there(resolution: Resolution, kind: str, election_id: str) -> bool:
     return resolution.status != "not_found" and any(
         m.score >= ACCEPT and election_id in m.elections for m in resolution.matches
     )
+
+
+def _in_month(store: ResultsStore, ids: set[str] | None, month: int) -> set[str] | None:
+    """The elections held in that month, when any of them was (else all of them)."""
+    if not ids:
+        return ids
+    held = {i for i in ids if (e := store.info(i)) is not None and e.date and e.date.month == month}
+    return held or ids
 
 
 def _newest(store: ResultsStore, ids: set[str]) -> Election:

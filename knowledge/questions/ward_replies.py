@@ -74,6 +74,10 @@ def _tie_clause(contest: ContestResult) -> str:
     return f"; the last seat is undecided: {names} tied on {votes} votes"
 
 
+NO_COUNTS = "the source gives no vote counts"
+"""Said of a ward whose winners are named without counts (a candidates list)."""
+
+
 def who_won(ask: Ask, contest: ContestResult) -> str:
     """One sentence on who won a ward, with votes, split seats and ties."""
     ward = contest.ward
@@ -87,6 +91,10 @@ def who_won(ask: Ask, contest: ContestResult) -> str:
         return f"The count in {ward} is not declared yet ({stood} standing)."
     if not elected:
         return sentence(f"no one was elected outright in {ward}{_tie_clause(contest)}.")
+    if not contest.counted:
+        names = join([f"{s.name} ({s.party.display})" for s in elected])
+        verb = "was" if len(elected) == 1 else "were"
+        return f"{names} {verb} elected in {ward}; {NO_COUNTS}."
     if contest.seats == 1:
         winner = elected[0]
         runner = contest.standings[1]
@@ -182,6 +190,8 @@ def _turnout(ask: Ask) -> Answer:
         text = f"Turnout in {contest.ward} was {pct(contest.turnout_percent)}."
     elif contest.unopposed:
         text = f"There was no poll in {contest.ward}, so no turnout: {who_won(ask, contest)}"
+    elif not contest.counted:
+        text = f"The document gives no turnout for {contest.ward}, and {NO_COUNTS}."
     else:
         earlier = _earlier_turnout(ask, contest)
         document = f"The {ask.election.title} document" if earlier else "The document"
@@ -337,6 +347,8 @@ def _place(ask: Ask) -> Answer:
     if wanted > len(contest.standings):
         text = f"Only {plural(len(contest.standings), 'candidate')} stood in {contest.ward}."
         return headed(ask.ward_answer(contest), text)
+    if not contest.counted:  # no order to tell but elected or not
+        return headed(ask.ward_answer(contest), who_won(ask, contest))
     standing = contest.standings[wanted - 1]
     level = _level(contest, standing)
     if len(level) > 1:  # "who came second" when two tied: both, joint second
@@ -389,7 +401,7 @@ def _tie(ask: Ask) -> Answer:
             f"Yes — in {contest.ward}, {'; '.join(describe(g, 'were level on') for g in level)}; "
             "no seat was left undecided."
         )
-    elif contest.tie:
+    elif contest.tie and contest.tied:
         tied = contest.tied
         text = (
             f"Yes — in {contest.ward} {join([t.name for t in tied])} tied on "

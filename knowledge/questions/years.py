@@ -15,6 +15,7 @@ from typing import Final
 from knowledge.answers import Answer, ElectionRef, FactAnswer, NotFoundAnswer, SourcedAnswer
 from knowledge.questions.phrasing import join
 from knowledge.questions.spotting import Span, Spotted
+from knowledge.questions.text import Token
 
 JOINERS: Final = frozenset(
     {
@@ -111,3 +112,30 @@ def year_by_year(answers: Sequence[tuple[int, Answer]]) -> Answer:
             for year, ref in by_year
         ),
     )
+
+
+MONTHS: Final = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march",), ("april", "apr"), ("may",),
+            ("june",), ("july",), ("august", "aug"), ("september", "sept"), ("october", "oct"),
+            ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+"""Month names as questions write them ("in May", "the July by-election")."""
+
+
+def month_named(tokens: tuple[Token, ...]) -> int | None:
+    """The month a question names: "may" only after "in", "on" or "of" (never "may I ask")."""
+    for n, token in enumerate(tokens):
+        month = MONTHS.get(token.word)
+        if month is None:
+            continue
+        if token.word == "may" and not (n and tokens[n - 1].word in ("in", "on", "of")):
+            continue
+        return month
+    return None

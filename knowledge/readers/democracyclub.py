@@ -425,6 +425,8 @@ class _Reader:
                 return None
         elif not declared and len(candidates) <= seats and all(c.votes is None for c in candidates):
             declared = True  # no more candidates than seats and no count: elected unopposed
+        elif not declared and elected and all(c.votes is None for c in candidates):
+            declared = True  # the winners without counts (the legacy per-election download)
         elif not declared and any(c.votes is not None for c in candidates):
             missing = next(c for c in candidates if c.votes is None)
             self.warn(

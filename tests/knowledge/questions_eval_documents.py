@@ -302,14 +302,18 @@ UNSEEN_STORES = {
     "crawley": "wikipedia/wikitext-crawley_2026.wiki",
     "barnet": "wikipedia/wikitext-2022-barnet-london-borough-council-election.excerpt.wiki",
     "sheffield-dc": "../../fixtures/democracyclub/local.sheffield.2021-05-06.csv",
-    "bolton": "../blind_articles/2019_bolton_metropolitan_borough_council_election.wiki",
-    "notts": "../blind_articles/2021_nottinghamshire_county_council_election.wiki",
-    "southwark": "../blind_articles/2014_southwark_london_borough_council_election.wiki",
-    "ryedale": "../blind_articles/2007_ryedale_district_council_election.wiki",
-    "tamworth-1998": "../blind_articles/1998_tamworth_borough_council_election.wiki",
-    "dales": "../blind_articles/2023_derbyshire_dales_district_council_election.wiki",
-    "lewisham": "../blind_articles/2022_lewisham_london_borough_council_election.wiki",
-    "burngreave": "../blind_articles/2024_burngreave_by-election.wiki",
+    "bolton": "../blind_documents/2019_bolton_metropolitan_borough_council_election.wiki",
+    "notts": "../blind_documents/2021_nottinghamshire_county_council_election.wiki",
+    "southwark": "../blind_documents/2014_southwark_london_borough_council_election.wiki",
+    "ryedale": "../blind_documents/2007_ryedale_district_council_election.wiki",
+    "tamworth-1998": "../blind_documents/1998_tamworth_borough_council_election.wiki",
+    "dales": "../blind_documents/2023_derbyshire_dales_district_council_election.wiki",
+    "lewisham": "../blind_documents/2022_lewisham_london_borough_council_election.wiki",
+    "burngreave": "../blind_documents/2024_burngreave_by-election.wiki",
+    "pendle": "../blind_documents/"
+    "dc-candidates-election_id_localpendle__field_group_results-2026-12-07T01-21-36.csv",
+    "south-ribble": "../blind_documents/candidates-local.south-ribble.2019-05-02.csv",
+    "redditch": "../blind_documents/local.redditch.2018-05-03.csv",
 }
 """The project's test documents by the short names the evaluation files use."""
 

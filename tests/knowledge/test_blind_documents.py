@@ -1,5 +1,6 @@
-"""Four articles written blind, in styles the other fixtures lack, each beside the results it
-holds (`blind_articles/*.expected.json`, written with the article, not from the reader):
+"""Documents written blind, each beside the results it holds (`blind_documents/*.expected.json`,
+written with the document, not from the reader). First four articles in styles the other
+fixtures lack:
 Bolton 2019 (thirds, † incumbents, local parties), Nottinghamshire 2021 (divisions under
 district headings, per-district summaries, unopposed), Southwark 2014 (three-seat wards titled
 by name alone, no winner markers) and Ryedale 2007 (plain wikitables, captions, bold winners
@@ -26,7 +27,7 @@ import pytest
 from knowledge import PartyBook, ResultsStore
 from knowledge.normalize import normalize
 
-HERE = Path(__file__).resolve().parent / "blind_articles"
+HERE = Path(__file__).resolve().parent / "blind_documents"
 PARTIES = Path(__file__).resolve().parents[2] / "data" / "parties.toml"
 ARTICLES = sorted(HERE.glob("*.wiki"))
 
@@ -72,3 +73,26 @@ def test_every_ward_and_by_election_is_read_as_written(article: Path) -> None:
     assert len(by_elections) == len(wanted)
     for info, by_election in zip(by_elections, wanted, strict=True):
         assert _read_as([by_election], _contests(store, info.id)) == [], info.id
+
+
+CSVS = sorted(HERE.glob("*.csv"))
+"""Democracy Club results files written blind in its three layouts (hand-made, invented
+people, no attribution line since the layouts allow none): the current builder's results group
+for Pendle 2026 with a by-election, the legacy per-election download for South Ribble 2019 (no
+counts: winners from its elected column) and the 2016-18 results file for Redditch 2018."""
+
+
+@pytest.mark.parametrize("csv", CSVS, ids=[c.name[:40] for c in CSVS])
+def test_every_democracy_club_ballot_is_read_as_written(csv: Path) -> None:
+    expected = json.loads(Path(f"{csv}.expected.json").read_text(encoding="utf-8"))
+    store = ResultsStore.from_texts(
+        [(csv.name, csv.read_text(encoding="utf-8-sig"))], PartyBook.from_toml(PARTIES)
+    )
+    assert store.errors == []
+    assert len(store.catalog) == len(expected["elections"])
+    for wanted in expected["elections"]:
+        kind = "by-election" if wanted["by_election"] else "council"
+        (info,) = [i for i in store.catalog if str(i.date) == wanted["date"] and i.kind == kind]
+        contests = _contests(store, info.id)
+        assert len(contests) == len(wanted["wards"]), info.id
+        assert _read_as(wanted["wards"], contests) == [], info.id

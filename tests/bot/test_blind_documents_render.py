@@ -12,11 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_unseen_documents_render import commands_for
+from test_unseen_documents_render import commands_for, rendered
 
-from bot import embeds, limits
-from bot.text import render
-from knowledge import PartyBook, ResultsStore, run_text
+from knowledge import PartyBook, ResultsStore
 
 ROOT = Path(__file__).resolve().parents[2]
 BLIND = ROOT / "tests" / "knowledge" / "blind_documents"
@@ -31,13 +29,8 @@ def test_every_answer_renders_as_text_and_embed(document: Path) -> None:
     )
     problems = []
     for command in commands_for(store):
-        answer = run_text(store, command)
-        text = render(answer)
-        if not text.strip():
-            problems.append(f"{command}: empty text")
-        embed = embeds.render(answer)
-        if len(embed) > limits.EMBED_TOTAL:
-            problems.append(f"{command}: embed of {len(embed)} characters")
+        text, wrong = rendered(store, command)
+        problems += wrong
         uncounted = ("0 votes", "Votes cast: 0", "Votes: 0", "unopposed")
         if "south-ribble" in document.name and any(u in text for u in uncounted):
             problems.append(f"{command}: a count the source does not give: {text[:120]!r}")

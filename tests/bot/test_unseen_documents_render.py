@@ -46,21 +46,28 @@ def test_the_documents_are_all_there() -> None:
     assert len(NAMES) == 10
 
 
+def rendered(store: ResultsStore, command: str) -> tuple[str, list[str]]:
+    """The command's answer as text, and what is wrong with it: empty text, or an embed past
+    Discord's limits (rendering it must not raise)."""
+    answer = run_text(store, command)
+    text = render(answer)
+    problems = [] if text.strip() else [f"{command}: empty text"]
+    embed = embeds.render(answer)
+    if len(embed) > limits.EMBED_TOTAL:
+        problems.append(f"{command}: embed of {len(embed)} characters")
+    return text, problems
+
+
 def test_every_answer_renders_as_text_and_embed(store: ResultsStore) -> None:
     """No crash, every name resolves to its own answer, and every embed fits Discord."""
     assert store.errors == []
     problems = []
     for command in commands_for(store):
-        answer = run_text(store, command)
-        if answer.kind in ("not_found", "ambiguous"):
-            problems.append(f"{command}: {answer.kind}")
+        kind = run_text(store, command).kind
+        if kind in ("not_found", "ambiguous"):
+            problems.append(f"{command}: {kind}")
             continue
-        text = render(answer)
-        if not text.strip():
-            problems.append(f"{command}: empty text")
-        embed = embeds.render(answer)
-        if len(embed) > limits.EMBED_TOTAL:
-            problems.append(f"{command}: embed of {len(embed)} characters")
+        problems += rendered(store, command)[1]
     assert problems == []
 
 

@@ -643,15 +643,19 @@ def _candidates(ask: Ask) -> Answer:
         f"{'was' if answer.seats_won == 1 else 'were'} elected"
     )
     if answer.candidates <= _FEW_NAMED:  # "was there a Socialist Labour candidate?": who
-        stood = [
-            f"{s.name} in {contest.ward}, {plural(s.votes or 0, 'vote')}"
-            + (" (elected)" if s.elected else "")
-            for contest in ask.facts.contests
-            for s in contest.standings
-            if s.party.key == answer.key
-        ]
-        text += f": {join(stood)}"
+        text += f": {join(_stood(ask, answer.key))}"
     return headed(answer, with_verdict(_yes(ask, True), text + "."))
+
+
+def _stood(ask: Ask, key: str) -> list[str]:
+    """`Kevin Marsh in Glascote, 96 votes` for each of the party's candidates."""
+    return [
+        f"{s.name} in {contest.ward}, {plural(s.votes or 0, 'vote')}"
+        + (" (elected)" if s.elected else "")
+        for contest in ask.facts.contests
+        for s in contest.standings
+        if s.party.key == key
+    ]
 
 
 def control_phrase(ask: Ask, answer: PartyAnswer, noun: str) -> tuple[bool | None, str]:
@@ -780,9 +784,11 @@ def _result(ask: Ask) -> Answer:
     control = ", and controls the council" if answer.controls else ""
     text = (
         f"{sentence(noun)} won {answer.seats_won} of the {answer.seats_contested} seats{change} "
-        f"with {plural(answer.votes, 'vote')} ({pct(answer.vote_share)}){control}."
+        f"with {plural(answer.votes, 'vote')} ({pct(answer.vote_share)}){control}"
     )
-    return headed(answer, with_verdict(_yes(ask, answer.seats_won > 0), text))
+    if answer.candidates <= _FEW_NAMED:  # "how did the greens do": their few candidates
+        text += f": {join(_stood(ask, answer.key))}"
+    return headed(answer, with_verdict(_yes(ask, answer.seats_won > 0), text + "."))
 
 
 @reply("party.best_ward")

@@ -557,8 +557,10 @@ def _party_votes(ask: Ask) -> Answer:
         who = f"{possessive(sentence(noun))} candidate, {mine[0].name},"
     else:
         who = f"{possessive(sentence(noun))} {len(mine)} candidates"
-    text = f"{who} got {plural(total, 'vote')} in {contest.ward}, {pct(share)} of the votes cast."
-    return headed(answer, text)
+    text = f"{who} got {plural(total, 'vote')} in {contest.ward}, {pct(share)} of the votes cast"
+    if 1 < len(mine) <= _ALL_NAMED:  # "penparcau plaid votes?": each of them
+        text += ": " + join([f"{s.name} {num(s.votes or 0)} ({_status(s)})" for s in mine])
+    return headed(answer, text + ".")
 
 
 @reply("ward_party.candidates")

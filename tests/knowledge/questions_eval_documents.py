@@ -314,6 +314,8 @@ UNSEEN_STORES = {
     "dc-candidates-election_id_localpendle__field_group_results-2026-12-07T01-21-36.csv",
     "south-ribble": "../blind_documents/candidates-local.south-ribble.2019-05-02.csv",
     "redditch": "../blind_documents/local.redditch.2018-05-03.csv",
+    "mid-suffolk": "../blind_documents/2007_mid_suffolk_district_council_election.wiki",
+    "ceredigion": "../blind_documents/2008_ceredigion_county_council_election.wiki",
 }
 """The project's test documents by the short names the evaluation files use."""
 

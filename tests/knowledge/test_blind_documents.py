@@ -6,10 +6,11 @@ district headings, per-district summaries, unopposed), Southwark 2014 (three-sea
 by name alone, no winner markers) and Ryedale 2007 (plain wikitables, captions, bold winners
 and "Elected" notes, a tie settled by lot, a by-election table).
 
-Later batches: Tamworth 1998 (plain boxes in layout columns), Derbyshire Dales 2023 (seats from
-winner markers, a tie drawn by lot, sortname), Lewisham 2022 (a mayoral box beside the wards,
-two by-elections) and the Burngreave by-election of 2024 (its own article, quoting the 2023
-result in a box of its own).
+Later batches: Mid Suffolk 2007 (winners only in bold), Ceredigion 2008 (every ward in one
+table, the ward cell spanning its rows), Tamworth 1998 (plain boxes in layout columns),
+Derbyshire Dales 2023 (seats from winner markers, a tie drawn by lot, sortname), Lewisham 2022
+(a mayoral box beside the wards, two by-elections) and the Burngreave by-election of 2024 (its
+own article, quoting the 2023 result in a box of its own).
 
 Every ward's seats, candidates, votes and winners, and every by-election, must be read as
 written, and nothing that is not a ward (a mayoral contest, a quoted earlier result) read as

@@ -32,7 +32,7 @@ from knowledge.readers.wikipedia.summary import (
     read_row,
     read_table,
 )
-from knowledge.readers.wikipedia.tables import is_contest_table, read_contest_table
+from knowledge.readers.wikipedia.tables import is_contest_table, read_contest_tables
 from knowledge.readers.wikipedia.tree import (
     Comment,
     Heading,
@@ -223,8 +223,9 @@ def _table(walk: _Walk, table: Tag) -> None:
     if walk.box is not None or table.contents is None:
         return
     if is_contest_table(table) and not _SUMMARY_HEADING.search(walk.heading):
-        walk.box = read_contest_table(table, walk.file, walk.heading)
-        _close_box(walk)
+        for box in read_contest_tables(table, walk.file, walk.heading):
+            walk.box = box
+            _close_box(walk)
         return
     if is_summary_table(table):
         if not walk.summary_rows:  # `{{Election summary party}}` rows, where given, come first

@@ -21,6 +21,7 @@ from knowledge.readers.wikipedia.boxes import OpenBox
 from knowledge.readers.wikipedia.markup import link_target, number, percent, plain
 from knowledge.readers.wikipedia.tree import Node, Tag
 
+_WARD_HEAD: Final = re.compile(r"^\s*(?:electoral\s+)?(?:ward|division)s?\s*$", re.I)
 _CANDIDATE_HEAD: Final = re.compile(r"^\s*(?:candidate|candidate name|name)\s*$", re.I)
 _VOTES_HEAD: Final = re.compile(r"\bvotes?\b", re.I)
 _COLUMN_HEAD: Final = re.compile(r"^\s*(?:party|candidate|votes?|%|notes?|elected|result)\b", re.I)
@@ -42,6 +43,36 @@ def is_contest_table(table: Tag) -> bool:
     return any(_CANDIDATE_HEAD.match(h) for h in heads) and any(
         _VOTES_HEAD.search(h) for h in heads
     )
+
+
+def read_contest_tables(table: Tag, file: str, heading: str) -> list[OpenBox]:
+    """The table's contests: one, or one a ward when its first column is the ward (`Ward |
+    Party | Candidate | Votes | % | Elected`, the ward's cell spanning its candidates' rows:
+    a row that starts with one more name than the others starts the next ward)."""
+    heads = [plain(cell.contents) for cell in _cells(table.contents or [], "th")]
+    if not heads or not _WARD_HEAD.match(heads[0]):
+        return [read_contest_table(table, file, heading)]
+    party_first = _party_first(table)
+    boxes: list[OpenBox] = []
+    for node in table.contents or []:
+        if not isinstance(node, Tag) or node.tag != "tr":
+            continue
+        cells = [c for c in node.contents or [] if isinstance(c, Tag) and c.tag == "td"]
+        texts = [plain(cell.contents) for cell in cells]
+        named = [
+            n
+            for n, text in enumerate(texts)
+            if _WORDS.search(text) and not _ELECTED.match(text) and not _UNOPPOSED.search(text)
+        ]
+        if len(named) >= 3 or (named and not boxes):  # the ward, then party and candidate
+            ward = cells[named[0]]
+            boxes.append(
+                OpenBox(file=file, line=ward.line, title=plain(ward.contents), heading=heading)
+            )
+            cells = cells[named[0] + 1 :]
+        if boxes:
+            _row(boxes[-1], cells, party_first)
+    return boxes
 
 
 def read_contest_table(table: Tag, file: str, heading: str) -> OpenBox:

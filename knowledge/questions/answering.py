@@ -14,6 +14,7 @@ from knowledge.questions.other_councils import with_other_councils
 from knowledge.questions.phrasing import uncapitalised
 from knowledge.questions.recognise import Reading, recognise
 from knowledge.questions.registry import reply_to
+from knowledge.questions.same_day import with_same_day
 from knowledge.questions.scope import Scope, asks_by_election, choose_election
 from knowledge.questions.segment import whole_ward
 from knowledge.questions.slots import fill, settle
@@ -78,7 +79,7 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         return _place_named(store, spotted, reading) or unknown or ask
     if not isinstance(ask, Ask):
         return ask
-    answer = so_far(reply_to(reading.intent.name)(ask), store)
+    answer = with_same_day(so_far(reply_to(reading.intent.name)(ask), store), store)
     if not scope.named:  # the newest election the candidate stood in may not be the newest
         if not asks_by_election(spotted):  # (a by-election asked about is meant, not newest)
             answer = from_older_election(answer, store)

@@ -262,9 +262,12 @@ def _candidates(ask: Ask) -> Answer:
 def _seats(ask: Ask) -> Answer:
     contest = ask.wards[0]
     text = (
-        f"{contest.ward} elected {plural(contest.seats, 'councillor')} in the {ask.election.title}."
+        f"{contest.ward} elected {plural(contest.seats, 'councillor')} in the {ask.election.title}"
     )
-    return headed(ask.ward_answer(contest), text)
+    winners = [f"{s.name} ({s.party.display})" for s in contest.elected]
+    if winners:  # "how many seats was Seven Stars and who got them"
+        text += f": {join(winners)}"
+    return headed(ask.ward_answer(contest), text + ".")
 
 
 @reply("ward.top")

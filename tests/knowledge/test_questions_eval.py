@@ -37,13 +37,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("ryedale", "how many seats did the liberals win (the actual liberal party not lib dems)"): (
         "the bracketed aside is read as a party's name (not found) rather than as a remark"
     ),
-    ("south-ribble", "how many seats was seven stars n who got them"): (
-        "two questions in one: the seats are counted, the winners not named"
-    ),
-    ("redditch", "who won abbey in redditch 2018"): (
-        "two ballots for one ward on one day (the ordinary election and a by-election): the "
-        "ordinary one is answered without the by-election"
-    ),
 }
 """(store, question) -> why it is still answered wrong."""
 

@@ -8,7 +8,7 @@ a sentence is kept as a hint: it lets "Else" be a surname while "what else" stay
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from knowledge.normalize import normalize
@@ -34,7 +34,7 @@ SHORT_FORMS: Final = {
     # compass points in ward names ("Horwich NE")
     "ne": "north east", "nw": "north west", "se": "south east", "sw": "south west",
     # misspellings no fuzzy match of names should have to guess, and chat shorthand
-    "partys": "parties", "partie": "parties", "n": "and",
+    "partys": "parties", "partie": "parties",
 }  # fmt: skip
 """Words written short, read as their full words (a one-word token only)."""
 _COUNTIES: Final = frozenset(w for w, full in SHORT_FORMS.items() if full.endswith("shire"))
@@ -77,7 +77,23 @@ def tokenize(text: str) -> tuple[str, tuple[Token, ...]]:
         capital = not initial and raw[:1].isupper() and not raw.isupper()
         for word in folded:
             tokens.append(Token(word, match.start(), match.end(), capital, place))
-    return text, tuple(tokens)
+    return text, _ands(tuple(tokens))
+
+
+def _ands(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Chat's "n" for "and" ("who won n when"), only before a question word: "n smith" may be
+    someone's initial."""
+    return tuple(
+        replace(t, word="and")
+        if t.word == "n" and n + 1 < len(tokens) and tokens[n + 1].word in _ASKING
+        else t
+        for n, t in enumerate(tokens)
+    )
+
+
+_ASKING: Final = frozenset(
+    {"who", "what", "whats", "when", "where", "which", "why", "how", "did", "was", "were", "is"}
+)
 
 
 def quote(text: str, tokens: tuple[Token, ...]) -> str:

@@ -452,6 +452,10 @@ def election_facts(election: Election, book: PartyBook) -> ElectionFacts:
         basis = "seats won in this election (the whole council was elected)"
     elif from_infobox:
         council_size = sum(t.seats_after or 0 for t in tallies)
+        if (part := _PART_OF.search(election.seats_for_election or "")) and int(
+            part[2]
+        ) > council_size:  # `20 of 60 seats` beside an infobox listing only the big parties
+            council_size = int(part[2])
         basis = (
             "council after the election (infobox Seats, which count the whole council)"
             if seats_are_after

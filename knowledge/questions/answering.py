@@ -9,7 +9,7 @@ from knowledge.questions.context import Ask, headed
 from knowledge.questions.count_so_far import so_far
 from knowledge.questions.cues import NATIONAL, cue_score, phrases
 from knowledge.questions.lexicon import lexicon_for
-from knowledge.questions.newer_election import from_older_election
+from knowledge.questions.newer_election import from_by_election, from_older_election
 from knowledge.questions.other_councils import with_other_councils
 from knowledge.questions.phrasing import uncapitalised
 from knowledge.questions.recognise import Reading, recognise
@@ -82,7 +82,8 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
     answer = with_same_day(so_far(reply_to(reading.intent.name)(ask), store), store)
     if not scope.named:  # the newest election the candidate stood in may not be the newest
         if not asks_by_election(spotted):  # (a by-election asked about is meant, not newest)
-            answer = from_older_election(answer, store)
+            older = from_older_election(answer, store)  # (which names a by-election itself)
+            answer = older if older is not answer else from_by_election(answer, store)
         answer = with_other_councils(answer, ask, store)
     if _asks_why(spotted) and answer.headline:  # the results hold no reasons
         shown = uncapitalised(answer.headline)

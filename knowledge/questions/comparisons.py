@@ -116,6 +116,9 @@ def _parties(ask: Ask) -> Answer:
             f"{a} got {num(one.votes)} votes ({pct(one.vote_share)}) to {possessive(b)} "
             f"{num(two.votes)} ({pct(two.vote_share)})"
         )
+        if one.votes != two.votes:  # "by how much?": the gap, said
+            more = "more" if one.votes > two.votes else "fewer"
+            text += f", {num(abs(one.votes - two.votes))} {more}"
         verdict = _verdict(ask, one.votes, two.votes)
     elif ask.has(STAND) and not ask.has(SEATS):
         text = (

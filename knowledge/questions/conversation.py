@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from knowledge.answers import Answer, RankingAnswer, WardAnswer
+from knowledge.answers import Answer, ClosestAnswer, RankingAnswer, WardAnswer
 from knowledge.questions.answering import answer_question, read_question
 from knowledge.questions.cues import WIN, cue_score, phrases
 from knowledge.questions.lexicon import lexicon_for
@@ -79,6 +79,9 @@ class Turn:
     subject: str | None = None
     """The one person the answer is about when the question named none ("who topped the poll
     in Oakwood?": Pauline Latham), for "how many votes did she get?"."""
+    place: str | None = None
+    """The ward the answer is about when the question named none ("closest ward in Mid
+    Suffolk?": Woolpit), for "and the runner up?"."""
 
 
 def follow_up(store: ResultsStore, previous: Turn | None, text: str) -> str:
@@ -209,9 +212,12 @@ def _previous_ward(store: ResultsStore, previous: Turn, text: str, spotted: Spot
     if spotted.spans or not COUNCIL_WIDE.isdisjoint(phrases(tuple(t.word for t in spotted.tokens))):
         return None
     wards = [s for s in previous.spotted.spans if s.kind == "ward"]
-    if len(wards) != 1:
+    if len(wards) == 1:
+        question = _in_ward(text, _words_of(previous.spotted, wards[0]))
+    elif not wards and previous.place is not None:
+        question = _in_ward(text, previous.place)
+    else:
         return None
-    question = _in_ward(text, _words_of(previous.spotted, wards[0]))
     reading = read_question(store, question, previous.election)
     if reading is None or not any(s.kind == "ward" for s in (*reading.slots, *reading.context)):
         return None
@@ -226,7 +232,20 @@ def turn_of(store: ResultsStore, question: str, answer: Answer) -> Turn | None:
     clean, tokens = tokenize(question)
     ref = getattr(answer, "election", None)
     election = ref.id if ref is not None and not isinstance(ref, str) else ref
-    return Turn(clean, spot(store, lexicon_for(store), clean, tokens), election, _subject(answer))
+    spotted = spot(store, lexicon_for(store), clean, tokens)
+    return Turn(clean, spotted, election, _subject(answer), _place(answer))
+
+
+def _place(answer: Answer) -> str | None:
+    """The ward a closest/safest answer's headline names first."""
+    if not isinstance(answer, ClosestAnswer) or not answer.headline:
+        return None
+    named = [
+        (answer.headline.find(row.ward), row.ward)
+        for row in (*answer.closest, *answer.safest)
+        if row.ward in answer.headline
+    ]
+    return min(named)[1] if named else None
 
 
 def _subject(answer: Answer) -> str | None:
@@ -251,11 +270,29 @@ def follow(
         return question, election
     if question == text:
         question = _previous_ward(store, previous, text, spotted) or text
+    if question == text and _by_how_much(spotted):  # after a question naming no ward too
+        question = f"{previous.text.rstrip(' ?')} by how much"
     if question != text:
         return question, previous.election or election
     if election is None and not spotted.spans:  # "what was the turnout?": still that election
         return question, previous.election
     return question, election
+
+
+_BY_HOW_MUCH: Final = frozenset({"by how much", "how much by", "by how many", "by what margin"})
+_HOW_MUCH_WORDS: Final = frozenset(
+    {"by", "how", "much", "many", "votes", "what", "margin", "and", "so", "then", "the", "was"}
+)
+
+
+def _by_how_much(spotted: Spotted) -> bool:
+    """ "by how much?", "by how many votes then": the gap the previous answer gave."""
+    words = tuple(t.word for t in spotted.tokens)
+    return (
+        not spotted.spans
+        and bool(_BY_HOW_MUCH & set(phrases(words)))
+        and all(w in _HOW_MUCH_WORDS for w in words)
+    )
 
 
 class Conversation:

@@ -9,7 +9,7 @@ from typing import Final
 from knowledge import compose
 from knowledge.answers import Answer, FactAnswer, HelpAnswer, PartyRow
 from knowledge.commands import help_answer
-from knowledge.control import ControlBefore, control_before
+from knowledge.control import ControlBefore, control_before, stated_control
 from knowledge.facts import ContestResult, Standing
 from knowledge.history.changes import SeatChanges, SeatMove
 from knowledge.last_election import BASIS as LAST_BASIS
@@ -44,7 +44,7 @@ from knowledge.questions.phrasing import (
 )
 from knowledge.questions.registry import reply
 from knowledge.questions.seat_moves import BASIS, NO_CHANGES, compared, moves_of
-from knowledge.questions.ties import describe, level_elsewhere
+from knowledge.questions.ties import describe, drawn, level_elsewhere
 from knowledge.questions.unresolved import examples, loaded_councils
 from knowledge.questions.ward_replies import who_won
 
@@ -105,9 +105,13 @@ def _control(ask: Ask) -> Answer:
                 )
     else:
         stated = ask.election.control_after
+        holder = stated_control(stated, ask.store.book) if stated else None
         said = (
-            f"the document says {stated} controls {council} after the election; "
-            if stated
+            f"the document says {council} is under no overall control after the election; "
+            if stated and holder is None
+            else f"the document says {ask.party_of(holder.key, holder.display)} controls "
+            f"{council} after the election; "
+            if holder is not None
             else (
                 f"the document doesn't give {council}'s make-up after the election, so control "
                 "can't be worked out; "
@@ -672,7 +676,7 @@ def _ties(ask: Ask) -> Answer:
     ]
     by_lot = [c for c in ask.facts.contests if c.decided_by_lot]
     lines += [
-        f"{c.ward}: the last seat, tied on {num(c.standings[c.seats - 1].votes or 0)} votes, "
+        f"{c.ward}: the last seat, {drawn(c)}, "
         f"decided by lot ({join([s.name for s in c.standings if s.by_lot])} won the draw)"
         for c in by_lot
     ]

@@ -520,6 +520,20 @@ NATIONAL: Final[Cue] = (
     "national share", "projected national share",
 )  # fmt: skip
 """A total over the whole country, which no loaded council gives."""
+BEST_RESULT: Final[Cue] = (
+    "best result", "best results", "strongest result", "best performance", "best showing",
+    "strongest showing", "best area", "strongest area", "best seat",
+)  # fmt: skip
+"""A party's best ward, said as a result ("reform's *best result* in pendle")."""
+WORST_RESULT: Final[Cue] = (
+    "worst result", "worst results", "weakest result", "worst performance", "worst showing",
+    "weakest showing", "worst area", "weakest area", "worst seat",
+)  # fmt: skip
+EXCEPT: Final[Cue] = (
+    "apart from", "except", "except for", "other than", "excluding", "wasnt", "not counting",
+    "besides", "aside from", "leaving out", "ignoring",
+)  # fmt: skip
+"""Leaving something out ("the closest result *that wasn't* the tie")."""
 UNCHANGED: Final[Cue] = (
     "not change hands", "didnt change hands", "did not change hands", "not changed hands",
     "not change", "didnt change", "stayed the same", "stay the same", "held on", "unchanged",

@@ -6,6 +6,8 @@ stand in, nor "who won in Mill?" as Mill's result at the 2018 election, which ha
 from __future__ import annotations
 
 from knowledge.answers import Answer, CandidateAnswer, WardAnswer
+from knowledge.normalize import normalize
+from knowledge.questions.phrasing import join
 from knowledge.store import ResultsStore
 
 
@@ -32,3 +34,25 @@ def from_older_election(answer: Answer, store: ResultsStore) -> Answer:
     else:
         note = f" That was the {info.title}; the council's newest is the {newer[-1].title}."
     return answer.model_copy(update={"headline": f"{answer.headline}{note}"})
+
+
+def from_by_election(answer: Answer, store: ResultsStore) -> Answer:
+    """A ward answer taken from a by-election the question did not ask for ("brockley
+    result?" with Brockley's 2023 by-election newer than the 2022 election): says it was the
+    by-election, and who the ward elected at the council's latest ordinary election."""
+    if not isinstance(answer, WardAnswer) or not answer.headline:
+        return answer
+    info = store.info(answer.election.id)
+    if info is None or info.kind != "by-election":
+        return answer
+    note = f" That was the {info.title}"
+    for ref in store.ward_refs(normalize(answer.ward)):
+        other = store.info(ref.election_id)
+        if other is None or other.kind != "council" or other.council_key != info.council_key:
+            continue
+        contest = store.contest(other.id, ref.ward)
+        if contest is not None and contest.declared and contest.elected:
+            won = join([f"{s.name} ({s.party.display})" for s in contest.elected])
+            note += f"; at the {other.title} {answer.ward} elected {won}"
+            break
+    return answer.model_copy(update={"headline": f"{answer.headline}{note}."})

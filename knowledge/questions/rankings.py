@@ -23,7 +23,16 @@ from knowledge.last_election import BASIS as LAST_BASIS
 from knowledge.last_election import SinceLast, since_last_election, since_last_phrase
 from knowledge.parties import NEUTRAL_COLOUR
 from knowledge.questions.context import Ask, headed
-from knowledge.questions.cues import COUNCIL_CANDIDATES, DROPPED, SEATS, VOTES, WIN, Cue
+from knowledge.questions.cues import (
+    COUNCIL_CANDIDATES,
+    DROPPED,
+    EXCEPT,
+    SEATS,
+    TIE,
+    VOTES,
+    WIN,
+    Cue,
+)
 from knowledge.questions.phrasing import at_most, join, num, ordinal, pct, plural, sentence
 from knowledge.questions.registry import reply
 from knowledge.questions.seat_moves import NO_CHANGES, compared, moves_of
@@ -61,8 +70,12 @@ def _margin_rank(ask: Ask, closest: bool) -> Answer:
     """The closest or safest contest, or the one at the place the question names ("the third
     safest ward"); the answer's list always starts at the top."""
     place = ask.place or 1
-    answer = compose.closest_answer(ask.store, ask.election.id, count=max(10, place))
+    without_ties = closest and ask.has(EXCEPT) and ask.has(TIE)  # "apart from the tie"
+    ties = len(ask.facts.ties) if without_ties else 0
+    answer = compose.closest_answer(ask.store, ask.election.id, count=max(10, place + ties))
     rows = answer.closest if closest else answer.safest
+    if without_ties:
+        rows = tuple(r for r in rows if r.majority > 0)
     if not rows:
         if any(not c.counted for c in ask.facts.contests):
             return headed(

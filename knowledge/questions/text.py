@@ -34,7 +34,8 @@ SHORT_FORMS: Final = {
     # compass points in ward names ("Horwich NE")
     "ne": "north east", "nw": "north west", "se": "south east", "sw": "south west",
     # misspellings no fuzzy match of names should have to guess, and chat shorthand
-    "partys": "parties", "partie": "parties",
+    "partys": "parties", "partie": "parties", "actualy": "actually", "acctually": "actually",
+    "definately": "definitely", "probaly": "probably", "realy": "really", "wat": "what",
 }  # fmt: skip
 """Words written short, read as their full words (a one-word token only)."""
 _COUNTIES: Final = frozenset(w for w, full in SHORT_FORMS.items() if full.endswith("shire"))

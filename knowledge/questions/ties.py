@@ -50,3 +50,11 @@ def settled(group: tuple[Standing, ...]) -> str:
     if not any(elected):
         return "neither elected" if len(group) == 2 else "none elected"
     return "one elected"
+
+
+def drawn(contest: ContestResult) -> str:
+    """`tied on 512 votes between Kwame Hammond and Sandra Pemberton`: the candidates level on
+    the last seat's votes, of a tie the source says was decided by lot."""
+    votes = contest.standings[contest.seats - 1].votes
+    level = [s.name for s in contest.standings if s.votes == votes]
+    return f"tied on {num(votes or 0)} votes between {join(level)}"

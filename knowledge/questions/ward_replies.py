@@ -35,7 +35,7 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
-from knowledge.questions.ties import describe, level_elsewhere
+from knowledge.questions.ties import describe, drawn, level_elsewhere
 
 
 def _who(ask: Ask, standing: Standing, party: bool = True) -> str:
@@ -413,8 +413,7 @@ def _tie(ask: Ask) -> Answer:
     elif contest.decided_by_lot:
         won = join([s.name for s in contest.standings if s.by_lot])
         text = (
-            f"Yes — in {contest.ward} the last seat was tied on "
-            f"{num(contest.standings[contest.seats - 1].votes or 0)} votes and decided by lot: "
+            f"Yes — in {contest.ward} the last seat was {drawn(contest)} and decided by lot: "
             f"{won} won the draw, as the source states."
         )
     elif not contest.declared:

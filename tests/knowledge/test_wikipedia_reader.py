@@ -533,8 +533,8 @@ TEWKESBURY = (
         (
             TEWKESBURY,
             "was cleeve hill a tie",
-            "Yes — in Cleeve Hill the last seat was tied on 650 votes and decided by lot: "
-            "Mary Jordan won the draw, as the source states.",
+            "Yes — in Cleeve Hill the last seat was tied on 650 votes between Mary Jordan and "
+            "Philip Surman and decided by lot: Mary Jordan won the draw, as the source states.",
         ),
         (
             TEWKESBURY,

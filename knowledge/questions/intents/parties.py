@@ -7,6 +7,7 @@ from typing import Final
 from knowledge.questions.cues import (
     ABOVE,
     BELOW,
+    BEST_RESULT,
     CHANGE,
     CLOSEST,
     CONTROL,
@@ -23,6 +24,7 @@ from knowledge.questions.cues import (
     WHERE,
     WHICH_PARTY,
     WIN,
+    WORST_RESULT,
 )  # fmt: skip
 from knowledge.questions.intents.records import (
     NUMBER_SLOT,
@@ -101,7 +103,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party.best_ward",
         "party",
         priority=610,
-        cues=(Pattern((MOST, WHERE), (SHARE, VOTES)),),
+        cues=(Pattern((MOST, WHERE), (SHARE, VOTES)), Pattern((BEST_RESULT,))),
         slots=(PARTY,),
         summary="a party's best ward",
         examples=(
@@ -113,7 +115,7 @@ RECORDS: Final[tuple[Intent, ...]] = (
         "party.worst_ward",
         "party",
         priority=600,
-        cues=(Pattern((FEWEST, WHERE), (SHARE, VOTES)),),
+        cues=(Pattern((FEWEST, WHERE), (SHARE, VOTES)), Pattern((WORST_RESULT,))),
         slots=(PARTY,),
         summary="a party's worst ward",
         examples=(

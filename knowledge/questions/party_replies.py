@@ -28,6 +28,7 @@ from knowledge.questions.cues import (
     SHARE,
     STAND,
     TOOK_CONTROL,
+    UNOPPOSED,
     VOTE_COUNT,
     VOTES,
     WHICH_SEATS,
@@ -90,6 +91,19 @@ def _seats(ask: Ask) -> Answer:
         return headed(answer, with_verdict(_yes(ask, False), _absent(ask, answer, noun)))
     if _wants_names(ask):
         return _names(ask, answer, noun, elected=True)
+    if ask.has(UNOPPOSED):  # "did any indies get in unopposed": those seats, by name
+        walkovers = [
+            f"{s.name} in {c.ward}"
+            for c in ask.facts.contests
+            if c.unopposed
+            for s in c.elected
+            if s.party.key == answer.key
+        ]
+        text = (
+            f"{sentence(noun)} won {plural(len(walkovers), 'seat') if walkovers else 'no seat'} "
+            f"unopposed in the {ask.election.title}" + (f": {join(walkovers)}" if walkovers else "")
+        )
+        return headed(answer, with_verdict(_yes(ask, bool(walkovers)), text + "."))
     before = answer.seats_before
     if before is not None and ask.has(BEFORE_ELECTION) and not ask.has(AFTER_ELECTION):
         text = f"{sentence(noun)} had {plural(before, 'seat')} before the {ask.election.title}"

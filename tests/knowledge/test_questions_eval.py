@@ -40,9 +40,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "'the ashbourne tie' is read as a ward to choose (North or South) rather than as the "
         "tie to leave out"
     ),
-    ("ceredigion", "did any indies get in unopposed in ceredigion?"): (
-        "the party's seats are counted; the unopposed wards it won are not picked out"
-    ),
 }
 """(store, question) -> why it is still answered wrong."""
 

@@ -42,6 +42,7 @@ from knowledge.readers.wikipedia.tree import (
     Template,
     Text,
     parse,
+    tags,
 )
 from knowledge.values import council_name, date_in, election_id, parse_count, parse_date, slugify
 
@@ -231,7 +232,7 @@ def _table(walk: _Walk, table: Tag) -> None:
         if not walk.summary_rows:  # `{{Election summary party}}` rows, where given, come first
             walk.summary_rows.extend(read_table(table))
         return
-    heads = " ".join(plain(n.contents) for n in _cells(table.contents, "th"))
+    heads = " ".join(plain(n.contents) for n in tags(table.contents, "th"))
     if not _TABLE_HEADS.search(heads) or "party" in walk.heading.lower():
         return
     if _SUMMARY_HEADING.search(walk.heading):
@@ -242,16 +243,6 @@ def _table(walk: _Walk, table: Tag) -> None:
         f"contest {ward!r} is a table with no Candidate column, which the bot cannot read as one "
         "contest; skipped",
     )
-
-
-def _cells(nodes: list[Node], kind: str) -> Iterator[Tag]:
-    """Every `kind` tag (`th`, `td`) inside a table's rows."""
-    for node in nodes:
-        if isinstance(node, Tag) and node.contents is not None:
-            if node.tag == kind:
-                yield node
-            else:
-                yield from _cells(node.contents, kind)
 
 
 def _source(nodes: list[Node]) -> _Source:

@@ -8,7 +8,6 @@ data warning, never a correction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.models import InfoboxParty
@@ -20,7 +19,7 @@ from knowledge.readers.wikipedia.markup import (
     plain,
     template_name,
 )
-from knowledge.readers.wikipedia.tree import Node, Tag, Template
+from knowledge.readers.wikipedia.tree import Tag, Template, tags
 
 _NOT_A_PARTY = re.compile(r"^\s*(?:total|turnout|majority|electorate|rejected|spoilt)", re.I)
 _SEATS_HEAD = re.compile(r"seats|elected|councillors|won")
@@ -67,7 +66,7 @@ def read_table(table: Tag) -> list[SummaryRow]:
         return []
     skip = 1 if _candidates_first(table) else 0
     rows = []
-    for row in _tags(table.contents, "tr"):
+    for row in tags(table.contents, "tr"):
         cells = [c for c in row.contents or [] if isinstance(c, Tag) and c.tag == "td"]
         party = ""
         figures: list[int] = []
@@ -97,7 +96,7 @@ def _candidates_first(table: Tag) -> bool:
     """The header has a Candidates column before the Seats one (`Party | Candidates | Seats |
     Gains | ...`, as county summaries have): the first figure of a row is not its seats. (The
     header cells may sit in no row: a table's first row needs no `|-`.)"""
-    heads = [plain(c.contents or []).lower() for c in _tags(table.contents or [], "th")]
+    heads = [plain(c.contents or []).lower() for c in tags(table.contents or [], "th")]
     seats = next((n for n, h in enumerate(heads) if _SEATS_HEAD.search(h)), None)
     return seats is not None and any("candidates" in h for h in heads[:seats])
 
@@ -106,17 +105,8 @@ def is_summary_table(table: Tag) -> bool:
     """A table whose header names parties, seats and votes."""
     if table.contents is None:
         return False
-    heads = " ".join(plain(c.contents) for c in _tags(table.contents, "th")).lower()
+    heads = " ".join(plain(c.contents) for c in tags(table.contents, "th")).lower()
     return "party" in heads and "votes" in heads and bool(_SEATS_HEAD.search(heads))
-
-
-def _tags(nodes: list[Node], kind: str) -> Iterator[Tag]:
-    for node in nodes:
-        if isinstance(node, Tag) and node.contents is not None:
-            if node.tag == kind:
-                yield node
-            else:
-                yield from _tags(node.contents, kind)
 
 
 def as_parties(rows: list[SummaryRow]) -> tuple[InfoboxParty, ...]:

@@ -14,12 +14,11 @@ figures; a caption may give the electorate and turnout (`Electorate: 4612, Turno
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Final
 
 from knowledge.readers.wikipedia.boxes import OpenBox
 from knowledge.readers.wikipedia.markup import link_target, number, percent, plain
-from knowledge.readers.wikipedia.tree import Node, Tag
+from knowledge.readers.wikipedia.tree import Node, Tag, tags
 
 _WARD_HEAD: Final = re.compile(r"^\s*(?:electoral\s+)?(?:ward|division)s?\s*$", re.I)
 _CANDIDATE_HEAD: Final = re.compile(r"^\s*(?:candidate|candidate name|name)\s*$", re.I)
@@ -39,7 +38,7 @@ _CAPTION_FIGURES: Final = re.compile(r"(electorate|turnout)\s*:?\s*([\d,.]+\s*%?
 
 def is_contest_table(table: Tag) -> bool:
     """A header cell names the candidate (one person a row) and one the votes."""
-    heads = [plain(cell.contents) for cell in _cells(table.contents or [], "th")]
+    heads = _heads(table)
     return any(_CANDIDATE_HEAD.match(h) for h in heads) and any(
         _VOTES_HEAD.search(h) for h in heads
     )
@@ -49,7 +48,7 @@ def read_contest_tables(table: Tag, file: str, heading: str) -> list[OpenBox]:
     """The table's contests: one, or one a ward when its first column is the ward (`Ward |
     Party | Candidate | Votes | % | Elected`, the ward's cell spanning its candidates' rows:
     a row that starts with one more name than the others starts the next ward)."""
-    heads = [plain(cell.contents) for cell in _cells(table.contents or [], "th")]
+    heads = _heads(table)
     if not heads or not _WARD_HEAD.match(heads[0]):
         return [read_contest_table(table, file, heading)]
     party_first = _party_first(table)
@@ -106,7 +105,7 @@ def _caption(box: OpenBox, text: str) -> None:
 
 
 def _party_first(table: Tag) -> bool:
-    heads = [plain(cell.contents).lower() for cell in _cells(table.contents or [], "th")]
+    heads = [h.lower() for h in _heads(table)]
     party = next((n for n, h in enumerate(heads) if h.startswith("party")), None)
     person = next((n for n, h in enumerate(heads) if _CANDIDATE_HEAD.match(h)), None)
     return party is not None and person is not None and party < person
@@ -165,10 +164,6 @@ def _bold(nodes: list[Node] | None) -> bool:
     return any(isinstance(n, Tag) and n.tag == "b" for n in nodes or [])
 
 
-def _cells(nodes: list[Node], kind: str) -> Iterator[Tag]:
-    for node in nodes:
-        if isinstance(node, Tag) and node.contents is not None:
-            if node.tag == kind:
-                yield node
-            elif node.tag != "table":
-                yield from _cells(node.contents, kind)
+def _heads(table: Tag) -> list[str]:
+    """The table's own header cells' text (not a nested table's)."""
+    return [plain(cell.contents) for cell in tags(table.contents or [], "th", nested=False)]

@@ -10,7 +10,7 @@ the same tokens as plain slotted objects, and records line numbers for messages 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from mwparserfromhell.parser import Parser as _Parser
@@ -239,6 +239,17 @@ _HANDLERS: dict[type[Token], Callable[[_Builder, Token], Node]] = {
     tokens.CommentStart: _Builder.comment,
     tokens.TagOpenOpen: _Builder.tag,
 }
+
+
+def tags(nodes: list[Node], kind: str, *, nested: bool = True) -> Iterator[Tag]:
+    """Every `kind` tag (`tr`, `th`, `td`) under the nodes, in document order; with `nested`
+    False, not those of a table inside them (a contest table's own header only)."""
+    for node in nodes:
+        if isinstance(node, Tag) and node.contents is not None:
+            if node.tag == kind:
+                yield node
+            elif nested or node.tag != "table":
+                yield from tags(node.contents, kind, nested=nested)
 
 
 def raw(nodes: list[Node]) -> str:

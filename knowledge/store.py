@@ -676,6 +676,23 @@ class ResultsStore:
                 self._refs.remember(f"w:{key}", cached)
         return cached
 
+    def council_contests(
+        self, election_id: str, ward: str
+    ) -> Iterator[tuple[ElectionInfo, ContestResult]]:
+        """The ward's contests in the council's other loaded elections, newest first: a
+        by-election beside the ordinary election, an earlier year's. Lazily: each built as
+        reached."""
+        info = self.info(election_id)
+        if info is None:
+            return
+        for ref in self.ward_refs(normalize(ward)):
+            other = self.info(ref.election_id)
+            if other is None or other.id == info.id or other.council_key != info.council_key:
+                continue
+            contest = self.contest(other.id, ref.ward)
+            if contest is not None:
+                yield other, contest
+
     def candidate_refs(self, key: str) -> tuple[CandidateRef, ...]:
         """Every candidacy of a person (by normalised name), newest election first."""
         cached: tuple[CandidateRef, ...] | None = self._refs.get(f"c:{key}")

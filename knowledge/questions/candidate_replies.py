@@ -41,7 +41,7 @@ def outcome(answer: CandidateAnswer, where: bool = True) -> str:
         return f"was elected unopposed{ward}"
     if not result.declared:
         return f"is standing{ward}; the count is not declared yet"
-    if all(c.votes is None for c in result.candidates):  # winners named without counts
+    if not result.counted:  # winners named without counts
         verb = "was elected" if line.elected else "was not elected"
         return f"{verb}{ward} (the source gives no vote counts)"
     votes = plural(line.votes or 0, "vote")

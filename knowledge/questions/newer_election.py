@@ -6,7 +6,6 @@ stand in, nor "who won in Mill?" as Mill's result at the 2018 election, which ha
 from __future__ import annotations
 
 from knowledge.answers import Answer, CandidateAnswer, WardAnswer
-from knowledge.normalize import normalize
 from knowledge.questions.phrasing import join
 from knowledge.store import ResultsStore
 
@@ -46,12 +45,8 @@ def from_by_election(answer: Answer, store: ResultsStore) -> Answer:
     if info is None or info.kind != "by-election":
         return answer
     note = f" That was the {info.title}"
-    for ref in store.ward_refs(normalize(answer.ward)):
-        other = store.info(ref.election_id)
-        if other is None or other.kind != "council" or other.council_key != info.council_key:
-            continue
-        contest = store.contest(other.id, ref.ward)
-        if contest is not None and contest.declared and contest.elected:
+    for other, contest in store.council_contests(info.id, answer.ward):
+        if other.kind == "council" and contest.declared and contest.elected:
             won = join([f"{s.name} ({s.party.display})" for s in contest.elected])
             note += f"; at the {other.title} {answer.ward} elected {won}"
             break

@@ -8,6 +8,7 @@ from typing import Final
 from knowledge import compose
 from knowledge.answers import Answer, PartyAnswer, RankedLine, RankingAnswer
 from knowledge.control import ControlBefore, control_before, stated_control
+from knowledge.facts import ContestResult, Standing
 from knowledge.last_election import since_last_election, since_last_phrase
 from knowledge.outcomes import parse_outcome
 from knowledge.questions.context import Ask, headed
@@ -93,11 +94,7 @@ def _seats(ask: Ask) -> Answer:
         return _names(ask, answer, noun, elected=True)
     if ask.has(UNOPPOSED):  # "did any indies get in unopposed": those seats, by name
         walkovers = [
-            f"{s.name} in {c.ward}"
-            for c in ask.facts.contests
-            if c.unopposed
-            for s in c.elected
-            if s.party.key == answer.key
+            f"{s.name} in {c.ward}" for c, s in _candidacies(ask, answer.key) if c.unopposed
         ]
         text = (
             f"{sentence(noun)} won {plural(len(walkovers), 'seat') if walkovers else 'no seat'} "
@@ -148,12 +145,12 @@ _FEW_NAMED: Final = 3
 
 def _winners(ask: Ask, key: str) -> list[str]:
     """`Ronald Allen in Boulton`, for each seat the party won, in the document's ward order."""
-    return [
-        f"{s.name} in {contest.ward}"
-        for contest in ask.facts.contests
-        for s in contest.standings
-        if s.party.key == key and s.elected
-    ]
+    return [f"{s.name} in {contest.ward}" for contest, s in _candidacies(ask, key) if s.elected]
+
+
+def _candidacies(ask: Ask, key: str) -> list[tuple[ContestResult, Standing]]:
+    """The party's candidates with their contests, in the document's ward order."""
+    return [(c, s) for c in ask.facts.contests for s in c.standings if s.party.key == key]
 
 
 def change_phrase(answer: PartyAnswer, noun: str) -> str:
@@ -584,13 +581,7 @@ def _ward_extreme(ask: Ask, best: bool) -> Answer:
     if ask.has(VOTE_COUNT) and not ask.has(SHARE):
         pick = max if best else min
         share, votes, ward = pick(shares, key=lambda row: (row[1], row[0]))
-        stood = sum(
-            1
-            for contest in ask.facts.contests
-            if contest.ward == ward
-            for s in contest.standings
-            if s.party.key == answer.key
-        )
+        stood = sum(1 for contest, _ in _candidacies(ask, answer.key) if contest.ward == ward)
         word = "most" if best else "fewest"
         over = f" over {plural(stood, 'candidate')}" if stood > 1 else ""
         text = (
@@ -616,9 +607,8 @@ def _names(ask: Ask, answer: PartyAnswer, noun: str, elected: bool) -> Answer:
     """The party's candidates (or those elected), most votes first, capped for the chat."""
     lines = [
         compose.candidate_line(contest, s)
-        for contest in ask.facts.contests
-        for s in contest.standings
-        if s.party.key == answer.key and (s.elected or not elected)
+        for contest, s in _candidacies(ask, answer.key)
+        if s.elected or not elected
     ]
     lines.sort(key=lambda c: (-(c.votes or 0), c.name))
     names = at_most([f"{c.name} ({c.ward})" for c in lines], MAX_LISTED)
@@ -666,9 +656,7 @@ def _stood(ask: Ask, key: str) -> list[str]:
     return [
         f"{s.name} in {contest.ward}, {plural(s.votes or 0, 'vote')}"
         + (" (elected)" if s.elected else "")
-        for contest in ask.facts.contests
-        for s in contest.standings
-        if s.party.key == key
+        for contest, s in _candidacies(ask, key)
     ]
 
 

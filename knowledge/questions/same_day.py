@@ -5,7 +5,6 @@ other, so "who won Abbey in 2018" does not leave out half of what happened there
 from __future__ import annotations
 
 from knowledge.answers import Answer, WardAnswer
-from knowledge.normalize import normalize
 from knowledge.questions.context import headed
 from knowledge.questions.phrasing import join, num
 from knowledge.store import ResultsStore
@@ -19,17 +18,8 @@ def with_same_day(answer: Answer, store: ResultsStore) -> Answer:
     if info is None or info.date is None:
         return answer
     notes = []
-    for ref in store.ward_refs(normalize(answer.ward)):
-        other = store.info(ref.election_id)
-        if (
-            other is None
-            or other.id == info.id
-            or other.date != info.date
-            or other.council_key != info.council_key
-        ):
-            continue
-        contest = store.contest(other.id, ref.ward)
-        if contest is None or not contest.declared:
+    for other, contest in store.council_contests(info.id, answer.ward):
+        if other.date != info.date or not contest.declared:
             continue
         won = join(
             [

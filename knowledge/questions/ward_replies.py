@@ -7,7 +7,6 @@ from collections import Counter
 
 from knowledge.answers import Answer, NotFoundAnswer
 from knowledge.facts import ContestResult, Standing
-from knowledge.normalize import normalize
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import (
     ALL_OF,
@@ -210,14 +209,10 @@ def _earlier_turnout(ask: Ask, contest: ContestResult) -> str:
     info = ask.store.info(ask.election.id)
     if info is None:
         return ""
-    refs = ask.store.ward_refs(normalize(contest.ward))
-    ids = [r.election_id for r in refs]
-    for ref in refs[ids.index(info.id) + 1 :] if info.id in ids else ():
-        older = ask.store.info(ref.election_id)
-        if older is None or older.council_key != info.council_key:
+    for older, found in ask.store.council_contests(info.id, contest.ward):
+        if older.sort_key >= info.sort_key:  # the store's order: a later election
             continue
-        found = ask.store.contest(ref.election_id, ref.ward)
-        if found is None or (found.turnout is None and found.turnout_percent is None):
+        if found.turnout is None and found.turnout_percent is None:
             continue
         if found.turnout is not None:
             figure = num(found.turnout) + (

@@ -43,7 +43,7 @@ from knowledge.questions.phrasing import (
     with_verdict,
 )
 from knowledge.questions.registry import reply
-from knowledge.questions.seat_moves import BASIS, NO_CHANGES, compared, moves_of
+from knowledge.questions.seat_moves import NO_CHANGES, compared, moves_of, wards_compared
 from knowledge.questions.ties import describe, drawn, level_elsewhere
 from knowledge.questions.unresolved import examples, loaded_councils
 from knowledge.questions.ward_replies import who_won
@@ -275,27 +275,26 @@ def _who_lost(ask: Ask, moves: SeatChanges | None) -> str:
     it (`Jo Bloggs*`: councillors elected at by-elections or in years not loaded) and as each
     ward's previous loaded contest shows (councillors the document leaves unmarked)."""
     contests = ask.facts.contests
-    order = {c.ward: n for n, c in enumerate(contests)}
     marked = _marked(contests)
-    lost: dict[str, tuple[int, str]] = {}
-    for standing, contest in marked:
-        if not standing.elected and not standing.tied and contest.declared:
-            text = f"{standing.name} ({standing.party.display}, {contest.ward})"
-            lost[normalize(standing.name)] = (order[contest.ward], text)
+    lost = [
+        (s.name, s.party.display, c.ward)
+        for s, c in marked
+        if not s.elected and not s.tied and c.declared
+    ]
     again: list[SeatMove] = []
     retired: list[SeatMove] = []
     if moves is not None:
-        for m in moves.moves:
-            if m.standing == "defeated" and m.previous:
-                party = m.from_party.display if m.from_party else "party unknown"
-                text = f"{m.previous} ({party}, {m.ward})"
-                lost.setdefault(normalize(m.previous), (order.get(m.ward, 0), text))
+        lost += [
+            (m.previous, m.from_party.display if m.from_party else "party unknown", m.ward)
+            for m in moves.moves
+            if m.standing == "defeated" and m.previous
+        ]
         again = [m for m in moves.moves if m.standing == "re-elected"]
         marked_lost = {c.ward for s, c in marked if not s.elected}  # the sitting one stood
         retired = [
             m for m in moves.moves if m.standing == "not standing" and m.ward not in marked_lost
         ]
-    named = [text for _, text in sorted(lost.values())]
+    named = _in_ward_order(contests, lost)
     basis = _sitting_basis(marked, compared(moves) if moves is not None else None)
     verdict = ("Yes — " if named else "No — ") if ask.yes_no else ""
     if named:
@@ -311,6 +310,18 @@ def _who_lost(ask: Ask, moves: SeatChanges | None) -> str:
             "stand again in that ward."
         )
     return verdict + uncapitalised(text) if verdict else sentence(text)
+
+
+def _in_ward_order(
+    contests: Sequence[ContestResult], people: list[tuple[str, str, str]]
+) -> list[str]:
+    """`Name (Party, Ward)` for each (name, party, ward), a person once (the first mention:
+    the document's mark before the previous contest), in the document's ward order."""
+    order = {c.ward: n for n, c in enumerate(contests)}
+    found: dict[str, tuple[int, str]] = {}
+    for name, party, ward in people:
+        found.setdefault(normalize(name), (order.get(ward, 0), f"{name} ({party}, {ward})"))
+    return [text for _, text in sorted(found.values())]
 
 
 def _marked(contests: Sequence[ContestResult]) -> list[tuple[Standing, ContestResult]]:
@@ -340,31 +351,21 @@ def _reelected(ask: Ask) -> Answer:
     from knowledge.history.changes import returned  # the history only for this question
 
     contests = ask.facts.contests
-    order = {c.ward: n for n, c in enumerate(contests)}
     marked = _marked(contests)
-    kept: dict[str, tuple[int, str]] = {}
-    for standing, contest in marked:
-        if standing.elected:
-            text = f"{standing.name} ({standing.party.display}, {contest.ward})"
-            kept[normalize(standing.name)] = (order[contest.ward], text)
+    kept = [(s.name, s.party.display, c.ward) for s, c in marked if s.elected]
     earlier = returned(ask.store, ask.election.id)
-    for name, ward, party in earlier.names if earlier else ():
-        kept.setdefault(normalize(name), (order.get(ward, 0), f"{name} ({party.display}, {ward})"))
+    kept += [
+        (name, party.display, ward) for name, ward, party in (earlier.names if earlier else ())
+    ]
     if not marked and earlier is None:
         text = (
             f"The {ask.election.title} document doesn't mark sitting councillors and no earlier "
             "election of the council is loaded, so I can't tell who was re-elected."
         )
         return headed(summary, text)
-    wards = None
-    if earlier is not None:
-        wards = BASIS + (
-            f" ({earlier.compared} of {len(contests)} wards have one)"
-            if earlier.compared < len(contests)
-            else ""
-        )
+    wards = wards_compared(earlier.compared, len(contests)) if earlier is not None else None
     basis = _sitting_basis(marked, wards)
-    named = [text for _, text in sorted(kept.values())]
+    named = _in_ward_order(contests, kept)
     verdict = ("Yes — " if named else "No — ") if ask.yes_no else ""
     if named:
         text = f"{basis}, {plural(len(named), 'councillor')} {were(len(named))} re-elected: "

@@ -27,8 +27,13 @@ def moves_of(ask: Ask) -> SeatChanges | None:
 
 def compared(changes: SeatChanges) -> str:
     """`against each ward's previous loaded contest` (and how many wards, when not all)."""
-    if changes.compared < changes.wards:
-        return f"{BASIS} ({changes.compared} of {changes.wards} wards have one)"
+    return wards_compared(changes.compared, changes.wards)
+
+
+def wards_compared(compared: int, wards: int) -> str:
+    """`compared`, from the counts: how many of the election's wards have an earlier contest."""
+    if compared < wards:
+        return f"{BASIS} ({compared} of {wards} wards have one)"
     return BASIS
 
 

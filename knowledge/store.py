@@ -677,17 +677,19 @@ class ResultsStore:
         return cached
 
     def council_contests(
-        self, election_id: str, ward: str
+        self, election_id: str, ward: str, keep: Callable[[ElectionInfo], bool]
     ) -> Iterator[tuple[ElectionInfo, ContestResult]]:
-        """The ward's contests in the council's other loaded elections, newest first: a
-        by-election beside the ordinary election, an earlier year's. Lazily: each built as
-        reached."""
+        """The ward's contests in the council's other loaded elections that `keep` wants,
+        newest first: a by-election beside the ordinary election, an earlier year's. Lazily,
+        and only for the elections kept: building a contest builds its election's facts."""
         info = self.info(election_id)
         if info is None:
             return
         for ref in self.ward_refs(normalize(ward)):
             other = self.info(ref.election_id)
             if other is None or other.id == info.id or other.council_key != info.council_key:
+                continue
+            if not keep(other):
                 continue
             contest = self.contest(other.id, ref.ward)
             if contest is not None:

@@ -45,8 +45,9 @@ def from_by_election(answer: Answer, store: ResultsStore) -> Answer:
     if info is None or info.kind != "by-election":
         return answer
     note = f" That was the {info.title}"
-    for other, contest in store.council_contests(info.id, answer.ward):
-        if other.kind == "council" and contest.declared and contest.elected:
+    ordinary = store.council_contests(info.id, answer.ward, lambda e: e.kind == "council")
+    for other, contest in ordinary:
+        if contest.declared and contest.elected:
             won = join([f"{s.name} ({s.party.display})" for s in contest.elected])
             note += f"; at the {other.title} {answer.ward} elected {won}"
             break

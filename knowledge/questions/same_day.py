@@ -18,8 +18,9 @@ def with_same_day(answer: Answer, store: ResultsStore) -> Answer:
     if info is None or info.date is None:
         return answer
     notes = []
-    for other, contest in store.council_contests(info.id, answer.ward):
-        if other.date != info.date or not contest.declared:
+    same_day = store.council_contests(info.id, answer.ward, lambda e: e.date == info.date)
+    for other, contest in same_day:
+        if not contest.declared:
             continue
         won = join(
             [

@@ -209,9 +209,12 @@ def _earlier_turnout(ask: Ask, contest: ContestResult) -> str:
     info = ask.store.info(ask.election.id)
     if info is None:
         return ""
-    for older, found in ask.store.council_contests(info.id, contest.ward):
-        if older.sort_key >= info.sort_key:  # the store's order: a later election
-            continue
+    earlier = ask.store.council_contests(
+        info.id,
+        contest.ward,
+        lambda e: e.sort_key < info.sort_key,  # the store's order
+    )
+    for older, found in earlier:
         if found.turnout is None and found.turnout_percent is None:
             continue
         if found.turnout is not None:

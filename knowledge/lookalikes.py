@@ -23,8 +23,10 @@ from rapidfuzz import fuzz, process
 
 PLAIN_SCANS = 8
 """Scans of a large vocabulary before its letters are counted (see `Lookalikes`)."""
-_COUNTED = 20_000
-"""From this many words on, letters are counted before a scan; below, a scan costs less."""
+_COUNTED = 2_000
+"""From this many words on, letters are counted before a scan; below, a scan costs less (a
+counted scan of a ward's 14,762 words at 10,000 elections takes 0.25 ms against 0.64 ms; at
+5,000 words 0.13 against 0.25 ms; at 1,000 words 0.056 against 0.049 ms)."""
 _COUNTED_FROM = 65.0
 """Below this cutoff so many words share enough letters that counting costs more than it saves
 (at 55, a fifth of the candidates' words at 10,000 elections: 8.1 ms a scan, 7.6 ms without)."""

@@ -75,10 +75,14 @@ class Lookup:
         longest_party: int = 0,
         near_council: Callable[[str], bool] = lambda name: False,
         by_election: Callable[[str], bool] = lambda key: False,
+        could_be_whole: Callable[[EntityKind, str], bool] = lambda kind, query: True,
     ) -> None:
         self._by_kind = by_kind
         self.by_election = by_election
         """Whether an election (by key) is a by-election: named after its ward."""
+        self.could_be_whole = could_be_whole
+        """Whether a name of this kind could be all of the words (`NameIndex.could_be_whole`):
+        when not, the split does not resolve them to find out."""
         self.councils = councils
         """The loaded councils' own names ("derby", "rothwick"), as `council_key` gives them."""
         self.near_council = near_council
@@ -239,7 +243,9 @@ def best_split(
     if 1 < end - start <= lookup.max_span:
         query = query_of(tokens[start:end])
         whole = [
-            kind for kind in span_kinds(tokens, infos, start, end) if _complete(lookup(kind, query))
+            kind
+            for kind in span_kinds(tokens, infos, start, end)
+            if lookup.could_be_whole(kind, query) and _complete(lookup(kind, query))
         ]
         if sorted(whole) == ["election", "ward"] and lookup.by_election(
             lookup("election", query).matches[0].key

@@ -137,6 +137,7 @@ def spot(store: ResultsStore, lexicon: Lexicon, text: str, tokens: tuple[Token, 
         lexicon.longest_party,
         lexicon.near_council,
         lambda key: (info := store.info(key)) is not None and info.kind == "by-election",
+        lexicon.could_be_whole,
     )
     spans: list[Span] = []
     commas = frozenset(

@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from knowledge import lookalikes
+from knowledge import lookalikes, resolve
 from knowledge.lookalikes import Lookalikes
+from knowledge.questions.segment import _complete
 from knowledge.resolve import Entry, NameIndex, _each_word, _one_word
+from knowledge.store import ResultsStore
 
 
 def _words(count: int, seed: int = 9) -> list[str]:
@@ -245,3 +247,63 @@ def test_preparing_an_index_readies_its_look_alike_scans() -> None:
     searched = NameIndex[None]("ward", entries)
     for word in _words(20, seed=4):
         assert prepared.alike(word, 70.0, 60) == searched.alike(word, 70.0, 60)
+
+
+def _people(seed: int = 3) -> list[str]:
+    """Names made of shared syllables, so most surnames have many look-alikes (as the
+    synthetic 10,000 elections do), with a few split spellings ("Mar Ston")."""
+    rng = random.Random(seed)
+    syllables = ["mar", "ston", "wel", "den", "ric", "ash", "ton", "bar", "ing", "ley"]
+    firsts = ["Ann", "Bob", "Cy", "Di", "Ed", "Flo"]
+    names = set()
+    for _ in range(400):
+        surname = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 5)))
+        names.add(f"{rng.choice(firsts)} {surname.capitalize()}")
+        if rng.random() < 0.2:  # one letter more: "Marstonweldens", 96 alike to the name
+            names.add(f"{rng.choice(firsts)} {surname.capitalize()}s")
+        if rng.random() < 0.05:
+            names.add(f"{rng.choice(firsts)} {surname[:3].capitalize()} {surname[3:]}")
+    return sorted(names)
+
+
+def _index(names: Iterable[str]) -> NameIndex[None]:
+    return NameIndex[None](
+        "candidate", [Entry(n.lower(), n, "", (n.lower(),), None) for n in names]
+    )
+
+
+def test_one_word_spelt_as_a_name_word_resolves_as_the_wide_scan_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A query of one word that names have exactly looks only for near words: what it
+    resolves to is what the scan from the search's usual floor gives."""
+    names = _people()
+    surnames = sorted({n.split()[1].lower() for n in names})
+    near = _index(names)
+    near_answers = [near.resolve(s, suggest=False) for s in surnames]
+    monkeypatch.setattr(resolve, "_NEAR_FLOOR", resolve._TOKEN_FLOOR)  # the wide scan
+    wide = _index(names)
+    assert [wide.resolve(s, suggest=False) for s in surnames] == near_answers
+
+
+def test_a_reading_that_cannot_be_whole_never_resolves_whole(seed_store: ResultsStore) -> None:
+    """The split skips the search of a reading `could_be_whole` rules out: such a reading
+    never resolves to a whole name, and every name (and its words run together, and its
+    plural) may be one."""
+    people = _people()
+    index = _index(people)
+    words = sorted({w.lower() for n in people for w in n.split()})
+    rng = random.Random(5)
+    queries = [" ".join(rng.sample(words, 2)) for _ in range(150)] + [
+        w[:-1] + "x" for w in words[:60]
+    ]
+    for query in queries:
+        if not index.could_be_whole(query):
+            assert not _complete(index.resolve(query, suggest=False)), query
+    for name in people:
+        lowered = name.lower()
+        assert index.could_be_whole(lowered)
+        assert index.could_be_whole(lowered.replace(" ", ""))
+        assert index.could_be_whole(lowered + "s")
+    for ward in seed_store.wards.source.all_entries():
+        assert seed_store.wards.could_be_whole(ward.name.lower().replace("'s", ""))

@@ -561,15 +561,15 @@ class NameIndex(Generic[P]):
         if cached is not None:
             return cached
         vocabulary = self._vocabulary() if scope is None else self._scope(scope)[0]
-        similar = self._similar_in(query_token, vocabulary, scope is None, loose, alone)
+        similar = self._similar_in(query_token, vocabulary, loose, alone)
         _memorise(self._similar_memo, memo_key, similar)
         return similar
 
     def _similar_in(
-        self, query_token: str, vocabulary: _Vocabulary, every: bool, loose: bool, alone: bool
+        self, query_token: str, vocabulary: _Vocabulary, loose: bool, alone: bool
     ) -> dict[str, float]:
-        """`_similar_tokens` among one vocabulary's words (`every` word's: the index's own,
-        whose look-alike scans are memoised)."""
+        """`_similar_tokens` among one vocabulary's words (the index's own, whose look-alike
+        scans are memoised, or a few: an election's, a ward's people's)."""
         similar: dict[str, float] = {}
         if query_token in vocabulary.known:
             similar[query_token] = 100.0
@@ -585,7 +585,7 @@ class NameIndex(Generic[P]):
                 cutoff = max(cutoff, _NEAR_FLOOR)
             alike = (
                 self.alike(query_token, cutoff, limit=_ALIKE_LIMIT)
-                if every
+                if vocabulary is self._all
                 else vocabulary.alike(query_token, cutoff, limit=_ALIKE_LIMIT)
             )
             for token, score in alike:
@@ -746,8 +746,7 @@ class NameIndex(Generic[P]):
         name with its words run together; a plural is resolved singular too ("the Pearns").
         A question skips the search of a reading that cannot be whole (9-10 ms for a
         two-word ward read as a candidate's name at 10,000 elections)."""
-        words = normalize(query).split()
-        words = [w for w in words if w not in _FILLER[self.kind]] or words
+        words = self._query_words(query)
         known = self._vocabulary().known
 
         def named(n: int) -> bool:
@@ -769,8 +768,7 @@ class NameIndex(Generic[P]):
         word over the candidates' 107,535 words at 10,000 elections, and a first search reads
         every word's count). Only an entry with every query word, or whose joined words are the
         query's, can score 100; None sends the query to the full search."""
-        words = normalize(query).split()
-        words = [w for w in words if w not in _FILLER[self.kind]] or words
+        words = self._query_words(query)
         if not words:
             return None
         counts = {w: self._count_one(w) for w in words}
@@ -894,15 +892,10 @@ class NameIndex(Generic[P]):
         queries = self._queries(query)
         if not queries:
             return []
-        local = {
-            "".join(words[i:j])
-            for words in (k.split() for k in keys)
-            for i in range(len(words))
-            for j in range(i + 1, len(words) + 1)
-        }
+        local = set().union(*(_joined_runs(k.split()) for k in keys))
         among = _Vocabulary(sorted(local), frozenset(local))
         similar = {
-            w: self._similar_in(w, among, every=False, loose=False, alone=False)
+            w: self._similar_in(w, among, loose=False, alone=False)
             for w in {w for q in queries for w in q}
         }
         filler = _FILLER[self.kind]
@@ -916,9 +909,7 @@ class NameIndex(Generic[P]):
     def _queries(self, query: str) -> list[list[str]]:
         """The query's words (without filler such as "ward"), and again with each pair of
         neighbours joined where the index knows the joined word ("New Town": "newtown")."""
-        words = normalize(query).split()
-        filler = _FILLER[self.kind]
-        words = [w for w in words if w not in filler] or words
+        words = self._query_words(query)
         if not words:
             return []
         known = self._vocabulary().known
@@ -928,6 +919,11 @@ class NameIndex(Generic[P]):
             if joined in known:
                 queries.append([*words[:i], joined, *words[i + 2 :]])
         return queries
+
+    def _query_words(self, query: str) -> list[str]:
+        """The query's folded words without filler such as "ward" (unless it is all filler)."""
+        words = normalize(query).split()
+        return [w for w in words if w not in _FILLER[self.kind]] or words
 
     def _ranked(
         self,
@@ -1086,6 +1082,12 @@ def _in_key_order(postings: Collection[Hashable]) -> Iterable[Hashable]:
     return sorted(postings, key=str)
 
 
+def _joined_runs(words: Sequence[str]) -> set[str]:
+    """Each run of neighbouring words, joined ("a b c": a, b, c, ab, bc, abc): the words a
+    name's spellings may have, where a hyphen or a space may have been."""
+    return {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
 def _may_accept(
     queries: list[list[str]],
     similar: dict[str, dict[str, float]],
@@ -1097,7 +1099,7 @@ def _may_accept(
     alike enough, or every query word has a like word in the name: among the key's words, or
     neighbours joined where a hyphen may have been (the spellings' other words)."""
     compacts = {"".join(key), "".join(w for w in key if w not in filler)}
-    words = {"".join(key[i:j]) for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+    words = _joined_runs(key)
     for query in queries:
         whole = "".join(query)
         if whole in compacts:

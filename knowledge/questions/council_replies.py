@@ -309,7 +309,7 @@ def _who_lost(ask: Ask, moves: SeatChanges | None) -> str:
             f" {plural(len(retired), 'more seat')} changed hands where the councillor did not "
             "stand again in that ward."
         )
-    return verdict + uncapitalised(text) if verdict else sentence(text)
+    return with_verdict(verdict, sentence(text))
 
 
 def _in_ward_order(

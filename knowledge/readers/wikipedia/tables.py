@@ -56,7 +56,7 @@ def read_contest_tables(table: Tag, file: str, heading: str) -> list[OpenBox]:
     for node in table.contents or []:
         if not isinstance(node, Tag) or node.tag != "tr":
             continue
-        cells = [c for c in node.contents or [] if isinstance(c, Tag) and c.tag == "td"]
+        cells = _cells(node)
         texts = [plain(cell.contents) for cell in cells]
         named = [
             n
@@ -84,11 +84,7 @@ def read_contest_table(table: Tag, file: str, heading: str) -> OpenBox:
         if node.tag in ("td", "th"):  # outside any row: a caption (`|+`) or a spanning header
             _caption(box, plain(node.contents).lstrip("+").strip())
         elif node.tag == "tr":
-            _row(
-                box,
-                [c for c in node.contents or [] if isinstance(c, Tag) and c.tag == "td"],
-                party_first,
-            )
+            _row(box, _cells(node), party_first)
     return box
 
 
@@ -139,6 +135,11 @@ def _row(box: OpenBox, cells: list[Tag], party_first: bool) -> None:
         cells[who].line,
         winning=elected,
     )
+
+
+def _cells(row: Tag) -> list[Tag]:
+    """The row's own cells, empty ones too (their places tell the columns apart)."""
+    return [c for c in row.contents or [] if isinstance(c, Tag) and c.tag == "td"]
 
 
 def _figure_row(box: OpenBox, kind: str, texts: list[str]) -> None:

@@ -20,6 +20,7 @@ from knowledge.questions.segment import whole_ward
 from knowledge.questions.slots import fill, settle
 from knowledge.questions.spotting import Spotted, spot
 from knowledge.questions.text import quote, tokenize
+from knowledge.questions.uncounted import without_counts
 from knowledge.questions.unresolved import (
     across_councils,
     no_elections,
@@ -79,7 +80,8 @@ def answer_question(store: ResultsStore, text: str, election: str | None = None)
         return _place_named(store, spotted, reading) or unknown or ask
     if not isinstance(ask, Ask):
         return ask
-    answer = with_same_day(so_far(reply_to(reading.intent.name)(ask), store), store)
+    replied = without_counts(ask) or reply_to(reading.intent.name)(ask)
+    answer = with_same_day(so_far(replied, store), store)
     if not scope.named:  # the newest election the candidate stood in may not be the newest
         if not asks_by_election(spotted):  # (a by-election asked about is meant, not newest)
             older = from_older_election(answer, store)  # (which names a by-election itself)

@@ -8,7 +8,7 @@ from typing import Final
 from knowledge.answers import Answer, CandidateAnswer
 from knowledge.questions.context import Ask, headed
 from knowledge.questions.cues import LAST_SEAT, LOSE, WIN_BY
-from knowledge.questions.phrasing import at_most, join, num, ordinal, pct, plural
+from knowledge.questions.phrasing import NO_COUNTS, at_most, join, num, ordinal, pct, plural
 from knowledge.questions.registry import reply
 from knowledge.questions.ties import level_elsewhere, settled
 
@@ -43,7 +43,7 @@ def outcome(answer: CandidateAnswer, where: bool = True) -> str:
         return f"is standing{ward}; the count is not declared yet"
     if not result.counted:  # winners named without counts
         verb = "was elected" if line.elected else "was not elected"
-        return f"{verb}{ward} (the source gives no vote counts)"
+        return f"{verb}{ward} ({NO_COUNTS})"
     votes = plural(line.votes or 0, "vote")
     if line.by_lot:
         return f"was elected{ward} with {votes}: the tied last seat was decided by lot"

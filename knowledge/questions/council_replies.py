@@ -32,6 +32,7 @@ from knowledge.questions.cues import (
     WHO,
 )
 from knowledge.questions.phrasing import (
+    NO_COUNTS,
     at_most,
     date_text,
     join,
@@ -573,6 +574,8 @@ def _turnout(ask: Ask) -> Answer:
             f"The document gives turnout for {len(given)} of the {len(contests)} wards; "
             "ask about a ward for its figure."
         )
+    elif not summary.counted:
+        text = f"The {ask.election.title} document gives no turnout figures, and {NO_COUNTS}."
     else:
         text = (
             f"The {ask.election.title} document gives no turnout figures; "

@@ -37,6 +37,7 @@ from knowledge.questions.cues import (
     Cue,
 )
 from knowledge.questions.phrasing import (
+    NO_COUNTS,
     at_most,
     join,
     num,
@@ -112,7 +113,7 @@ def _seats(ask: Ask) -> Answer:
         f"{ask.election.title}"
     )
     if 0 < answer.seats_won <= _FEW_NAMED:  # "did the indies win anything": whom, and where
-        text += f" ({join(_winners(ask, answer.key))})"
+        text += f" ({join(winners(ask, answer.key))})"
     if answer.tied_seats:
         text += f", and tied for {plural(answer.tied_seats, 'more seat')}"
     council = ask.facts
@@ -143,7 +144,7 @@ _FEW_NAMED: Final = 3
 """Seats won that the seats answer names (more are a list: "which seats did they win")."""
 
 
-def _winners(ask: Ask, key: str) -> list[str]:
+def winners(ask: Ask, key: str) -> list[str]:
     """`Ronald Allen in Boulton`, for each seat the party won, in the document's ward order."""
     return [f"{s.name} in {contest.ward}" for contest, s in _candidacies(ask, key) if s.elected]
 
@@ -250,9 +251,6 @@ def _votes(ask: Ask) -> Answer:
     answer, noun = _answer(ask)
     if not answer.stood:
         return headed(answer, _absent(ask, answer, noun))
-    if not any(c.counted for c in ask.facts.contests if not c.unopposed):
-        text = f"The source gives no vote counts for the {ask.election.title}."
-        return headed(answer, text)
     text = (
         f"{sentence(noun)} got {plural(answer.votes, 'vote')} in the {ask.election.title}, "
         f"{pct(answer.vote_share)} of all votes cast."
@@ -654,7 +652,8 @@ def _candidates(ask: Ask) -> Answer:
 def _stood(ask: Ask, key: str) -> list[str]:
     """`Kevin Marsh in Glascote, 96 votes` for each of the party's candidates."""
     return [
-        f"{s.name} in {contest.ward}, {plural(s.votes or 0, 'vote')}"
+        f"{s.name} in {contest.ward}"
+        + (f", {plural(s.votes, 'vote')}" if s.votes is not None else "")
         + (" (elected)" if s.elected else "")
         for contest, s in _candidacies(ask, key)
     ]
@@ -784,12 +783,15 @@ def _result(ask: Ask) -> Answer:
             else " (no change)"
         )
     control = ", and controls the council" if answer.controls else ""
+    votes = f" with {plural(answer.votes, 'vote')} ({pct(answer.vote_share)})"
     text = (
-        f"{sentence(noun)} won {answer.seats_won} of the {answer.seats_contested} seats{change} "
-        f"with {plural(answer.votes, 'vote')} ({pct(answer.vote_share)}){control}"
+        f"{sentence(noun)} won {answer.seats_won} of the {answer.seats_contested} seats{change}"
+        f"{votes if answer.counted else ''}{control}"
     )
     if answer.candidates <= _FEW_NAMED:  # "how did the greens do": their few candidates
         text += f": {join(_stood(ask, answer.key))}"
+    if not answer.counted:
+        text += f"; {NO_COUNTS}"
     return headed(answer, with_verdict(_yes(ask, answer.seats_won > 0), text + "."))
 
 

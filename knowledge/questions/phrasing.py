@@ -13,6 +13,7 @@ from knowledge.parties import Party
 from knowledge.store import ResultsStore
 
 __all__ = [
+    "NO_COUNTS",
     "date_text",
     "join",
     "num",
@@ -27,6 +28,10 @@ __all__ = [
     "were",
     "with_verdict",
 ]
+
+NO_COUNTS = "the source gives no vote counts"
+"""Said of contests whose winners are named without counts (a candidates list with its elected
+column filled in), where a figure would be asked for."""
 
 _SENTENCE_OPENERS = frozenset(
     {

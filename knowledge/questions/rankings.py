@@ -77,10 +77,6 @@ def _margin_rank(ask: Ask, closest: bool) -> Answer:
     if without_ties:
         rows = tuple(r for r in rows if r.majority > 0)
     if not rows:
-        if any(not c.counted for c in ask.facts.contests):
-            return headed(
-                answer, "The source gives no vote counts, so there is no margin to compare."
-            )
         return headed(answer, "No ward was contested, so there is no margin to compare.")
     if place > len(rows):
         return headed(

@@ -22,6 +22,7 @@ from knowledge.questions.cues import (
     WIN,
 )
 from knowledge.questions.phrasing import (
+    NO_COUNTS,
     at_most,
     join,
     num,
@@ -37,8 +38,12 @@ from knowledge.questions.registry import reply
 from knowledge.questions.ties import describe, drawn, level_elsewhere
 
 
-def _who(ask: Ask, standing: Standing, party: bool = True) -> str:
+def _who(contest: ContestResult, standing: Standing, party: bool = True) -> str:
+    """`Ann Able (Labour, 1,234)`: the votes, "unopposed" where there was no poll, nothing
+    where the source gives no counts."""
     votes = num(standing.votes) if standing.votes is not None else "unopposed"
+    if standing.votes is None and not contest.unopposed:  # the source gives no counts
+        return f"{standing.name} ({standing.party.display})" if party else standing.name
     if party:
         return f"{standing.name} ({standing.party.display}, {votes})"
     return f"{standing.name} ({votes})"
@@ -73,10 +78,6 @@ def _tie_clause(contest: ContestResult) -> str:
     return f"; the last seat is undecided: {names} tied on {votes} votes"
 
 
-NO_COUNTS = "the source gives no vote counts"
-"""Said of a ward whose winners are named without counts (a candidates list)."""
-
-
 def who_won(ask: Ask, contest: ContestResult) -> str:
     """One sentence on who won a ward, with votes, split seats and ties."""
     ward = contest.ward
@@ -91,7 +92,7 @@ def who_won(ask: Ask, contest: ContestResult) -> str:
     if not elected:
         return sentence(f"no one was elected outright in {ward}{_tie_clause(contest)}.")
     if not contest.counted:
-        names = join([f"{s.name} ({s.party.display})" for s in elected])
+        names = join([_who(contest, s) for s in elected])
         verb = "was" if len(elected) == 1 else "were"
         return f"{names} {verb} elected in {ward}; {NO_COUNTS}."
     if contest.seats == 1:
@@ -109,9 +110,9 @@ def who_won(ask: Ask, contest: ContestResult) -> str:
             if len(elected) == contest.seats
             else plural(len(elected), "seat")
         )
-        names = join([_who(ask, s, party=False) for s in elected])
+        names = join([_who(contest, s, party=False) for s in elected])
         return sentence(f"{noun} won {share} in {ward}: {names}{_tie_clause(contest)}.")
-    names = join([_who(ask, s) for s in elected])
+    names = join([_who(contest, s) for s in elected])
     return f"{ward} was split {_seat_split(ask, contest)}: {names}{_tie_clause(contest)}."
 
 
@@ -155,14 +156,14 @@ def _majority(ask: Ask) -> Answer:
     if contest.decided_by_lot:
         text = (
             f"In {contest.ward} there was no majority: the last seat was tied on "
-            f"{num(last.votes or 0)} votes and decided by lot; {_who(ask, last)} won the draw."
+            f"{num(last.votes or 0)} votes and decided by lot; {_who(contest, last)} won the draw."
         )
         return headed(answer, text)
     seat = "the seat" if contest.seats == 1 else "the last seat"
     margin = (
         f"{seat} was won by {plural(contest.majority, 'vote')} "
-        f"({pct(contest.majority_percent)} of votes cast): {_who(ask, last)} finished ahead of "
-        f"{_who(ask, loser)}"
+        f"({pct(contest.majority_percent)} of votes cast): {_who(contest, last)} finished ahead of "
+        f"{_who(contest, loser)}"
     )
     text = f"In {contest.ward} {margin}"
     if ask.has(WIN) and ask.has(WHO):  # "who won Mackworth and by how much?"
@@ -348,8 +349,6 @@ def _place(ask: Ask) -> Answer:
     if wanted > len(contest.standings):
         text = f"Only {plural(len(contest.standings), 'candidate')} stood in {contest.ward}."
         return headed(ask.ward_answer(contest), text)
-    if not contest.counted:  # no order to tell but elected or not
-        return headed(ask.ward_answer(contest), who_won(ask, contest))
     standing = contest.standings[wanted - 1]
     level = _level(contest, standing)
     if len(level) > 1:  # "who came second" when two tied: both, joint second
@@ -386,10 +385,10 @@ def _losers(ask: Ask) -> Answer:
         return headed(
             ask.ward_answer(contest), f"No one lost in {contest.ward}: {who_won(ask, contest)}"
         )
-    names = join(at_most([_who(ask, s) for s in losers], 4))  # "A, B, C, D and 2 more"
+    names = join(at_most([_who(contest, s) for s in losers], 4))  # "A, B, C, D and 2 more"
     text = f"{plural(len(losers), 'candidate')} were not elected in {contest.ward}: {names}."
     if len(losers) == 1:
-        text = f"{_who(ask, losers[0])} was not elected in {contest.ward}."
+        text = f"{_who(contest, losers[0])} was not elected in {contest.ward}."
     return headed(ask.ward_answer(contest), text)
 
 
@@ -475,14 +474,21 @@ def _party_won(ask: Ask) -> Answer:
     if not mine:
         text = f"{noun} had no candidate in {contest.ward}; {uncapitalised(who_won(ask, contest))}"
     elif won:
-        names = join([_who(ask, s, party=False) for s in won])
+        names = join([_who(contest, s, party=False) for s in won])
         count = _all_seats(contest.seats) if len(won) == contest.seats else None
         count = count or f"{len(won)} of the {contest.seats} seats"
         text = f"{noun} won {count} in {contest.ward}: {names}."
         others = [s for s in contest.elected if s.party.key != ask.parties[0].key]
         if others and len(won) < contest.seats:  # "were they all Labour?": who else won
             rest = "the other seat" if len(others) == 1 else f"the other {len(others)}"
-            text = text[:-1] + f"; {join([_who(ask, s) for s in others])} won {rest}."
+            text = text[:-1] + f"; {join([_who(contest, s) for s in others])} won {rest}."
+        if not contest.counted:
+            text = text[:-1] + f"; {NO_COUNTS}."
+    elif not contest.counted:  # no places or votes to give: who stood
+        text = (
+            f"{noun} won no seats in {contest.ward} ({join([s.name for s in mine])}); "
+            f"{uncapitalised(who_won(ask, contest))}"
+        )
     elif len(mine) <= _ALL_NAMED:  # "what about the Conservatives there": each of them
         stood = join([f"{s.name} ({ordinal(s.position)}, {num(s.votes or 0)})" for s in mine])
         text = (
@@ -569,7 +575,7 @@ def _party_candidates(ask: Ask) -> Answer:
     answer = ask.ward_answer(contest)
     if not mine:
         return headed(answer, sentence(f"{noun} had no candidate in {contest.ward}."))
-    names = join([_who(ask, s, party=False) for s in mine])
+    names = join([_who(contest, s, party=False) for s in mine])
     won = sum(s.elected for s in mine)
     elected = f"{won} elected" if won else "none elected"
     count = plural(len(mine), "candidate")

@@ -223,6 +223,10 @@ def row(name: str, party: str, votes: str, winning: bool = False) -> str:
     )
 
 
+TWO_ROWS = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
+"""Two candidates of one box, for the tests about what is around the box."""
+
+
 def article(body: str, title: str = "2019 Testshire District Council election") -> str:
     url = "https://en.wikipedia.org/wiki/" + title.replace(" ", "_")
     return (
@@ -316,12 +320,11 @@ def test_seats_from_titles_and_headings() -> None:
 
 
 def test_by_election_section_with_its_own_date() -> None:
-    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
     body = (
         "==Results==\n===Abbey===\n"
-        + BOX.format(title="Abbey", rows=rows)
+        + BOX.format(title="Abbey", rows=TWO_ROWS)
         + "==By-elections==\n===Abbey by-election, 12 March 2020===\n"
-        + BOX.format(title="Abbey", rows=rows)
+        + BOX.format(title="Abbey", rows=TWO_ROWS)
     )
     main, by = load(article(body)).elections
     assert by.kind == "by-election" and by.date is not None and by.date.isoformat() == "2020-03-12"
@@ -330,9 +333,8 @@ def test_by_election_section_with_its_own_date() -> None:
 
 def test_stated_control_is_used_when_thirds_cannot_settle_it() -> None:
     """No infobox, one third elected: "Labour kept control of the council" is the answer."""
-    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
     body = "Labour kept control of the council.\n==Results==\n" + BOX.format(
-        title="Abbey", rows=rows
+        title="Abbey", rows=TWO_ROWS
     )
     answer = run_text(load(article(body)), "/summary")
     assert isinstance(answer, SummaryAnswer)
@@ -379,8 +381,7 @@ def test_contest_lines_are_the_lines_of_their_election_boxes(name: str) -> None:
 )
 def test_ward_names_normalise_as_people_read_them(written: str, asked: str) -> None:
     """Full stops, apostrophes and `&`/`and` do not make two wards of one."""
-    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
-    store = load(article("==Results==\n" + BOX.format(title=written, rows=rows)))
+    store = load(article("==Results==\n" + BOX.format(title=written, rows=TWO_ROWS)))
     answer = run_text(store, f"/ward {asked}")
     assert isinstance(answer, WardAnswer), answer
     assert answer.ward == written
@@ -388,13 +389,12 @@ def test_ward_names_normalise_as_people_read_them(written: str, asked: str) -> N
 
 def test_one_ward_spelt_two_ways_in_two_years_is_one_ward() -> None:
     """`St. Mary's` in 2019 and `St Marys` in 2023: the later answer lists the earlier one."""
-    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
     older = article(
-        "==Results==\n" + BOX.format(title="St. Mary's", rows=rows),
+        "==Results==\n" + BOX.format(title="St. Mary's", rows=TWO_ROWS),
         "2019 Testshire District Council election",
     )
     newer = article(
-        "==Results==\n" + BOX.format(title="St Marys", rows=rows),
+        "==Results==\n" + BOX.format(title="St Marys", rows=TWO_ROWS),
         "2023 Testshire District Council election",
     ).replace("2 May 2019", "4 May 2023")
     store = ResultsStore.from_texts([("a.wiki", older), ("b.wiki", newer)])
@@ -443,11 +443,10 @@ def test_a_by_election_in_an_article_can_be_asked_about() -> None:
 
 def test_an_article_without_comment_or_infobox_takes_its_title_and_date_from_the_lead() -> None:
     """The lead's bold name and "took place on 2 May 2019" are the title and date."""
-    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
     text = (
         "{{Short description|Local election}}\n"
         "The '''2019 Testshire District Council election''' took place on 2 May 2019.\n"
-        "==Results==\n" + BOX.format(title="Abbey", rows=rows)
+        "==Results==\n" + BOX.format(title="Abbey", rows=TWO_ROWS)
     )
     (election,) = read_text(text, "untitled.wiki")
     assert (election.id, election.title, election.citation) == (
@@ -476,12 +475,11 @@ def test_a_txt_document_coin_toss_in_prose_is_read_too() -> None:
 
 def test_boxes_set_out_in_a_layout_table_are_read() -> None:
     """Some articles put their boxes in table columns: the boxes count, the cells are not prose."""
-    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
     body = (
         "==Results==\n{|\n|-\n| valign=top |\n"
-        + BOX.format(title="Abbey", rows=rows)
+        + BOX.format(title="Abbey", rows=TWO_ROWS)
         + "| valign=top |\n"
-        + BOX.format(title="Brook", rows=rows)
+        + BOX.format(title="Brook", rows=TWO_ROWS)
         + "|}\n"
     )
     (election,) = load(article(body)).elections
@@ -498,19 +496,17 @@ def test_boxes_set_out_in_a_layout_table_are_read() -> None:
     ],
 )
 def test_older_box_titles_name_the_ward(title: str, ward: str) -> None:
-    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
-    (election,) = load(article("==Results==\n" + BOX.format(title=title, rows=rows))).elections
+    (election,) = load(article("==Results==\n" + BOX.format(title=title, rows=TWO_ROWS))).elections
     assert [c.ward for c in election.contests] == [ward]
 
 
 def test_a_box_naming_another_year_s_election_is_a_quoted_result() -> None:
     """A by-election's article quoting the ward's previous result in a box of its own
     (`2023 Sheffield City Council election: Burngreave`): not this election's contest."""
-    rows = "\n".join([row("Ann Able", "Labour", "900"), row("Bob Best", "Green", "400")])
     quoted = "\n".join([row("Cy Cole", "Labour", "3,112"), row("Di Dee", "Green", "712")])
     body = (
         "==Result==\n"
-        + BOX.format(title="Burngreave by-election: 22 February 2024", rows=rows)
+        + BOX.format(title="Burngreave by-election: 22 February 2024", rows=TWO_ROWS)
         + "==Earlier==\n"
         + BOX.format(title="[[2023 Sheffield City Council election]]: Burngreave", rows=quoted)
     )
